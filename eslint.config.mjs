@@ -1,0 +1,73 @@
+// Lint rules that protect the architecture, not only the style:
+// - apps never import apps, and import libraries only through their one entry point;
+// - domain libraries (rules, calendar, codes) import no infrastructure at all;
+// - only tests may import the testing library;
+// - promises are never left floating, switches over unions are exhaustive.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const libraryTags = ['type:domain', 'type:contracts', 'type:infra'];
+const boundaries = (allowTesting) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    banTransitiveDependencies: true,
+    allow: [],
+    depConstraints: [
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: allowTesting ? [...libraryTags, 'type:testing'] : libraryTags,
+      },
+      {
+        sourceTag: 'type:domain',
+        onlyDependOnLibsWithTags: ['type:domain'],
+        bannedExternalImports: ['@nestjs/*', 'mongoose', 'mongodb', 'kafkajs', 'opossum', 'node:*', 'fs', 'http'],
+      },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: libraryTags },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [...libraryTags, 'type:testing'] },
+    ],
+  },
+];
+
+export default [
+  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'tmp', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(false),
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through the validated config class of the app (house style 6).',
+        },
+      ],
+    },
+  },
+  {
+    // Tests may use the testing library and read the environment the test runner sets.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(true),
+      'no-restricted-syntax': 'off',
+    },
+  },
+  {
+    // The one place each app reads the environment.
+    files: ['**/*.config.ts', 'libs/platform/src/config/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  prettier,
+];

@@ -1,0 +1,38 @@
+// Free ports chosen at run time so that two runs on one machine never collide.
+import { createServer, connect } from 'node:net';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves true when something accepts TCP connections on host:port within timeoutMs. */
+export function canConnect(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function waitForPort(host, port, { timeoutMs = 60_000, isAlive = () => true, what = 'server' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`${what} exited before it accepted connections on ${host}:${port}`);
+    if (await canConnect(host, port, 500)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not accept connections on ${host}:${port} within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,63 @@
+// Starting and stopping the processes a run owns. Every infrastructure process runs
+// under guard.mjs, detached from the terminal: Ctrl-C reaches only the owner, which
+// stops things in order, and the guard stops its process if the owner dies anyway.
+import { spawn, spawnSync } from 'node:child_process';
+import { openSync, closeSync, readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const guardPath = join(dirname(fileURLToPath(import.meta.url)), 'guard.mjs');
+
+/** Starts command under a guard tied to this process; output goes to logFile. */
+export function startGuarded(name, command, args, { logFile, env = process.env, cwd, removeOnOrphan } = {}) {
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [guardPath, String(process.pid), command, ...args], {
+    detached: true,
+    stdio: ['ignore', fd, fd],
+    env: removeOnOrphan ? { ...env, GUARD_REMOVE_ON_ORPHAN: removeOnOrphan } : env,
+    cwd,
+  });
+  closeSync(fd);
+  let exited = false;
+  const exit = new Promise((resolve) =>
+    child.on('exit', (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
+  return {
+    name,
+    pid: child.pid,
+    logFile,
+    isAlive: () => !exited,
+    tail: (lines = 20) => tailFile(logFile, lines),
+    async stop(timeoutMs = 20_000) {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
+
+export function tailFile(file, lines = 20) {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+}
+
+/** Runs a command to completion; returns { ok, stdout, stderr }. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  return {
+    ok: result.status === 0,
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    error: result.error,
+  };
+}
+
+export function onPath(command) {
+  return run('sh', ['-c', `command -v ${command}`]).ok;
+}

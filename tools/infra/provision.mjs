@@ -1,0 +1,99 @@
+// One tool that gives every script (start, test, demo, bench, chaos) a Kafka broker and a
+// MongoDB-wire database, in this order of preference:
+//   1. KAFKA_BROKERS / MONGO_URL from the environment: use them, start nothing;
+//   2. a Docker engine: containers (the caller decides how: compose or testcontainers);
+//   3. local processes: Kafka from the Maven Central jars, mongod or FerretDB.
+import { rmSync } from 'node:fs';
+import { canConnect } from './ports.mjs';
+import { dockerAvailable } from './docker.mjs';
+import { kafkaPrerequisites, startKafka, ensureKafkaJars } from './kafka.mjs';
+import { mongoPrerequisites, startMongo, ensureFerretDb } from './mongo.mjs';
+import { runDir } from './paths.mjs';
+import { onPath } from './processes.mjs';
+
+export class ProvisionError extends Error {}
+
+function hostPort(address, defaultPort) {
+  const clean = address.replace(/^[a-z+]+:\/\//, '').replace(/^[^@]*@/, '').split(/[/?,]/)[0];
+  const [host, port] = clean.split(':');
+  return { host, port: Number(port || defaultPort) };
+}
+
+async function checkReachable(what, variable, value, defaultPort) {
+  const first = variable === 'KAFKA_BROKERS' ? value.split(',')[0] : value;
+  const { host, port } = hostPort(first, defaultPort);
+  if (!(await canConnect(host, port, 3000))) {
+    throw new ProvisionError(
+      `Cannot reach ${what} at ${value} (from ${variable}): nothing accepts connections on ${host}:${port}. ` +
+        `Start that server, or unset ${variable} to let this script run a local one.`,
+    );
+  }
+}
+
+/** What would be used, without starting anything: 'env' | 'docker' | 'local'. */
+export function provisioningMode() {
+  if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) return 'env';
+  if (dockerAvailable()) return 'docker';
+  return 'local';
+}
+
+/**
+ * Provisions what is not given by the environment as local processes.
+ * Returns { kafkaBrokers, mongoUrl, describe, seconds, stop }.
+ */
+export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) } = {}) {
+  const started = Date.now();
+  const stops = [];
+  const described = [];
+  let dataDir;
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => undefined);
+    stops.length = 0;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    let kafkaBrokers = process.env.KAFKA_BROKERS;
+    let mongoUrl = process.env.MONGO_URL;
+    if (kafkaBrokers) {
+      await checkReachable('Kafka', 'KAFKA_BROKERS', kafkaBrokers, 9092);
+      described.push(`Kafka from KAFKA_BROKERS (${kafkaBrokers})`);
+    }
+    if (mongoUrl) {
+      await checkReachable('MongoDB', 'MONGO_URL', mongoUrl, 27017);
+      described.push(`database from MONGO_URL (${mongoUrl})`);
+    }
+    const missing = [...(kafkaBrokers ? [] : kafkaPrerequisites()), ...(mongoUrl ? [] : mongoPrerequisites())];
+    if (missing.length > 0) {
+      throw new ProvisionError(
+        `Cannot start Kafka and MongoDB locally: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing ` +
+          `(a local run needs Java 17+ and Maven for Kafka, and mongod or Go for the database, or else a Docker engine). ` +
+          `Install ${missing.join(' and ')}, or point at existing servers: KAFKA_BROKERS=host:9092 MONGO_URL=mongodb://host:27017 npm start`,
+      );
+    }
+    let downloaded = false;
+    if (!kafkaBrokers) downloaded = ensureKafkaJars(log).downloaded || downloaded;
+    if (!mongoUrl && !onPath('mongod')) downloaded = ensureFerretDb(log).downloaded || downloaded;
+    dataDir = runDir('infra');
+    const [kafka, mongo] = await Promise.all([
+      kafkaBrokers ? null : startKafka({ dataDir, log }),
+      mongoUrl ? null : startMongo({ dataDir, log }),
+    ]);
+    if (kafka) {
+      stops.push(() => kafka.process.stop());
+      kafkaBrokers = kafka.brokers;
+      described.push(`Kafka (KRaft) at ${kafkaBrokers}`);
+    }
+    if (mongo) {
+      stops.push(() => mongo.process.stop());
+      mongoUrl = mongo.url;
+      described.push(`${mongo.kind} at ${mongoUrl}`);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    log(`${described.join(', ')}; ready in ${seconds.toFixed(1)} s${downloaded ? '' : ' (nothing downloaded)'}`);
+    if (dataDir) log(`data and logs in ${dataDir}`);
+    return { kafkaBrokers, mongoUrl, dataDir, seconds, downloaded, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
