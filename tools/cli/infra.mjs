@@ -13,6 +13,6 @@ try {
   console.log('[infra] running; Ctrl-C stops Kafka and the database and removes their data.');
   setInterval(() => undefined, 1 << 30);
 } catch (err) {
-  console.error(err instanceof ProvisionError ? err.message : err);
+  console.error(`[infra] ${err instanceof ProvisionError ? err.message : err.message}`);
   await shutdown(1);
 }

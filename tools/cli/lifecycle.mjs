@@ -28,6 +28,10 @@ export function onShutdown(fn) {
   cleanups.push(fn);
 }
 
+export function isShuttingDown() {
+  return shuttingDown;
+}
+
 export async function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;

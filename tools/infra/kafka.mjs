@@ -73,7 +73,7 @@ export async function startKafka({ dataDir, log }) {
   );
   const classpath = `${jars}/*`;
   const jvm = ['-Xmx512m', '-Xms128m', '-XX:+UseG1GC', `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/infra/kafka/log4j2.yaml')}`, '-cp', classpath];
-  const format = run('java', [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', props], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const format = run('java', [...jvm, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '--config', props], { stdio: ['ignore', 'pipe', 'pipe'] });
   if (!format.ok) throw new Error(`kafka-storage format failed:\n${(format.stdout + format.stderr).slice(-2000)}`);
   const logFile = join(dataDir, 'kafka.log');
   const proc = startGuarded('kafka', 'java', [...jvm, 'kafka.Kafka', props], { logFile, removeOnOrphan: dataDir });

@@ -1,1 +1,10 @@
-export const x: number = 1;
+export * from './config/service-config';
+export * from './config/load-config';
+export * from './bootstrap/service-info';
+export * from './bootstrap/bootstrap-service';
+export * from './health/health-indicator';
+export * from './health/health.service';
+export * from './errors/domain-exception';
+export * from './errors/validation-pipe';
+export * from './errors/http-exception.filter';
+export * from './platform.module';

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@lien-thong/platform';
+import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LandRegistryConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ config, info: LAND_REGISTRY, database: true, kafka: true })],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import holidays2025 from './data/vn-holidays-2025.json';
+import holidays2026 from './data/vn-holidays-2026.json';
+import holidays2027 from './data/vn-holidays-2027.json';
+import processingTimesJson from './data/processing-times.json';
+import { parseHolidayYear } from './holiday-data';
+import { LocalDate } from './local-date';
+import {
+  parseProcessingTimes,
+  ProcessingTime,
+  processingTimeFrom,
+  ProcessingTimesVersion,
+} from './processing-times';
+import { WorkingCalendar } from './working-calendar';
+
+/**
+ * The bundled data files. Adding a year or a new processing-time instrument means adding a
+ * JSON file and listing it here; no logic changes.
+ */
+const HOLIDAY_FILES: readonly unknown[] = [holidays2025, holidays2026, holidays2027];
+
+let calendar: WorkingCalendar | undefined;
+let processingTimes: ProcessingTimesVersion[] | undefined;
+
+/** Bundled processing-time versions, validated once. */
+export function bundledProcessingTimes(): readonly ProcessingTimesVersion[] {
+  return (processingTimes ??= parseProcessingTimes(processingTimesJson));
+}
+
+/**
+ * Builds a calendar from raw data files (validated here). Tests and future data use this;
+ * services use {@link vietnamCalendar}.
+ */
+export function createWorkingCalendar(
+  holidayFiles: readonly unknown[],
+  processingTimeVersions: readonly ProcessingTimesVersion[] = bundledProcessingTimes(),
+): WorkingCalendar {
+  const officeHours = processingTimeVersions.map((v) => ({ ...v.officeHours, effectiveFrom: v.effectiveFrom, ...(v.effectiveTo ? { effectiveTo: v.effectiveTo } : {}) }));
+  return new WorkingCalendar(holidayFiles.map(parseHolidayYear), officeHours);
+}
+
+/** The working-day calendar of Vietnamese state offices from the bundled data (cached). */
+export function vietnamCalendar(): WorkingCalendar {
+  return (calendar ??= createWorkingCalendar(HOLIDAY_FILES));
+}
+
+/**
+ * Processing time of a procedure (e.g. `1.013831`, 5 working days, +10 in remote communes)
+ * for a dossier received on `receivedOn`, from the bundled data.
+ */
+export function processingTime(procedureCode: string, receivedOn: LocalDate, opts: { remote: boolean }): ProcessingTime {
+  return processingTimeFrom(bundledProcessingTimes(), procedureCode, receivedOn, opts);
+}

@@ -1,0 +1,25 @@
+import { Logger } from '@nestjs/common';
+import { logLevel, LogEntry } from 'kafkajs';
+
+/** Routes kafkajs's own logging through Nest's logger instead of raw JSON on stdout. */
+export function kafkajsLogCreator(context: string) {
+  const logger = new Logger(context);
+  return () =>
+    ({ level, log }: LogEntry): void => {
+      const { message, ...extra } = log;
+      const text = `${message}${Object.keys(extra).length ? ` ${JSON.stringify(extra)}` : ''}`;
+      switch (level) {
+        case logLevel.ERROR:
+        case logLevel.NOTHING:
+          logger.error(text);
+          break;
+        case logLevel.WARN:
+          logger.warn(text);
+          break;
+        case logLevel.INFO:
+        case logLevel.DEBUG:
+          logger.debug(text);
+          break;
+      }
+    };
+}

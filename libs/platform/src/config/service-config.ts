@@ -1,0 +1,38 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/**
+ * What every service reads from its environment. Each app extends this class with its
+ * own settings; `loadConfig` validates it once at boot, and nothing else reads process.env.
+ */
+export class ServiceConfig {
+  /** HTTP port; each app sets its own default (3000–3003, 3100). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  /** Comma-separated host:port list. */
+  @IsString()
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must look like host:9092[,host:9092]' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @IsString()
+  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGO_URL must start with mongodb:// or mongodb+srv://' })
+  MONGO_URL = 'mongodb://127.0.0.1:27017';
+
+  /** Database name; defaults to lien-thong-<service>. Tests give each run its own. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  MONGO_DB?: string;
+
+  /** Prefix for topic names and consumer groups, so that test runs do not share state. */
+  @IsOptional()
+  @IsString()
+  KAFKA_NAMESPACE?: string;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}

@@ -1,0 +1,84 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { BROKER_CLIENT, KafkajsBrokerClient } from '@lien-thong/messaging';
+import { ServiceConfig } from './config/service-config';
+import { SERVICE_CONFIG, SERVICE_INFO, ServiceInfo } from './bootstrap/service-info';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { HEALTH_INDICATORS, HealthIndicator } from './health/health-indicator';
+import { DatabaseHealthIndicator } from './health/database-health.indicator';
+import { KafkaHealthIndicator, NotUsedIndicator } from './health/kafka-health.indicator';
+
+export interface PlatformOptions {
+  config: ServiceConfig;
+  info: ServiceInfo;
+  /** Whether this process owns a database (every agency service does). */
+  database: boolean;
+  /** Whether this process talks to Kafka (the simulators do not: agencies are outside our bus). */
+  kafka: boolean;
+}
+
+/** The database name a service uses unless MONGO_DB overrides it. */
+export function databaseName(config: ServiceConfig, service: string): string {
+  return config.MONGO_DB ?? `lien-thong-${service}`;
+}
+
+/**
+ * What every service has: its validated config, its database connection, its Kafka
+ * connection and GET /health reporting both.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config, info } = options;
+    const imports: DynamicModule[] = [];
+    const providers: Provider[] = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: SERVICE_INFO, useValue: info },
+      HealthService,
+    ];
+    const indicatorTokens: unknown[] = [];
+    if (options.database) {
+      imports.push(
+        MongooseModule.forRoot(config.MONGO_URL, {
+          dbName: databaseName(config, info.name),
+          serverSelectionTimeoutMS: 5000,
+          retryAttempts: 1,
+          retryDelay: 500,
+        }),
+      );
+      providers.push(DatabaseHealthIndicator);
+      indicatorTokens.push(DatabaseHealthIndicator);
+    } else {
+      providers.push({ provide: 'DATABASE_NOT_USED', useValue: new NotUsedIndicator('database') });
+      indicatorTokens.push('DATABASE_NOT_USED');
+    }
+    if (options.kafka) {
+      providers.push(
+        {
+          provide: BROKER_CLIENT,
+          useFactory: () =>
+            new KafkajsBrokerClient({ brokers: config.KAFKA_BROKERS.split(','), clientId: info.name }),
+        },
+        KafkaHealthIndicator,
+      );
+      indicatorTokens.push(KafkaHealthIndicator);
+    } else {
+      providers.push({ provide: 'KAFKA_NOT_USED', useValue: new NotUsedIndicator('kafka') });
+      indicatorTokens.push('KAFKA_NOT_USED');
+    }
+    providers.push({
+      provide: HEALTH_INDICATORS,
+      useFactory: (...indicators: HealthIndicator[]) => indicators,
+      inject: indicatorTokens as never[],
+    });
+    return {
+      module: PlatformModule,
+      global: true,
+      imports,
+      controllers: [HealthController],
+      providers,
+      exports: [SERVICE_CONFIG, SERVICE_INFO, ...(options.kafka ? [BROKER_CLIENT] : [])],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+// The services `npm start` (and later demo, bench, chaos) runs, with their default ports.
+// Each port can be overridden by <NAME>_PORT, e.g. LAND_REGISTRY_PORT=8080.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '../infra/paths.mjs';
+
+export const SERVICES = [
+  { name: 'land-registry', port: 3000, color: 36 },
+  { name: 'secured-transactions', port: 3001, color: 35 },
+  { name: 'tax-obligation', port: 3002, color: 33 },
+  { name: 'notification', port: 3003, color: 32 },
+  { name: 'agency-simulators', port: 3100, color: 34 },
+];
+
+export function servicePort(service, env = process.env) {
+  return Number(env[`${service.name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? service.port);
+}
+
+/** Node flags every service runs with: TypeScript through SWC, readable stack traces. */
+export const NODE_FLAGS = [
+  '--enable-source-maps',
+  // kafkajs computes a negative timer on Node 24 (harmless, but it would print at every start).
+  '--disable-warning=TimeoutNegativeWarning',
+  '-r',
+  '@swc-node/register',
+];
+
+/** Starts one service with its output prefixed by its name. */
+export function startService(service, env) {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join('apps', service.name, 'src/main.ts')], {
+    cwd: repoRoot,
+    env: { ...env, PORT: String(servicePort(service, env)), ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = process.stdout.isTTY
+    ? `\x1b[${service.color}m${service.name.padEnd(20)}\x1b[0m| `
+    : `${service.name.padEnd(20)}| `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream.on('data', (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { service, child, exited };
+}
+
+/** Polls GET /health until it answers 200 or the process exits. */
+export async function waitHealthy(running, env, timeoutMs = 60_000) {
+  const url = `http://127.0.0.1:${servicePort(running.service, env)}/health`;
+  let exited = false;
+  void running.exited.then(() => (exited = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !exited) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return await res.json();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${running.service.name} did not become healthy at ${url}`);
+}
+
+export async function stopService(running, timeoutMs = 15_000) {
+  if (running.child.exitCode !== null || running.child.signalCode !== null) return;
+  running.child.kill('SIGTERM');
+  const timer = setTimeout(() => running.child.kill('SIGKILL'), timeoutMs);
+  await running.exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,27 @@
+// npm start where a Docker engine answers: the whole stack from docker-compose.yml.
+import { spawn } from 'node:child_process';
+import { repoRoot } from './paths.mjs';
+import { run } from './processes.mjs';
+import { onShutdown } from '../cli/lifecycle.mjs';
+
+export async function startWithDocker() {
+  const project = ['compose', '-p', 'lien-thong', '-f', 'docker-compose.yml'];
+  console.log('[start] Docker engine found: building and starting the stack with docker compose');
+  const up = run('docker', [...project, 'up', '--build', '--detach', '--wait'], { cwd: repoRoot, stdio: 'inherit' });
+  if (!up.ok) throw new Error('docker compose up failed; see the output above.');
+  onShutdown(() => {
+    run('docker', [...project, 'down'], { cwd: repoRoot, stdio: 'inherit' });
+  });
+  console.log(
+    [
+      '',
+      'liên thông is running in Docker.',
+      '  public one-stop API   http://127.0.0.1:3000   (OpenAPI docs: http://127.0.0.1:3000/docs)',
+      '  health                http://127.0.0.1:{3000,3001,3002,3003,3100}/health',
+      'Press Ctrl-C to stop everything.',
+      '',
+    ].join('\n'),
+  );
+  const logs = spawn('docker', [...project, 'logs', '--follow', '--tail', '20'], { cwd: repoRoot, stdio: 'inherit' });
+  onShutdown(() => logs.kill('SIGTERM'));
+}
