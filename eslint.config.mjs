@@ -4,35 +4,58 @@
 // - only tests may import the testing library;
 // - promises are never left floating, switches over unions are exhaustive.
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 const libraryTags = ['type:domain', 'type:contracts', 'type:infra'];
-const boundaries = (allowTesting) => [
-  'error',
-  {
-    enforceBuildableLibDependency: false,
-    banTransitiveDependencies: true,
-    allow: [],
-    depConstraints: [
-      {
-        sourceTag: 'type:app',
-        onlyDependOnLibsWithTags: allowTesting ? [...libraryTags, 'type:testing'] : libraryTags,
-      },
-      {
-        sourceTag: 'type:domain',
-        onlyDependOnLibsWithTags: ['type:domain'],
-        bannedExternalImports: ['@nestjs/*', 'mongoose', 'mongodb', 'kafkajs', 'opossum', 'node:*', 'fs', 'http'],
-      },
-      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: libraryTags },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [...libraryTags, 'type:testing'] },
-    ],
-  },
-];
+// Tests (and only tests) may also import the testing libraries.
+const boundaries = (allowTesting) => {
+  const plus = (tags) => (allowTesting ? [...tags, 'type:testing'] : tags);
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      banTransitiveDependencies: true,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: plus(libraryTags) },
+        {
+          sourceTag: 'type:domain',
+          onlyDependOnLibsWithTags: ['type:domain'],
+          bannedExternalImports: [
+            '@nestjs/*',
+            'mongoose',
+            'mongodb',
+            'kafkajs',
+            'opossum',
+            'node:*',
+            'fs',
+            'http',
+          ],
+        },
+        {
+          sourceTag: 'type:contracts',
+          onlyDependOnLibsWithTags: plus(['type:domain', 'type:contracts']),
+        },
+        { sourceTag: 'type:infra', onlyDependOnLibsWithTags: plus(libraryTags) },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [...libraryTags, 'type:testing'] },
+      ],
+    },
+  ];
+};
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '**/coverage', '.nx', 'tmp', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '**/coverage',
+      '.nx',
+      'tmp',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -43,22 +66,29 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through the validated config class of the app (house style 6).',
+          message:
+            'Read configuration through the validated config class of the app (house style 6).',
         },
       ],
     },
   },
   {
     // Tests may use the testing library and read the environment the test runner sets.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**/*.ts', 'libs/test-infra/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(true),
       'no-restricted-syntax': 'off',

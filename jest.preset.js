@@ -13,6 +13,7 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   transform: {
@@ -28,7 +29,4 @@ module.exports = {
       },
     ],
   },
-  // Tests share one Kafka broker and one database: keep them apart by topic and
-  // database names, not by running one worker at a time.
-  testTimeout: 30_000,
 };

@@ -12,7 +12,10 @@ export function ensureDependencies() {
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   console.log('[setup] installing npm dependencies (npm ci)');
   const started = Date.now();
-  const result = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: repoRoot, stdio: 'inherit' });
+  const result = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (!result.ok) {
     console.error('[setup] npm ci failed; see the output above.');
     process.exit(1);

@@ -27,11 +27,19 @@ export const NODE_FLAGS = [
 
 /** Starts one service with its output prefixed by its name. */
 export function startService(service, env) {
-  const child = spawn(process.execPath, [...NODE_FLAGS, join('apps', service.name, 'src/main.ts')], {
-    cwd: repoRoot,
-    env: { ...env, PORT: String(servicePort(service, env)), ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, join('apps', service.name, 'src/main.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...env,
+        PORT: String(servicePort(service, env)),
+        ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const prefix = process.stdout.isTTY
     ? `\x1b[${service.color}m${service.name.padEnd(20)}\x1b[0m| `
     : `${service.name.padEnd(20)}| `;
@@ -44,7 +52,9 @@ export function startService(service, env) {
       for (const line of lines) process.stdout.write(prefix + line + '\n');
     });
   }
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { service, child, exited };
 }
 

@@ -1,7 +1,13 @@
 // npm start: install what is missing, provision Kafka and the database, start every
 // service and the agency simulators, print where to look, stop everything on Ctrl-C.
 import { ensureNode24 } from '../infra/node24.mjs';
-import { ensureDependencies, installSignalHandlers, isShuttingDown, onShutdown, shutdown } from './lifecycle.mjs';
+import {
+  ensureDependencies,
+  installSignalHandlers,
+  isShuttingDown,
+  onShutdown,
+  shutdown,
+} from './lifecycle.mjs';
 import { provisionLocal, provisioningMode } from '../infra/provision.mjs';
 import { SERVICES, servicePort, startService, stopService, waitHealthy } from './services.mjs';
 import { startWithDocker } from '../infra/docker-stack.mjs';
@@ -33,13 +39,21 @@ async function startLocal() {
   for (const r of running) {
     void r.exited.then(({ code, signal }) => {
       if (isShuttingDown()) return;
-      console.error(`[start] ${r.service.name} exited (${signal ?? `code ${code}`}); stopping everything.`);
+      console.error(
+        `[start] ${r.service.name} exited (${signal ?? `code ${code}`}); stopping everything.`,
+      );
       void shutdown(1);
     });
   }
   await Promise.all(running.map((r) => waitHealthy(r, env)));
-  const url = (name) => `http://127.0.0.1:${servicePort(SERVICES.find((s) => s.name === name), env)}`;
-  const rows = SERVICES.map((s) => `  ${s.name.padEnd(22)} ${url(s.name)}/docs   ${url(s.name)}/health`);
+  const url = (name) =>
+    `http://127.0.0.1:${servicePort(
+      SERVICES.find((s) => s.name === name),
+      env,
+    )}`;
+  const rows = SERVICES.map(
+    (s) => `  ${s.name.padEnd(22)} ${url(s.name)}/docs   ${url(s.name)}/health`,
+  );
   console.log(
     [
       '',

@@ -7,7 +7,10 @@ import { onShutdown } from '../cli/lifecycle.mjs';
 export async function startWithDocker() {
   const project = ['compose', '-p', 'lien-thong', '-f', 'docker-compose.yml'];
   console.log('[start] Docker engine found: building and starting the stack with docker compose');
-  const up = run('docker', [...project, 'up', '--build', '--detach', '--wait'], { cwd: repoRoot, stdio: 'inherit' });
+  const up = run('docker', [...project, 'up', '--build', '--detach', '--wait'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (!up.ok) throw new Error('docker compose up failed; see the output above.');
   onShutdown(() => {
     run('docker', [...project, 'down'], { cwd: repoRoot, stdio: 'inherit' });
@@ -22,6 +25,9 @@ export async function startWithDocker() {
       '',
     ].join('\n'),
   );
-  const logs = spawn('docker', [...project, 'logs', '--follow', '--tail', '20'], { cwd: repoRoot, stdio: 'inherit' });
+  const logs = spawn('docker', [...project, 'logs', '--follow', '--tail', '20'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   onShutdown(() => logs.kill('SIGTERM'));
 }

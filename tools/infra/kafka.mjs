@@ -27,10 +27,21 @@ export function ensureKafkaJars(log) {
   rmSync(partial, { recursive: true, force: true });
   const result = run(
     'mvn',
-    ['-B', '-q', '-f', pom, `-Dkafka.version=${versions.kafka}`, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`],
+    [
+      '-B',
+      '-q',
+      '-f',
+      pom,
+      `-Dkafka.version=${versions.kafka}`,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${partial}`,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (!result.ok) throw new Error(`Maven could not resolve the Kafka jars:\n${(result.stdout + result.stderr).slice(-2000)}`);
+  if (!result.ok)
+    throw new Error(
+      `Maven could not resolve the Kafka jars:\n${(result.stdout + result.stderr).slice(-2000)}`,
+    );
   writeFileSync(join(partial, '.complete'), new Date().toISOString());
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, '..'), { recursive: true });
@@ -72,18 +83,40 @@ export async function startKafka({ dataDir, log }) {
     ].join('\n'),
   );
   const classpath = `${jars}/*`;
-  const jvm = ['-Xmx512m', '-Xms128m', '-XX:+UseG1GC', `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/infra/kafka/log4j2.yaml')}`, '-cp', classpath];
-  const format = run('java', [...jvm, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '--config', props], { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (!format.ok) throw new Error(`kafka-storage format failed:\n${(format.stdout + format.stderr).slice(-2000)}`);
+  const jvm = [
+    '-Xmx512m',
+    '-Xms128m',
+    '-XX:+UseG1GC',
+    `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/infra/kafka/log4j2.yaml')}`,
+    '-cp',
+    classpath,
+  ];
+  const format = run(
+    'java',
+    [...jvm, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '--config', props],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (!format.ok)
+    throw new Error(
+      `kafka-storage format failed:\n${(format.stdout + format.stderr).slice(-2000)}`,
+    );
   const logFile = join(dataDir, 'kafka.log');
-  const proc = startGuarded('kafka', 'java', [...jvm, 'kafka.Kafka', props], { logFile, removeOnOrphan: dataDir });
-  await waitForPort('127.0.0.1', port, { isAlive: proc.isAlive, what: 'Kafka', timeoutMs: 90_000 }).catch((err) => {
+  const proc = startGuarded('kafka', 'java', [...jvm, 'kafka.Kafka', props], {
+    logFile,
+    removeOnOrphan: dataDir,
+  });
+  await waitForPort('127.0.0.1', port, {
+    isAlive: proc.isAlive,
+    what: 'Kafka',
+    timeoutMs: 90_000,
+  }).catch((err) => {
     throw new Error(`${err.message}\n${proc.tail()}`);
   });
   // The port opens a moment before the broker has registered with its controller.
   const deadline = Date.now() + 60_000;
   while (!readFileSync(logFile, 'utf8').includes('Kafka Server started')) {
-    if (!proc.isAlive() || Date.now() > deadline) throw new Error(`Kafka did not finish starting:\n${proc.tail()}`);
+    if (!proc.isAlive() || Date.now() > deadline)
+      throw new Error(`Kafka did not finish starting:\n${proc.tail()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { brokers: `127.0.0.1:${port}`, process: proc };

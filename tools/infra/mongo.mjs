@@ -1,6 +1,14 @@
 // A MongoDB-wire database as a local process: mongod when installed, otherwise FerretDB v1
 // (SQLite backend), built once from the Go module proxy into the user cache.
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, chmodSync, renameSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+  chmodSync,
+  renameSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, versions, runDir } from './paths.mjs';
 import { freePort, waitForPort } from './ports.mjs';
@@ -25,9 +33,14 @@ export function ensureFerretDb(log) {
   const binary = ferretBinary();
   if (existsSync(binary)) return { binary, downloaded: false };
   const mod = `github.com/FerretDB/FerretDB@v${versions.ferretdb}`;
-  log(`building FerretDB v${versions.ferretdb} with Go into ${binary} (first run only, about two minutes)`);
-  const download = run('go', ['mod', 'download', '-json', mod], { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (!download.ok) throw new Error(`go mod download ${mod} failed:\n${download.stdout}${download.stderr}`);
+  log(
+    `building FerretDB v${versions.ferretdb} with Go into ${binary} (first run only, about two minutes)`,
+  );
+  const download = run('go', ['mod', 'download', '-json', mod], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (!download.ok)
+    throw new Error(`go mod download ${mod} failed:\n${download.stdout}${download.stderr}`);
   const source = JSON.parse(download.stdout).Dir;
   const work = runDir('ferretdb-src');
   try {
@@ -41,7 +54,8 @@ export function ensureFerretDb(log) {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
     });
-    if (!build.ok) throw new Error(`building FerretDB failed:\n${(build.stdout + build.stderr).slice(-2000)}`);
+    if (!build.ok)
+      throw new Error(`building FerretDB failed:\n${(build.stdout + build.stderr).slice(-2000)}`);
     chmodSync(partial, 0o755);
     renameSync(partial, binary);
   } finally {
@@ -59,7 +73,12 @@ export async function startMongo({ dataDir, log }) {
   let kind;
   if (onPath('mongod')) {
     kind = 'mongod';
-    proc = startGuarded('mongod', 'mongod', ['--dbpath', dbDir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'], { logFile, removeOnOrphan: dataDir });
+    proc = startGuarded(
+      'mongod',
+      'mongod',
+      ['--dbpath', dbDir, '--port', String(port), '--bind_ip', '127.0.0.1', '--quiet'],
+      { logFile, removeOnOrphan: dataDir },
+    );
   } else {
     const { binary } = ensureFerretDb(log);
     kind = `FerretDB ${versions.ferretdb} (SQLite)`;
@@ -78,7 +97,11 @@ export async function startMongo({ dataDir, log }) {
       { logFile, removeOnOrphan: dataDir },
     );
   }
-  await waitForPort('127.0.0.1', port, { isAlive: proc.isAlive, what: kind, timeoutMs: 60_000 }).catch((err) => {
+  await waitForPort('127.0.0.1', port, {
+    isAlive: proc.isAlive,
+    what: kind,
+    timeoutMs: 60_000,
+  }).catch((err) => {
     throw new Error(`${err.message}\n${proc.tail()}`);
   });
   return { url: `mongodb://127.0.0.1:${port}`, kind, process: proc };

@@ -22,7 +22,10 @@ function ensureNodeBinary() {
   console.log(`[setup] fetching Node ${versions.node} (${pkg}) from the npm registry into ${dir}`);
   const work = runDir('node');
   try {
-    const pack = run('npm', ['pack', pkg, '--silent'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    const pack = run('npm', ['pack', pkg, '--silent'], {
+      cwd: work,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (!pack.ok) throw new Error(`npm pack ${pkg} failed: ${pack.stderr.trim()}`);
     const tarball = pack.stdout.trim().split('\n').pop();
     const untar = run('tar', ['xzf', tarball], { cwd: work });
@@ -44,16 +47,21 @@ export async function ensureNode24() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major >= REQUIRED_MAJOR) return;
   const binary = ensureNodeBinary();
-  console.log(`[setup] this machine has Node ${process.versions.node}; re-running under Node ${versions.node} from ${binary}`);
+  console.log(
+    `[setup] this machine has Node ${process.versions.node}; re-running under Node ${versions.node} from ${binary}`,
+  );
   const binDir = join(binary, '..');
   const child = spawn(binary, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, PATH: `${binDir}:${process.env.PATH}` },
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => child.kill(signal));
   // If npm is killed outright, pass the stop on instead of leaving Node 24 running alone.
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && child.kill('SIGTERM'), 1000).unref();
-  const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 130 : 1))));
+  const code = await new Promise((resolve) =>
+    child.on('exit', (c, s) => resolve(c ?? (s ? 130 : 1))),
+  );
   process.exit(code);
 }

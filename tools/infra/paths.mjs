@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const versions = JSON.parse(readFileSync(join(repoRoot, 'tools/infra/versions.json'), 'utf8'));
+export const versions = JSON.parse(
+  readFileSync(join(repoRoot, 'tools/infra/versions.json'), 'utf8'),
+);
 
 /** ~/.cache/lien-thong (or $XDG_CACHE_HOME/lien-thong): jars, FerretDB, Node 24. */
 export function cacheDir(...parts) {

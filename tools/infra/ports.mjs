@@ -27,12 +27,19 @@ export function canConnect(host, port, timeoutMs = 1000) {
   });
 }
 
-export async function waitForPort(host, port, { timeoutMs = 60_000, isAlive = () => true, what = 'server' } = {}) {
+export async function waitForPort(
+  host,
+  port,
+  { timeoutMs = 60_000, isAlive = () => true, what = 'server' } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error(`${what} exited before it accepted connections on ${host}:${port}`);
+    if (!isAlive())
+      throw new Error(`${what} exited before it accepted connections on ${host}:${port}`);
     if (await canConnect(host, port, 500)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${what} did not accept connections on ${host}:${port} within ${timeoutMs / 1000} s`);
+  throw new Error(
+    `${what} did not accept connections on ${host}:${port} within ${timeoutMs / 1000} s`,
+  );
 }

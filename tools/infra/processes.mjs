@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 const guardPath = join(dirname(fileURLToPath(import.meta.url)), 'guard.mjs');
 
 /** Starts command under a guard tied to this process; output goes to logFile. */
-export function startGuarded(name, command, args, { logFile, env = process.env, cwd, removeOnOrphan } = {}) {
+export function startGuarded(
+  name,
+  command,
+  args,
+  { logFile, env = process.env, cwd, removeOnOrphan } = {},
+) {
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [guardPath, String(process.pid), command, ...args], {
     detached: true,
@@ -43,7 +48,10 @@ export function startGuarded(name, command, args, { logFile, env = process.env, 
 
 export function tailFile(file, lines = 20) {
   if (!existsSync(file)) return '';
-  return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(-lines - 1)
+    .join('\n');
 }
 
 /** Runs a command to completion; returns { ok, stdout, stderr }. */

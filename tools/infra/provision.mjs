@@ -14,7 +14,10 @@ import { onPath } from './processes.mjs';
 export class ProvisionError extends Error {}
 
 function hostPort(address, defaultPort) {
-  const clean = address.replace(/^[a-z+]+:\/\//, '').replace(/^[^@]*@/, '').split(/[/?,]/)[0];
+  const clean = address
+    .replace(/^[a-z+]+:\/\//, '')
+    .replace(/^[^@]*@/, '')
+    .split(/[/?,]/)[0];
   const [host, port] = clean.split(':');
   return { host, port: Number(port || defaultPort) };
 }
@@ -62,7 +65,10 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
       await checkReachable('MongoDB', 'MONGO_URL', mongoUrl, 27017);
       described.push(`database from MONGO_URL (${mongoUrl})`);
     }
-    const missing = [...(kafkaBrokers ? [] : kafkaPrerequisites()), ...(mongoUrl ? [] : mongoPrerequisites())];
+    const missing = [
+      ...(kafkaBrokers ? [] : kafkaPrerequisites()),
+      ...(mongoUrl ? [] : mongoPrerequisites()),
+    ];
     if (missing.length > 0) {
       throw new ProvisionError(
         `Cannot start Kafka and MongoDB locally: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing ` +
@@ -89,7 +95,9 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
       described.push(`${mongo.kind} at ${mongoUrl}`);
     }
     const seconds = (Date.now() - started) / 1000;
-    log(`${described.join(', ')}; ready in ${seconds.toFixed(1)} s${downloaded ? '' : ' (nothing downloaded)'}`);
+    log(
+      `${described.join(', ')}; ready in ${seconds.toFixed(1)} s${downloaded ? '' : ' (nothing downloaded)'}`,
+    );
     if (dataDir) log(`data and logs in ${dataDir}`);
     return { kafkaBrokers, mongoUrl, dataDir, seconds, downloaded, stop };
   } catch (err) {

@@ -7,7 +7,9 @@ export class AppModule {
   static forRoot(config: AgencySimulatorsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, info: AGENCY_SIMULATORS, database: true, kafka: false })],
+      imports: [
+        PlatformModule.forRoot({ config, info: AGENCY_SIMULATORS, database: true, kafka: false }),
+      ],
     };
   }
 }

@@ -7,7 +7,9 @@ export class AppModule {
   static forRoot(config: LandRegistryConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, info: LAND_REGISTRY, database: true, kafka: true })],
+      imports: [
+        PlatformModule.forRoot({ config, info: LAND_REGISTRY, database: true, kafka: true }),
+      ],
     };
   }
 }

@@ -7,7 +7,9 @@ export class AppModule {
   static forRoot(config: NotificationConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, info: NOTIFICATION, database: true, kafka: true })],
+      imports: [
+        PlatformModule.forRoot({ config, info: NOTIFICATION, database: true, kafka: true }),
+      ],
     };
   }
 }

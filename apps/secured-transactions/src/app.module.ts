@@ -1,13 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@lien-thong/platform';
-import { SecuredTransactionsConfig, SECURED_TRANSACTIONS } from './config/secured-transactions.config';
+import {
+  SecuredTransactionsConfig,
+  SECURED_TRANSACTIONS,
+} from './config/secured-transactions.config';
 
 @Module({})
 export class AppModule {
   static forRoot(config: SecuredTransactionsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, info: SECURED_TRANSACTIONS, database: true, kafka: true })],
+      imports: [
+        PlatformModule.forRoot({ config, info: SECURED_TRANSACTIONS, database: true, kafka: true }),
+      ],
     };
   }
 }

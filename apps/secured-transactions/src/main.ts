@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { bootstrapService, exitOnBootFailure } from '@lien-thong/platform';
 import { AppModule } from './app.module';
-import { loadSecuredTransactionsConfig, SECURED_TRANSACTIONS } from './config/secured-transactions.config';
+import {
+  loadSecuredTransactionsConfig,
+  SECURED_TRANSACTIONS,
+} from './config/secured-transactions.config';
 
 async function main(): Promise<void> {
   const config = loadSecuredTransactionsConfig();

@@ -7,7 +7,9 @@ export class AppModule {
   static forRoot(config: TaxObligationConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, info: TAX_OBLIGATION, database: true, kafka: true })],
+      imports: [
+        PlatformModule.forRoot({ config, info: TAX_OBLIGATION, database: true, kafka: true }),
+      ],
     };
   }
 }

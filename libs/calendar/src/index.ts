@@ -16,15 +16,17 @@ export type { EffectiveDated, LegalBasis } from './effective-dated';
 export { parseHolidayYear } from './holiday-data';
 export type { HolidayYear, RestDay, RestDayReason, Weekday, WorkingWeekendDay } from './holiday-data';
 export { WorkingCalendar } from './working-calendar';
-export type { DayInfo, DayKind, OfficeHoursVersion } from './working-calendar';
+export type { DayInfo, DayKind } from './working-calendar';
 export { addWorkingDays, countWorkingDays, effectiveReceiptDate, elapsedWorkingDays } from './clock';
 export type { ClockOptions, Deadline, Pause, PauseReason } from './clock';
 export { parseProcessingTimes, processingTimeFrom } from './processing-times';
 export type {
   OfficeHours,
+  OfficeHoursVersion,
   ProcedureAgency,
   ProcedureTime,
   ProcessingTime,
+  ProcessingTimesData,
   ProcessingTimesVersion,
 } from './processing-times';
 export { communeByCode, communesOf, provinceByCode, provinces } from './admin-units';

@@ -35,10 +35,11 @@ describe('processing times', () => {
   });
 
   it('takes a new instrument as a new data version, without code changes', () => {
-    const base = { titleVi: 'x', officeHours: { receiptCutoff: '15:00', closesAt: '17:00', legalBasis: [] } };
+    const base = { titleVi: 'x' };
     const proc = (workingDays: number) => ({ code: 'P', nameVi: 'p', agency: 'LAND_OFFICE', workingDays, remoteExtraWorkingDays: 0, legalBasis: [] });
-    const versions = parseProcessingTimes({
-      versions: [
+    const { procedureVersions: versions } = parseProcessingTimes({
+      officeHours: [],
+      procedureVersions: [
         { ...base, effectiveFrom: '2025-07-01', procedures: [proc(5)] },
         { ...base, effectiveFrom: '2027-01-01', procedures: [proc(3)] },
       ],
@@ -48,7 +49,10 @@ describe('processing times', () => {
   });
 
   it('rejects a data file with a bad clock time', () => {
-    const bad = { versions: [{ effectiveFrom: '2025-07-01', titleVi: 'x', officeHours: { receiptCutoff: '3pm', closesAt: '17:00', legalBasis: [] }, procedures: [] }] };
+    const bad = {
+      officeHours: [{ effectiveFrom: '2025-07-01', receiptCutoff: '3pm', closesAt: '17:00', legalBasis: [] }],
+      procedureVersions: [],
+    };
     expect(() => parseProcessingTimes(bad)).toThrow('CALENDAR.INVALID_ARGUMENT');
   });
 });

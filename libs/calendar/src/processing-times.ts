@@ -30,8 +30,15 @@ export interface ProcedureTime {
 
 export interface ProcessingTimesVersion extends EffectiveDated {
   titleVi: string;
-  officeHours: OfficeHours;
   procedures: ProcedureTime[];
+}
+
+export type OfficeHoursVersion = EffectiveDated & OfficeHours;
+
+/** Everything in `data/processing-times.json`. */
+export interface ProcessingTimesData {
+  officeHours: OfficeHoursVersion[];
+  procedureVersions: ProcessingTimesVersion[];
 }
 
 /** The answer to "how long may this take", with the reason for each part. */
@@ -47,16 +54,25 @@ export interface ProcessingTime {
 }
 
 /** Validates `data/processing-times.json` (or a replacement with the same shape). */
-export function parseProcessingTimes(value: unknown): ProcessingTimesVersion[] {
-  const versions = arr(obj(value, 'processingTimes').versions, 'processingTimes.versions').map((item, i) => {
-    const p = `processingTimes.versions[${i}]`;
+export function parseProcessingTimes(value: unknown): ProcessingTimesData {
+  const o = obj(value, 'processingTimes');
+  const officeHours = arr(o.officeHours, 'processingTimes.officeHours').map((item, i) => {
+    const p = `processingTimes.officeHours[${i}]`;
+    const h = obj(item, p);
+    return withEnd<OfficeHoursVersion>(
+      {
+        effectiveFrom: date(h.effectiveFrom, `${p}.effectiveFrom`),
+        receiptCutoff: clock(h.receiptCutoff, `${p}.receiptCutoff`),
+        closesAt: clock(h.closesAt, `${p}.closesAt`),
+        legalBasis: parseLegalBases(h.legalBasis, `${p}.legalBasis`),
+      },
+      h.effectiveTo,
+      p,
+    );
+  });
+  const procedureVersions = arr(o.procedureVersions, 'processingTimes.procedureVersions').map((item, i) => {
+    const p = `processingTimes.procedureVersions[${i}]`;
     const v = obj(item, p);
-    const hours = obj(v.officeHours, `${p}.officeHours`);
-    const officeHours: OfficeHours = {
-      receiptCutoff: clock(hours.receiptCutoff, `${p}.officeHours.receiptCutoff`),
-      closesAt: clock(hours.closesAt, `${p}.officeHours.closesAt`),
-      legalBasis: parseLegalBases(hours.legalBasis, `${p}.officeHours.legalBasis`),
-    };
     const procedures = arr(v.procedures, `${p}.procedures`).map((proc, j): ProcedureTime => {
       const q = obj(proc, `${p}.procedures[${j}]`);
       return {
@@ -68,18 +84,12 @@ export function parseProcessingTimes(value: unknown): ProcessingTimesVersion[] {
         legalBasis: parseLegalBases(q.legalBasis, `${p}.procedures[${j}].legalBasis`),
       };
     });
-    const version: ProcessingTimesVersion = {
-      effectiveFrom: date(v.effectiveFrom, `${p}.effectiveFrom`),
-      titleVi: str(v.titleVi, `${p}.titleVi`),
-      officeHours,
-      procedures,
-    };
-    const effectiveTo = optDate(v.effectiveTo, `${p}.effectiveTo`);
-    if (effectiveTo !== undefined) version.effectiveTo = effectiveTo;
-    return version;
+    const version = { effectiveFrom: date(v.effectiveFrom, `${p}.effectiveFrom`), titleVi: str(v.titleVi, `${p}.titleVi`), procedures };
+    return withEnd<ProcessingTimesVersion>(version, v.effectiveTo, p);
   });
-  assertWellOrdered(versions, 'processing times');
-  return versions;
+  assertWellOrdered(officeHours, 'office hours');
+  assertWellOrdered(procedureVersions, 'processing times');
+  return { officeHours, procedureVersions };
 }
 
 /**
@@ -111,6 +121,11 @@ export function processingTimeFrom(
     legalBasis: procedure.legalBasis,
     versionEffectiveFrom: version.effectiveFrom,
   };
+}
+
+function withEnd<T extends EffectiveDated>(version: T, effectiveTo: unknown, path: string): T {
+  const end = optDate(effectiveTo, `${path}.effectiveTo`);
+  return end === undefined ? version : { ...version, effectiveTo: end };
 }
 
 function clock(value: unknown, path: string): string {

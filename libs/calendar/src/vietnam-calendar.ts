@@ -4,38 +4,32 @@ import holidays2027 from './data/vn-holidays-2027.json';
 import processingTimesJson from './data/processing-times.json';
 import { parseHolidayYear } from './holiday-data';
 import { LocalDate } from './local-date';
-import {
-  parseProcessingTimes,
-  ProcessingTime,
-  processingTimeFrom,
-  ProcessingTimesVersion,
-} from './processing-times';
+import { parseProcessingTimes, ProcessingTime, processingTimeFrom, ProcessingTimesData } from './processing-times';
 import { WorkingCalendar } from './working-calendar';
 
 /**
- * The bundled data files. Adding a year or a new processing-time instrument means adding a
- * JSON file and listing it here; no logic changes.
+ * The bundled holiday files. Adding a year means adding `data/vn-holidays-YYYY.json`, listing
+ * it here and adding its tests; no logic changes.
  */
 const HOLIDAY_FILES: readonly unknown[] = [holidays2025, holidays2026, holidays2027];
 
 let calendar: WorkingCalendar | undefined;
-let processingTimes: ProcessingTimesVersion[] | undefined;
+let processingTimes: ProcessingTimesData | undefined;
 
-/** Bundled processing-time versions, validated once. */
-export function bundledProcessingTimes(): readonly ProcessingTimesVersion[] {
+/** Bundled office hours and processing-time versions, validated once. */
+export function bundledProcessingTimes(): ProcessingTimesData {
   return (processingTimes ??= parseProcessingTimes(processingTimesJson));
 }
 
 /**
- * Builds a calendar from raw data files (validated here). Tests and future data use this;
- * services use {@link vietnamCalendar}.
+ * Builds a calendar from raw holiday files (validated here). Tests and replacement data use
+ * this; services use {@link vietnamCalendar}.
  */
 export function createWorkingCalendar(
   holidayFiles: readonly unknown[],
-  processingTimeVersions: readonly ProcessingTimesVersion[] = bundledProcessingTimes(),
+  data: ProcessingTimesData = bundledProcessingTimes(),
 ): WorkingCalendar {
-  const officeHours = processingTimeVersions.map((v) => ({ ...v.officeHours, effectiveFrom: v.effectiveFrom, ...(v.effectiveTo ? { effectiveTo: v.effectiveTo } : {}) }));
-  return new WorkingCalendar(holidayFiles.map(parseHolidayYear), officeHours);
+  return new WorkingCalendar(holidayFiles.map(parseHolidayYear), data.officeHours);
 }
 
 /** The working-day calendar of Vietnamese state offices from the bundled data (cached). */
@@ -44,9 +38,9 @@ export function vietnamCalendar(): WorkingCalendar {
 }
 
 /**
- * Processing time of a procedure (e.g. `1.013831`, 5 working days, +10 in remote communes)
+ * Processing time of a procedure (e.g. `1.013831`: 5 working days, +10 in remote communes)
  * for a dossier received on `receivedOn`, from the bundled data.
  */
 export function processingTime(procedureCode: string, receivedOn: LocalDate, opts: { remote: boolean }): ProcessingTime {
-  return processingTimeFrom(bundledProcessingTimes(), procedureCode, receivedOn, opts);
+  return processingTimeFrom(bundledProcessingTimes().procedureVersions, procedureCode, receivedOn, opts);
 }

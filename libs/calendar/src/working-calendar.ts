@@ -1,8 +1,8 @@
-import { EffectiveDated, selectInForce } from './effective-dated';
+import { selectInForce } from './effective-dated';
 import { CalendarErrorCode, CalendarException } from './errors';
 import { HolidayYear, RestDay, RestDayReason, weekdayOf, WorkingWeekendDay } from './holiday-data';
 import { addDays, assertLocalDate, LocalDate, yearOf } from './local-date';
-import { OfficeHours } from './processing-times';
+import { OfficeHours, OfficeHoursVersion } from './processing-times';
 
 /** How a day is classified, so a screen can say why a date is not a working day. */
 export type DayKind = 'WORKING_DAY' | 'WEEKLY_REST' | 'REST_DAY' | 'WORKING_WEEKEND';
@@ -14,8 +14,6 @@ export interface DayInfo {
   nameVi?: string;
   reason?: RestDayReason;
 }
-
-export type OfficeHoursVersion = EffectiveDated & OfficeHours;
 
 /**
  * Working days of state offices in Viet Nam: weekdays that are not holidays, plus swapped

@@ -58,7 +58,10 @@ export class PlatformModule {
         {
           provide: BROKER_CLIENT,
           useFactory: () =>
-            new KafkajsBrokerClient({ brokers: config.KAFKA_BROKERS.split(','), clientId: info.name }),
+            new KafkajsBrokerClient({
+              brokers: config.KAFKA_BROKERS.split(','),
+              clientId: info.name,
+            }),
         },
         KafkaHealthIndicator,
       );

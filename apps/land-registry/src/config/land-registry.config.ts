@@ -4,7 +4,8 @@ export const LAND_REGISTRY: ServiceInfo = {
   name: 'land-registry',
   version: PRODUCT_VERSION,
   title: 'Land Registration Office (Văn phòng đăng ký đất đai)',
-  description: 'The one-stop counter and online intake for land dossiers; owns dossiers, parcels and certificates and orchestrates each transfer.',
+  description:
+    'The one-stop counter and online intake for land dossiers; owns dossiers, parcels and certificates and orchestrates each transfer.',
 };
 
 /** Everything land-registry reads from its environment, validated at boot. */

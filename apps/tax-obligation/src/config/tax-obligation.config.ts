@@ -4,7 +4,8 @@ export const TAX_OBLIGATION: ServiceInfo = {
   name: 'tax-obligation',
   version: PRODUCT_VERSION,
   title: 'Tax obligations',
-  description: 'Determines the financial obligations of a transfer, files them with the tax authority and follows payment.',
+  description:
+    'Determines the financial obligations of a transfer, files them with the tax authority and follows payment.',
 };
 
 /** Everything tax-obligation reads from its environment, validated at boot. */

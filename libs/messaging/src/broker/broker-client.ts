@@ -14,6 +14,8 @@ export interface ClusterInfo {
 }
 
 export interface BrokerClient {
+  /** Creates the topics that do not exist yet (idempotent); waits until they have leaders. */
+  ensureTopics(topics: string[], partitions: number): Promise<void>;
   /** Asks the cluster who is in it; used by /health. */
   describeCluster(): Promise<ClusterInfo>;
   close(): Promise<void>;

@@ -31,11 +31,17 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(info.title).setDescription(info.description).setVersion(info.version).build(),
+    new DocumentBuilder()
+      .setTitle(info.title)
+      .setDescription(info.description)
+      .setVersion(info.version)
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.listen(config.PORT, options.host ?? '0.0.0.0');
-  new Logger(info.name).log(`listening on http://127.0.0.1:${config.PORT} (docs at /docs, health at /health)`);
+  new Logger(info.name).log(
+    `listening on http://127.0.0.1:${config.PORT} (docs at /docs, health at /health)`,
+  );
   return app;
 }
 

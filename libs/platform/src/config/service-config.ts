@@ -15,11 +15,15 @@ export class ServiceConfig {
 
   /** Comma-separated host:port list. */
   @IsString()
-  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must look like host:9092[,host:9092]' })
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must look like host:9092[,host:9092]',
+  })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
   @IsString()
-  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGO_URL must start with mongodb:// or mongodb+srv://' })
+  @Matches(/^mongodb(\+srv)?:\/\//, {
+    message: 'MONGO_URL must start with mongodb:// or mongodb+srv://',
+  })
   MONGO_URL = 'mongodb://127.0.0.1:27017';
 
   /** Database name; defaults to lien-thong-<service>. Tests give each run its own. */

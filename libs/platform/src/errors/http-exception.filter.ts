@@ -10,9 +10,18 @@ interface ParserError {
 
 const PARSER_ERRORS: Record<string, Omit<ErrorBody, 'statusCode'>> = {
   'entity.too.large': { code: 'REQUEST.TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn' },
-  'entity.parse.failed': { code: 'REQUEST.MALFORMED_JSON', message: 'Dữ liệu gửi lên không phải JSON hợp lệ' },
-  'charset.unsupported': { code: 'REQUEST.UNSUPPORTED_CHARSET', message: 'Bảng mã không được hỗ trợ, hãy dùng UTF-8' },
-  'encoding.unsupported': { code: 'REQUEST.UNSUPPORTED_ENCODING', message: 'Kiểu nén không được hỗ trợ' },
+  'entity.parse.failed': {
+    code: 'REQUEST.MALFORMED_JSON',
+    message: 'Dữ liệu gửi lên không phải JSON hợp lệ',
+  },
+  'charset.unsupported': {
+    code: 'REQUEST.UNSUPPORTED_CHARSET',
+    message: 'Bảng mã không được hỗ trợ, hãy dùng UTF-8',
+  },
+  'encoding.unsupported': {
+    code: 'REQUEST.UNSUPPORTED_ENCODING',
+    message: 'Kiểu nén không được hỗ trợ',
+  },
 };
 
 /**
@@ -31,7 +40,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainException) {
-      return { statusCode: exception.httpStatus, code: exception.code, message: exception.messageVi, details: exception.details };
+      return {
+        statusCode: exception.httpStatus,
+        code: exception.code,
+        message: exception.messageVi,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -39,13 +53,23 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (typeof response === 'object' && response !== null && 'code' in response) {
         return { ...(response as ErrorBody), statusCode: status };
       }
-      return { statusCode: status, code: `HTTP.${status}`, message: status === 404 ? 'Không tìm thấy' : exception.message };
+      return {
+        statusCode: status,
+        code: `HTTP.${status}`,
+        message: status === 404 ? 'Không tìm thấy' : exception.message,
+      };
     }
     const parser = exception as ParserError;
     if (parser && typeof parser.status === 'number' && parser.type && PARSER_ERRORS[parser.type]) {
       return { statusCode: parser.status, ...PARSER_ERRORS[parser.type] };
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { statusCode: 500, code: 'INTERNAL.ERROR', message: 'Hệ thống gặp lỗi, vui lòng thử lại sau' };
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return {
+      statusCode: 500,
+      code: 'INTERNAL.ERROR',
+      message: 'Hệ thống gặp lỗi, vui lòng thử lại sau',
+    };
   }
 }

@@ -17,7 +17,10 @@ export interface HealthIndicator {
 export const HEALTH_INDICATORS = Symbol('HEALTH_INDICATORS');
 
 /** Runs a check with a deadline so that /health answers even when a dependency hangs. */
-export async function timedCheck(fn: () => Promise<Record<string, unknown> | void>, timeoutMs = 2000): Promise<DependencyHealth> {
+export async function timedCheck(
+  fn: () => Promise<Record<string, unknown> | void>,
+  timeoutMs = 2000,
+): Promise<DependencyHealth> {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -29,7 +32,11 @@ export async function timedCheck(fn: () => Promise<Record<string, unknown> | voi
     ]);
     return { status: 'up', latencyMs: Date.now() - started, ...(detail ?? {}) };
   } catch (err) {
-    return { status: 'down', latencyMs: Date.now() - started, error: err instanceof Error ? err.message : String(err) };
+    return {
+      status: 'down',
+      latencyMs: Date.now() - started,
+      error: err instanceof Error ? err.message : String(err),
+    };
   } finally {
     clearTimeout(timer);
   }

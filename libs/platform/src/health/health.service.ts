@@ -20,7 +20,9 @@ export class HealthService {
   ) {}
 
   async report(): Promise<HealthReport> {
-    const results = await Promise.all(this.indicators.map(async (i) => [i.name, await i.check()] as const));
+    const results = await Promise.all(
+      this.indicators.map(async (i) => [i.name, await i.check()] as const),
+    );
     const checks = Object.fromEntries(results);
     const down = results.some(([, r]) => r.status === 'down');
     return {

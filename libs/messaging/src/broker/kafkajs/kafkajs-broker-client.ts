@@ -28,6 +28,17 @@ export class KafkajsBrokerClient implements BrokerClient {
     return this.admin;
   }
 
+  async ensureTopics(topics: string[], partitions: number): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+    });
+  }
+
   async describeCluster(): Promise<ClusterInfo> {
     const admin = await this.connectedAdmin();
     const cluster = await admin.describeCluster();

@@ -1,0 +1,2 @@
+export * from '@lien-thong/test-infra';
+export * from './service-harness';

@@ -1,0 +1,98 @@
+// npm test: the same bootstrap as npm start, then lint and type-check (fail fast) while
+// Kafka and the database come up, then every unit and integration test against them.
+// Ends with one line "tests: N passed, N failed" that CI reads.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureNode24 } from '../infra/node24.mjs';
+import { repoRoot } from '../infra/paths.mjs';
+import { provisionLocal } from '../infra/provision.mjs';
+import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
+
+await ensureNode24();
+ensureDependencies();
+installSignalHandlers();
+
+const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
+const children = new Set();
+onShutdown(() => children.forEach((c) => c.kill('SIGTERM')));
+
+function step(label, command, args, env = process.env) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' });
+    children.add(child);
+    child.on('exit', (code) => {
+      children.delete(child);
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      console.log(`[test] ${label}: ${code === 0 ? 'ok' : 'FAILED'} in ${seconds} s`);
+      resolve(code === 0);
+    });
+  });
+}
+
+const args = process.argv.slice(2);
+const started = Date.now();
+const infraPromise = provisionLocal({ log: (m) => console.log(`[infra] ${m}`) }).then(
+  (infra) => {
+    onShutdown(() => infra.stop());
+    return infra;
+  },
+  (err) => err,
+);
+
+// The module-boundary lint rule reads Nx's project graph; compute it first (no daemon in CI).
+const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+const graphOk = await step('project graph', bin('nx'), ['show', 'projects'], nxEnv);
+const checks = await Promise.all([
+  graphOk,
+  step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+  step('lint', bin('eslint'), ['.', '--max-warnings=0'], nxEnv),
+  step('format', bin('prettier'), ['--check', '--log-level=warn', '.']),
+]);
+if (checks.includes(false)) {
+  console.log('[test] static checks failed; not running the tests.');
+  console.log('tests: 0 passed, 1 failed');
+  await shutdown(1);
+}
+
+const infra = await infraPromise;
+if (infra instanceof Error) {
+  console.error(`[test] ${infra.message}`);
+  await shutdown(1);
+}
+
+const resultsFile = join(repoRoot, 'tmp', 'jest-results.json');
+mkdirSync(join(repoRoot, 'tmp'), { recursive: true });
+rmSync(resultsFile, { force: true });
+const jestOk = await step(
+  'jest',
+  process.execPath,
+  [
+    '--experimental-vm-modules',
+    '--disable-warning=ExperimentalWarning',
+    '--disable-warning=TimeoutNegativeWarning',
+    join(repoRoot, 'node_modules/jest/bin/jest.js'),
+    '--ci',
+    '--json',
+    `--outputFile=${resultsFile}`,
+    ...args,
+  ],
+  {
+    ...process.env,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    MONGO_URL: infra.mongoUrl,
+    TZ: 'Asia/Ho_Chi_Minh',
+  },
+);
+
+let passed = 0;
+let failed = jestOk ? 0 : 1;
+if (existsSync(resultsFile)) {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+}
+console.log(`[test] finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+await shutdown(jestOk && failed === 0 ? 0 : 1);

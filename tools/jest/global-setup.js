@@ -1,0 +1,15 @@
+// When Jest runs on its own (npx jest) without KAFKA_BROKERS/MONGO_URL, provision them
+// for the run, exactly as npm test does. Workers inherit the environment set here.
+module.exports = async function globalSetup() {
+  process.env.TZ = 'Asia/Ho_Chi_Minh';
+  if (
+    (process.env.KAFKA_BROKERS && process.env.MONGO_URL) ||
+    process.env.LIEN_THONG_NO_INFRA === '1'
+  )
+    return;
+  const { provisionLocal } = await import('../infra/provision.mjs');
+  const infra = await provisionLocal({ log: (m) => console.log(`[infra] ${m}`) });
+  process.env.KAFKA_BROKERS = infra.kafkaBrokers;
+  process.env.MONGO_URL = infra.mongoUrl;
+  globalThis.__LIEN_THONG_INFRA__ = infra;
+};
