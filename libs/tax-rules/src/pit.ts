@@ -1,13 +1,13 @@
-import { WorkingCalendar } from '@lien-thong/calendar';
+import { LegalBasis, WorkingCalendar } from '@lien-thong/calendar';
 import { chooseBase, formatShare, resolveShares } from './base';
 import { describeSoleResidence, findExemption } from './exemptions';
 import { LINE_LABELS_VI, RELATIONSHIP_NAMES_VI, TRANSFER_KIND_NAMES_VI } from './labels';
 import { InputUsed, ObligationLine, TransferInput } from './model';
-import { basisPoints, formatRateVi, formatVndVi, frac, max, mul, roundVnd, sub, ZERO } from './money';
+import { basisPoints, formatRateVi, formatVndVi, Fraction, frac, max, mul, roundVnd, sub, ZERO } from './money';
 import { dueDates } from './payment';
 import { pitRulesOn, RuleBook } from './rule-book';
 import { DateBasis, PitRuleSet } from './rules';
-import { valueProperty } from './valuation';
+import { dateFor, valueProperty } from './valuation';
 
 /**
  * Personal income tax lines, one per transferor (co-owners are taxed separately by share).
@@ -24,7 +24,7 @@ export function pitLines(input: TransferInput, book: RuleBook, calendar: Working
   ];
   const isGift = input.kind === 'GIFT' || input.kind === 'INHERITANCE';
   const tableDate: DateBasis = isGift ? rules.giftOrInheritance.priceTableDate : rules.transfer.base.priceTableDate;
-  const valuation = valueProperty(book.priceTables, input.parcel, input.house, pickDate(input, tableDate));
+  const valuation = valueProperty(book.priceTables, input.parcel, input.house, dateFor(input, tableDate));
   const whole = isGift
     ? { base: valuation.value, source: 'PRICE_TABLE' as const, inputs: [] }
     : chooseBase(rules.transfer.base, input.kind === 'SALE' ? input.contractPriceVnd : null, valuation.value);
@@ -68,7 +68,11 @@ export function pitLines(input: TransferInput, book: RuleBook, calendar: Working
 }
 
 /** Taxable income from a gift or inheritance: the share's value above the threshold. */
-function giftBase(rules: PitRuleSet, shareValue: ReturnType<typeof mul>, inputs: InputUsed[]) {
+function giftBase(
+  rules: PitRuleSet,
+  shareValue: Fraction,
+  inputs: InputUsed[],
+): { base: Fraction; rateBp: number; legalBasis: LegalBasis[] } {
   const rule = rules.giftOrInheritance;
   inputs.push(
     { key: 'shareValueVnd', labelVi: 'Giá trị phần nhận', value: formatVndVi(roundVnd(shareValue, rules.rounding)) },
@@ -77,17 +81,6 @@ function giftBase(rules: PitRuleSet, shareValue: ReturnType<typeof mul>, inputs:
   return { base: max(sub(shareValue, frac(rule.thresholdVnd)), ZERO), rateBp: rule.rateBasisPoints, legalBasis: rule.legalBasis };
 }
 
-function pickDate(input: TransferInput, basis: DateBasis) {
-  switch (basis) {
-    case 'CONTRACT_DATE':
-      return input.contractDate;
-    case 'DECLARATION_DATE':
-      return input.declarationDate;
-  }
-}
-
 function withoutFacts(t: TransferInput['transferors'][number]): { id: string; nameVi?: string } {
   return t.nameVi === undefined ? { id: t.id } : { id: t.id, nameVi: t.nameVi };
 }
-
-export { pickDate };

@@ -1,9 +1,10 @@
 import { communeByCode, LocalDate } from '@lien-thong/calendar';
 import { invalidInput } from './errors';
 import { PURPOSE_NAMES_VI } from './labels';
-import { HouseInput, InputUsed, LandLocation, LandUsePurpose } from './model';
+import { HouseInput, InputUsed, LandLocation, LandUsePurpose, TransferInput } from './model';
 import { add, Fraction, formatAreaVi, formatVndVi, frac, mul, roundVnd } from './money';
 import { LandPriceTable, lookupUnitPrice, priceTableFor, UnitPriceLookup } from './price-table';
+import { DateBasis } from './rules';
 
 /** A value from the price tables, exact, with the inputs that explain it. */
 export interface Valuation {
@@ -57,15 +58,29 @@ export function valueProperty(
   return { value: total, table, inputs };
 }
 
-/** Inputs that explain a unit price: which table, where, which purpose, how much, what factor. */
-export function describePrice(price: UnitPriceLookup, keyPrefix = ''): InputUsed[] {
+/**
+ * Inputs that explain a unit price: which table, where, which purpose, how much, what factor.
+ * `variant` distinguishes two prices on one line (old and new purpose of a levy).
+ */
+export function describePrice(price: UnitPriceLookup, variant?: { keyPrefix: string; labelSuffixVi: string }): InputUsed[] {
   const communeName = communeByCode(price.commune.communeCode)?.nameVi ?? price.commune.communeCode;
-  const key = (k: string): string => (keyPrefix ? `${keyPrefix}${k[0].toUpperCase()}${k.slice(1)}` : k);
+  const key = (k: string): string => (variant ? `${variant.keyPrefix}${k[0].toUpperCase()}${k.slice(1)}` : k);
+  const label = (l: string): string => (variant ? `${l} (${variant.labelSuffixVi})` : l);
   return [
-    { key: key('priceTable'), labelVi: 'Bảng giá đất áp dụng', value: `${price.table.titleVi} [${price.table.id}]` },
-    { key: key('location'), labelVi: 'Vị trí', value: `${communeName}, ${price.zone.nameVi}, vị trí ${price.position}` },
-    { key: key('purpose'), labelVi: 'Mục đích sử dụng đất', value: `${price.purpose} – ${PURPOSE_NAMES_VI[price.purpose]}` },
-    { key: key('unitPriceVnd'), labelVi: 'Đơn giá theo bảng giá đất', value: `${formatVndVi(price.unitPriceVnd)}/m²` },
-    { key: key('adjustmentFactor'), labelVi: 'Hệ số điều chỉnh giá đất', value: price.adjustmentFactorText.replace('.', ',') },
+    { key: key('priceTable'), labelVi: label('Bảng giá đất áp dụng'), value: `${price.table.titleVi} [${price.table.id}]` },
+    { key: key('location'), labelVi: label('Vị trí'), value: `${communeName}, ${price.zone.nameVi}, vị trí ${price.position}` },
+    { key: key('purpose'), labelVi: label('Mục đích sử dụng đất'), value: `${price.purpose} – ${PURPOSE_NAMES_VI[price.purpose]}` },
+    { key: key('unitPriceVnd'), labelVi: label('Đơn giá theo bảng giá đất'), value: `${formatVndVi(price.unitPriceVnd)}/m²` },
+    { key: key('adjustmentFactor'), labelVi: label('Hệ số điều chỉnh giá đất'), value: price.adjustmentFactorText.replace('.', ',') },
   ];
+}
+
+/** The date of the dossier that a rule file names for choosing the price table. */
+export function dateFor(input: TransferInput, basis: DateBasis): LocalDate {
+  switch (basis) {
+    case 'CONTRACT_DATE':
+      return input.contractDate;
+    case 'DECLARATION_DATE':
+      return input.declarationDate;
+  }
 }

@@ -1,0 +1,255 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ContactV1, ParcelRefV1, PersonV1 } from './values';
+
+export const CHANNELS = ['ONLINE', 'COUNTER'] as const;
+export const RESULT_DELIVERIES = ['COUNTER', 'POST'] as const;
+export const CHECK_STAGES = ['RECEIPT', 'PRE_REGISTRATION'] as const;
+export const TRANSFER_KINDS = ['SALE', 'GIFT', 'INHERITANCE', 'DIVORCE_DIVISION'] as const;
+export const RELATIONSHIPS = [
+  'NONE',
+  'SPOUSE',
+  'PARENT_CHILD',
+  'ADOPTIVE_PARENT_CHILD',
+  'PARENT_IN_LAW_CHILD_IN_LAW',
+  'GRANDPARENT_GRANDCHILD',
+  'SIBLING',
+] as const;
+
+export type CheckStage = (typeof CHECK_STAGES)[number];
+
+/** The applicant the land office deals with, and how to reach them. */
+export class ApplicantV1 {
+  @IsString()
+  fullName!: string;
+
+  @ValidateNested()
+  @Type(() => ContactV1)
+  contact!: ContactV1;
+}
+
+/** A dossier was received (form 01: receipt and appointment). */
+export class DossierReceivedV1 {
+  @IsString()
+  dossierCode!: string;
+
+  /** National procedure code; 1.013831 is registration of changes (đăng ký biến động). */
+  @IsString()
+  procedureCode!: string;
+
+  @IsIn(CHANNELS)
+  channel!: (typeof CHANNELS)[number];
+
+  @IsISO8601({ strict: true })
+  receivedAt!: string;
+
+  /** The appointment to return the result (working days, holidays excluded). */
+  @IsISO8601({ strict: true })
+  appointmentAt!: string;
+
+  @ValidateNested()
+  @Type(() => ApplicantV1)
+  applicant!: ApplicantV1;
+
+  @ValidateNested()
+  @Type(() => ParcelRefV1)
+  parcel!: ParcelRefV1;
+
+  @IsIn(RESULT_DELIVERIES)
+  resultDelivery!: (typeof RESULT_DELIVERIES)[number];
+}
+
+/** The land office asks the secured-transactions service to check a parcel. */
+export class ParcelCheckRequestedV1 {
+  @IsString()
+  dossierCode!: string;
+
+  /** On receipt, and again just before registration (a hold may arrive in between). */
+  @IsIn(CHECK_STAGES)
+  stage!: CheckStage;
+
+  @ValidateNested()
+  @Type(() => ParcelRefV1)
+  parcel!: ParcelRefV1;
+
+  @Matches(/^[A-Z]{2}\d{6}(\d{2})?$/)
+  certificateSerial!: string;
+}
+
+export class SellerV1 extends PersonV1 {
+  /** Co-owner's share as a fraction; equal shares when no document says otherwise. */
+  @IsInt()
+  @Min(1)
+  shareNumerator!: number;
+
+  @IsInt()
+  @Min(1)
+  shareDenominator!: number;
+
+  @IsIn(RELATIONSHIPS)
+  relationshipToBuyer!: (typeof RELATIONSHIPS)[number];
+
+  /** Facts for the sole-residence income-tax exemption, judged per co-owner. */
+  @IsOptional()
+  @IsIn([true, false])
+  ownsOtherResidentialProperty?: boolean;
+}
+
+export class SlipParcelV1 {
+  @ValidateNested()
+  @Type(() => ParcelRefV1)
+  ref!: ParcelRefV1;
+
+  @IsString()
+  address!: string;
+
+  @Matches(/^\d{2}$/)
+  provinceCode!: string;
+
+  /** Area in tenths of a square metre (100.0 m² is 1000), so that it stays an integer. */
+  @IsInt()
+  @Min(1)
+  areaTenthsM2!: number;
+
+  /** Land-use purpose code (Circular 08/2024): ODT, ONT, CLN, LUC, HNK, NTS… */
+  @Matches(/^[A-Z]{3}$/)
+  purposeCode!: string;
+
+  @IsString()
+  term!: string;
+
+  @IsString()
+  origin!: string;
+
+  /** Price-table zone and position of the parcel, used to find its unit price. */
+  @IsString()
+  priceZone!: string;
+
+  @IsInt()
+  @Min(1)
+  pricePosition!: number;
+}
+
+/**
+ * The transfer slip (phiếu chuyển thông tin, form 19 of Decree 151/2025 as amended by
+ * Decree 226/2025) from which the tax authority determines the obligations.
+ */
+export class TransferSlipSentV1 {
+  @IsString()
+  dossierCode!: string;
+
+  /** Increases when a slip returned for correction is sent again. */
+  @IsInt()
+  @Min(1)
+  slipRevision!: number;
+
+  @IsISO8601({ strict: true })
+  completeReceiptAt!: string;
+
+  @IsString()
+  procedureCode!: string;
+
+  @IsIn(TRANSFER_KINDS)
+  transferKind!: (typeof TRANSFER_KINDS)[number];
+
+  @IsISO8601({ strict: true })
+  contractDate!: string;
+
+  @IsISO8601({ strict: true })
+  declarationDate!: string;
+
+  /** Declared contract price in whole VND; absent or 0 means the price table applies. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  declaredPriceVnd?: number;
+
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => SellerV1)
+  sellers!: SellerV1[];
+
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => PersonV1)
+  buyers!: PersonV1[];
+
+  @ValidateNested()
+  @Type(() => SlipParcelV1)
+  parcel!: SlipParcelV1;
+
+  @Matches(/^[A-Z]{2}\d{6}(\d{2})?$/)
+  certificateSerial!: string;
+
+  /** When the current certificate was issued (the 183-day sole-residence test counts from it). */
+  @IsISO8601({ strict: true })
+  certificateIssuedOn!: string;
+
+  @IsIn([true, false])
+  transfersWhole!: boolean;
+}
+
+/** An officer asked the citizen to supplement the dossier (form 02); the clock pauses. */
+export class SupplementRequestedV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @IsString()
+  reasonVi!: string;
+
+  @IsString()
+  officer!: string;
+}
+
+/** The dossier was refused (form 03), with the reason a citizen reads. */
+export class DossierRefusedV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @Matches(/^[A-Z_]+\.[A-Z_]+$/)
+  reasonCode!: string;
+
+  @IsString()
+  reasonVi!: string;
+}
+
+/** The change was registered and the result is ready at the counter or sent by post. */
+export class DossierRegisteredV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @IsISO8601({ strict: true })
+  registeredAt!: string;
+
+  @IsIn(RESULT_DELIVERIES)
+  resultDelivery!: (typeof RESULT_DELIVERIES)[number];
+
+  /** Where to collect the result, or the postal address it is sent to. */
+  @IsString()
+  collectAtVi!: string;
+}
+
+/** The dossier will be late: apology (form 04) with a new date, at most once. */
+export class DossierDelayedV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @IsISO8601({ strict: true })
+  previousAppointmentAt!: string;
+
+  @IsISO8601({ strict: true })
+  newAppointmentAt!: string;
+
+  @IsString()
+  reasonVi!: string;
+}

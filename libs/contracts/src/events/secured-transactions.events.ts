@@ -1,0 +1,42 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsString, ValidateNested } from 'class-validator';
+import { CHECK_STAGES, CheckStage } from './land-registry.events';
+import { EncumbranceV1, HoldV1, ParcelRefV1 } from './values';
+
+/** The registry's answer to a parcel check. */
+export class ParcelCheckCompletedV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @IsIn(CHECK_STAGES)
+  stage!: CheckStage;
+
+  @ValidateNested()
+  @Type(() => ParcelRefV1)
+  parcel!: ParcelRefV1;
+
+  @ValidateNested()
+  @Type(() => EncumbranceV1)
+  result!: EncumbranceV1;
+
+  @IsISO8601({ strict: true })
+  checkedAt!: string;
+
+  /** REGISTRY when asked just now; CACHE when a recent answer was reused (never before registration). */
+  @IsIn(['REGISTRY', 'CACHE'])
+  source!: 'REGISTRY' | 'CACHE';
+}
+
+/** A hold (ngăn chặn) was placed on a parcel while dossiers may be in flight. */
+export class HoldPlacedV1 {
+  @ValidateNested()
+  @Type(() => ParcelRefV1)
+  parcel!: ParcelRefV1;
+
+  @ValidateNested()
+  @Type(() => HoldV1)
+  hold!: HoldV1;
+
+  @IsISO8601({ strict: true })
+  placedAt!: string;
+}
