@@ -11,11 +11,18 @@ const HOUR = 3_600_000;
 
 const instant = fc.integer({ min: MIN, max: MAX }).map((ms) => new Date(ms));
 const workingDays = fc.integer({ min: 0, max: 40 });
-const dateArb = fc.integer({ min: 0, max: daysBetween('2025-01-01', '2027-10-31') }).map((d) => addDays('2025-01-01', d));
+const dateArb = fc
+  .integer({ min: 0, max: daysBetween('2025-01-01', '2027-10-31') })
+  .map((d) => addDays('2025-01-01', d));
 
 /** Up to three closed, non-overlapping pauses after the receipt. */
 const withPauses = fc
-  .tuple(instant, fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 })), { maxLength: 3 }))
+  .tuple(
+    instant,
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 })), {
+      maxLength: 3,
+    }),
+  )
   .map(([receivedAt, gaps]) => {
     const pauses: Pause[] = [];
     let cursor = receivedAt.getTime();
@@ -55,8 +62,12 @@ describe('calendar laws', () => {
       fc.property(instant, instant, workingDays, workingDays, (a, b, n, m) => {
         const [early, late] = a <= b ? [a, b] : [b, a];
         const [few, many] = n <= m ? [n, m] : [m, n];
-        expect(addWorkingDays(early, few, calendar).date <= addWorkingDays(early, many, calendar).date).toBe(true);
-        expect(addWorkingDays(early, n, calendar).date <= addWorkingDays(late, n, calendar).date).toBe(true);
+        expect(
+          addWorkingDays(early, few, calendar).date <= addWorkingDays(early, many, calendar).date,
+        ).toBe(true);
+        expect(
+          addWorkingDays(early, n, calendar).date <= addWorkingDays(late, n, calendar).date,
+        ).toBe(true);
       }),
       runs,
     );
@@ -79,7 +90,8 @@ describe('calendar laws', () => {
         const rolled = calendar.rollToWorkingDay(date);
         expect(rolled >= date).toBe(true);
         expect(calendar.isWorkingDay(rolled)).toBe(true);
-        for (let d = date; d < rolled; d = addDays(d, 1)) expect(calendar.isWorkingDay(d)).toBe(false);
+        for (let d = date; d < rolled; d = addDays(d, 1))
+          expect(calendar.isWorkingDay(d)).toBe(false);
       }),
       runs,
     );

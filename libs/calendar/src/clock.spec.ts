@@ -1,4 +1,10 @@
-import { addWorkingDays, countWorkingDays, effectiveReceiptDate, elapsedWorkingDays, Pause } from './clock';
+import {
+  addWorkingDays,
+  countWorkingDays,
+  effectiveReceiptDate,
+  elapsedWorkingDays,
+  Pause,
+} from './clock';
 import { vietnamCalendar } from './vietnam-calendar';
 import { vietnamInstant } from './vietnam-time';
 
@@ -47,13 +53,17 @@ describe('addWorkingDays: the appointment date on a receipt', () => {
   });
 
   it('stops the clock while tax works and restarts it like a new receipt', () => {
-    const pauses: Pause[] = [{ from: at('2026-03-04', '10:00'), to: at('2026-03-09', '11:00'), reason: 'TAX_ASSESSMENT' }];
+    const pauses: Pause[] = [
+      { from: at('2026-03-04', '10:00'), to: at('2026-03-09', '11:00'), reason: 'TAX_ASSESSMENT' },
+    ];
     // Tue 3 and Wed 4 count; back on Mon 9, so Tue 10, Wed 11, Thu 12.
     expect(deadline('2026-03-02', '09:00', 5, pauses)).toBe('2026-03-12');
   });
 
   it('restarts a supplemented dossier returned after 15:00 on the next working day', () => {
-    const pauses: Pause[] = [{ from: at('2026-03-03', '09:00'), to: at('2026-03-06', '16:30'), reason: 'SUPPLEMENT' }];
+    const pauses: Pause[] = [
+      { from: at('2026-03-03', '09:00'), to: at('2026-03-06', '16:30'), reason: 'SUPPLEMENT' },
+    ];
     // Tue 3 counts (1); restart counts from Mon 9 → Tue 10 … Fri 13 (2–5).
     expect(deadline('2026-03-02', '09:00', 5, pauses)).toBe('2026-03-13');
   });
@@ -81,13 +91,19 @@ describe('addWorkingDays: the appointment date on a receipt', () => {
       { from: at('2026-03-04', '09:00'), to: at('2026-03-06', '09:00'), reason: 'SUPPLEMENT' },
     ];
     expect(() => deadline('2026-03-02', '09:00', 5, overlap)).toThrow('CALENDAR.INVALID_PAUSES');
-    const before: Pause[] = [{ from: at('2026-03-01', '09:00'), to: at('2026-03-03', '09:00'), reason: 'SUPPLEMENT' }];
+    const before: Pause[] = [
+      { from: at('2026-03-01', '09:00'), to: at('2026-03-03', '09:00'), reason: 'SUPPLEMENT' },
+    ];
     expect(() => deadline('2026-03-02', '09:00', 5, before)).toThrow('CALENDAR.INVALID_PAUSES');
   });
 
   it('rejects a negative or fractional number of days', () => {
-    expect(() => addWorkingDays(at('2026-03-02', '09:00'), -1, calendar)).toThrow('CALENDAR.INVALID_ARGUMENT');
-    expect(() => addWorkingDays(at('2026-03-02', '09:00'), 1.5, calendar)).toThrow('CALENDAR.INVALID_ARGUMENT');
+    expect(() => addWorkingDays(at('2026-03-02', '09:00'), -1, calendar)).toThrow(
+      'CALENDAR.INVALID_ARGUMENT',
+    );
+    expect(() => addWorkingDays(at('2026-03-02', '09:00'), 1.5, calendar)).toThrow(
+      'CALENDAR.INVALID_ARGUMENT',
+    );
   });
 
   it('throws rather than run past the last year with data', () => {
@@ -105,13 +121,21 @@ describe('countWorkingDays and elapsedWorkingDays', () => {
   });
 
   it('does not count time with the citizen for supplementing', () => {
-    const pauses: Pause[] = [{ from: at('2026-03-03', '09:00'), to: at('2026-03-10', '09:00'), reason: 'SUPPLEMENT' }];
-    expect(elapsedWorkingDays(at('2026-03-02', '09:00'), at('2026-03-09', '12:00'), calendar, pauses)).toBe(1);
-    expect(elapsedWorkingDays(at('2026-03-02', '09:00'), at('2026-03-12', '12:00'), calendar, pauses)).toBe(3);
+    const pauses: Pause[] = [
+      { from: at('2026-03-03', '09:00'), to: at('2026-03-10', '09:00'), reason: 'SUPPLEMENT' },
+    ];
+    expect(
+      elapsedWorkingDays(at('2026-03-02', '09:00'), at('2026-03-09', '12:00'), calendar, pauses),
+    ).toBe(1);
+    expect(
+      elapsedWorkingDays(at('2026-03-02', '09:00'), at('2026-03-12', '12:00'), calendar, pauses),
+    ).toBe(3);
   });
 
   it('stops counting at an open pause', () => {
     const pauses: Pause[] = [{ from: at('2026-03-04', '09:00'), reason: 'CITIZEN_PAYMENT' }];
-    expect(elapsedWorkingDays(at('2026-03-02', '09:00'), at('2026-03-31', '12:00'), calendar, pauses)).toBe(2);
+    expect(
+      elapsedWorkingDays(at('2026-03-02', '09:00'), at('2026-03-31', '12:00'), calendar, pauses),
+    ).toBe(2);
   });
 });

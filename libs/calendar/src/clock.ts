@@ -34,7 +34,11 @@ export interface ClockOptions {
  * dossier received after the cut-off (15:00), or on a rest day, is handled as received on
  * the next working day (Decree 61/2018 art. 19). A receipt at exactly 15:00:00 is in time.
  */
-export function effectiveReceiptDate(receivedAt: Date, calendar: WorkingCalendar, receiptCutoff?: string): LocalDate {
+export function effectiveReceiptDate(
+  receivedAt: Date,
+  calendar: WorkingCalendar,
+  receiptCutoff?: string,
+): LocalDate {
   const local = toVietnamLocal(receivedAt);
   if (!calendar.isWorkingDay(local.date)) return calendar.nextWorkingDay(local.date);
   const cutoff = receiptCutoff ?? calendar.officeHoursOn(local.date).receiptCutoff;
@@ -49,9 +53,17 @@ export function effectiveReceiptDate(receivedAt: Date, calendar: WorkingCalendar
  * pause begins still counts, since the office worked on the dossier that day.
  * Throws `CALENDAR.CLOCK_PAUSED` when an open pause prevents the deadline from being known.
  */
-export function addWorkingDays(receivedAt: Date, n: number, calendar: WorkingCalendar, opts: ClockOptions = {}): Deadline {
+export function addWorkingDays(
+  receivedAt: Date,
+  n: number,
+  calendar: WorkingCalendar,
+  opts: ClockOptions = {},
+): Deadline {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new CalendarException(CalendarErrorCode.INVALID_ARGUMENT, `n must be a non-negative integer, got ${n}`);
+    throw new CalendarException(
+      CalendarErrorCode.INVALID_ARGUMENT,
+      `n must be a non-negative integer, got ${n}`,
+    );
   }
   let remaining = n;
   for (const segment of runningSegments(receivedAt, opts.pauses ?? [])) {
@@ -66,27 +78,46 @@ export function addWorkingDays(receivedAt: Date, n: number, calendar: WorkingCal
     }
     return deadlineOn(calendar.nthWorkingDayAfter(dayZero, remaining), calendar);
   }
-  throw new CalendarException(CalendarErrorCode.CLOCK_PAUSED, 'the clock is paused; the deadline is not known until it restarts');
+  throw new CalendarException(
+    CalendarErrorCode.CLOCK_PAUSED,
+    'the clock is paused; the deadline is not known until it restarts',
+  );
 }
 
 /**
  * Working days that have counted between a receipt and `to` (the day of `to` included),
  * with pauses excluded. `countWorkingDays(r, addWorkingDays(r, n).dueAt) === n`.
  */
-export function countWorkingDays(from: Date, to: Date, calendar: WorkingCalendar, opts: ClockOptions = {}): number {
+export function countWorkingDays(
+  from: Date,
+  to: Date,
+  calendar: WorkingCalendar,
+  opts: ClockOptions = {},
+): number {
   if (to.getTime() < from.getTime()) return 0;
   const toDate = vietnamDateOf(to);
   let total = 0;
   for (const segment of runningSegments(from, opts.pauses ?? [])) {
     if (segment.start.getTime() > to.getTime()) break;
-    const end = segment.end !== undefined && segment.end.getTime() < to.getTime() ? vietnamDateOf(segment.end) : toDate;
-    total += calendar.workingDaysAfter(effectiveReceiptDate(segment.start, calendar, opts.receiptCutoff), end);
+    const end =
+      segment.end !== undefined && segment.end.getTime() < to.getTime()
+        ? vietnamDateOf(segment.end)
+        : toDate;
+    total += calendar.workingDaysAfter(
+      effectiveReceiptDate(segment.start, calendar, opts.receiptCutoff),
+      end,
+    );
   }
   return total;
 }
 
 /** Working days used so far by a dossier received at `start`, pauses excluded (today counts). */
-export function elapsedWorkingDays(start: Date, now: Date, calendar: WorkingCalendar, pauses: readonly Pause[]): number {
+export function elapsedWorkingDays(
+  start: Date,
+  now: Date,
+  calendar: WorkingCalendar,
+  pauses: readonly Pause[],
+): number {
   return countWorkingDays(start, now, calendar, { pauses });
 }
 
@@ -103,9 +134,11 @@ function runningSegments(start: Date, pauses: readonly Pause[]): Segment[] {
   let cursor: Date | undefined = start;
   for (const pause of sorted) {
     if (cursor === undefined) invalidPauses('a pause follows a pause that has not ended');
-    if (pause.from.getTime() < cursor.getTime()) invalidPauses('pauses overlap or begin before the receipt');
+    if (pause.from.getTime() < cursor.getTime())
+      invalidPauses('pauses overlap or begin before the receipt');
     const to = pause.to ?? undefined;
-    if (to !== undefined && to.getTime() < pause.from.getTime()) invalidPauses('a pause ends before it begins');
+    if (to !== undefined && to.getTime() < pause.from.getTime())
+      invalidPauses('a pause ends before it begins');
     segments.push({ start: cursor, end: pause.from });
     cursor = to;
   }

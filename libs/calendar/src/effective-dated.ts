@@ -24,7 +24,10 @@ export interface EffectiveDated {
  * `effectiveTo` (when set) is not before `date`. A later version supersedes an earlier one
  * on its `effectiveFrom`, which is how a new decree replaces the old rule without an edit.
  */
-export function findInForce<T extends EffectiveDated>(versions: readonly T[], date: LocalDate): T | undefined {
+export function findInForce<T extends EffectiveDated>(
+  versions: readonly T[],
+  date: LocalDate,
+): T | undefined {
   assertLocalDate(date);
   let best: T | undefined;
   for (const version of versions) {
@@ -37,10 +40,17 @@ export function findInForce<T extends EffectiveDated>(versions: readonly T[], da
 }
 
 /** Like {@link findInForce} but throws `CALENDAR.NO_RULE_IN_FORCE`. */
-export function selectInForce<T extends EffectiveDated>(versions: readonly T[], date: LocalDate, what: string): T {
+export function selectInForce<T extends EffectiveDated>(
+  versions: readonly T[],
+  date: LocalDate,
+  what: string,
+): T {
   const found = findInForce(versions, date);
   if (!found) {
-    throw new CalendarException(CalendarErrorCode.NO_RULE_IN_FORCE, `no ${what} in force on ${date}`);
+    throw new CalendarException(
+      CalendarErrorCode.NO_RULE_IN_FORCE,
+      `no ${what} in force on ${date}`,
+    );
   }
   return found;
 }
@@ -50,11 +60,17 @@ export function assertWellOrdered(versions: readonly EffectiveDated[], what: str
   const seen = new Set<LocalDate>();
   for (const version of versions) {
     assertLocalDate(version.effectiveFrom, `${what}.effectiveFrom`);
-    if (version.effectiveTo !== undefined && assertLocalDate(version.effectiveTo) < version.effectiveFrom) {
+    if (
+      version.effectiveTo !== undefined &&
+      assertLocalDate(version.effectiveTo) < version.effectiveFrom
+    ) {
       throw new CalendarException(CalendarErrorCode.INVALID_DATA, `${what} ends before it starts`);
     }
     if (seen.has(version.effectiveFrom)) {
-      throw new CalendarException(CalendarErrorCode.INVALID_DATA, `two ${what} versions start on ${version.effectiveFrom}`);
+      throw new CalendarException(
+        CalendarErrorCode.INVALID_DATA,
+        `two ${what} versions start on ${version.effectiveFrom}`,
+      );
     }
     seen.add(version.effectiveFrom);
   }

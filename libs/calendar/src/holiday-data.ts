@@ -6,9 +6,22 @@ import { dayOfWeek, LocalDate, yearOf } from './local-date';
 
 /** Why a weekday is a rest day (Labour Code 2019 art. 111.3 and 112). */
 export type RestDayReason = 'PUBLIC_HOLIDAY' | 'TET' | 'COMPENSATORY' | 'SWAPPED';
-const REST_DAY_REASONS: readonly RestDayReason[] = ['PUBLIC_HOLIDAY', 'TET', 'COMPENSATORY', 'SWAPPED'];
+const REST_DAY_REASONS: readonly RestDayReason[] = [
+  'PUBLIC_HOLIDAY',
+  'TET',
+  'COMPENSATORY',
+  'SWAPPED',
+];
 
-const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+const WEEKDAYS = [
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** A day on which state offices are closed, with its name as a citizen reads it. */
@@ -44,7 +57,9 @@ export function parseHolidayYear(value: unknown): HolidayYear {
   const p = `holidays[${year}]`;
   if (o.timeZone !== 'Asia/Ho_Chi_Minh') invalid(`${p}.timeZone must be Asia/Ho_Chi_Minh`);
   const weekly = obj(o.weeklyRestDays, `${p}.weeklyRestDays`);
-  const days = arr(weekly.days, `${p}.weeklyRestDays.days`).map((d, i) => oneOf(d, WEEKDAYS, `${p}.weeklyRestDays.days[${i}]`));
+  const days = arr(weekly.days, `${p}.weeklyRestDays.days`).map((d, i) =>
+    oneOf(d, WEEKDAYS, `${p}.weeklyRestDays.days[${i}]`),
+  );
   const restDays = arr(o.restDays, `${p}.restDays`).map((item, i): RestDay => {
     const r = obj(item, `${p}.restDays[${i}]`);
     return {
@@ -56,20 +71,32 @@ export function parseHolidayYear(value: unknown): HolidayYear {
   });
   const restDates = new Set(restDays.map((d) => d.date));
   if (restDates.size !== restDays.length) invalid(`${p}.restDays lists a date twice`);
-  const workingSaturdays = arr(o.workingSaturdays, `${p}.workingSaturdays`).map((item, i): WorkingWeekendDay => {
-    const w = obj(item, `${p}.workingSaturdays[${i}]`);
-    const d = inYear(date(w.date, `${p}.workingSaturdays[${i}].date`), year, p);
-    if (!days.includes(WEEKDAYS[dayOfWeek(d)])) invalid(`${p}.workingSaturdays: ${d} is not a weekly rest day`);
-    if (restDates.has(d)) invalid(`${p}.workingSaturdays: ${d} is also a rest day`);
-    return { date: d, nameVi: str(w.nameVi, `${p}.workingSaturdays[${i}].nameVi`), confirmed: bool(w.confirmed, `${p}.workingSaturdays[${i}].confirmed`) };
-  });
+  const workingSaturdays = arr(o.workingSaturdays, `${p}.workingSaturdays`).map(
+    (item, i): WorkingWeekendDay => {
+      const w = obj(item, `${p}.workingSaturdays[${i}]`);
+      const d = inYear(date(w.date, `${p}.workingSaturdays[${i}].date`), year, p);
+      if (!days.includes(WEEKDAYS[dayOfWeek(d)]))
+        invalid(`${p}.workingSaturdays: ${d} is not a weekly rest day`);
+      if (restDates.has(d)) invalid(`${p}.workingSaturdays: ${d} is also a rest day`);
+      return {
+        date: d,
+        nameVi: str(w.nameVi, `${p}.workingSaturdays[${i}].nameVi`),
+        confirmed: bool(w.confirmed, `${p}.workingSaturdays[${i}].confirmed`),
+      };
+    },
+  );
   return {
     year,
-    weeklyRestDays: { days, legalBasis: parseLegalBasis(weekly.legalBasis, `${p}.weeklyRestDays.legalBasis`) },
+    weeklyRestDays: {
+      days,
+      legalBasis: parseLegalBasis(weekly.legalBasis, `${p}.weeklyRestDays.legalBasis`),
+    },
     sources: parseLegalBases(o.sources, `${p}.sources`),
     restDays,
     workingSaturdays,
-    unconfirmed: arr(o.unconfirmed ?? [], `${p}.unconfirmed`).map((u, i) => str(u, `${p}.unconfirmed[${i}]`)),
+    unconfirmed: arr(o.unconfirmed ?? [], `${p}.unconfirmed`).map((u, i) =>
+      str(u, `${p}.unconfirmed[${i}]`),
+    ),
   };
 }
 

@@ -14,10 +14,21 @@ export type { LocalDateTime } from './vietnam-time';
 export { assertWellOrdered, findInForce, selectInForce } from './effective-dated';
 export type { EffectiveDated, LegalBasis } from './effective-dated';
 export { parseHolidayYear } from './holiday-data';
-export type { HolidayYear, RestDay, RestDayReason, Weekday, WorkingWeekendDay } from './holiday-data';
+export type {
+  HolidayYear,
+  RestDay,
+  RestDayReason,
+  Weekday,
+  WorkingWeekendDay,
+} from './holiday-data';
 export { WorkingCalendar } from './working-calendar';
 export type { DayInfo, DayKind } from './working-calendar';
-export { addWorkingDays, countWorkingDays, effectiveReceiptDate, elapsedWorkingDays } from './clock';
+export {
+  addWorkingDays,
+  countWorkingDays,
+  effectiveReceiptDate,
+  elapsedWorkingDays,
+} from './clock';
 export type { ClockOptions, Deadline, Pause, PauseReason } from './clock';
 export { parseProcessingTimes, processingTimeFrom } from './processing-times';
 export type {

@@ -36,7 +36,8 @@ export function bool(value: unknown, path: string): boolean {
 }
 
 export function int(value: unknown, path: string, min = 0): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) fail(path, `an integer >= ${min}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
+    fail(path, `an integer >= ${min}`);
   return value;
 }
 
@@ -50,6 +51,7 @@ export function optDate(value: unknown, path: string): LocalDate | undefined {
 }
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) fail(path, allowed.join(' | '));
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    fail(path, allowed.join(' | '));
   return value as T;
 }

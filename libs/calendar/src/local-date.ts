@@ -16,13 +16,20 @@ export function isLocalDate(value: unknown): value is LocalDate {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return (
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
+  );
 }
 
 /** Returns `value` unchanged, or throws `CALENDAR.INVALID_DATE`. */
 export function assertLocalDate(value: unknown, what = 'date'): LocalDate {
   if (!isLocalDate(value)) {
-    throw new CalendarException(CalendarErrorCode.INVALID_DATE, `${what} must be YYYY-MM-DD, got ${String(value)}`);
+    throw new CalendarException(
+      CalendarErrorCode.INVALID_DATE,
+      `${what} must be YYYY-MM-DD, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -40,7 +47,10 @@ export function fromEpochDay(epochDay: number): LocalDate {
 /** `date` moved by `days` calendar days (negative moves back). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   if (!Number.isSafeInteger(days)) {
-    throw new CalendarException(CalendarErrorCode.INVALID_ARGUMENT, `days must be an integer, got ${days}`);
+    throw new CalendarException(
+      CalendarErrorCode.INVALID_ARGUMENT,
+      `days must be an integer, got ${days}`,
+    );
   }
   return fromEpochDay(toEpochDay(date) + days);
 }

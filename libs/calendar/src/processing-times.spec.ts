@@ -18,25 +18,42 @@ describe('processing times', () => {
     expect(phuQuoc?.remote).toBe(true);
     const time = processingTime('1.013831', '2026-03-02', { remote: phuQuoc?.remote ?? false });
     expect(time.workingDays).toBe(15);
-    const due = addWorkingDays(vietnamInstant('2026-03-02', '10:00'), time.workingDays, vietnamCalendar());
+    const due = addWorkingDays(
+      vietnamInstant('2026-03-02', '10:00'),
+      time.workingDays,
+      vietnamCalendar(),
+    );
     expect(due.date).toBe('2026-03-23');
   });
 
   it('gives tax 3 working days for income tax and fee only from 1 July 2026 (Decree 252/2026)', () => {
-    expect(processingTime('TAX.PIT_AND_REGISTRATION_FEE', '2026-07-01', { remote: false }).workingDays).toBe(3);
-    expect(processingTime('TAX.LAND_USE_LEVY_HOUSEHOLD', '2026-07-01', { remote: false }).workingDays).toBe(5);
-    expect(() => processingTime('TAX.PIT_AND_REGISTRATION_FEE', '2026-06-30', { remote: false })).toThrow(
-      'CALENDAR.UNKNOWN_PROCEDURE',
-    );
+    expect(
+      processingTime('TAX.PIT_AND_REGISTRATION_FEE', '2026-07-01', { remote: false }).workingDays,
+    ).toBe(3);
+    expect(
+      processingTime('TAX.LAND_USE_LEVY_HOUSEHOLD', '2026-07-01', { remote: false }).workingDays,
+    ).toBe(5);
+    expect(() =>
+      processingTime('TAX.PIT_AND_REGISTRATION_FEE', '2026-06-30', { remote: false }),
+    ).toThrow('CALENDAR.UNKNOWN_PROCEDURE');
   });
 
   it('has no rule before Decree 151/2025 took effect', () => {
-    expect(() => processingTime('1.013831', '2025-06-30', { remote: false })).toThrow('CALENDAR.NO_RULE_IN_FORCE');
+    expect(() => processingTime('1.013831', '2025-06-30', { remote: false })).toThrow(
+      'CALENDAR.NO_RULE_IN_FORCE',
+    );
   });
 
   it('takes a new instrument as a new data version, without code changes', () => {
     const base = { titleVi: 'x' };
-    const proc = (workingDays: number) => ({ code: 'P', nameVi: 'p', agency: 'LAND_OFFICE', workingDays, remoteExtraWorkingDays: 0, legalBasis: [] });
+    const proc = (workingDays: number) => ({
+      code: 'P',
+      nameVi: 'p',
+      agency: 'LAND_OFFICE',
+      workingDays,
+      remoteExtraWorkingDays: 0,
+      legalBasis: [],
+    });
     const { procedureVersions: versions } = parseProcessingTimes({
       officeHours: [],
       procedureVersions: [
@@ -50,7 +67,9 @@ describe('processing times', () => {
 
   it('rejects a data file with a bad clock time', () => {
     const bad = {
-      officeHours: [{ effectiveFrom: '2025-07-01', receiptCutoff: '3pm', closesAt: '17:00', legalBasis: [] }],
+      officeHours: [
+        { effectiveFrom: '2025-07-01', receiptCutoff: '3pm', closesAt: '17:00', legalBasis: [] },
+      ],
       procedureVersions: [],
     };
     expect(() => parseProcessingTimes(bad)).toThrow('CALENDAR.INVALID_ARGUMENT');

@@ -70,23 +70,36 @@ export function parseProcessingTimes(value: unknown): ProcessingTimesData {
       p,
     );
   });
-  const procedureVersions = arr(o.procedureVersions, 'processingTimes.procedureVersions').map((item, i) => {
-    const p = `processingTimes.procedureVersions[${i}]`;
-    const v = obj(item, p);
-    const procedures = arr(v.procedures, `${p}.procedures`).map((proc, j): ProcedureTime => {
-      const q = obj(proc, `${p}.procedures[${j}]`);
-      return {
-        code: str(q.code, `${p}.procedures[${j}].code`),
-        nameVi: str(q.nameVi, `${p}.procedures[${j}].nameVi`),
-        agency: oneOf(q.agency, ['LAND_OFFICE', 'TAX_AUTHORITY'] as const, `${p}.procedures[${j}].agency`),
-        workingDays: int(q.workingDays, `${p}.procedures[${j}].workingDays`, 1),
-        remoteExtraWorkingDays: int(q.remoteExtraWorkingDays, `${p}.procedures[${j}].remoteExtraWorkingDays`),
-        legalBasis: parseLegalBases(q.legalBasis, `${p}.procedures[${j}].legalBasis`),
+  const procedureVersions = arr(o.procedureVersions, 'processingTimes.procedureVersions').map(
+    (item, i) => {
+      const p = `processingTimes.procedureVersions[${i}]`;
+      const v = obj(item, p);
+      const procedures = arr(v.procedures, `${p}.procedures`).map((proc, j): ProcedureTime => {
+        const q = obj(proc, `${p}.procedures[${j}]`);
+        return {
+          code: str(q.code, `${p}.procedures[${j}].code`),
+          nameVi: str(q.nameVi, `${p}.procedures[${j}].nameVi`),
+          agency: oneOf(
+            q.agency,
+            ['LAND_OFFICE', 'TAX_AUTHORITY'] as const,
+            `${p}.procedures[${j}].agency`,
+          ),
+          workingDays: int(q.workingDays, `${p}.procedures[${j}].workingDays`, 1),
+          remoteExtraWorkingDays: int(
+            q.remoteExtraWorkingDays,
+            `${p}.procedures[${j}].remoteExtraWorkingDays`,
+          ),
+          legalBasis: parseLegalBases(q.legalBasis, `${p}.procedures[${j}].legalBasis`),
+        };
+      });
+      const version = {
+        effectiveFrom: date(v.effectiveFrom, `${p}.effectiveFrom`),
+        titleVi: str(v.titleVi, `${p}.titleVi`),
+        procedures,
       };
-    });
-    const version = { effectiveFrom: date(v.effectiveFrom, `${p}.effectiveFrom`), titleVi: str(v.titleVi, `${p}.titleVi`), procedures };
-    return withEnd<ProcessingTimesVersion>(version, v.effectiveTo, p);
-  });
+      return withEnd<ProcessingTimesVersion>(version, v.effectiveTo, p);
+    },
+  );
   assertWellOrdered(officeHours, 'office hours');
   assertWellOrdered(procedureVersions, 'processing times');
   return { officeHours, procedureVersions };

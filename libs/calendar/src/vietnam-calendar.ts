@@ -4,7 +4,12 @@ import holidays2027 from './data/vn-holidays-2027.json';
 import processingTimesJson from './data/processing-times.json';
 import { parseHolidayYear } from './holiday-data';
 import { LocalDate } from './local-date';
-import { parseProcessingTimes, ProcessingTime, processingTimeFrom, ProcessingTimesData } from './processing-times';
+import {
+  parseProcessingTimes,
+  ProcessingTime,
+  processingTimeFrom,
+  ProcessingTimesData,
+} from './processing-times';
 import { WorkingCalendar } from './working-calendar';
 
 /**
@@ -41,6 +46,15 @@ export function vietnamCalendar(): WorkingCalendar {
  * Processing time of a procedure (e.g. `1.013831`: 5 working days, +10 in remote communes)
  * for a dossier received on `receivedOn`, from the bundled data.
  */
-export function processingTime(procedureCode: string, receivedOn: LocalDate, opts: { remote: boolean }): ProcessingTime {
-  return processingTimeFrom(bundledProcessingTimes().procedureVersions, procedureCode, receivedOn, opts);
+export function processingTime(
+  procedureCode: string,
+  receivedOn: LocalDate,
+  opts: { remote: boolean },
+): ProcessingTime {
+  return processingTimeFrom(
+    bundledProcessingTimes().procedureVersions,
+    procedureCode,
+    receivedOn,
+    opts,
+  );
 }

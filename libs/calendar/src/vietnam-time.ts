@@ -33,7 +33,9 @@ export function toVietnamLocal(instant: Date): LocalDateTime {
 export function vietnamInstant(date: LocalDate, time: string): Date {
   assertLocalDate(date);
   const minutes = parseClockTime(time);
-  return new Date(Date.parse(`${date}T00:00:00Z`) + (minutes - VIETNAM_UTC_OFFSET_MINUTES) * MS_PER_MINUTE);
+  return new Date(
+    Date.parse(`${date}T00:00:00Z`) + (minutes - VIETNAM_UTC_OFFSET_MINUTES) * MS_PER_MINUTE,
+  );
 }
 
 /** The local date in Vietnam of an instant. */
@@ -45,7 +47,10 @@ export function vietnamDateOf(instant: Date): LocalDate {
 export function parseClockTime(time: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!match) {
-    throw new CalendarException(CalendarErrorCode.INVALID_ARGUMENT, `time must be HH:mm, got ${time}`);
+    throw new CalendarException(
+      CalendarErrorCode.INVALID_ARGUMENT,
+      `time must be HH:mm, got ${time}`,
+    );
   }
   return Number(match[1]) * 60 + Number(match[2]);
 }

@@ -21,18 +21,28 @@ describe('WorkingCalendar (bundled Vietnamese data)', () => {
   });
 
   it('closes offices for Tết 2025, 25 January to 2 February', () => {
-    for (const d of ['2025-01-27', '2025-01-29', '2025-01-31']) expect(calendar.isWorkingDay(d)).toBe(false);
+    for (const d of ['2025-01-27', '2025-01-29', '2025-01-31'])
+      expect(calendar.isWorkingDay(d)).toBe(false);
     expect(calendar.isWorkingDay('2025-02-03')).toBe(true);
   });
 
   it('opens on the swapped Saturday 26/4/2025 and closes on Friday 2/5/2025', () => {
-    expect(calendar.explainDay('2025-04-26')).toMatchObject({ working: true, kind: 'WORKING_WEEKEND' });
+    expect(calendar.explainDay('2025-04-26')).toMatchObject({
+      working: true,
+      kind: 'WORKING_WEEKEND',
+    });
     expect(calendar.explainDay('2025-05-02')).toMatchObject({ working: false, reason: 'SWAPPED' });
   });
 
   it('gives the compensatory Monday when a holiday falls on a weekend', () => {
-    expect(calendar.explainDay('2026-04-27')).toMatchObject({ working: false, reason: 'COMPENSATORY' });
-    expect(calendar.explainDay('2027-05-03')).toMatchObject({ working: false, reason: 'COMPENSATORY' });
+    expect(calendar.explainDay('2026-04-27')).toMatchObject({
+      working: false,
+      reason: 'COMPENSATORY',
+    });
+    expect(calendar.explainDay('2027-05-03')).toMatchObject({
+      working: false,
+      reason: 'COMPENSATORY',
+    });
   });
 
   it('names the holiday in Vietnamese', () => {
@@ -70,6 +80,9 @@ describe('WorkingCalendar (bundled Vietnamese data)', () => {
   });
 
   it('knows the receipt cut-off and closing time', () => {
-    expect(calendar.officeHoursOn('2026-03-06')).toMatchObject({ receiptCutoff: '15:00', closesAt: '17:00' });
+    expect(calendar.officeHoursOn('2026-03-06')).toMatchObject({
+      receiptCutoff: '15:00',
+      closesAt: '17:00',
+    });
   });
 });

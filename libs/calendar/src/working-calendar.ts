@@ -31,7 +31,10 @@ export class WorkingCalendar {
   ) {
     for (const year of years) {
       if (this.years.has(year.year)) {
-        throw new CalendarException(CalendarErrorCode.INVALID_DATA, `two data files for ${year.year}`);
+        throw new CalendarException(
+          CalendarErrorCode.INVALID_DATA,
+          `two data files for ${year.year}`,
+        );
       }
       this.years.set(year.year, year);
       for (const day of year.restDays) this.restDays.set(day.date, day);
@@ -48,10 +51,12 @@ export class WorkingCalendar {
   explainDay(date: LocalDate): DayInfo {
     const year = this.yearData(date);
     const rest = this.restDays.get(date);
-    if (rest) return { date, working: false, kind: 'REST_DAY', nameVi: rest.nameVi, reason: rest.reason };
+    if (rest)
+      return { date, working: false, kind: 'REST_DAY', nameVi: rest.nameVi, reason: rest.reason };
     const swapped = this.workingWeekend.get(date);
     if (swapped) return { date, working: true, kind: 'WORKING_WEEKEND', nameVi: swapped.nameVi };
-    if (year.weeklyRestDays.days.includes(weekdayOf(date))) return { date, working: false, kind: 'WEEKLY_REST' };
+    if (year.weeklyRestDays.days.includes(weekdayOf(date)))
+      return { date, working: false, kind: 'WEEKLY_REST' };
     return { date, working: true, kind: 'WORKING_DAY' };
   }
 
@@ -115,6 +120,9 @@ export class WorkingCalendar {
 
 function assertCount(n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new CalendarException(CalendarErrorCode.INVALID_ARGUMENT, `a count of days must be a non-negative integer, got ${n}`);
+    throw new CalendarException(
+      CalendarErrorCode.INVALID_ARGUMENT,
+      `a count of days must be a non-negative integer, got ${n}`,
+    );
   }
 }

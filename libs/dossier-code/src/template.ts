@@ -31,12 +31,14 @@ export function compileTemplate(template: string): CompiledTemplate {
   const tokens: Token[] = [];
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
-    if (match.index > last) tokens.push({ kind: 'literal', text: template.slice(last, match.index) });
+    if (match.index > last)
+      tokens.push({ kind: 'literal', text: template.slice(last, match.index) });
     tokens.push(placeholder(match[1], match[2], template));
     last = match.index + match[0].length;
   }
   if (last < template.length) tokens.push({ kind: 'literal', text: template.slice(last) });
-  if (tokens.some((t) => t.kind === 'literal' && /[{}]/.test(t.text))) invalid(template, 'unbalanced braces');
+  if (tokens.some((t) => t.kind === 'literal' && /[{}]/.test(t.text)))
+    invalid(template, 'unbalanced braces');
   const names = tokens.filter((t) => t.kind !== 'literal').map((t) => (t as { name: string }).name);
   if (new Set(names).size !== names.length) invalid(template, 'a placeholder appears twice');
   for (const required of ['unit', 'date', 'seq']) {

@@ -11,18 +11,37 @@ describe('assessTransfer: the worked examples of domain.md', () => {
   it('taxes a contract price below the table on the table value: 80,000,000 and 20,000,000', () => {
     const { lines, totalVnd } = assess({ contractPriceVnd: 3_000_000_000n });
     expect(pit(lines)).toEqual([
-      expect.objectContaining({ labelVi: 'Thuế thu nhập cá nhân', baseVnd: 4_000_000_000n, baseSource: 'PRICE_TABLE', amountVnd: 80_000_000n, exemption: null }),
+      expect.objectContaining({
+        labelVi: 'Thuế thu nhập cá nhân',
+        baseVnd: 4_000_000_000n,
+        baseSource: 'PRICE_TABLE',
+        amountVnd: 80_000_000n,
+        exemption: null,
+      }),
     ]);
     expect(fee(lines)).toEqual([
-      expect.objectContaining({ labelVi: 'Lệ phí trước bạ', baseVnd: 4_000_000_000n, baseSource: 'PRICE_TABLE', amountVnd: 20_000_000n }),
+      expect.objectContaining({
+        labelVi: 'Lệ phí trước bạ',
+        baseVnd: 4_000_000_000n,
+        baseSource: 'PRICE_TABLE',
+        amountVnd: 20_000_000n,
+      }),
     ]);
     expect(totalVnd).toBe(100_000_000n);
   });
 
   it('taxes a contract price above the table on the contract price: 100,000,000 and 25,000,000', () => {
     const { lines, totalVnd } = assess({ contractPriceVnd: 5_000_000_000n });
-    expect(pit(lines)[0]).toMatchObject({ baseSource: 'CONTRACT_PRICE', amountVnd: 100_000_000n, rate: { basisPoints: 200, labelVi: '2%' } });
-    expect(fee(lines)[0]).toMatchObject({ baseSource: 'CONTRACT_PRICE', amountVnd: 25_000_000n, rate: { basisPoints: 50, labelVi: '0,5%' } });
+    expect(pit(lines)[0]).toMatchObject({
+      baseSource: 'CONTRACT_PRICE',
+      amountVnd: 100_000_000n,
+      rate: { basisPoints: 200, labelVi: '2%' },
+    });
+    expect(fee(lines)[0]).toMatchObject({
+      baseSource: 'CONTRACT_PRICE',
+      amountVnd: 25_000_000n,
+      rate: { basisPoints: 50, labelVi: '0,5%' },
+    });
     expect(totalVnd).toBe(125_000_000n);
   });
 
@@ -54,7 +73,9 @@ describe('assessTransfer: the base', () => {
   });
 
   it('adds a house at the registration-fee house price', () => {
-    const { lines } = assess({ house: { floorAreaTenthsM2: 1200, unitPriceVnd: 7_000_000n, remainingQualityPercent: 80 } });
+    const { lines } = assess({
+      house: { floorAreaTenthsM2: 1200, unitPriceVnd: 7_000_000n, remainingQualityPercent: 80 },
+    });
     // 4,000,000,000 + 120.0 × 7,000,000 × 80 % = 4,672,000,000.
     expect(pit(lines)[0]).toMatchObject({ baseVnd: 4_672_000_000n, amountVnd: 93_440_000n });
     expect(fee(lines)[0].amountVnd).toBe(23_360_000n);
@@ -63,7 +84,11 @@ describe('assessTransfer: the base', () => {
   it('computes exactly with a tenth of a m² and a decimal adjustment factor', () => {
     const { lines } = assess({
       contractPriceVnd: null,
-      parcel: { areaTenthsM2: 1005, purpose: 'ODT', location: { provinceCode: '01', communeCode: '00004', zoneCode: 'KIM-MA', position: 1 } },
+      parcel: {
+        areaTenthsM2: 1005,
+        purpose: 'ODT',
+        location: { provinceCode: '01', communeCode: '00004', zoneCode: 'KIM-MA', position: 1 },
+      },
     });
     // 100.5 m² × 125,000,000 × 1.15 = 14,446,875,000.
     expect(pit(lines)[0]).toMatchObject({ baseVnd: 14_446_875_000n, amountVnd: 288_937_500n });
@@ -83,33 +108,53 @@ describe('assessTransfer: the base', () => {
 describe('assessTransfer: co-owners', () => {
   it('splits equally when no share is given and taxes each co-owner separately', () => {
     const { lines } = assess({ transferors: [aTransferor({ id: 'a' }), aTransferor({ id: 'b' })] });
-    expect(pit(lines).map((l) => [l.taxpayer.id, l.amountVnd])).toEqual([['a', 40_000_000n], ['b', 40_000_000n]]);
+    expect(pit(lines).map((l) => [l.taxpayer.id, l.amountVnd])).toEqual([
+      ['a', 40_000_000n],
+      ['b', 40_000_000n],
+    ]);
     expect(fee(lines)).toHaveLength(1);
   });
 
   it('taxes by share and rounds each line once, half up', () => {
     const { lines } = assess({
-      transferors: [aTransferor({ id: 'a', share: { numerator: 1, denominator: 3 } }), aTransferor({ id: 'b', share: { numerator: 2, denominator: 3 } })],
+      transferors: [
+        aTransferor({ id: 'a', share: { numerator: 1, denominator: 3 } }),
+        aTransferor({ id: 'b', share: { numerator: 2, denominator: 3 } }),
+      ],
     });
     expect(pit(lines).map((l) => l.amountVnd)).toEqual([26_666_667n, 53_333_333n]);
   });
 
   it('applies different exemptions to different co-owners', () => {
     const { lines } = assess({
-      transferors: [aTransferor({ id: 'brother', relationshipToRecipient: 'SIBLING' }), aTransferor({ id: 'stranger' })],
+      transferors: [
+        aTransferor({ id: 'brother', relationshipToRecipient: 'SIBLING' }),
+        aTransferor({ id: 'stranger' }),
+      ],
     });
     const [brother, stranger] = pit(lines);
     expect(brother).toMatchObject({ amountVnd: 0n, exemption: { code: 'PIT_RELATIVES' } });
     expect(brother.exemption?.reasonVi).toContain('anh, chị, em ruột với nhau');
     expect(stranger).toMatchObject({ amountVnd: 40_000_000n, exemption: null });
     // A sale between siblings still pays the fee, on the whole asset.
-    expect(fee(lines)).toEqual([expect.objectContaining({ amountVnd: 20_000_000n, exemption: null })]);
+    expect(fee(lines)).toEqual([
+      expect.objectContaining({ amountVnd: 20_000_000n, exemption: null }),
+    ]);
   });
 
   it('rejects shares that do not add up to one, or that are given for some co-owners only', () => {
     const half = { numerator: 1, denominator: 2 };
-    expect(() => assess({ transferors: [aTransferor({ id: 'a', share: half }), aTransferor({ id: 'b', share: { numerator: 1, denominator: 3 } })] })).toThrow('TAX_RULES.INVALID_INPUT');
-    expect(() => assess({ transferors: [aTransferor({ id: 'a', share: half }), aTransferor({ id: 'b' })] })).toThrow('TAX_RULES.INVALID_INPUT');
+    expect(() =>
+      assess({
+        transferors: [
+          aTransferor({ id: 'a', share: half }),
+          aTransferor({ id: 'b', share: { numerator: 1, denominator: 3 } }),
+        ],
+      }),
+    ).toThrow('TAX_RULES.INVALID_INPUT');
+    expect(() =>
+      assess({ transferors: [aTransferor({ id: 'a', share: half }), aTransferor({ id: 'b' })] }),
+    ).toThrow('TAX_RULES.INVALID_INPUT');
   });
 });
 

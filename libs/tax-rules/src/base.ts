@@ -15,7 +15,11 @@ export interface ChosenBase {
  * *lower* (so a tie keeps the contract price), the fee uses the contract only when it is
  * *higher* (so a tie keeps the table) — both read from the rule file's `onTie`.
  */
-export function chooseBase(rule: BaseRule, contractPriceVnd: bigint | null | undefined, tableValue: Fraction): ChosenBase {
+export function chooseBase(
+  rule: BaseRule,
+  contractPriceVnd: bigint | null | undefined,
+  tableValue: Fraction,
+): ChosenBase {
   const price = contractPriceVnd ?? 0n;
   if (price < 0n) invalidInput('contractPriceVnd must not be negative');
   const inputs: InputUsed[] = [
@@ -42,8 +46,14 @@ export function resolveShares(transferors: readonly Transferor[]): Fraction[] {
   if (given === 0) return transferors.map(() => frac(1n, BigInt(transferors.length)));
   if (given !== transferors.length) invalidInput('give a share for every transferor or for none');
   const shares = transferors.map((t) => {
-    const { numerator, denominator } = t.share!;
-    if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator <= 0 || denominator <= 0) {
+    const numerator = t.share?.numerator ?? 0;
+    const denominator = t.share?.denominator ?? 0;
+    if (
+      !Number.isSafeInteger(numerator) ||
+      !Number.isSafeInteger(denominator) ||
+      numerator <= 0 ||
+      denominator <= 0
+    ) {
       invalidInput(`share of ${t.id} must be a positive fraction`);
     }
     return frac(BigInt(numerator), BigInt(denominator));

@@ -9,7 +9,8 @@ const soleHome = (overrides: Partial<SoleResidenceFacts> = {}): SoleResidenceFac
   ...overrides,
 });
 const lines = (overrides: Partial<TransferInput>) => assessTransfer(aSale(overrides)).lines;
-const byCode = (overrides: Partial<TransferInput>, code: string) => lines(overrides).filter((l) => l.code === code);
+const byCode = (overrides: Partial<TransferInput>, code: string) =>
+  lines(overrides).filter((l) => l.code === code);
 
 describe('sole-residence exemption (held at least 183 days)', () => {
   it('exempts on day 183 and not on day 182', () => {
@@ -23,16 +24,42 @@ describe('sole-residence exemption (held at least 183 days)', () => {
 
   it('does not exempt someone owning another home, a partial transfer, or non-residential land', () => {
     const at = { contractDate: '2026-06-01' };
-    expect(byCode({ ...at, transferors: [aTransferor({ soleResidence: soleHome({ ownsOtherResidentialProperty: true }) })] }, 'PIT')[0].exemption).toBeNull();
-    expect(byCode({ ...at, transferors: [aTransferor({ soleResidence: soleHome({ transfersWhole: false }) })] }, 'PIT')[0].exemption).toBeNull();
+    expect(
+      byCode(
+        {
+          ...at,
+          transferors: [
+            aTransferor({ soleResidence: soleHome({ ownsOtherResidentialProperty: true }) }),
+          ],
+        },
+        'PIT',
+      )[0].exemption,
+    ).toBeNull();
+    expect(
+      byCode(
+        {
+          ...at,
+          transferors: [aTransferor({ soleResidence: soleHome({ transfersWhole: false }) })],
+        },
+        'PIT',
+      )[0].exemption,
+    ).toBeNull();
     const commercial = { ...aSale().parcel, purpose: 'TMD' as const };
-    expect(byCode({ ...at, parcel: commercial, transferors: [aTransferor({ soleResidence: soleHome() })] }, 'PIT')[0].exemption).toBeNull();
+    expect(
+      byCode(
+        { ...at, parcel: commercial, transferors: [aTransferor({ soleResidence: soleHome() })] },
+        'PIT',
+      )[0].exemption,
+    ).toBeNull();
   });
 
   it('is judged per co-owner', () => {
     const transferors = [
       aTransferor({ id: 'wife', soleResidence: soleHome() }),
-      aTransferor({ id: 'husband', soleResidence: soleHome({ ownsOtherResidentialProperty: true }) }),
+      aTransferor({
+        id: 'husband',
+        soleResidence: soleHome({ ownsOtherResidentialProperty: true }),
+      }),
     ];
     const [wife, husband] = byCode({ transferors, contractDate: '2026-06-01' }, 'PIT');
     expect(wife).toMatchObject({ amountVnd: 0n, exemption: { code: 'PIT_SOLE_RESIDENCE' } });
@@ -40,7 +67,12 @@ describe('sole-residence exemption (held at least 183 days)', () => {
   });
 
   it('does not relieve the registration fee', () => {
-    expect(byCode({ transferors: [aTransferor({ soleResidence: soleHome() })], contractDate: '2026-06-01' }, 'REGISTRATION_FEE')[0].amountVnd).toBe(20_000_000n);
+    expect(
+      byCode(
+        { transferors: [aTransferor({ soleResidence: soleHome() })], contractDate: '2026-06-01' },
+        'REGISTRATION_FEE',
+      )[0].amountVnd,
+    ).toBe(20_000_000n);
   });
 });
 
@@ -57,7 +89,9 @@ describe('relatives: a sale versus a gift between siblings', () => {
   });
 
   it('a gift between siblings: no income tax and no fee', () => {
-    const result = assessTransfer(aSale({ kind: 'GIFT', transferors: siblings, contractPriceVnd: null }));
+    const result = assessTransfer(
+      aSale({ kind: 'GIFT', transferors: siblings, contractPriceVnd: null }),
+    );
     expect(result.lines.map((l) => [l.code, l.amountVnd, l.exemption?.code ?? null])).toEqual([
       ['PIT', 0n, 'PIT_RELATIVES'],
       ['REGISTRATION_FEE', 0n, 'FEE_RELATIVES_GIFT_INHERITANCE'],
@@ -65,14 +99,19 @@ describe('relatives: a sale versus a gift between siblings', () => {
     expect(result.totalVnd).toBe(0n);
   });
 
-  it.each(['SPOUSE', 'PARENT_CHILD', 'ADOPTIVE_PARENT_CHILD', 'PARENT_IN_LAW_CHILD_IN_LAW', 'GRANDPARENT_GRANDCHILD'] as const)(
-    'an inheritance between %s is exempt from both',
-    (relationshipToRecipient) => {
-      const result = assessTransfer(aSale({ kind: 'INHERITANCE', transferors: [aTransferor({ relationshipToRecipient })] }));
-      expect(result.totalVnd).toBe(0n);
-      expect(result.lines.every((l) => l.exemption !== null)).toBe(true);
-    },
-  );
+  it.each([
+    'SPOUSE',
+    'PARENT_CHILD',
+    'ADOPTIVE_PARENT_CHILD',
+    'PARENT_IN_LAW_CHILD_IN_LAW',
+    'GRANDPARENT_GRANDCHILD',
+  ] as const)('an inheritance between %s is exempt from both', (relationshipToRecipient) => {
+    const result = assessTransfer(
+      aSale({ kind: 'INHERITANCE', transferors: [aTransferor({ relationshipToRecipient })] }),
+    );
+    expect(result.totalVnd).toBe(0n);
+    expect(result.lines.every((l) => l.exemption !== null)).toBe(true);
+  });
 });
 
 describe('gifts and inheritances outside the family', () => {
@@ -86,12 +125,20 @@ describe('gifts and inheritances outside the family', () => {
       rate: { basisPoints: 1000 },
       amountVnd: 399_000_000n,
     });
-    expect(lines.find((l) => l.code === 'REGISTRATION_FEE')).toMatchObject({ baseSource: 'PRICE_TABLE', amountVnd: 20_000_000n });
+    expect(lines.find((l) => l.code === 'REGISTRATION_FEE')).toMatchObject({
+      baseSource: 'PRICE_TABLE',
+      amountVnd: 20_000_000n,
+    });
   });
 
   it('splits a gift from co-owners with different ties into exempt and payable fee lines', () => {
-    const transferors = [aTransferor({ id: 'mother', nameVi: 'Mẹ', relationshipToRecipient: 'PARENT_CHILD' }), aTransferor({ id: 'friend', nameVi: 'Bạn' })];
-    const fees = assessTransfer(aSale({ kind: 'GIFT', transferors })).lines.filter((l) => l.code === 'REGISTRATION_FEE');
+    const transferors = [
+      aTransferor({ id: 'mother', nameVi: 'Mẹ', relationshipToRecipient: 'PARENT_CHILD' }),
+      aTransferor({ id: 'friend', nameVi: 'Bạn' }),
+    ];
+    const fees = assessTransfer(aSale({ kind: 'GIFT', transferors })).lines.filter(
+      (l) => l.code === 'REGISTRATION_FEE',
+    );
     expect(fees.map((l) => [l.labelVi, l.amountVnd])).toEqual([
       ['Lệ phí trước bạ (phần nhận từ Mẹ)', 0n],
       ['Lệ phí trước bạ (phần nhận từ Bạn)', 10_000_000n],
@@ -101,7 +148,12 @@ describe('gifts and inheritances outside the family', () => {
 
 describe('division on divorce', () => {
   it('is exempt from income tax; the fee is due on the table value', () => {
-    const { lines } = assessTransfer(aSale({ kind: 'DIVORCE_DIVISION', transferors: [aTransferor({ relationshipToRecipient: 'SPOUSE' })] }));
+    const { lines } = assessTransfer(
+      aSale({
+        kind: 'DIVORCE_DIVISION',
+        transferors: [aTransferor({ relationshipToRecipient: 'SPOUSE' })],
+      }),
+    );
     expect(lines.map((l) => [l.code, l.amountVnd, l.exemption?.code ?? null])).toEqual([
       ['PIT', 0n, 'PIT_DIVORCE_DIVISION'],
       ['REGISTRATION_FEE', 20_000_000n, null],

@@ -18,8 +18,10 @@ export function findExemption(
 ): AppliedExemption | null {
   for (const rule of rules) {
     if (!rule.transferKinds.includes(context.kind)) continue;
-    if (rule.relationships && !rule.relationships.includes(transferor.relationshipToRecipient)) continue;
-    if (rule.soleResidence && !qualifiesAsSoleResidence(rule.soleResidence, transferor, context)) continue;
+    if (rule.relationships && !rule.relationships.includes(transferor.relationshipToRecipient))
+      continue;
+    if (rule.soleResidence && !qualifiesAsSoleResidence(rule.soleResidence, transferor, context))
+      continue;
     const reasonVi = rule.relationships
       ? `${rule.reasonVi} ${RELATIONSHIP_NAMES_VI[transferor.relationshipToRecipient]}`
       : rule.reasonVi;
@@ -48,12 +50,19 @@ function qualifiesAsSoleResidence(
 }
 
 /** Inputs that show why the sole-residence test did or did not pass. */
-export function describeSoleResidence(transferor: Transferor, transferDate: LocalDate): InputUsed[] {
+export function describeSoleResidence(
+  transferor: Transferor,
+  transferDate: LocalDate,
+): InputUsed[] {
   const facts = transferor.soleResidence;
   if (!facts) return [];
   const yesNo = (b: boolean): string => (b ? 'Có' : 'Không');
   return [
-    { key: 'ownsOtherResidentialProperty', labelVi: 'Có nhà ở, đất ở khác', value: yesNo(facts.ownsOtherResidentialProperty) },
+    {
+      key: 'ownsOtherResidentialProperty',
+      labelVi: 'Có nhà ở, đất ở khác',
+      value: yesNo(facts.ownsOtherResidentialProperty),
+    },
     {
       key: 'holdingDays',
       labelVi: 'Số ngày sở hữu (từ ngày cấp giấy chứng nhận đến ngày chuyển nhượng)',

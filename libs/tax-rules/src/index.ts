@@ -23,7 +23,14 @@ export type {
   TransferKind,
   Transferor,
 } from './model';
-export { formatAreaVi, formatRateVi, formatVndVi, parseAreaM2, parseDecimal, roundVnd } from './money';
+export {
+  formatAreaVi,
+  formatRateVi,
+  formatVndVi,
+  parseAreaM2,
+  parseDecimal,
+  roundVnd,
+} from './money';
 export type { Fraction, RoundingMode } from './money';
 export { PURPOSE_NAMES_VI, RELATIONSHIP_NAMES_VI, TRANSFER_KIND_NAMES_VI } from './labels';
 export type {
@@ -47,7 +54,13 @@ export {
 } from './rule-book';
 export type { RuleBook } from './rule-book';
 export { lookupUnitPrice, parsePriceTable, priceTableFor } from './price-table';
-export type { LandPriceTable, PricePosition, PriceTableCommune, PriceZone, UnitPriceLookup } from './price-table';
+export type {
+  LandPriceTable,
+  PricePosition,
+  PriceTableCommune,
+  PriceZone,
+  UnitPriceLookup,
+} from './price-table';
 export { valueProperty } from './valuation';
 export type { Valuation } from './valuation';
 export { assessTransfer } from './assess';

@@ -28,8 +28,18 @@ export function bool(value: unknown, path: string): boolean {
   return value;
 }
 
-export function int(value: unknown, path: string, min = 0, maxValue = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > maxValue) {
+export function int(
+  value: unknown,
+  path: string,
+  min = 0,
+  maxValue = Number.MAX_SAFE_INTEGER,
+): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isSafeInteger(value) ||
+    value < min ||
+    value > maxValue
+  ) {
     fail(path, `an integer in [${min}, ${maxValue}]`);
   }
   return value;
@@ -41,7 +51,8 @@ export function date(value: unknown, path: string): LocalDate {
 }
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) fail(path, allowed.join(' | '));
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    fail(path, allowed.join(' | '));
   return value as T;
 }
 

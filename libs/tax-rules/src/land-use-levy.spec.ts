@@ -6,8 +6,18 @@ describe('assessPurposeChange: land-use levy on a change of purpose', () => {
     // Xã Ba Vì: ONT 3,500,000 − CLN 250,000 = 3,250,000 VND/m²; limit 150.0 m²; 400.0 m² converted.
     const { lines, totalVnd } = assessPurposeChange(aPurposeChange());
     expect(lines.map((l) => [l.labelVi, l.baseVnd, l.rate.basisPoints, l.amountVnd])).toEqual([
-      ['Tiền sử dụng đất (phần diện tích trong hạn mức giao đất ở)', 487_500_000n, 3000, 146_250_000n],
-      ['Tiền sử dụng đất (phần vượt hạn mức, không quá 01 lần hạn mức)', 487_500_000n, 5000, 243_750_000n],
+      [
+        'Tiền sử dụng đất (phần diện tích trong hạn mức giao đất ở)',
+        487_500_000n,
+        3000,
+        146_250_000n,
+      ],
+      [
+        'Tiền sử dụng đất (phần vượt hạn mức, không quá 01 lần hạn mức)',
+        487_500_000n,
+        5000,
+        243_750_000n,
+      ],
       ['Tiền sử dụng đất (phần vượt quá 01 lần hạn mức)', 325_000_000n, 10000, 325_000_000n],
     ]);
     expect(totalVnd).toBe(715_000_000n);
@@ -23,25 +33,34 @@ describe('assessPurposeChange: land-use levy on a change of purpose', () => {
 
   it('charges 100 % when the household already used the reduced tiers once', () => {
     const { lines } = assessPurposeChange(aPurposeChange({ householdUsedReducedTiers: true }));
-    expect(lines.map((l) => [l.labelVi, l.amountVnd])).toEqual([['Tiền sử dụng đất', 1_300_000_000n]]);
+    expect(lines.map((l) => [l.labelVi, l.amountVnd])).toEqual([
+      ['Tiền sử dụng đất', 1_300_000_000n],
+    ]);
   });
 
   it('charges 100 % to an organisation or outside a parcel with residential land', () => {
     const org = aPurposeChange({ landUser: { id: 'org', kind: 'ORGANISATION' } });
     expect(assessPurposeChange(org).totalVnd).toBe(1_300_000_000n);
-    expect(assessPurposeChange(aPurposeChange({ parcelHasResidentialLand: false })).totalVnd).toBe(1_300_000_000n);
+    expect(assessPurposeChange(aPurposeChange({ parcelHasResidentialLand: false })).totalVnd).toBe(
+      1_300_000_000n,
+    );
   });
 
   it('applies the rules in force at the decision date: no tiers before the amendment', () => {
     // 2025 sample table: ONT 3,200,000 − CLN 200,000 = 3,000,000 VND/m² (rounded sample prices).
     const { lines } = assessPurposeChange(aPurposeChange({ decisionDate: '2025-08-01' }));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ ruleSetId: 'LAND-USE-LEVY-2024-08-01', rate: { basisPoints: 10000 } });
+    expect(lines[0]).toMatchObject({
+      ruleSetId: 'LAND-USE-LEVY-2024-08-01',
+      rate: { basisPoints: 10000 },
+    });
     expect(lines[0].amountVnd).toBe(1_200_000_000n);
   });
 
   it('never charges a negative levy', () => {
-    const { lines, totalVnd } = assessPurposeChange(aPurposeChange({ fromPurpose: 'ONT', toPurpose: 'CLN' }));
+    const { lines, totalVnd } = assessPurposeChange(
+      aPurposeChange({ fromPurpose: 'ONT', toPurpose: 'CLN' }),
+    );
     expect(totalVnd).toBe(0n);
     expect(lines.every((l) => l.amountVnd === 0n && l.baseVnd === 0n)).toBe(true);
   });
@@ -56,6 +75,8 @@ describe('assessPurposeChange: land-use levy on a change of purpose', () => {
   });
 
   it('rejects a non-positive area', () => {
-    expect(() => assessPurposeChange(aPurposeChange({ areaTenthsM2: 0 }))).toThrow('TAX_RULES.INVALID_INPUT');
+    expect(() => assessPurposeChange(aPurposeChange({ areaTenthsM2: 0 }))).toThrow(
+      'TAX_RULES.INVALID_INPUT',
+    );
   });
 });

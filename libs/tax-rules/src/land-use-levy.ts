@@ -1,8 +1,19 @@
-import { vietnamCalendar, WorkingCalendar } from '@lien-thong/calendar';
+import { isLocalDate, vietnamCalendar, WorkingCalendar } from '@lien-thong/calendar';
 import { TaxRulesErrorCode, TaxRulesException, invalidInput } from './errors';
 import { LINE_LABELS_VI, PURPOSE_NAMES_VI } from './labels';
 import { Assessment, InputUsed, ObligationLine, PurposeChangeInput } from './model';
-import { basisPoints, compare, formatAreaVi, formatRateVi, formatVndVi, frac, mul, roundVnd, sub, ZERO } from './money';
+import {
+  basisPoints,
+  compare,
+  formatAreaVi,
+  formatRateVi,
+  formatVndVi,
+  frac,
+  mul,
+  roundVnd,
+  sub,
+  ZERO,
+} from './money';
 import { dueDates } from './payment';
 import { lookupUnitPrice, priceTableFor } from './price-table';
 import { bundledRuleBook, landUseLevyRulesOn, RuleBook } from './rule-book';
@@ -22,37 +33,85 @@ export function assessPurposeChange(
 ): Assessment {
   const book = options.rules ?? bundledRuleBook();
   const calendar = options.calendar ?? vietnamCalendar();
-  if (!Number.isSafeInteger(input.areaTenthsM2) || input.areaTenthsM2 <= 0) invalidInput('areaTenthsM2 must be a positive integer');
+  if (!Number.isSafeInteger(input.areaTenthsM2) || input.areaTenthsM2 <= 0) {
+    invalidInput('areaTenthsM2 must be a positive integer');
+  }
+  if (!isLocalDate(input.decisionDate)) invalidInput('decisionDate must be YYYY-MM-DD');
   const rules = landUseLevyRulesOn(book, input.decisionDate);
   const table = priceTableFor(book.priceTables, input.location.provinceCode, input.decisionDate);
   const newPrice = lookupUnitPrice(table, input.location, input.toPurpose);
   const oldPrice = lookupUnitPrice(table, input.location, input.fromPurpose);
-  const perM2 = sub(mul(frac(newPrice.unitPriceVnd), newPrice.adjustmentFactor), mul(frac(oldPrice.unitPriceVnd), oldPrice.adjustmentFactor));
+  const perM2 = sub(
+    mul(frac(newPrice.unitPriceVnd), newPrice.adjustmentFactor),
+    mul(frac(oldPrice.unitPriceVnd), oldPrice.adjustmentFactor),
+  );
   const positive = compare(perM2, ZERO) > 0 ? perM2 : ZERO;
 
   const common: InputUsed[] = [
-    { key: 'decisionDate', labelVi: 'Ngày quyết định cho phép chuyển mục đích', value: input.decisionDate },
-    { key: 'convertedAreaM2', labelVi: 'Diện tích chuyển mục đích', value: formatAreaVi(input.areaTenthsM2) },
-    ...describePrice(newPrice, { keyPrefix: 'new', labelSuffixVi: `mục đích mới: ${PURPOSE_NAMES_VI[input.toPurpose]}` }),
-    ...describePrice(oldPrice, { keyPrefix: 'old', labelSuffixVi: `mục đích cũ: ${PURPOSE_NAMES_VI[input.fromPurpose]}` }),
-    { key: 'differencePerM2Vnd', labelVi: 'Chênh lệch giá đất mỗi m² (không thấp hơn 0)', value: `${formatVndVi(roundVnd(positive, rules.rounding))}/m²` },
+    {
+      key: 'decisionDate',
+      labelVi: 'Ngày quyết định cho phép chuyển mục đích',
+      value: input.decisionDate,
+    },
+    {
+      key: 'convertedAreaM2',
+      labelVi: 'Diện tích chuyển mục đích',
+      value: formatAreaVi(input.areaTenthsM2),
+    },
+    ...describePrice(newPrice, {
+      keyPrefix: 'new',
+      labelSuffixVi: `mục đích mới: ${PURPOSE_NAMES_VI[input.toPurpose]}`,
+    }),
+    ...describePrice(oldPrice, {
+      keyPrefix: 'old',
+      labelSuffixVi: `mục đích cũ: ${PURPOSE_NAMES_VI[input.fromPurpose]}`,
+    }),
+    {
+      key: 'differencePerM2Vnd',
+      labelVi: 'Chênh lệch giá đất mỗi m² (không thấp hơn 0)',
+      value: `${formatVndVi(roundVnd(positive, rules.rounding))}/m²`,
+    },
   ];
-  const { reduced, tiers } = tiersFor(rules, input, commonLimit(table.communes.find((c) => c.communeCode === input.location.communeCode)?.residentialAllocationLimitTenthsM2));
+  const { reduced, tiers } = tiersFor(
+    rules,
+    input,
+    allocationLimit(
+      table.communes.find((c) => c.communeCode === input.location.communeCode)
+        ?.residentialAllocationLimitTenthsM2,
+    ),
+  );
 
   const lines = tiers.map(({ band, areaTenthsM2, extra }): ObligationLine => {
     const base = mul(frac(BigInt(areaTenthsM2), 10n), positive);
     const amountVnd = roundVnd(mul(base, basisPoints(band.rateBasisPoints)), rules.rounding);
     return {
       code: 'LAND_USE_LEVY',
-      labelVi: reduced ? `${LINE_LABELS_VI.LAND_USE_LEVY} (${band.labelVi})` : LINE_LABELS_VI.LAND_USE_LEVY,
-      taxpayer: { id: input.landUser.id, ...(input.landUser.nameVi ? { nameVi: input.landUser.nameVi } : {}), role: 'LAND_USER' },
+      labelVi: reduced
+        ? `${LINE_LABELS_VI.LAND_USE_LEVY} (${band.labelVi})`
+        : LINE_LABELS_VI.LAND_USE_LEVY,
+      taxpayer: {
+        id: input.landUser.id,
+        ...(input.landUser.nameVi ? { nameVi: input.landUser.nameVi } : {}),
+        role: 'LAND_USER',
+      },
       baseVnd: roundVnd(base, rules.rounding),
       baseSource: 'PRICE_TABLE',
       rate: { basisPoints: band.rateBasisPoints, labelVi: formatRateVi(band.rateBasisPoints) },
       amountVnd,
       exemption: null,
-      legalBasis: reduced && rules.reducedTiers ? [...rules.legalBasis, ...rules.reducedTiers.legalBasis] : rules.legalBasis,
-      inputs: [...common, { key: 'tierAreaM2', labelVi: 'Diện tích tính theo mức này', value: formatAreaVi(areaTenthsM2) }, ...extra],
+      legalBasis:
+        reduced && rules.reducedTiers
+          ? [...rules.legalBasis, ...rules.reducedTiers.legalBasis]
+          : rules.legalBasis,
+      inputs: [
+        ...common,
+        {
+          key: 'tierAreaM2',
+          labelVi: 'Diện tích tính theo mức này',
+          value: formatAreaVi(areaTenthsM2),
+        },
+        ...extra,
+      ],
       ruleSetId: rules.id,
       dueDates: dueDates(amountVnd, rules.payment, rules.rounding, calendar, input.noticeIssuedOn),
     };
@@ -67,9 +126,17 @@ interface Tier {
 }
 
 /** Splits the converted area into the bands of the rules, or one full-rate band. */
-function tiersFor(rules: LandUseLevyRuleSet, input: PurposeChangeInput, limit: () => number): { reduced: boolean; tiers: Tier[] } {
+function tiersFor(
+  rules: LandUseLevyRuleSet,
+  input: PurposeChangeInput,
+  limit: () => number,
+): { reduced: boolean; tiers: Tier[] } {
   const reduced = rules.reducedTiers;
-  const fullRate: LevyBand = { upToLimitMultiple: null, rateBasisPoints: rules.fullRateBasisPoints, labelVi: 'toàn bộ diện tích' };
+  const fullRate: LevyBand = {
+    upToLimitMultiple: null,
+    rateBasisPoints: rules.fullRateBasisPoints,
+    labelVi: 'toàn bộ diện tích',
+  };
   const eligible =
     reduced !== null &&
     reduced.landUserKinds.includes(input.landUser.kind) &&
@@ -78,15 +145,32 @@ function tiersFor(rules: LandUseLevyRuleSet, input: PurposeChangeInput, limit: (
     input.parcelHasResidentialLand &&
     !input.householdUsedReducedTiers;
   if (!eligible) {
-    const why = reduced === null ? 'Quy định tại thời điểm quyết định không có mức thu theo hạn mức' : 'Không đủ điều kiện tính theo hạn mức (đối tượng, loại đất, thửa đất có nhà ở, chưa hưởng lần nào)';
-    return { reduced: false, tiers: [{ band: fullRate, areaTenthsM2: input.areaTenthsM2, extra: [{ key: 'reducedTiers', labelVi: 'Mức thu theo hạn mức', value: why }] }] };
+    const why =
+      reduced === null
+        ? 'Quy định tại thời điểm quyết định không có mức thu theo hạn mức'
+        : 'Không đủ điều kiện tính theo hạn mức (đối tượng, loại đất, thửa đất có nhà ở, chưa hưởng lần nào)';
+    return {
+      reduced: false,
+      tiers: [
+        {
+          band: fullRate,
+          areaTenthsM2: input.areaTenthsM2,
+          extra: [{ key: 'reducedTiers', labelVi: 'Mức thu theo hạn mức', value: why }],
+        },
+      ],
+    };
   }
   const limitTenths = limit();
-  const extra: InputUsed[] = [{ key: 'allocationLimitM2', labelVi: 'Hạn mức giao đất ở', value: formatAreaVi(limitTenths) }];
+  const extra: InputUsed[] = [
+    { key: 'allocationLimitM2', labelVi: 'Hạn mức giao đất ở', value: formatAreaVi(limitTenths) },
+  ];
   const tiers: Tier[] = [];
   let lower = 0;
   for (const band of reduced.bands) {
-    const upper = band.upToLimitMultiple === null ? Number.MAX_SAFE_INTEGER : limitTenths * band.upToLimitMultiple;
+    const upper =
+      band.upToLimitMultiple === null
+        ? Number.MAX_SAFE_INTEGER
+        : limitTenths * band.upToLimitMultiple;
     const area = Math.max(0, Math.min(input.areaTenthsM2, upper) - lower);
     if (area > 0) tiers.push({ band, areaTenthsM2: area, extra });
     lower = upper;
@@ -94,12 +178,15 @@ function tiersFor(rules: LandUseLevyRuleSet, input: PurposeChangeInput, limit: (
   return { reduced: true, tiers };
 }
 
-function commonLimit(limit: number | undefined): () => number {
+/** Defers the "no limit in the table" error to the households that actually need one. */
+function allocationLimit(limit: number | undefined): () => number {
   return () => {
     if (limit === undefined) {
-      throw new TaxRulesException(TaxRulesErrorCode.PRICE_NOT_FOUND, 'the price table gives no residential allocation limit for this commune');
+      throw new TaxRulesException(
+        TaxRulesErrorCode.PRICE_NOT_FOUND,
+        'the price table gives no residential allocation limit for this commune',
+      );
     }
     return limit;
   };
 }
-

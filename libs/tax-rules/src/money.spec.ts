@@ -1,9 +1,22 @@
 import fc from 'fast-check';
-import { formatAreaVi, formatFractionVi, formatRateVi, formatVndVi, frac, parseAreaM2, parseDecimal, roundVnd } from './money';
+import {
+  formatAreaVi,
+  formatFractionVi,
+  formatRateVi,
+  formatVndVi,
+  frac,
+  parseAreaM2,
+  parseDecimal,
+  roundVnd,
+} from './money';
 
 describe('money', () => {
   it('rounds half up to whole VND, or down when a rule file says so', () => {
-    expect([frac(1n, 2n), frac(3n, 2n), frac(49n, 100n), frac(7n)].map((f) => roundVnd(f, 'HALF_UP_TO_VND'))).toEqual([1n, 2n, 0n, 7n]);
+    expect(
+      [frac(1n, 2n), frac(3n, 2n), frac(49n, 100n), frac(7n)].map((f) =>
+        roundVnd(f, 'HALF_UP_TO_VND'),
+      ),
+    ).toEqual([1n, 2n, 0n, 7n]);
     expect(roundVnd(frac(19n, 10n), 'DOWN_TO_VND')).toBe(1n);
     expect(() => roundVnd(frac(-1n), 'HALF_UP_TO_VND')).toThrow('TAX_RULES.INVALID_INPUT');
   });
@@ -37,11 +50,15 @@ describe('money', () => {
 
   it('rounds within half a VND of the exact value', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 16n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (num, den) => {
-        const rounded = roundVnd(frac(num, den), 'HALF_UP_TO_VND');
-        const error = rounded * 2n * den - 2n * num;
-        expect(error > -den && error <= den).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 16n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        (num, den) => {
+          const rounded = roundVnd(frac(num, den), 'HALF_UP_TO_VND');
+          const error = rounded * 2n * den - 2n * num;
+          expect(error > -den && error <= den).toBe(true);
+        },
+      ),
     );
   });
 });

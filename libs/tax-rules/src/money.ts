@@ -92,7 +92,9 @@ export function formatVndVi(amount: bigint): string {
 /** `50` bp → `"0,5%"`, `200` bp → `"2%"`. */
 export function formatRateVi(bp: number): string {
   const whole = Math.floor(bp / 100);
-  const rest = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+  const rest = String(bp % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return rest ? `${whole},${rest}%` : `${whole}%`;
 }
 

@@ -21,7 +21,9 @@ export function dueDates(
   let allocated = 0n;
   return rule.installments.map((installment, i) => {
     const last = i === rule.installments.length - 1;
-    const amount = last ? amountVnd - allocated : roundVnd(mul(frac(amountVnd), basisPoints(installment.shareBasisPoints)), rounding);
+    const amount = last
+      ? amountVnd - allocated
+      : roundVnd(mul(frac(amountVnd), basisPoints(installment.shareBasisPoints)), rounding);
     allocated += amount;
     const due: DueDate = {
       installment: i + 1,
@@ -30,7 +32,8 @@ export function dueDates(
       daysAfterNotice: installment.daysAfterNotice,
       legalBasis: rule.legalBasis,
     };
-    if (noticeIssuedOn !== undefined) due.dueOn = calendar.addCalendarDaysRolled(noticeIssuedOn, installment.daysAfterNotice);
+    if (noticeIssuedOn !== undefined)
+      due.dueOn = calendar.addCalendarDaysRolled(noticeIssuedOn, installment.daysAfterNotice);
     return due;
   });
 }

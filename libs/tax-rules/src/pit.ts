@@ -3,7 +3,18 @@ import { chooseBase, formatShare, resolveShares } from './base';
 import { describeSoleResidence, findExemption } from './exemptions';
 import { LINE_LABELS_VI, RELATIONSHIP_NAMES_VI, TRANSFER_KIND_NAMES_VI } from './labels';
 import { InputUsed, ObligationLine, TransferInput } from './model';
-import { basisPoints, formatRateVi, formatVndVi, Fraction, frac, max, mul, roundVnd, sub, ZERO } from './money';
+import {
+  basisPoints,
+  formatRateVi,
+  formatVndVi,
+  Fraction,
+  frac,
+  max,
+  mul,
+  roundVnd,
+  sub,
+  ZERO,
+} from './money';
 import { dueDates } from './payment';
 import { pitRulesOn, RuleBook } from './rule-book';
 import { DateBasis, PitRuleSet } from './rules';
@@ -15,7 +26,11 @@ import { dateFor, valueProperty } from './valuation';
  * the higher of contract price and table value; a gift or inheritance on the recipient at the
  * gift rate (10 %) of the share's table value above the threshold. Exemptions per transferor.
  */
-export function pitLines(input: TransferInput, book: RuleBook, calendar: WorkingCalendar): ObligationLine[] {
+export function pitLines(
+  input: TransferInput,
+  book: RuleBook,
+  calendar: WorkingCalendar,
+): ObligationLine[] {
   const rules = pitRulesOn(book, input.contractDate);
   const shares = resolveShares(input.transferors);
   const common: InputUsed[] = [
@@ -23,11 +38,22 @@ export function pitLines(input: TransferInput, book: RuleBook, calendar: Working
     { key: 'contractDate', labelVi: 'Ngày hợp đồng', value: input.contractDate },
   ];
   const isGift = input.kind === 'GIFT' || input.kind === 'INHERITANCE';
-  const tableDate: DateBasis = isGift ? rules.giftOrInheritance.priceTableDate : rules.transfer.base.priceTableDate;
-  const valuation = valueProperty(book.priceTables, input.parcel, input.house, dateFor(input, tableDate));
+  const tableDate: DateBasis = isGift
+    ? rules.giftOrInheritance.priceTableDate
+    : rules.transfer.base.priceTableDate;
+  const valuation = valueProperty(
+    book.priceTables,
+    input.parcel,
+    input.house,
+    dateFor(input, tableDate),
+  );
   const whole = isGift
     ? { base: valuation.value, source: 'PRICE_TABLE' as const, inputs: [] }
-    : chooseBase(rules.transfer.base, input.kind === 'SALE' ? input.contractPriceVnd : null, valuation.value);
+    : chooseBase(
+        rules.transfer.base,
+        input.kind === 'SALE' ? input.contractPriceVnd : null,
+        valuation.value,
+      );
 
   return input.transferors.map((transferor, i) => {
     const share = shares[i];
@@ -42,10 +68,20 @@ export function pitLines(input: TransferInput, book: RuleBook, calendar: Working
       ...valuation.inputs,
       ...whole.inputs,
       { key: 'share', labelVi: 'Tỷ lệ sở hữu', value: formatShare(share) },
-      { key: 'relationship', labelVi: 'Quan hệ với bên nhận', value: RELATIONSHIP_NAMES_VI[transferor.relationshipToRecipient] },
+      {
+        key: 'relationship',
+        labelVi: 'Quan hệ với bên nhận',
+        value: RELATIONSHIP_NAMES_VI[transferor.relationshipToRecipient],
+      },
       ...describeSoleResidence(transferor, input.contractDate),
     ];
-    const { base, rateBp, legalBasis } = isGift ? giftBase(rules, shareValue, inputs) : { base: shareValue, rateBp: rules.transfer.rateBasisPoints, legalBasis: rules.transfer.legalBasis };
+    const { base, rateBp, legalBasis } = isGift
+      ? giftBase(rules, shareValue, inputs)
+      : {
+          base: shareValue,
+          rateBp: rules.transfer.rateBasisPoints,
+          legalBasis: rules.transfer.legalBasis,
+        };
     const amountVnd = exemption ? 0n : roundVnd(mul(base, basisPoints(rateBp)), rules.rounding);
     const taxpayer = isGift
       ? { ...input.recipient, role: 'RECIPIENT' as const }
@@ -75,10 +111,22 @@ function giftBase(
 ): { base: Fraction; rateBp: number; legalBasis: LegalBasis[] } {
   const rule = rules.giftOrInheritance;
   inputs.push(
-    { key: 'shareValueVnd', labelVi: 'Giá trị phần nhận', value: formatVndVi(roundVnd(shareValue, rules.rounding)) },
-    { key: 'thresholdVnd', labelVi: 'Phần giá trị không chịu thuế mỗi lần nhận', value: formatVndVi(rule.thresholdVnd) },
+    {
+      key: 'shareValueVnd',
+      labelVi: 'Giá trị phần nhận',
+      value: formatVndVi(roundVnd(shareValue, rules.rounding)),
+    },
+    {
+      key: 'thresholdVnd',
+      labelVi: 'Phần giá trị không chịu thuế mỗi lần nhận',
+      value: formatVndVi(rule.thresholdVnd),
+    },
   );
-  return { base: max(sub(shareValue, frac(rule.thresholdVnd)), ZERO), rateBp: rule.rateBasisPoints, legalBasis: rule.legalBasis };
+  return {
+    base: max(sub(shareValue, frac(rule.thresholdVnd)), ZERO),
+    rateBp: rule.rateBasisPoints,
+    legalBasis: rule.legalBasis,
+  };
 }
 
 function withoutFacts(t: TransferInput['transferors'][number]): { id: string; nameVi?: string } {

@@ -18,23 +18,37 @@ describe('land price tables (sample data, 2025 map)', () => {
   });
 
   it('finds the unit price and the adjustment factor of a position', () => {
-    const phuQuoc = lookupUnitPrice(priceTableFor(tables, '91', '2026-03-01'), { provinceCode: '91', communeCode: '31570', zoneCode: 'DUONG-30-4', position: 1 }, 'ODT');
+    const phuQuoc = lookupUnitPrice(
+      priceTableFor(tables, '91', '2026-03-01'),
+      { provinceCode: '91', communeCode: '31570', zoneCode: 'DUONG-30-4', position: 1 },
+      'ODT',
+    );
     expect(phuQuoc).toMatchObject({ unitPriceVnd: 25_000_000n, adjustmentFactorText: '1.2' });
     expect(() =>
-      lookupUnitPrice(priceTableFor(tables, '91', '2026-03-01'), { provinceCode: '91', communeCode: '31570', zoneCode: 'DUONG-30-4', position: 9 }, 'ODT'),
+      lookupUnitPrice(
+        priceTableFor(tables, '91', '2026-03-01'),
+        { provinceCode: '91', communeCode: '31570', zoneCode: 'DUONG-30-4', position: 9 },
+        'ODT',
+      ),
     ).toThrow('TAX_RULES.PRICE_NOT_FOUND');
   });
 
   it('lists only communes known to the admin-unit list, with the remote flag the land registry reads', () => {
     for (const table of tables) {
-      for (const commune of table.communes) expect(communeByCode(commune.communeCode)?.provinceCode).toBe(table.provinceCode);
+      for (const commune of table.communes)
+        expect(communeByCode(commune.communeCode)?.provinceCode).toBe(table.provinceCode);
     }
-    const remote = tables.flatMap((t) => t.communes).filter((c) => communeByCode(c.communeCode)?.remote);
+    const remote = tables
+      .flatMap((t) => t.communes)
+      .filter((c) => communeByCode(c.communeCode)?.remote);
     expect(remote.length).toBeGreaterThan(0);
   });
 
   it('rejects a table naming a commune of another province, or a malformed factor', () => {
-    const wrong = JSON.parse(JSON.stringify(haNoi2026)) as { communes: { communeCode: string }[]; adjustmentFactor: string };
+    const wrong = JSON.parse(JSON.stringify(haNoi2026)) as {
+      communes: { communeCode: string }[];
+      adjustmentFactor: string;
+    };
     wrong.communes[0].communeCode = '30280';
     expect(() => parsePriceTable(wrong)).toThrow('TAX_RULES.INVALID_RULE_FILE');
     const badFactor = JSON.parse(JSON.stringify(haNoi2026)) as { adjustmentFactor: string };

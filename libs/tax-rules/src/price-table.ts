@@ -69,7 +69,8 @@ export function parsePriceTable(value: unknown): LandPriceTable {
     communes: arr(o.communes, `${p}.communes`, (c, q): PriceTableCommune => {
       const co = obj(c, q);
       const communeCode = str(co.communeCode, `${q}.communeCode`);
-      if (communeByCode(communeCode)?.provinceCode !== o.provinceCode) fail(`${q}.communeCode`, 'a commune of this province');
+      if (communeByCode(communeCode)?.provinceCode !== o.provinceCode)
+        fail(`${q}.communeCode`, 'a commune of this province');
       const commune: PriceTableCommune = {
         communeCode,
         zones: arr(co.zones, `${q}.zones`, (z, zq): PriceZone => {
@@ -82,17 +83,25 @@ export function parsePriceTable(value: unknown): LandPriceTable {
               const prices = obj(po.unitPricesVnd, `${pq}.unitPricesVnd`);
               const unitPricesVnd: Partial<Record<LandUsePurpose, bigint>> = {};
               for (const [purpose, price] of Object.entries(prices)) {
-                unitPricesVnd[oneOf(purpose, LAND_USE_PURPOSES, `${pq}.unitPricesVnd`)] = BigInt(int(price, `${pq}.${purpose}`, 1));
+                unitPricesVnd[oneOf(purpose, LAND_USE_PURPOSES, `${pq}.unitPricesVnd`)] = BigInt(
+                  int(price, `${pq}.${purpose}`, 1),
+                );
               }
-              const position: PricePosition = { position: int(po.position, `${pq}.position`, 1), unitPricesVnd };
-              if (po.adjustmentFactor !== undefined) position.adjustmentFactor = factor(po.adjustmentFactor, `${pq}.adjustmentFactor`);
+              const position: PricePosition = {
+                position: int(po.position, `${pq}.position`, 1),
+                unitPricesVnd,
+              };
+              if (po.adjustmentFactor !== undefined)
+                position.adjustmentFactor = factor(po.adjustmentFactor, `${pq}.adjustmentFactor`);
               return position;
             }),
           };
         }),
       };
       if (co.residentialAllocationLimitM2 !== undefined) {
-        commune.residentialAllocationLimitTenthsM2 = parseAreaM2(str(co.residentialAllocationLimitM2, `${q}.residentialAllocationLimitM2`));
+        commune.residentialAllocationLimitTenthsM2 = parseAreaM2(
+          str(co.residentialAllocationLimitM2, `${q}.residentialAllocationLimitM2`),
+        );
       }
       return commune;
     }),
@@ -102,17 +111,33 @@ export function parsePriceTable(value: unknown): LandPriceTable {
 }
 
 /** The table of a province in force on `on`; throws `TAX_RULES.NO_PRICE_TABLE`. */
-export function priceTableFor(tables: readonly LandPriceTable[], provinceCode: string, on: LocalDate): LandPriceTable {
-  const candidates = tables.filter((t) => t.provinceCode === provinceCode && t.effectiveFrom <= on && (t.effectiveTo === undefined || on <= t.effectiveTo));
+export function priceTableFor(
+  tables: readonly LandPriceTable[],
+  provinceCode: string,
+  on: LocalDate,
+): LandPriceTable {
+  const candidates = tables.filter(
+    (t) =>
+      t.provinceCode === provinceCode &&
+      t.effectiveFrom <= on &&
+      (t.effectiveTo === undefined || on <= t.effectiveTo),
+  );
   const table = candidates.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
   if (!table) {
-    throw new TaxRulesException(TaxRulesErrorCode.NO_PRICE_TABLE, `no land price table for province ${provinceCode} on ${on}`);
+    throw new TaxRulesException(
+      TaxRulesErrorCode.NO_PRICE_TABLE,
+      `no land price table for province ${provinceCode} on ${on}`,
+    );
   }
   return table;
 }
 
 /** Unit price and adjustment factor for a purpose at a location; throws `TAX_RULES.PRICE_NOT_FOUND`. */
-export function lookupUnitPrice(table: LandPriceTable, location: LandLocation, purpose: LandUsePurpose): UnitPriceLookup {
+export function lookupUnitPrice(
+  table: LandPriceTable,
+  location: LandLocation,
+  purpose: LandUsePurpose,
+): UnitPriceLookup {
   const where = `${location.communeCode}/${location.zoneCode}/VT${location.position}/${purpose} in ${table.id}`;
   const commune = table.communes.find((c) => c.communeCode === location.communeCode);
   const zone = commune?.zones.find((z) => z.code === location.zoneCode);

@@ -20,11 +20,24 @@ interface Group {
  * Exemption (gift or inheritance between close relatives) is judged per transferor; parts
  * with the same outcome share one line, so a plain sale gives exactly one line.
  */
-export function registrationFeeLines(input: TransferInput, book: RuleBook, calendar: WorkingCalendar): ObligationLine[] {
+export function registrationFeeLines(
+  input: TransferInput,
+  book: RuleBook,
+  calendar: WorkingCalendar,
+): ObligationLine[] {
   const rules = registrationFeeRulesOn(book, input.declarationDate);
   const shares = resolveShares(input.transferors);
-  const valuation = valueProperty(book.priceTables, input.parcel, input.house, dateFor(input, rules.base.priceTableDate));
-  const chosen = chooseBase(rules.base, input.kind === 'SALE' ? input.contractPriceVnd : null, valuation.value);
+  const valuation = valueProperty(
+    book.priceTables,
+    input.parcel,
+    input.house,
+    dateFor(input, rules.base.priceTableDate),
+  );
+  const chosen = chooseBase(
+    rules.base,
+    input.kind === 'SALE' ? input.contractPriceVnd : null,
+    valuation.value,
+  );
 
   const groups: Group[] = [];
   input.transferors.forEach((transferor, i) => {
@@ -44,7 +57,9 @@ export function registrationFeeLines(input: TransferInput, book: RuleBook, calen
 
   return groups.map((group) => {
     const base = mul(chosen.base, group.share);
-    const computed = group.exemption ? 0n : roundVnd(mul(base, basisPoints(rules.rateBasisPoints)), rules.rounding);
+    const computed = group.exemption
+      ? 0n
+      : roundVnd(mul(base, basisPoints(rules.rateBasisPoints)), rules.rounding);
     const capped = rules.capVnd !== null && computed > rules.capVnd;
     const amountVnd = capped && rules.capVnd !== null ? rules.capVnd : computed;
     const inputs: InputUsed[] = [
@@ -57,12 +72,18 @@ export function registrationFeeLines(input: TransferInput, book: RuleBook, calen
       {
         key: 'capVnd',
         labelVi: 'Mức thu tối đa mỗi tài sản',
-        value: rules.capVnd === null ? 'Không áp dụng' : `${formatVndVi(rules.capVnd)}${capped ? ' (đã áp dụng)' : ''}`,
+        value:
+          rules.capVnd === null
+            ? 'Không áp dụng'
+            : `${formatVndVi(rules.capVnd)}${capped ? ' (đã áp dụng)' : ''}`,
       },
     ];
     return {
       code: 'REGISTRATION_FEE',
-      labelVi: groups.length > 1 ? `${LINE_LABELS_VI.REGISTRATION_FEE} (phần nhận từ ${group.from.join(', ')})` : LINE_LABELS_VI.REGISTRATION_FEE,
+      labelVi:
+        groups.length > 1
+          ? `${LINE_LABELS_VI.REGISTRATION_FEE} (phần nhận từ ${group.from.join(', ')})`
+          : LINE_LABELS_VI.REGISTRATION_FEE,
       taxpayer: { ...input.recipient, role: 'RECIPIENT' },
       baseVnd: roundVnd(base, rules.rounding),
       baseSource: chosen.source,
@@ -76,4 +97,3 @@ export function registrationFeeLines(input: TransferInput, book: RuleBook, calen
     } satisfies ObligationLine;
   });
 }
-

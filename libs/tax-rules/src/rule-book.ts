@@ -14,10 +14,14 @@ export interface RuleBook {
 }
 
 /** Builds a rule book from raw JSON files, validating each; for tests and replacement data. */
-export function createRuleBook(files: { rules: readonly unknown[]; priceTables: readonly unknown[] }): RuleBook {
+export function createRuleBook(files: {
+  rules: readonly unknown[];
+  priceTables: readonly unknown[];
+}): RuleBook {
   const book: RuleBook = { pit: [], registrationFee: [], landUseLevy: [], priceTables: [] };
   for (const rule of files.rules.map(parseRuleSet)) addRule(book, rule);
-  for (const series of [book.pit, book.registrationFee, book.landUseLevy]) assertDistinctStarts(series);
+  for (const series of [book.pit, book.registrationFee, book.landUseLevy])
+    assertDistinctStarts(series);
   book.priceTables = files.priceTables.map(parsePriceTable);
   const ids = new Set(book.priceTables.map((t) => t.id));
   if (ids.size !== book.priceTables.length) invalidFile('two price tables share an id');
@@ -28,7 +32,10 @@ let bundled: RuleBook | undefined;
 
 /** The rule book from the files bundled with this library (validated once, then cached). */
 export function bundledRuleBook(): RuleBook {
-  return (bundled ??= createRuleBook({ rules: BUNDLED_RULE_FILES, priceTables: BUNDLED_PRICE_TABLE_FILES }));
+  return (bundled ??= createRuleBook({
+    rules: BUNDLED_RULE_FILES,
+    priceTables: BUNDLED_PRICE_TABLE_FILES,
+  }));
 }
 
 /** Income-tax rules in force on the contract date (the date the income arises). */
@@ -37,7 +44,10 @@ export function pitRulesOn(book: RuleBook, contractDate: LocalDate): PitRuleSet 
 }
 
 /** Registration-fee rules in force on the declaration date (Decree 10/2022 art. 7). */
-export function registrationFeeRulesOn(book: RuleBook, declarationDate: LocalDate): RegistrationFeeRuleSet {
+export function registrationFeeRulesOn(
+  book: RuleBook,
+  declarationDate: LocalDate,
+): RegistrationFeeRuleSet {
   return inForce(book.registrationFee, declarationDate, 'registration fee');
 }
 
@@ -48,7 +58,11 @@ export function landUseLevyRulesOn(book: RuleBook, decisionDate: LocalDate): Lan
 
 function inForce<T extends RuleSet>(versions: readonly T[], on: LocalDate, what: string): T {
   const found = findInForce(versions, on);
-  if (!found) throw new TaxRulesException(TaxRulesErrorCode.NO_RULE_IN_FORCE, `no ${what} rules in force on ${on}`);
+  if (!found)
+    throw new TaxRulesException(
+      TaxRulesErrorCode.NO_RULE_IN_FORCE,
+      `no ${what} rules in force on ${on}`,
+    );
   return found;
 }
 
@@ -68,7 +82,8 @@ function addRule(book: RuleBook, rule: RuleSet): void {
 
 function assertDistinctStarts(versions: readonly RuleSet[]): void {
   const starts = new Set(versions.map((v) => v.effectiveFrom));
-  if (starts.size !== versions.length) invalidFile(`two ${versions[0]?.series} rule files start on the same day`);
+  if (starts.size !== versions.length)
+    invalidFile(`two ${versions[0]?.series} rule files start on the same day`);
   const ids = new Set(versions.map((v) => v.id));
   if (ids.size !== versions.length) invalidFile('two rule files share an id');
 }

@@ -21,12 +21,18 @@ const MAX_BP = 10_000;
 export function parseRuleSet(value: unknown): RuleSet {
   const o = obj(value, 'ruleSet');
   const p = `ruleSet[${typeof o.id === 'string' ? o.id : '?'}]`;
-  const series = oneOf(o.series, ['PIT', 'REGISTRATION_FEE', 'LAND_USE_LEVY'] as const, `${p}.series`);
+  const series = oneOf(
+    o.series,
+    ['PIT', 'REGISTRATION_FEE', 'LAND_USE_LEVY'] as const,
+    `${p}.series`,
+  );
   const header = {
     id: str(o.id, `${p}.id`),
     titleVi: str(o.titleVi, `${p}.titleVi`),
     effectiveFrom: date(o.effectiveFrom, `${p}.effectiveFrom`),
-    ...(o.effectiveTo === undefined ? {} : { effectiveTo: date(o.effectiveTo, `${p}.effectiveTo`) }),
+    ...(o.effectiveTo === undefined
+      ? {}
+      : { effectiveTo: date(o.effectiveTo, `${p}.effectiveTo`) }),
     rounding: oneOf(o.rounding, ROUNDING, `${p}.rounding`),
     unconfirmed: strings(o.unconfirmed, `${p}.unconfirmed`),
   };
@@ -40,7 +46,10 @@ export function parseRuleSet(value: unknown): RuleSet {
   }
 }
 
-type Body<T> = Omit<T, 'id' | 'titleVi' | 'effectiveFrom' | 'effectiveTo' | 'rounding' | 'unconfirmed' | 'series'>;
+type Body<T> = Omit<
+  T,
+  'id' | 'titleVi' | 'effectiveFrom' | 'effectiveTo' | 'rounding' | 'unconfirmed' | 'series'
+>;
 
 function pit(o: Json, p: string): Body<PitRuleSet> {
   const transfer = obj(o.transfer, `${p}.transfer`);
@@ -52,9 +61,18 @@ function pit(o: Json, p: string): Body<PitRuleSet> {
       legalBasis: legalBases(transfer.legalBasis, `${p}.transfer.legalBasis`),
     },
     giftOrInheritance: {
-      rateBasisPoints: int(gift.rateBasisPoints, `${p}.giftOrInheritance.rateBasisPoints`, 0, MAX_BP),
+      rateBasisPoints: int(
+        gift.rateBasisPoints,
+        `${p}.giftOrInheritance.rateBasisPoints`,
+        0,
+        MAX_BP,
+      ),
       thresholdVnd: BigInt(int(gift.thresholdVnd, `${p}.giftOrInheritance.thresholdVnd`)),
-      priceTableDate: oneOf(gift.priceTableDate, DATE_BASES, `${p}.giftOrInheritance.priceTableDate`),
+      priceTableDate: oneOf(
+        gift.priceTableDate,
+        DATE_BASES,
+        `${p}.giftOrInheritance.priceTableDate`,
+      ),
       legalBasis: legalBases(gift.legalBasis, `${p}.giftOrInheritance.legalBasis`),
     },
     exemptions: arr(o.exemptions, `${p}.exemptions`, exemption),
@@ -85,8 +103,12 @@ function levy(o: Json, p: string): Body<LandUseLevyRuleSet> {
       landUserKinds: arr(t.landUserKinds, `${p}.reducedTiers.landUserKinds`, (v, q) =>
         oneOf(v, ['HOUSEHOLD_OR_INDIVIDUAL', 'ORGANISATION'] as const, q),
       ),
-      fromPurposes: arr(t.fromPurposes, `${p}.reducedTiers.fromPurposes`, (v, q) => oneOf(v, LAND_USE_PURPOSES, q)),
-      toPurposes: arr(t.toPurposes, `${p}.reducedTiers.toPurposes`, (v, q) => oneOf(v, LAND_USE_PURPOSES, q)),
+      fromPurposes: arr(t.fromPurposes, `${p}.reducedTiers.fromPurposes`, (v, q) =>
+        oneOf(v, LAND_USE_PURPOSES, q),
+      ),
+      toPurposes: arr(t.toPurposes, `${p}.reducedTiers.toPurposes`, (v, q) =>
+        oneOf(v, LAND_USE_PURPOSES, q),
+      ),
       bands,
       legalBasis: legalBases(t.legalBasis, `${p}.reducedTiers.legalBasis`),
     };
@@ -102,7 +124,8 @@ function levy(o: Json, p: string): Body<LandUseLevyRuleSet> {
 function band(value: unknown, p: string): LevyBand {
   const b = obj(value, p);
   return {
-    upToLimitMultiple: b.upToLimitMultiple === null ? null : int(b.upToLimitMultiple, `${p}.upToLimitMultiple`, 1),
+    upToLimitMultiple:
+      b.upToLimitMultiple === null ? null : int(b.upToLimitMultiple, `${p}.upToLimitMultiple`, 1),
     rateBasisPoints: int(b.rateBasisPoints, `${p}.rateBasisPoints`, 0, MAX_BP),
     labelVi: str(b.labelVi, `${p}.labelVi`),
   };
@@ -123,17 +146,23 @@ function exemption(value: unknown, p: string): ExemptionRule {
     code: str(e.code, `${p}.code`),
     reasonVi: str(e.reasonVi, `${p}.reasonVi`),
     legalBasis: legalBases(e.legalBasis, `${p}.legalBasis`),
-    transferKinds: arr(e.transferKinds, `${p}.transferKinds`, (v, q) => oneOf(v, TRANSFER_KINDS, q)),
+    transferKinds: arr(e.transferKinds, `${p}.transferKinds`, (v, q) =>
+      oneOf(v, TRANSFER_KINDS, q),
+    ),
   };
   if (e.relationships !== undefined) {
-    rule.relationships = arr(e.relationships, `${p}.relationships`, (v, q) => oneOf(v, RELATIONSHIPS, q));
+    rule.relationships = arr(e.relationships, `${p}.relationships`, (v, q) =>
+      oneOf(v, RELATIONSHIPS, q),
+    );
   }
   if (e.soleResidence !== undefined) {
     const s = obj(e.soleResidence, `${p}.soleResidence`);
     rule.soleResidence = {
       minHoldingDays: int(s.minHoldingDays, `${p}.soleResidence.minHoldingDays`, 1),
-      residentialPurposes: arr(s.residentialPurposes, `${p}.soleResidence.residentialPurposes`, (v, q) =>
-        oneOf(v, LAND_USE_PURPOSES, q),
+      residentialPurposes: arr(
+        s.residentialPurposes,
+        `${p}.soleResidence.residentialPurposes`,
+        (v, q) => oneOf(v, LAND_USE_PURPOSES, q),
       ),
     };
   }
@@ -154,4 +183,3 @@ function payment(value: unknown, p: string): PaymentRule {
   }
   return { installments, legalBasis: legalBases(o.legalBasis, `${p}.legalBasis`) };
 }
-

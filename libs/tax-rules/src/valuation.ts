@@ -35,10 +35,18 @@ export function valueProperty(
   const inputs: InputUsed[] = [
     ...describePrice(price),
     { key: 'areaM2', labelVi: 'Diện tích đất', value: formatAreaVi(parcel.areaTenthsM2) },
-    { key: 'landTableValueVnd', labelVi: 'Giá trị đất theo bảng giá', value: formatVndVi(roundVnd(land, 'HALF_UP_TO_VND')) },
+    {
+      key: 'landTableValueVnd',
+      labelVi: 'Giá trị đất theo bảng giá',
+      value: formatVndVi(roundVnd(land, 'HALF_UP_TO_VND')),
+    },
   ];
   if (!house) return { value: land, table, inputs };
-  if (!Number.isSafeInteger(house.remainingQualityPercent) || house.remainingQualityPercent < 0 || house.remainingQualityPercent > 100) {
+  if (
+    !Number.isSafeInteger(house.remainingQualityPercent) ||
+    house.remainingQualityPercent < 0 ||
+    house.remainingQualityPercent > 100
+  ) {
     invalidInput('house.remainingQualityPercent must be an integer from 0 to 100');
   }
   const houseValue = mul(
@@ -53,7 +61,11 @@ export function valueProperty(
       labelVi: 'Giá trị nhà (diện tích sàn × đơn giá xây mới × tỷ lệ chất lượng còn lại)',
       value: `${formatAreaVi(house.floorAreaTenthsM2)} × ${formatVndVi(house.unitPriceVnd)}/m² × ${house.remainingQualityPercent}% = ${formatVndVi(roundVnd(houseValue, 'HALF_UP_TO_VND'))}`,
     },
-    { key: 'tableValueVnd', labelVi: 'Giá trị nhà, đất theo bảng giá', value: formatVndVi(roundVnd(total, 'HALF_UP_TO_VND')) },
+    {
+      key: 'tableValueVnd',
+      labelVi: 'Giá trị nhà, đất theo bảng giá',
+      value: formatVndVi(roundVnd(total, 'HALF_UP_TO_VND')),
+    },
   );
   return { value: total, table, inputs };
 }
@@ -62,16 +74,40 @@ export function valueProperty(
  * Inputs that explain a unit price: which table, where, which purpose, how much, what factor.
  * `variant` distinguishes two prices on one line (old and new purpose of a levy).
  */
-export function describePrice(price: UnitPriceLookup, variant?: { keyPrefix: string; labelSuffixVi: string }): InputUsed[] {
+export function describePrice(
+  price: UnitPriceLookup,
+  variant?: { keyPrefix: string; labelSuffixVi: string },
+): InputUsed[] {
   const communeName = communeByCode(price.commune.communeCode)?.nameVi ?? price.commune.communeCode;
-  const key = (k: string): string => (variant ? `${variant.keyPrefix}${k[0].toUpperCase()}${k.slice(1)}` : k);
+  const key = (k: string): string =>
+    variant ? `${variant.keyPrefix}${k[0].toUpperCase()}${k.slice(1)}` : k;
   const label = (l: string): string => (variant ? `${l} (${variant.labelSuffixVi})` : l);
   return [
-    { key: key('priceTable'), labelVi: label('Bảng giá đất áp dụng'), value: `${price.table.titleVi} [${price.table.id}]` },
-    { key: key('location'), labelVi: label('Vị trí'), value: `${communeName}, ${price.zone.nameVi}, vị trí ${price.position}` },
-    { key: key('purpose'), labelVi: label('Mục đích sử dụng đất'), value: `${price.purpose} – ${PURPOSE_NAMES_VI[price.purpose]}` },
-    { key: key('unitPriceVnd'), labelVi: label('Đơn giá theo bảng giá đất'), value: `${formatVndVi(price.unitPriceVnd)}/m²` },
-    { key: key('adjustmentFactor'), labelVi: label('Hệ số điều chỉnh giá đất'), value: price.adjustmentFactorText.replace('.', ',') },
+    {
+      key: key('priceTable'),
+      labelVi: label('Bảng giá đất áp dụng'),
+      value: `${price.table.titleVi} [${price.table.id}]`,
+    },
+    {
+      key: key('location'),
+      labelVi: label('Vị trí'),
+      value: `${communeName}, ${price.zone.nameVi}, vị trí ${price.position}`,
+    },
+    {
+      key: key('purpose'),
+      labelVi: label('Mục đích sử dụng đất'),
+      value: `${price.purpose} – ${PURPOSE_NAMES_VI[price.purpose]}`,
+    },
+    {
+      key: key('unitPriceVnd'),
+      labelVi: label('Đơn giá theo bảng giá đất'),
+      value: `${formatVndVi(price.unitPriceVnd)}/m²`,
+    },
+    {
+      key: key('adjustmentFactor'),
+      labelVi: label('Hệ số điều chỉnh giá đất'),
+      value: price.adjustmentFactorText.replace('.', ','),
+    },
   ];
 }
 
