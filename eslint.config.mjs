@@ -96,7 +96,7 @@ export default [
   },
   {
     // The one place each app reads the environment.
-    files: ['**/*.config.ts', 'libs/platform/src/config/**/*.ts'],
+    files: ['**/*.config.ts', 'libs/platform/src/config/**/*.ts', 'libs/platform/src/bootstrap/bootstrap-service.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

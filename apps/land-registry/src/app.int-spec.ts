@@ -1,5 +1,4 @@
 import { describeServiceBoots } from '@lien-thong/testing';
-import { AppModule } from './app.module';
-import { loadLandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
+import { LAND_REGISTRY_SERVICE } from './service';
 
-describeServiceBoots(LAND_REGISTRY, loadLandRegistryConfig, (config) => AppModule.forRoot(config));
+describeServiceBoots(LAND_REGISTRY_SERVICE);

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@lien-thong/platform';
+import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
 
 @Module({})
@@ -9,6 +10,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, info: LAND_REGISTRY, database: true, kafka: true }),
+        MessagingModule.forRoot(config, LAND_REGISTRY),
       ],
     };
   }

@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, exitOnBootFailure } from '@lien-thong/platform';
-import { AppModule } from './app.module';
-import { loadLandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
+import { runService } from '@lien-thong/platform';
+import { LAND_REGISTRY_SERVICE } from './service';
 
-async function main(): Promise<void> {
-  const config = loadLandRegistryConfig();
-  await bootstrapService({ module: AppModule.forRoot(config), config, info: LAND_REGISTRY });
-}
-
-main().catch(exitOnBootFailure('land-registry'));
+runService(LAND_REGISTRY_SERVICE);

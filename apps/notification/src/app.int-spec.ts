@@ -1,5 +1,4 @@
 import { describeServiceBoots } from '@lien-thong/testing';
-import { AppModule } from './app.module';
-import { loadNotificationConfig, NOTIFICATION } from './config/notification.config';
+import { NOTIFICATION_SERVICE } from './service';
 
-describeServiceBoots(NOTIFICATION, loadNotificationConfig, (config) => AppModule.forRoot(config));
+describeServiceBoots(NOTIFICATION_SERVICE);

@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, exitOnBootFailure } from '@lien-thong/platform';
-import { AppModule } from './app.module';
-import { loadNotificationConfig, NOTIFICATION } from './config/notification.config';
+import { runService } from '@lien-thong/platform';
+import { NOTIFICATION_SERVICE } from './service';
 
-async function main(): Promise<void> {
-  const config = loadNotificationConfig();
-  await bootstrapService({ module: AppModule.forRoot(config), config, info: NOTIFICATION });
-}
-
-main().catch(exitOnBootFailure('notification'));
+runService(NOTIFICATION_SERVICE);

@@ -1,10 +1,4 @@
 import { describeServiceBoots } from '@lien-thong/testing';
-import { AppModule } from './app.module';
-import {
-  loadSecuredTransactionsConfig,
-  SECURED_TRANSACTIONS,
-} from './config/secured-transactions.config';
+import { SECURED_TRANSACTIONS_SERVICE } from './service';
 
-describeServiceBoots(SECURED_TRANSACTIONS, loadSecuredTransactionsConfig, (config) =>
-  AppModule.forRoot(config),
-);
+describeServiceBoots(SECURED_TRANSACTIONS_SERVICE);

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@lien-thong/platform';
+import { MessagingModule } from '@lien-thong/messaging';
 import {
   SecuredTransactionsConfig,
   SECURED_TRANSACTIONS,
@@ -12,6 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config, info: SECURED_TRANSACTIONS, database: true, kafka: true }),
+        MessagingModule.forRoot(config, SECURED_TRANSACTIONS),
       ],
     };
   }

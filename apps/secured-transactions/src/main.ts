@@ -1,14 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, exitOnBootFailure } from '@lien-thong/platform';
-import { AppModule } from './app.module';
-import {
-  loadSecuredTransactionsConfig,
-  SECURED_TRANSACTIONS,
-} from './config/secured-transactions.config';
+import { runService } from '@lien-thong/platform';
+import { SECURED_TRANSACTIONS_SERVICE } from './service';
 
-async function main(): Promise<void> {
-  const config = loadSecuredTransactionsConfig();
-  await bootstrapService({ module: AppModule.forRoot(config), config, info: SECURED_TRANSACTIONS });
-}
-
-main().catch(exitOnBootFailure('secured-transactions'));
+runService(SECURED_TRANSACTIONS_SERVICE);

@@ -1,7 +1,4 @@
 import { describeServiceBoots } from '@lien-thong/testing';
-import { AppModule } from './app.module';
-import { loadTaxObligationConfig, TAX_OBLIGATION } from './config/tax-obligation.config';
+import { TAX_OBLIGATION_SERVICE } from './service';
 
-describeServiceBoots(TAX_OBLIGATION, loadTaxObligationConfig, (config) =>
-  AppModule.forRoot(config),
-);
+describeServiceBoots(TAX_OBLIGATION_SERVICE);

@@ -1,2 +1,13 @@
 export * from './broker/broker-client';
 export { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
+export * from './topology/topology';
+export * from './outbox/outbox-entry';
+export * from './outbox/outbox-relay';
+export * from './outbox/event-factory';
+export * from './inbox/inbox.repository';
+export * from './dead-letters/dead-letter.service';
+export * from './consumer/errors';
+export * from './consumer/event-pipeline';
+export * from './consumer/kafka-event.server';
+export * from './messaging.module';
+export * from './inbox/apply-once';

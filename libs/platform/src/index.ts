@@ -8,3 +8,6 @@ export * from './errors/domain-exception';
 export * from './errors/validation-pipe';
 export * from './errors/http-exception.filter';
 export * from './platform.module';
+export * from './health/not-used.indicator';
+export * from './context/event-context';
+export * from './logging/context-logger';

@@ -1,20 +1,22 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { BROKER_CLIENT, KafkajsBrokerClient } from '@lien-thong/messaging';
 import { ServiceConfig } from './config/service-config';
 import { SERVICE_CONFIG, SERVICE_INFO, ServiceInfo } from './bootstrap/service-info';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HEALTH_INDICATORS, HealthIndicator } from './health/health-indicator';
 import { DatabaseHealthIndicator } from './health/database-health.indicator';
-import { KafkaHealthIndicator, NotUsedIndicator } from './health/kafka-health.indicator';
+import { KAFKA_HEALTH_INDICATOR, NotUsedIndicator } from './health/not-used.indicator';
 
 export interface PlatformOptions {
   config: ServiceConfig;
   info: ServiceInfo;
   /** Whether this process owns a database (every agency service does). */
   database: boolean;
-  /** Whether this process talks to Kafka (the simulators do not: agencies are outside our bus). */
+  /**
+   * Whether this process talks to Kafka (the simulators do not: agencies are outside our
+   * bus). When true, the app must also import MessagingModule.
+   */
   kafka: boolean;
 }
 
@@ -54,18 +56,8 @@ export class PlatformModule {
       indicatorTokens.push('DATABASE_NOT_USED');
     }
     if (options.kafka) {
-      providers.push(
-        {
-          provide: BROKER_CLIENT,
-          useFactory: () =>
-            new KafkajsBrokerClient({
-              brokers: config.KAFKA_BROKERS.split(','),
-              clientId: info.name,
-            }),
-        },
-        KafkaHealthIndicator,
-      );
-      indicatorTokens.push(KafkaHealthIndicator);
+      // Provided (and exported) by MessagingModule, which every service on the bus imports.
+      indicatorTokens.push(KAFKA_HEALTH_INDICATOR);
     } else {
       providers.push({ provide: 'KAFKA_NOT_USED', useValue: new NotUsedIndicator('kafka') });
       indicatorTokens.push('KAFKA_NOT_USED');
@@ -81,7 +73,7 @@ export class PlatformModule {
       imports,
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, SERVICE_INFO, ...(options.kafka ? [BROKER_CLIENT] : [])],
+      exports: [SERVICE_CONFIG, SERVICE_INFO],
     };
   }
 }

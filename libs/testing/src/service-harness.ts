@@ -1,39 +1,39 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
-import { bootstrapService, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
+import { INestApplication } from '@nestjs/common';
+import { bootstrapService, ServiceConfig, ServiceDefinition } from '@lien-thong/platform';
 import { freePort, testInfra, uniqueName } from '@lien-thong/test-infra';
 
-export interface RunningService {
+export interface RunningService<C extends ServiceConfig = ServiceConfig> {
   app: INestApplication;
   baseUrl: string;
-  config: ServiceConfig;
+  config: C;
   close(): Promise<void>;
 }
 
 /**
- * Boots a service exactly as main.ts does (same bootstrap, same pipes and filters),
- * against the run's real Kafka and database, on a free port and its own database.
+ * Boots a service exactly as its main.ts does (same definition, pipes, filters and Kafka
+ * consumer), against the run's real Kafka and database, on a free port, with its own
+ * database and topic namespace unless `env` says otherwise.
  */
 export async function startService<C extends ServiceConfig>(
-  info: ServiceInfo,
-  loadConfig: (env: NodeJS.ProcessEnv) => C,
-  moduleFor: (config: C) => DynamicModule,
+  definition: ServiceDefinition<C>,
   env: NodeJS.ProcessEnv = {},
-): Promise<RunningService> {
+): Promise<RunningService<C>> {
   const { kafkaBrokers, mongoUrl } = testInfra();
   const port = await freePort();
-  const config = loadConfig({
+  const config = definition.loadConfig({
     KAFKA_BROKERS: kafkaBrokers,
     MONGO_URL: mongoUrl,
-    MONGO_DB: uniqueName(info.name),
+    MONGO_DB: uniqueName(definition.info.name),
     KAFKA_NAMESPACE: uniqueName('t'),
     LOG_LEVEL: 'warn',
     ...env,
     PORT: String(port),
   });
   const app = await bootstrapService({
-    module: moduleFor(config),
+    module: definition.module(config),
     config,
-    info,
+    info: definition.info,
+    connect: definition.connect,
     host: '127.0.0.1',
   });
   return { app, baseUrl: `http://127.0.0.1:${port}`, config, close: () => app.close() };
@@ -44,16 +44,15 @@ export async function startService<C extends ServiceConfig>(
  * its /health says so. `kafka` is 'not-used' for a process that is not on the bus.
  */
 export function describeServiceBoots<C extends ServiceConfig>(
-  info: ServiceInfo,
-  loadConfig: (env: NodeJS.ProcessEnv) => C,
-  moduleFor: (config: C) => DynamicModule,
+  definition: ServiceDefinition<C>,
   kafka: 'up' | 'not-used' = 'up',
 ): void {
+  const { info } = definition;
   describe(`${info.name} boots against the real broker and database`, () => {
-    let service: RunningService;
+    let service: RunningService<C>;
 
     beforeAll(async () => {
-      service = await startService(info, loadConfig, moduleFor);
+      service = await startService(definition);
     });
     afterAll(() => service?.close());
 

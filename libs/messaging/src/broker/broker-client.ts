@@ -13,9 +13,59 @@ export interface ClusterInfo {
   controllerId: number | null;
 }
 
+export type Headers = Record<string, string>;
+
+export interface OutgoingMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Headers;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Headers;
+}
+
+/** The messages of one partition handed to the consumer in one go, in partition order. */
+export interface PartitionBatch {
+  topic: string;
+  partition: number;
+  messages: IncomingMessage[];
+  /** Keeps the group membership alive during long work (delayed retries). */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping: finish the current message, take no more. */
+  isRunning(): boolean;
+  /** Marks everything up to and including this offset as done (committed explicitly). */
+  commit(offset: string): Promise<void>;
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: string[];
+  /** How many partitions are processed at the same time (order is kept within each). */
+  concurrency: number;
+  fromBeginning?: boolean;
+}
+
+export interface BrokerConsumer {
+  run(handler: (batch: PartitionBatch) => Promise<void>): Promise<void>;
+  /** Stops fetching, waits for the batches in flight, then leaves the group. */
+  stop(): Promise<void>;
+}
+
 export interface BrokerClient {
   /** Creates the topics that do not exist yet (idempotent); waits until they have leaders. */
   ensureTopics(topics: string[], partitions: number): Promise<void>;
+  /** Idempotent, acks=all publishing of a batch; resolves once the broker has them. */
+  send(messages: OutgoingMessage[]): Promise<void>;
+  consumer(options: ConsumerOptions): Promise<BrokerConsumer>;
+  /** Messages currently on a topic (latest minus earliest offset, all partitions). */
+  countMessages(topic: string): Promise<number>;
   /** Asks the cluster who is in it; used by /health. */
   describeCluster(): Promise<ClusterInfo>;
   close(): Promise<void>;

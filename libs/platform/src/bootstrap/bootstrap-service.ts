@@ -5,6 +5,7 @@ import { ServiceConfig } from '../config/service-config';
 import { ServiceInfo } from './service-info';
 import { createValidationPipe } from '../errors/validation-pipe';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
+import { ContextLogger } from '../logging/context-logger';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -14,6 +15,8 @@ export interface BootstrapOptions {
   info: ServiceInfo;
   /** Host to bind; all interfaces by default so that containers are reachable. */
   host?: string;
+  /** Connects what else the service listens to (its Kafka consumer) before HTTP opens. */
+  connect?: (app: INestApplication) => Promise<void>;
 }
 
 /**
@@ -23,7 +26,9 @@ export interface BootstrapOptions {
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
   const { config, info } = options;
   const app = await NestFactory.create(options.module, {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    logger: new ContextLogger(info.name, {
+      logLevels: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    }),
     abortOnError: false,
   });
   app.useGlobalPipes(createValidationPipe());
@@ -38,6 +43,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await options.connect?.(app);
   await app.listen(config.PORT, options.host ?? '0.0.0.0');
   new Logger(info.name).log(
     `listening on http://127.0.0.1:${config.PORT} (docs at /docs, health at /health)`,
@@ -45,11 +51,23 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
   return app;
 }
 
-/** For main.ts: one readable sentence and exit 1 instead of a stack trace. */
-export function exitOnBootFailure(service: string) {
-  return (err: unknown): never => {
-    const reason = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`${service} could not start: ${reason}\n`);
-    process.exit(1);
+/** Everything needed to start one service, shared by its main.ts and its tests. */
+export interface ServiceDefinition<C extends ServiceConfig> {
+  info: ServiceInfo;
+  loadConfig(env: NodeJS.ProcessEnv): C;
+  module(config: C): DynamicModule;
+  connect?: (app: INestApplication) => Promise<void>;
+}
+
+/** main.ts: start from the environment; on failure one readable sentence and exit 1. */
+export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
+  const start = async () => {
+    const config = definition.loadConfig(process.env);
+    await bootstrapService({ module: definition.module(config), config, info: definition.info, connect: definition.connect });
   };
+  start().catch((err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`${definition.info.name} could not start: ${reason}\n`);
+    process.exit(1);
+  });
 }

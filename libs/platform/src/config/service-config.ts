@@ -37,6 +37,30 @@ export class ServiceConfig {
   @IsString()
   KAFKA_NAMESPACE?: string;
 
+  /** Delays of the retry levels; after the last one an event goes to the dead letters. */
+  @Matches(/^\d+(,\d+)*$/, { message: 'RETRY_DELAYS_MS must be a comma-separated list of milliseconds' })
+  RETRY_DELAYS_MS = '1000,10000,60000';
+
+  /** Partitions consumed at the same time (order is kept within each partition). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONSUMER_CONCURRENCY = 6;
+
+  /** Partitions of the topics a service creates; bounds how far a consumer group scales out. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  KAFKA_PARTITIONS = 6;
+
+  /** How often the outbox relay looks for events a crash left unpublished. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 1000;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -1,11 +1,20 @@
-import { Admin, Kafka, logLevel } from 'kafkajs';
-import { BrokerClient, BrokerOptions, ClusterInfo } from '../broker-client';
+import { Admin, CompressionTypes, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import {
+  BrokerClient,
+  BrokerConsumer,
+  BrokerOptions,
+  ClusterInfo,
+  ConsumerOptions,
+  OutgoingMessage,
+} from '../broker-client';
 import { kafkajsLogCreator } from './kafkajs-logger';
+import { KafkajsConsumer } from './kafkajs-consumer';
 
-/** BrokerClient on kafkajs. */
+/** BrokerClient on kafkajs. Connections are opened lazily and shared. */
 export class KafkajsBrokerClient implements BrokerClient {
   private readonly kafka: Kafka;
   private admin?: Promise<Admin>;
+  private producer?: Promise<Producer>;
 
   constructor(options: BrokerOptions) {
     this.kafka = new Kafka({
@@ -14,29 +23,80 @@ export class KafkajsBrokerClient implements BrokerClient {
       logLevel: logLevel.WARN,
       logCreator: kafkajsLogCreator(`kafka:${options.clientId}`),
       connectionTimeout: 3000,
-      retry: { retries: 2, initialRetryTime: 200 },
+      retry: { retries: 5, initialRetryTime: 200 },
     });
   }
 
+  private lazily<T extends { connect(): Promise<void> }>(
+    current: Promise<T> | undefined,
+    make: () => T,
+    store: (p: Promise<T> | undefined) => void,
+  ): Promise<T> {
+    if (current) return current;
+    const client = make();
+    const connected = client.connect().then(() => client);
+    store(connected);
+    // A failed connection is not cached: the next call tries again.
+    connected.catch(() => store(undefined));
+    return connected;
+  }
+
   private connectedAdmin(): Promise<Admin> {
-    if (!this.admin) {
-      const admin = this.kafka.admin();
-      this.admin = admin.connect().then(() => admin);
-      // A failed connection must not be cached: the next health check tries again.
-      this.admin.catch(() => (this.admin = undefined));
-    }
-    return this.admin;
+    return this.lazily(
+      this.admin,
+      () => this.kafka.admin(),
+      (p) => (this.admin = p),
+    );
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    return this.lazily(
+      this.producer,
+      // Idempotent producer: a retried send is written once; acks from all in-sync replicas.
+      () =>
+        this.kafka.producer({
+          idempotent: true,
+          maxInFlightRequests: 5,
+          createPartitioner: Partitioners.DefaultPartitioner,
+        }),
+      (p) => (this.producer = p),
+    );
   }
 
   async ensureTopics(topics: string[], partitions: number): Promise<void> {
     const admin = await this.connectedAdmin();
     const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t));
+    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
     if (missing.length === 0) return;
     await admin.createTopics({
       waitForLeaders: true,
       topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
     });
+  }
+
+  async send(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async consumer(options: ConsumerOptions): Promise<BrokerConsumer> {
+    return KafkajsConsumer.create(this.kafka, options);
+  }
+
+  async countMessages(topic: string): Promise<number> {
+    const admin = await this.connectedAdmin();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
   }
 
   async describeCluster(): Promise<ClusterInfo> {
@@ -46,8 +106,10 @@ export class KafkajsBrokerClient implements BrokerClient {
   }
 
   async close(): Promise<void> {
-    const admin = this.admin;
+    const [admin, producer] = [this.admin, this.producer];
     this.admin = undefined;
-    if (admin) await (await admin.catch(() => undefined))?.disconnect();
+    this.producer = undefined;
+    await (await admin?.catch(() => undefined))?.disconnect();
+    await (await producer?.catch(() => undefined))?.disconnect();
   }
 }

@@ -8,10 +8,15 @@ export function kafkajsLogCreator(context: string) {
     ({ level, log }: LogEntry): void => {
       const { message, ...extra } = log;
       const text = `${message}${Object.keys(extra).length ? ` ${JSON.stringify(extra)}` : ''}`;
+      // kafkajs logs every retriable protocol answer ("Response Metadata … not the leader")
+      // as an error although it retries it itself; those are warnings for an operator.
+      const retried =
+        message.startsWith('Response ') || message.includes('Restarting the consumer');
       switch (level) {
         case logLevel.ERROR:
         case logLevel.NOTHING:
-          logger.error(text);
+          if (retried) logger.warn(text);
+          else logger.error(text);
           break;
         case logLevel.WARN:
           logger.warn(text);

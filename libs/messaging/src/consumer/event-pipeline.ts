@@ -1,0 +1,118 @@
+import { Logger } from '@nestjs/common';
+import { BaseRpcContext } from '@nestjs/microservices';
+import { validateEvent } from '@lien-thong/contracts';
+import { runInContext } from '@lien-thong/platform';
+import { BrokerClient, IncomingMessage, PartitionBatch } from '../broker/broker-client';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { DeadLetterService } from '../dead-letters/dead-letter.service';
+import { RETRY_HEADERS, Topology } from '../topology/topology';
+import { nextStep } from './retry-policy';
+
+/** What a handler receives besides the event: where it came from and which attempt this is. */
+export class EventMessageContext extends BaseRpcContext<[IncomingMessage, number]> {
+  get message(): IncomingMessage {
+    return this.args[0];
+  }
+
+  /** 1 for the first delivery, 2 for the first retry… */
+  get attempt(): number {
+    return this.args[1];
+  }
+}
+
+export type Handle = (event: object, context: EventMessageContext) => Promise<unknown>;
+export type Outcome =
+  'handled' | 'duplicate' | 'retried' | 'dead-lettered' | 'no-handler' | 'interrupted';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Everything that happens to one consumed message, in order: wait out a retry delay,
+ * validate against the contract, drop duplicates (inbox), run the handler with the event's
+ * correlation id, then record it in the inbox — or route the failure to a retry topic or
+ * the dead letters. Only after this returns may the offset be committed.
+ */
+export class EventPipeline {
+  private readonly logger = new Logger('events');
+
+  constructor(
+    private readonly topology: Topology,
+    private readonly broker: BrokerClient,
+    private readonly inbox: InboxRepository,
+    private readonly deadLetters: DeadLetterService,
+    private readonly handlerFor: (topic: string) => Handle | undefined,
+  ) {}
+
+  async process(message: IncomingMessage, batch: PartitionBatch): Promise<Outcome> {
+    const notBefore = Number(message.headers[RETRY_HEADERS.notBefore] ?? 0);
+    while (Date.now() < notBefore) {
+      if (!batch.isRunning()) return 'interrupted';
+      await sleep(Math.min(1000, notBefore - Date.now()));
+      await batch.heartbeat();
+    }
+    const topic =
+      message.headers[RETRY_HEADERS.originalTopic] ?? this.topology.contractName(message.topic);
+    const attempt = Number(message.headers[RETRY_HEADERS.attempt] ?? 0) + 1;
+    const validation = validateEvent(topic, message.value);
+    if (!validation.ok) {
+      await this.deadLetters.deadLetter(
+        message,
+        topic,
+        { code: validation.code, message: validation.reason },
+        attempt,
+      );
+      return 'dead-lettered';
+    }
+    const { envelope } = validation;
+    const handle = this.handlerFor(topic);
+    if (!handle) return 'no-handler';
+    if (await this.inbox.has(this.topology.groupId, envelope.eventId)) return 'duplicate';
+    const context = {
+      correlationId: envelope.correlationId,
+      eventId: envelope.eventId,
+      dossierKey: envelope.dossierKey,
+    };
+    return runInContext(context, async () => {
+      try {
+        await handle(envelope, new EventMessageContext([message, attempt]));
+      } catch (err) {
+        return this.fail(message, topic, attempt, err);
+      }
+      await this.inbox.record(this.topology.groupId, envelope.eventId, topic);
+      return 'handled';
+    });
+  }
+
+  private async fail(
+    message: IncomingMessage,
+    topic: string,
+    attempt: number,
+    err: unknown,
+  ): Promise<Outcome> {
+    const step = nextStep(err, attempt, this.topology.retryDelaysMs);
+    if (step.kind === 'dead-letter') {
+      await this.deadLetters.deadLetter(message, topic, step, step.attempts);
+      return 'dead-lettered';
+    }
+    const reason = err instanceof Error ? err.message : String(err);
+    this.logger.warn(
+      `${topic} attempt ${attempt} ${step.deferredBy ? `deferred: ${step.deferredBy} unavailable` : `failed (${reason})`}; retrying in ${step.delayMs} ms`,
+    );
+    await this.broker.send([
+      {
+        topic: this.topology.retryTopic(step.level),
+        key: message.key ?? '',
+        value: message.value?.toString() ?? '',
+        headers: {
+          ...message.headers,
+          [RETRY_HEADERS.originalTopic]: topic,
+          [RETRY_HEADERS.attempt]: String(step.attempt),
+          [RETRY_HEADERS.notBefore]: String(Date.now() + step.delayMs),
+          [RETRY_HEADERS.errorMessage]: reason.slice(0, 500),
+          ...(step.deferredBy ? { [RETRY_HEADERS.deferredBy]: step.deferredBy } : {}),
+        },
+      },
+    ]);
+    return 'retried';
+  }
+}

@@ -1,0 +1,110 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { isKnownTopic, TopicName } from '@lien-thong/contracts';
+import { lastValueFrom } from 'rxjs';
+import { BrokerClient, BrokerConsumer, PartitionBatch } from '../broker/broker-client';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { DeadLetterService } from '../dead-letters/dead-letter.service';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { Topology } from '../topology/topology';
+import { EventMessageContext, EventPipeline, Handle } from './event-pipeline';
+
+export interface EventServerOptions {
+  /** Partitions handled at once; order is kept within each partition (hence per dossier). */
+  concurrency: number;
+  /** Partitions for the topics this service creates. */
+  partitions: number;
+  /** Commit at least every this many messages within a batch. */
+  commitEvery: number;
+}
+
+/**
+ * A Nest transport for the bus: services keep writing `@EventPattern(Topics.X)` handlers,
+ * and get what the stock Kafka transport lacks — contract validation, an inbox, offsets
+ * committed only after the effect is stored, non-blocking retry topics, a dead-letter
+ * topic, and a drain on shutdown that also flushes the outbox.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  override readonly propagatesEventHandlerErrors = true;
+  private readonly log = new Logger('events');
+  private consumer?: BrokerConsumer;
+  private readonly pipeline: EventPipeline;
+
+  constructor(
+    private readonly broker: BrokerClient,
+    private readonly topology: Topology,
+    inbox: InboxRepository,
+    deadLetters: DeadLetterService,
+    private readonly relay: OutboxRelay,
+    private readonly options: EventServerOptions,
+  ) {
+    super();
+    this.pipeline = new EventPipeline(topology, broker, inbox, deadLetters, (topic) =>
+      this.handlerFor(topic),
+    );
+  }
+
+  private handlerFor(topic: string): Handle | undefined {
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) return undefined;
+    return async (event: object, context: EventMessageContext) => {
+      const result = await handler(event, context);
+      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    };
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      const topics = [...this.messageHandlers.keys()].filter(isKnownTopic) as TopicName[];
+      const physical = topics.map((t) => this.topology.topic(t));
+      const own = [...this.topology.retryTopics, this.topology.deadLetterTopic];
+      await this.broker.ensureTopics([...physical, ...own], this.options.partitions);
+      if (topics.length > 0) {
+        this.consumer = await this.broker.consumer({
+          groupId: this.topology.groupId,
+          topics: [...physical, ...this.topology.retryTopics],
+          concurrency: this.options.concurrency,
+        });
+        await this.consumer.run((batch) => this.handleBatch(batch));
+        this.log.log(`consuming ${topics.join(', ')} as ${this.topology.groupId}`);
+      }
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  private async handleBatch(batch: PartitionBatch): Promise<void> {
+    let uncommitted: string | undefined;
+    let sinceCommit = 0;
+    for (const message of batch.messages) {
+      if (!batch.isRunning()) break;
+      const outcome = await this.pipeline.process(message, batch);
+      if (outcome === 'interrupted') break;
+      uncommitted = message.offset;
+      if (++sinceCommit >= this.options.commitEvery) {
+        await batch.commit(uncommitted);
+        uncommitted = undefined;
+        sinceCommit = 0;
+      }
+    }
+    if (uncommitted !== undefined) await batch.commit(uncommitted);
+  }
+
+  /** SIGTERM: stop fetching, let in-flight handlers finish and commit, then flush the outbox. */
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+    this.consumer = undefined;
+    this.relay.stop();
+    await this.relay.flush();
+    await this.broker.close();
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.broker as T;
+  }
+}

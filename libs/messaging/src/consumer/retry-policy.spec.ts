@@ -1,0 +1,51 @@
+import { DomainException } from '@lien-thong/platform';
+import { PermanentEventError } from './errors';
+import { nextStep } from './retry-policy';
+
+const delays = [1_000, 10_000, 60_000];
+
+describe('nextStep', () => {
+  it('retries a transient failure with growing delays, then dead-letters it after the last level', () => {
+    const err = new Error('connection reset');
+    expect(nextStep(err, 1, delays)).toMatchObject({ kind: 'retry', level: 1, delayMs: 1_000 });
+    expect(nextStep(err, 2, delays)).toMatchObject({ kind: 'retry', level: 2, delayMs: 10_000 });
+    expect(nextStep(err, 3, delays)).toMatchObject({ kind: 'retry', level: 3, delayMs: 60_000 });
+    expect(nextStep(err, 4, delays)).toEqual({
+      kind: 'dead-letter',
+      attempts: 4,
+      code: 'EVENT.HANDLER_FAILED',
+      message: 'connection reset',
+    });
+  });
+
+  it('dead-letters a permanent or domain error at once, keeping its code', () => {
+    expect(
+      nextStep(new PermanentEventError('DOSSIER.UNKNOWN', 'no such dossier'), 1, delays),
+    ).toMatchObject({
+      kind: 'dead-letter',
+      code: 'DOSSIER.UNKNOWN',
+    });
+    expect(
+      nextStep(new DomainException('PARCEL.NOT_FOUND', 'Không tìm thấy thửa đất'), 1, delays),
+    ).toMatchObject({
+      kind: 'dead-letter',
+      code: 'PARCEL.NOT_FOUND',
+    });
+  });
+
+  it('defers work for an agency whose breaker is open without using up attempts, however long it lasts', () => {
+    const open = Object.assign(new Error('breaker open'), {
+      code: 'AGENCY.UNAVAILABLE',
+      agency: 'e-tax',
+    });
+    for (const attempt of [1, 3, 50]) {
+      expect(nextStep(open, attempt, delays)).toEqual({
+        kind: 'retry',
+        level: 3,
+        attempt: attempt - 1,
+        delayMs: 60_000,
+        deferredBy: 'e-tax',
+      });
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { Model, UpdateQuery } from 'mongoose';
+import { OutboxEntry, withOutbox } from '../outbox/outbox-entry';
+
+const DUPLICATE_KEY = 11000;
+/** How many handled event ids a document remembers; redeliveries come long before this many newer events. */
+const REMEMBERED = 200;
+
+/**
+ * Applies an event's effect to one document at most once, atomically with the record that
+ * it was applied (and with the events it leads to). This closes the gap the inbox alone
+ * leaves: a crash after the effect but before the inbox entry would otherwise apply the
+ * effect again on redelivery. Returns false when the event had already been applied.
+ */
+export async function applyOnce<T>(
+  model: Model<T>,
+  id: unknown,
+  eventId: string,
+  update: UpdateQuery<T>,
+  events: OutboxEntry[] = [],
+  options: { upsert?: boolean } = {},
+): Promise<boolean> {
+  const u = update as Record<string, Record<string, unknown> | undefined>;
+  const marked = {
+    ...update,
+    $push: { ...(u.$push ?? {}), handledEvents: { $each: [eventId], $slice: -REMEMBERED } },
+  } as UpdateQuery<T>;
+  try {
+    const result = await model.updateOne(
+      { _id: id, handledEvents: { $ne: eventId } } as never,
+      withOutbox(marked, events),
+      { upsert: options.upsert ?? false },
+    );
+    return result.modifiedCount + result.upsertedCount > 0;
+  } catch (err) {
+    // An upsert racing an existing document that already holds this event id.
+    if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,95 @@
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { KAFKA_HEALTH_INDICATOR, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
+import { BROKER_CLIENT, BrokerClient } from './broker/broker-client';
+import { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
+import { Topology } from './topology/topology';
+import { InboxEntry, InboxEntrySchema } from './inbox/inbox.schema';
+import { InboxRepository } from './inbox/inbox.repository';
+import { DeadLetter, DeadLetterSchema } from './dead-letters/dead-letter.schema';
+import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
+import { DeadLetterService } from './dead-letters/dead-letter.service';
+import { DeadLetterController } from './dead-letters/dead-letter.controller';
+import { OUTBOX_POLL_MS, OutboxRelay } from './outbox/outbox-relay';
+import { EventFactory } from './outbox/event-factory';
+import { KafkaEventServer } from './consumer/kafka-event.server';
+import { EventExceptionFilter } from './consumer/event-exception.filter';
+import { KafkaHealthIndicator } from './health/kafka-health.indicator';
+
+/**
+ * The bus for one service: Kafka client, outbox relay, inbox, retry and dead-letter
+ * handling, the admin endpoints for dead letters, and the Kafka part of /health.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(config: ServiceConfig, info: ServiceInfo): DynamicModule {
+    const retryDelaysMs = config.RETRY_DELAYS_MS.split(',').map(Number);
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [
+        MongooseModule.forFeature([
+          { name: InboxEntry.name, schema: InboxEntrySchema },
+          { name: DeadLetter.name, schema: DeadLetterSchema },
+        ]),
+      ],
+      controllers: [DeadLetterController],
+      providers: [
+        {
+          provide: BROKER_CLIENT,
+          useFactory: () =>
+            new KafkajsBrokerClient({
+              brokers: config.KAFKA_BROKERS.split(','),
+              clientId: info.name,
+            }),
+        },
+        {
+          provide: Topology,
+          useValue: new Topology(info.name, config.KAFKA_NAMESPACE, retryDelaysMs),
+        },
+        { provide: OUTBOX_POLL_MS, useValue: config.OUTBOX_POLL_MS },
+        { provide: KAFKA_HEALTH_INDICATOR, useClass: KafkaHealthIndicator },
+        InboxRepository,
+        DeadLetterRepository,
+        DeadLetterService,
+        OutboxRelay,
+        EventFactory,
+        {
+          provide: KafkaEventServer,
+          inject: [BROKER_CLIENT, Topology, InboxRepository, DeadLetterService, OutboxRelay],
+          useFactory: (
+            broker: BrokerClient,
+            topology: Topology,
+            inbox: InboxRepository,
+            letters: DeadLetterService,
+            relay: OutboxRelay,
+          ) =>
+            new KafkaEventServer(broker, topology, inbox, letters, relay, {
+              concurrency: config.CONSUMER_CONCURRENCY,
+              partitions: config.KAFKA_PARTITIONS,
+              commitEvery: 50,
+            }),
+        },
+      ],
+      exports: [
+        BROKER_CLIENT,
+        Topology,
+        KAFKA_HEALTH_INDICATOR,
+        OutboxRelay,
+        EventFactory,
+        DeadLetterService,
+      ],
+    };
+  }
+}
+
+/** For bootstrapService's `connect`: starts consuming the service's @EventPattern handlers. */
+export async function connectEventConsumer(app: INestApplication): Promise<void> {
+  // Initialization is deferred so that the filter is in place before the handlers are bound.
+  const microservice = app.connectMicroservice(
+    { strategy: app.get(KafkaEventServer) },
+    { inheritAppConfig: false, deferInitialization: true },
+  );
+  microservice.useGlobalFilters(new EventExceptionFilter());
+  await app.startAllMicroservices();
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { createEnvelope, EVENT_HEADERS, PayloadOf, TopicName } from '@lien-thong/contracts';
+import { currentContext, SERVICE_INFO, ServiceInfo } from '@lien-thong/platform';
+import { OutboxEntry } from './outbox-entry';
+
+/**
+ * Creates outbox entries for this service. The correlation id is carried over from what is
+ * being handled (the HTTP request or the consumed event), and the consumed event becomes the
+ * causation id, so a dossier's chain of events can be followed across services.
+ */
+@Injectable()
+export class EventFactory {
+  constructor(@Inject(SERVICE_INFO) private readonly info: ServiceInfo) {}
+
+  create<T extends TopicName>(topic: T, dossierKey: string, payload: PayloadOf<T>): OutboxEntry {
+    const context = currentContext();
+    const envelope = createEnvelope(topic, dossierKey, payload, this.info.name, {
+      correlationId: context?.correlationId ?? randomUUID(),
+      causationId: context?.eventId ?? null,
+    });
+    return {
+      eventId: envelope.eventId,
+      topic,
+      key: dossierKey,
+      value: JSON.stringify(envelope),
+      headers: {
+        [EVENT_HEADERS.eventId]: envelope.eventId,
+        [EVENT_HEADERS.type]: envelope.type,
+        [EVENT_HEADERS.version]: String(envelope.version),
+        [EVENT_HEADERS.correlationId]: envelope.correlationId,
+        [EVENT_HEADERS.causationId]: envelope.causationId ?? '',
+        [EVENT_HEADERS.producer]: envelope.producer,
+      },
+    };
+  }
+}
