@@ -11,3 +11,4 @@ export * from './platform.module';
 export * from './health/not-used.indicator';
 export * from './context/event-context';
 export * from './logging/context-logger';
+export * from './metrics/metrics';

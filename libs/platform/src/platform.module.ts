@@ -1,8 +1,9 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ServiceConfig } from './config/service-config';
 import { SERVICE_CONFIG, SERVICE_INFO, ServiceInfo } from './bootstrap/service-info';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics';
 import { HealthService } from './health/health.service';
 import { HEALTH_INDICATORS, HealthIndicator } from './health/health-indicator';
 import { DatabaseHealthIndicator } from './health/database-health.indicator';
@@ -18,6 +19,8 @@ export interface PlatformOptions {
    * bus). When true, the app must also import MessagingModule.
    */
   kafka: boolean;
+  /** Further checks /health reports, provided by other (global) modules, e.g. the agency breakers. */
+  healthIndicators?: InjectionToken[];
 }
 
 /** The database name a service uses unless MONGO_DB overrides it. */
@@ -62,6 +65,7 @@ export class PlatformModule {
       providers.push({ provide: 'KAFKA_NOT_USED', useValue: new NotUsedIndicator('kafka') });
       indicatorTokens.push('KAFKA_NOT_USED');
     }
+    indicatorTokens.push(...(options.healthIndicators ?? []));
     providers.push({
       provide: HEALTH_INDICATORS,
       useFactory: (...indicators: HealthIndicator[]) => indicators,
@@ -71,7 +75,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers,
       exports: [SERVICE_CONFIG, SERVICE_INFO],
     };

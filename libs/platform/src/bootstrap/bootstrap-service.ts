@@ -63,7 +63,12 @@ export interface ServiceDefinition<C extends ServiceConfig> {
 export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
   const start = async () => {
     const config = definition.loadConfig(process.env);
-    await bootstrapService({ module: definition.module(config), config, info: definition.info, connect: definition.connect });
+    await bootstrapService({
+      module: definition.module(config),
+      config,
+      info: definition.info,
+      connect: definition.connect,
+    });
   };
   start().catch((err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);

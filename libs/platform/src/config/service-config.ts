@@ -38,7 +38,9 @@ export class ServiceConfig {
   KAFKA_NAMESPACE?: string;
 
   /** Delays of the retry levels; after the last one an event goes to the dead letters. */
-  @Matches(/^\d+(,\d+)*$/, { message: 'RETRY_DELAYS_MS must be a comma-separated list of milliseconds' })
+  @Matches(/^\d+(,\d+)*$/, {
+    message: 'RETRY_DELAYS_MS must be a comma-separated list of milliseconds',
+  })
   RETRY_DELAYS_MS = '1000,10000,60000';
 
   /** Partitions consumed at the same time (order is kept within each partition). */
