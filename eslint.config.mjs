@@ -88,7 +88,7 @@ export default [
   },
   {
     // Tests may use the testing library and read the environment the test runner sets.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**/*.ts', 'libs/test-infra/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**/*.ts', 'libs/test-infra/**/*.ts', 'libs/*/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(true),
       'no-restricted-syntax': 'off',
