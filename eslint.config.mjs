@@ -88,7 +88,13 @@ export default [
   },
   {
     // Tests may use the testing library and read the environment the test runner sets.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**/*.ts', 'libs/test-infra/**/*.ts', 'libs/*/src/testing/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'libs/testing/**/*.ts',
+      'libs/test-infra/**/*.ts',
+      'libs/*/src/testing/**/*.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(true),
       'no-restricted-syntax': 'off',
@@ -96,7 +102,11 @@ export default [
   },
   {
     // The one place each app reads the environment.
-    files: ['**/*.config.ts', 'libs/platform/src/config/**/*.ts', 'libs/platform/src/bootstrap/bootstrap-service.ts'],
+    files: [
+      '**/*.config.ts',
+      'libs/platform/src/config/**/*.ts',
+      'libs/platform/src/bootstrap/bootstrap-service.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

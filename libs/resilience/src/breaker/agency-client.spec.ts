@@ -8,7 +8,8 @@ import { AgencyPolicy, DEFAULT_POLICY } from './agency-policy';
 class FakeAgency {
   received = 0;
   aborted = 0;
-  behaviour: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('{"ok":true}');
+  behaviour: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
+    res.end('{"ok":true}');
   private server!: Server;
 
   async start(): Promise<string> {
@@ -58,7 +59,13 @@ describe('AgencyClient', () => {
     await agency.stop();
   });
 
-  const post = () => client.call({ method: 'POST', path: '/etax/v1/filings', body: { filingId: 'F1' }, idempotent: false });
+  const post = () =>
+    client.call({
+      method: 'POST',
+      path: '/etax/v1/filings',
+      body: { filingId: 'F1' },
+      idempotent: false,
+    });
 
   it('opens after its threshold, then rejects without calling the agency, half-opens after the reset time and closes on success', async () => {
     agency.behaviour = (_req, res) => {
@@ -85,7 +92,9 @@ describe('AgencyClient', () => {
       res.end('{"code":"FILING.INCOMPLETE"}');
     };
     for (let i = 0; i < 6; i++) {
-      await expect(post()).rejects.toEqual(new AgencyRejectedError('e-tax', 422, { code: 'FILING.INCOMPLETE' }));
+      await expect(post()).rejects.toEqual(
+        new AgencyRejectedError('e-tax', 422, { code: 'FILING.INCOMPLETE' }),
+      );
     }
     expect(client.state).toBe('CLOSED');
   });
@@ -98,15 +107,24 @@ describe('AgencyClient', () => {
   });
 
   it('retries idempotent calls only', async () => {
-    const retrying = new AgencyClient('justice-registry', baseUrl, { ...policy, retries: 2, retryBaseMs: 5, volumeThreshold: 100 });
+    const retrying = new AgencyClient('justice-registry', baseUrl, {
+      ...policy,
+      retries: 2,
+      retryBaseMs: 5,
+      volumeThreshold: 100,
+    });
     agency.behaviour = (_req, res) => {
       res.statusCode = agency.received < 3 ? 503 : 200;
       res.end('{"status":"CLEAR"}');
     };
-    await expect(retrying.call({ method: 'GET', path: '/x', idempotent: true })).resolves.toEqual({ status: 'CLEAR' });
+    await expect(retrying.call({ method: 'GET', path: '/x', idempotent: true })).resolves.toEqual({
+      status: 'CLEAR',
+    });
     expect(agency.received).toBe(3);
     agency.received = 0;
-    await expect(retrying.call({ method: 'POST', path: '/x', idempotent: false })).rejects.toBeInstanceOf(AgencyFailedError);
+    await expect(
+      retrying.call({ method: 'POST', path: '/x', idempotent: false }),
+    ).rejects.toBeInstanceOf(AgencyFailedError);
     expect(agency.received).toBe(1);
     retrying.shutdown();
   });
