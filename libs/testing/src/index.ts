@@ -1,2 +1,3 @@
 export * from '@lien-thong/test-infra';
 export * from './service-harness';
+export * from './service-process';

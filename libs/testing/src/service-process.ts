@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { eventually, freePort, testInfra, uniqueName } from '@lien-thong/test-infra';
+
+const repoRoot = join(__dirname, '../../..');
+
+export interface ServiceProcess {
+  name: string;
+  baseUrl: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  child: ChildProcess;
+  /** SIGTERM and wait (the graceful path). */
+  stop(): Promise<void>;
+  /** SIGKILL and wait (a crash). */
+  kill(): Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Runs one app as its own process, exactly as `npm start` does, against the run's Kafka
+ * and database. Tests use it where an app must not import another (a service and the
+ * agency simulators, end-to-end suites) or where a process must really die.
+ */
+export async function spawnService(
+  name: string,
+  env: NodeJS.ProcessEnv = {},
+  options: { quiet?: boolean; port?: number } = {},
+): Promise<ServiceProcess> {
+  const { kafkaBrokers, mongoUrl } = testInfra();
+  const port = options.port ?? (await freePort());
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_BROKERS: kafkaBrokers,
+    MONGO_URL: mongoUrl,
+    MONGO_DB: uniqueName(name),
+    LOG_LEVEL: 'warn',
+    NO_COLOR: '1',
+    ...env,
+    PORT: String(port),
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--disable-warning=TimeoutNegativeWarning',
+      '-r',
+      '@swc-node/register',
+      `apps/${name}/src/main.ts`,
+    ],
+    {
+      cwd: repoRoot,
+      env: fullEnv,
+      stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
+    },
+  );
+  let done = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      done = true;
+      resolve(signal ? -1 : code);
+    }),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stopWith = async (signal: NodeJS.Signals) => {
+    if (done) return;
+    child.kill(signal);
+    await exited;
+  };
+  await eventually(
+    async () => {
+      if (done) throw new Error(`${name} exited during start-up`);
+      const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
+      return res?.ok ? true : undefined;
+    },
+    90_000,
+    `${name} to answer /health`,
+  );
+  return {
+    name,
+    baseUrl,
+    port,
+    env: fullEnv,
+    child,
+    exited,
+    stop: () => stopWith('SIGTERM'),
+    kill: () => stopWith('SIGKILL'),
+  };
+}
