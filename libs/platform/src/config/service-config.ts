@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsJSON, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /**
  * What every service reads from its environment. Each app extends this class with its
@@ -62,6 +62,14 @@ export class ServiceConfig {
   @IsInt()
   @Min(50)
   OUTBOX_POLL_MS = 1000;
+
+  /**
+   * Per-agency breaker settings that differ from the defaults, as JSON, e.g.
+   * {"e-tax":{"timeoutMs":8000,"resetTimeoutMs":30000}} (see libs/resilience).
+   */
+  @IsOptional()
+  @IsJSON()
+  AGENCY_POLICY_OVERRIDES?: string;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
