@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
+import { AgencyClients, ResilienceModule } from '@lien-thong/resilience';
 import {
   SecuredTransactionsConfig,
   SECURED_TRANSACTIONS,
 } from './config/secured-transactions.config';
+import { ParcelCheckModule } from './parcel-checks/parcel-check.module';
+import { HoldsModule } from './holds/holds.module';
 
 @Module({})
 export class AppModule {
@@ -12,8 +15,20 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, info: SECURED_TRANSACTIONS, database: true, kafka: true }),
+        PlatformModule.forRoot({
+          config,
+          info: SECURED_TRANSACTIONS,
+          database: true,
+          kafka: true,
+          healthIndicators: [AgencyClients],
+        }),
         MessagingModule.forRoot(config, SECURED_TRANSACTIONS),
+        ResilienceModule.forRoot(
+          [{ agency: 'justice-registry', baseUrl: config.JUSTICE_REGISTRY_URL }],
+          config.AGENCY_POLICY_OVERRIDES,
+        ),
+        ParcelCheckModule,
+        HoldsModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
 export * from '@lien-thong/test-infra';
 export * from './service-harness';
 export * from './service-process';
+export * from './event-probe';

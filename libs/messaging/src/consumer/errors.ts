@@ -12,30 +12,38 @@ export class PermanentEventError extends Error {
 }
 
 /**
- * Thrown (by the resilience library) when an agency's breaker is open: the work is not
- * failed but deferred, and does not use up its attempts.
+ * Thrown by the resilience library when an external agency cannot serve the call: its
+ * breaker is open (AGENCY.UNAVAILABLE) or it failed (AGENCY.FAILED: 5xx, timeout).
+ * Such work is deferred, never dead-lettered: an agency outage delays dossiers, it must
+ * not fail them.
  */
-export interface AgencyDeferral {
-  code: 'AGENCY.UNAVAILABLE';
+export interface AgencyOutage {
+  code: 'AGENCY.UNAVAILABLE' | 'AGENCY.FAILED';
   agency: string;
 }
 
-export function isDeferral(err: unknown): err is AgencyDeferral {
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    (err as { code?: unknown }).code === 'AGENCY.UNAVAILABLE'
-  );
+function codeOf(err: unknown): unknown {
+  return typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
 }
 
+export function isAgencyOutage(err: unknown): err is AgencyOutage {
+  const code = codeOf(err);
+  return code === 'AGENCY.UNAVAILABLE' || code === 'AGENCY.FAILED';
+}
+
+/** Never worth retrying: a bug, bad data, or an agency telling us our request is wrong (4xx). */
 export function isPermanent(err: unknown): boolean {
-  return err instanceof PermanentEventError || err instanceof DomainException;
+  return (
+    err instanceof PermanentEventError ||
+    err instanceof DomainException ||
+    codeOf(err) === 'AGENCY.REJECTED'
+  );
 }
 
 export function describeError(err: unknown): { code: string; message: string } {
   if (err instanceof DomainException) return { code: err.code, message: err.messageVi };
   if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
+    const code = codeOf(err);
     return { code: typeof code === 'string' ? code : 'EVENT.HANDLER_FAILED', message: err.message };
   }
   return { code: 'EVENT.HANDLER_FAILED', message: String(err) };

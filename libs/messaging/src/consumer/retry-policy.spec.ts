@@ -33,6 +33,37 @@ describe('nextStep', () => {
     });
   });
 
+  it('keeps retrying work whose agency fails (5xx, timeout) on the slowest level instead of dead-lettering it', () => {
+    const failed = Object.assign(new Error('e-tax: HTTP 503'), {
+      code: 'AGENCY.FAILED',
+      agency: 'e-tax',
+    });
+    expect(nextStep(failed, 1, delays)).toMatchObject({
+      kind: 'retry',
+      level: 1,
+      delayMs: 1_000,
+      deferredBy: 'e-tax',
+    });
+    expect(nextStep(failed, 3, delays)).toMatchObject({ kind: 'retry', level: 3, delayMs: 60_000 });
+    expect(nextStep(failed, 40, delays)).toMatchObject({
+      kind: 'retry',
+      level: 3,
+      delayMs: 60_000,
+      deferredBy: 'e-tax',
+    });
+  });
+
+  it('dead-letters at once when an agency rejects our request (4xx)', () => {
+    const rejected = Object.assign(new Error('e-tax rejected the request with HTTP 422'), {
+      code: 'AGENCY.REJECTED',
+    });
+    expect(nextStep(rejected, 1, delays)).toMatchObject({
+      kind: 'dead-letter',
+      code: 'AGENCY.REJECTED',
+      attempts: 1,
+    });
+  });
+
   it('defers work for an agency whose breaker is open without using up attempts, however long it lasts', () => {
     const open = Object.assign(new Error('breaker open'), {
       code: 'AGENCY.UNAVAILABLE',

@@ -1,4 +1,4 @@
-import { describeError, isDeferral, isPermanent } from './errors';
+import { describeError, isAgencyOutage, isPermanent } from './errors';
 
 export type NextStep =
   | { kind: 'retry'; level: number; attempt: number; delayMs: number; deferredBy?: string }
@@ -7,23 +7,26 @@ export type NextStep =
 /**
  * What to do with an event whose handler failed on its `attempt`-th try (1-based):
  * - a permanent error goes to the dead letters at once;
- * - an open breaker defers it on the slowest retry level without using up an attempt
- *   (an agency outage must delay dossiers, never fail them);
+ * - an agency outage is deferred, never dead-lettered: an open breaker goes straight to the
+ *   slowest level without using up an attempt; a failed call climbs the levels like any
+ *   transient error and then stays on the slowest one until the agency is back;
  * - anything else is retried on the next level (1 s, 10 s, 60 s by default), then dead-lettered.
  */
 export function nextStep(err: unknown, attempt: number, delaysMs: readonly number[]): NextStep {
   const { code, message } = describeError(err);
+  const slowest = delaysMs.length;
   if (isPermanent(err)) return { kind: 'dead-letter', attempts: attempt, code, message };
-  if (isDeferral(err)) {
-    const level = delaysMs.length;
+  if (isAgencyOutage(err)) {
+    const level = err.code === 'AGENCY.UNAVAILABLE' ? slowest : Math.min(attempt, slowest);
+    const counted = err.code === 'AGENCY.UNAVAILABLE' ? attempt - 1 : attempt;
     return {
       kind: 'retry',
       level,
-      attempt: attempt - 1,
+      attempt: counted,
       delayMs: delaysMs[level - 1],
       deferredBy: err.agency,
     };
   }
-  if (attempt > delaysMs.length) return { kind: 'dead-letter', attempts: attempt, code, message };
+  if (attempt > slowest) return { kind: 'dead-letter', attempts: attempt, code, message };
   return { kind: 'retry', level: attempt, attempt, delayMs: delaysMs[attempt - 1] };
 }

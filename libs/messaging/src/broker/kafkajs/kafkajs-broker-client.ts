@@ -72,6 +72,20 @@ export class KafkajsBrokerClient implements BrokerClient {
       waitForLeaders: true,
       topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
     });
+    // "waitForLeaders" returns before every partition answers offset requests; a consumer
+    // that subscribes in that gap fails ("not the leader"), so wait until they all answer.
+    const deadline = Date.now() + 15_000;
+    for (const topic of missing) {
+      for (;;) {
+        try {
+          await admin.fetchTopicOffsets(topic);
+          break;
+        } catch (err) {
+          if (Date.now() > deadline) throw err;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    }
   }
 
   async send(messages: OutgoingMessage[]): Promise<void> {

@@ -25,7 +25,9 @@ export class KafkajsConsumer implements BrokerConsumer {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       maxWaitTimeInMs: 100,
-      retry: { retries: 10 },
+      // A failure of our own pipeline (the database briefly gone, say) must not stop the
+      // consumer for good: kafkajs restarts it and the uncommitted batch is delivered again.
+      retry: { retries: 10, restartOnFailure: () => Promise.resolve(true) },
     });
   }
 

@@ -1,0 +1,157 @@
+import { Topics } from '@lien-thong/contracts';
+import { uniqueName } from '@lien-thong/test-infra';
+import {
+  EventProbe,
+  publishEvent,
+  RunningService,
+  ServiceProcess,
+  spawnService,
+  startService,
+} from '@lien-thong/testing';
+import { SECURED_TRANSACTIONS_SERVICE } from '../service';
+
+jest.setTimeout(90_000);
+
+const parcel = (parcelNumber: number) => ({
+  communeCode: '00004',
+  mapSheetNumber: 12,
+  parcelNumber,
+});
+
+describe('parcel checks against the Justice registry (simulator)', () => {
+  let simulators: ServiceProcess;
+  let service: RunningService;
+  let probe: EventProbe;
+  const namespace = uniqueName('st');
+
+  beforeAll(async () => {
+    simulators = await spawnService('agency-simulators', {}, { quiet: true });
+    service = await startService(SECURED_TRANSACTIONS_SERVICE, {
+      KAFKA_NAMESPACE: namespace,
+      JUSTICE_REGISTRY_URL: `${simulators.baseUrl}/justice/v1`,
+      RETRY_DELAYS_MS: '300,600,900',
+      AGENCY_POLICY_OVERRIDES: JSON.stringify({
+        'justice-registry': { volumeThreshold: 2, resetTimeoutMs: 500, timeoutMs: 500, retries: 0 },
+      }),
+    });
+    probe = await EventProbe.listen(namespace, [Topics.ParcelCheckCompleted, Topics.HoldPlaced]);
+  });
+  afterAll(async () => {
+    await probe?.close();
+    await service?.close();
+    await simulators?.stop();
+  });
+  afterEach(() => fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE' }));
+
+  it('answers clear, mortgaged (with the mortgagee) and blocked (with the authority) from the registry', async () => {
+    for (const [code, n] of [
+      ['HS-CLEAR', 101],
+      ['HS-MORTGAGED', 111],
+      ['HS-BLOCKED', 121],
+    ] as const) {
+      await publishEvent(namespace, Topics.ParcelCheckRequested, code, {
+        dossierCode: code,
+        stage: 'RECEIPT',
+        parcel: parcel(n),
+        certificateSerial: 'AA12345678',
+      });
+    }
+    const [clear] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-CLEAR');
+    const [mortgaged] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-MORTGAGED');
+    const [blocked] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-BLOCKED');
+    expect(clear.payload.result).toEqual({ status: 'CLEAR' });
+    expect(mortgaged.payload.result.status).toBe('MORTGAGED');
+    expect(mortgaged.payload.result.mortgage?.mortgagee).toContain('Ngân hàng');
+    expect(blocked.payload.result).toMatchObject({
+      status: 'BLOCKED',
+      hold: { documentNumber: '58/2025/QĐ-BPKCTT' },
+    });
+  });
+
+  it('asks the registry again before registration, so a hold placed after receipt is seen', async () => {
+    await publishEvent(namespace, Topics.ParcelCheckRequested, 'HS-LATE-HOLD', {
+      dossierCode: 'HS-LATE-HOLD',
+      stage: 'RECEIPT',
+      parcel: parcel(103),
+      certificateSerial: 'AA12345678',
+    });
+    const [onReceipt] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LATE-HOLD');
+    expect(onReceipt.payload.result.status).toBe('CLEAR');
+    const placed = await fetch(`${simulators.baseUrl}/admin/justice/holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        parcel: parcel(103),
+        hold: {
+          authority: 'Công an thành phố Hà Nội',
+          documentNumber: '77/QĐ-CA',
+          issuedOn: '2026-11-20',
+          reason: 'Phong tỏa tài sản để điều tra',
+        },
+      }),
+    });
+    expect(placed.ok).toBe(true);
+    await publishEvent(namespace, Topics.ParcelCheckRequested, 'HS-LATE-HOLD', {
+      dossierCode: 'HS-LATE-HOLD',
+      stage: 'PRE_REGISTRATION',
+      parcel: parcel(103),
+      certificateSerial: 'AA12345678',
+    });
+    const both = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LATE-HOLD', 2);
+    expect(both[1].payload).toMatchObject({
+      stage: 'PRE_REGISTRATION',
+      source: 'REGISTRY',
+      result: { status: 'BLOCKED', hold: { documentNumber: '77/QĐ-CA' } },
+    });
+  });
+
+  it('waits out a registry outage instead of failing the check', async () => {
+    await fetch(`${simulators.baseUrl}/admin/faults/justice-registry`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outage: true }),
+    });
+    await publishEvent(namespace, Topics.ParcelCheckRequested, 'HS-OUTAGE', {
+      dossierCode: 'HS-OUTAGE',
+      stage: 'PRE_REGISTRATION',
+      parcel: parcel(104),
+      certificateSerial: 'AA12345678',
+    });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(probe.of(Topics.ParcelCheckCompleted, 'HS-OUTAGE')).toHaveLength(0);
+    const health = (await (await fetch(`${service.baseUrl}/health`)).json()) as {
+      checks: { agencies: { breakers: Record<string, { failures: number }> } };
+    };
+    expect(health.checks.agencies.breakers['justice-registry'].failures).toBeGreaterThan(0);
+    await fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE' });
+    const [answered] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-OUTAGE', 1, 30_000);
+    expect(answered.payload.result.status).toBe('CLEAR');
+    const letters = await (await fetch(`${service.baseUrl}/admin/dead-letters?status=all`)).json();
+    expect(letters).toEqual([]);
+  });
+
+  it('turns a hold pushed by the registry into one HoldPlaced event, however often it is pushed', async () => {
+    const placement = {
+      parcel: parcel(105),
+      hold: {
+        authority: 'Tòa án nhân dân khu vực 1 – Hà Nội',
+        documentNumber: '90/2026/QĐ-BPKCTT',
+        issuedOn: '2026-11-20',
+        reason: 'Cấm chuyển dịch',
+      },
+      placedAt: new Date().toISOString(),
+    };
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${service.baseUrl}/justice/holds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(placement),
+      });
+      expect(res.status).toBe(202);
+    }
+    const [placed] = await probe.waitFor(Topics.HoldPlaced, '00004/12/105');
+    expect(placed.payload.hold.documentNumber).toBe('90/2026/QĐ-BPKCTT');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(probe.of(Topics.HoldPlaced, '00004/12/105')).toHaveLength(1);
+  });
+});

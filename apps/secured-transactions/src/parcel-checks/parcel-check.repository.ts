@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { OutboxEntry, OutboxRelay, newOutbox } from '@lien-thong/messaging';
+import { ParcelCheck } from './schemas/parcel-check.schema';
+
+const DUPLICATE_KEY = 11000;
+
+@Injectable()
+export class ParcelCheckRepository {
+  constructor(
+    @InjectModel(ParcelCheck.name) private readonly checks: Model<ParcelCheck>,
+    private readonly relay: OutboxRelay,
+  ) {
+    relay.register(checks as never);
+  }
+
+  findById(id: string): Promise<ParcelCheck | null> {
+    return this.checks.findById(id).lean<ParcelCheck>();
+  }
+
+  /** The newest answer the registry itself gave for this parcel since `since`. */
+  latestFromRegistry(parcelKey: string, since: Date): Promise<ParcelCheck | null> {
+    return this.checks
+      .findOne({ parcelKey, source: 'REGISTRY', checkedAt: { $gte: since } })
+      .sort({ checkedAt: -1 })
+      .lean<ParcelCheck>();
+  }
+
+  /** Stores the answer with its event; false when this request was already answered. */
+  async save(check: Omit<ParcelCheck, 'outbox'>, events: OutboxEntry[]): Promise<boolean> {
+    try {
+      await this.checks.create({ ...check, ...newOutbox(events) });
+    } catch (err) {
+      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw err;
+    }
+    await this.relay.publish(this.checks as never, check._id);
+    return true;
+  }
+}

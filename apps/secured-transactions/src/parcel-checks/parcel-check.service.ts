@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  EncumbranceV1,
+  EventEnvelope,
+  ParcelCheckRequestedV1,
+  Topics,
+} from '@lien-thong/contracts';
+import { ParcelCheckResponse } from '@lien-thong/agency-contracts';
+import { EventFactory } from '@lien-thong/messaging';
+import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { SecuredTransactionsConfig } from '../config/secured-transactions.config';
+import { JusticeRegistryClient } from '../agencies/justice-registry.client';
+import { ParcelCheckRepository } from './parcel-check.repository';
+import { parcelKey } from './parcel-key';
+
+function toEncumbrance(answer: ParcelCheckResponse): EncumbranceV1 {
+  return {
+    status: answer.status,
+    ...(answer.mortgage ? { mortgage: answer.mortgage } : {}),
+    ...(answer.hold ? { hold: answer.hold } : {}),
+    ...(answer.dispute ? { dispute: answer.dispute } : {}),
+  };
+}
+
+/**
+ * Answers the land office's parcel checks from the Justice registry. A check on receipt
+ * may reuse an answer a few minutes old; the check just before registration never does
+ * (Land Law 2024 art. 45: a seizure or court measure that arrives mid-process must stop
+ * the transfer).
+ */
+@Injectable()
+export class ParcelCheckService {
+  constructor(
+    private readonly checks: ParcelCheckRepository,
+    private readonly registry: JusticeRegistryClient,
+    private readonly events: EventFactory,
+    @Inject(SERVICE_CONFIG) private readonly config: SecuredTransactionsConfig,
+  ) {}
+
+  async answer(request: EventEnvelope<ParcelCheckRequestedV1>): Promise<void> {
+    if (await this.checks.findById(request.eventId)) return;
+    const { dossierCode, stage, parcel, certificateSerial } = request.payload;
+    const key = parcelKey(parcel);
+    const cacheFrom = new Date(Date.now() - this.config.CHECK_CACHE_SECONDS * 1000);
+    const cached =
+      stage === 'RECEIPT' && this.config.CHECK_CACHE_SECONDS > 0
+        ? await this.checks.latestFromRegistry(key, cacheFrom)
+        : null;
+    const answer = cached
+      ? { result: cached.result, checkedAt: cached.checkedAt, source: 'CACHE' as const }
+      : await this.registry.checkParcel({ parcel, certificateSerial }).then((a) => ({
+          result: toEncumbrance(a),
+          checkedAt: new Date(a.checkedAt),
+          source: 'REGISTRY' as const,
+        }));
+    const completed = this.events.create(Topics.ParcelCheckCompleted, dossierCode, {
+      dossierCode,
+      stage,
+      parcel,
+      result: answer.result,
+      checkedAt: answer.checkedAt.toISOString(),
+      source: answer.source,
+    });
+    await this.checks.save(
+      {
+        _id: request.eventId,
+        dossierCode,
+        stage,
+        parcelKey: key,
+        parcel,
+        result: answer.result,
+        source: answer.source,
+        checkedAt: answer.checkedAt,
+      },
+      [completed],
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { CheckStage, EncumbranceV1, ParcelRefV1 } from '@lien-thong/contracts';
+import { addOutbox, OutboxEntry } from '@lien-thong/messaging';
+
+/**
+ * One answered check request. _id is the request's event id, so a redelivered request
+ * finds its answer instead of asking (and announcing) twice.
+ */
+@Schema({ collection: 'parcel_checks', versionKey: false })
+export class ParcelCheck {
+  @Prop({ type: String })
+  _id!: string;
+
+  @Prop({ required: true, index: true })
+  dossierCode!: string;
+
+  @Prop({ type: String, required: true })
+  stage!: CheckStage;
+
+  @Prop({ required: true, index: true })
+  parcelKey!: string;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  parcel!: ParcelRefV1;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  result!: EncumbranceV1;
+
+  @Prop({ type: String, required: true })
+  source!: 'REGISTRY' | 'CACHE';
+
+  @Prop({ required: true })
+  checkedAt!: Date;
+
+  outbox!: OutboxEntry[];
+}
+
+export const ParcelCheckSchema = SchemaFactory.createForClass(ParcelCheck);
+addOutbox(ParcelCheckSchema);
+ParcelCheckSchema.index({ parcelKey: 1, source: 1, checkedAt: -1 });

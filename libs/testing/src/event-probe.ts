@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@lien-thong/contracts';
+import { KafkajsBrokerClient } from '@lien-thong/messaging';
+import { eventually, testInfra, uniqueName } from '@lien-thong/test-infra';
+
+const physical = (namespace: string | undefined, topic: string) =>
+  namespace ? `${namespace}.${topic}` : topic;
+
+/**
+ * Listens on topics like an outside observer (its own consumer group, from the start), so a
+ * test can assert what services published, e.g. "exactly one ObligationsAssessed".
+ */
+export class EventProbe {
+  readonly received: { topic: TopicName; envelope: EventEnvelope<object> }[] = [];
+  private consumer?: Consumer;
+
+
+  static async listen(namespace: string | undefined, topics: TopicName[]): Promise<EventProbe> {
+    const probe = new EventProbe();
+    const { kafkaBrokers } = testInfra();
+    const kafka = new Kafka({
+      brokers: kafkaBrokers.split(','),
+      clientId: 'probe',
+      logLevel: logLevel.NOTHING,
+    });
+    const admin = new KafkajsBrokerClient({
+      brokers: kafkaBrokers.split(','),
+      clientId: 'probe-admin',
+    });
+    await admin.ensureTopics(
+      topics.map((t) => physical(namespace, t)),
+      6,
+    );
+    await admin.close();
+    probe.consumer = kafka.consumer({ groupId: uniqueName('probe'), maxWaitTimeInMs: 100 });
+    await probe.consumer.connect();
+    await probe.consumer.subscribe({
+      topics: topics.map((t) => physical(namespace, t)),
+      fromBeginning: true,
+    });
+    await probe.consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const contract = (namespace ? topic.slice(namespace.length + 1) : topic) as TopicName;
+        probe.received.push({
+          topic: contract,
+          envelope: JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope<object>,
+        });
+      },
+    });
+    return probe;
+  }
+
+  of<T extends TopicName>(topic: T, dossierKey?: string): EventEnvelope<PayloadOf<T>>[] {
+    return this.received
+      .filter(
+        (r) =>
+          r.topic === topic && (dossierKey === undefined || r.envelope.dossierKey === dossierKey),
+      )
+      .map((r) => r.envelope as EventEnvelope<PayloadOf<T>>);
+  }
+
+  /** Waits until at least `count` events of the topic (for the dossier) have been seen. */
+  async waitFor<T extends TopicName>(
+    topic: T,
+    dossierKey?: string,
+    count = 1,
+    timeoutMs = 30_000,
+  ): Promise<EventEnvelope<PayloadOf<T>>[]> {
+    return eventually(
+      () => {
+        const seen = this.of(topic, dossierKey);
+        return seen.length >= count ? seen : undefined;
+      },
+      timeoutMs,
+      `${count} ${topic} event(s)${dossierKey ? ` for ${dossierKey}` : ''}`,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
+
+/** Publishes one contract event as a producing service would (for tests that play the other side). */
+export async function publishEvent<T extends TopicName>(
+  namespace: string | undefined,
+  topic: T,
+  dossierKey: string,
+  payload: PayloadOf<T>,
+  correlationId: string = randomUUID(),
+): Promise<EventEnvelope<PayloadOf<T>>> {
+  const envelope = createEnvelope(topic, dossierKey, payload, 'test', { correlationId });
+  const broker = new KafkajsBrokerClient({
+    brokers: testInfra().kafkaBrokers.split(','),
+    clientId: 'test-publisher',
+  });
+  try {
+    await broker.send([
+      {
+        topic: physical(namespace, topic),
+        key: dossierKey,
+        value: JSON.stringify(envelope),
+        headers: {},
+      },
+    ]);
+  } finally {
+    await broker.close();
+  }
+  return envelope;
+}
