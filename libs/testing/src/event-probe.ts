@@ -1,8 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@lien-thong/contracts';
-import { KafkajsBrokerClient } from '@lien-thong/messaging';
 import { eventually, testInfra, uniqueName } from '@lien-thong/test-infra';
+
+// Tests talk to Kafka with kafkajs directly: this library must not depend on the messaging
+// library, whose own tests use it.
+async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length > 0)
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: 6 })),
+      });
+    for (const topic of missing)
+      await eventually(
+        () => admin.fetchTopicOffsets(topic).then(() => true),
+        15_000,
+        `${topic} to have leaders`,
+      );
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 const physical = (namespace: string | undefined, topic: string) =>
   namespace ? `${namespace}.${topic}` : topic;
@@ -15,7 +38,6 @@ export class EventProbe {
   readonly received: { topic: TopicName; envelope: EventEnvelope<object> }[] = [];
   private consumer?: Consumer;
 
-
   static async listen(namespace: string | undefined, topics: TopicName[]): Promise<EventProbe> {
     const probe = new EventProbe();
     const { kafkaBrokers } = testInfra();
@@ -24,15 +46,10 @@ export class EventProbe {
       clientId: 'probe',
       logLevel: logLevel.NOTHING,
     });
-    const admin = new KafkajsBrokerClient({
-      brokers: kafkaBrokers.split(','),
-      clientId: 'probe-admin',
-    });
-    await admin.ensureTopics(
+    await ensureTopics(
+      kafka,
       topics.map((t) => physical(namespace, t)),
-      6,
     );
-    await admin.close();
     probe.consumer = kafka.consumer({ groupId: uniqueName('probe'), maxWaitTimeInMs: 100 });
     await probe.consumer.connect();
     await probe.consumer.subscribe({
@@ -91,21 +108,20 @@ export async function publishEvent<T extends TopicName>(
   correlationId: string = randomUUID(),
 ): Promise<EventEnvelope<PayloadOf<T>>> {
   const envelope = createEnvelope(topic, dossierKey, payload, 'test', { correlationId });
-  const broker = new KafkajsBrokerClient({
+  const kafka = new Kafka({
     brokers: testInfra().kafkaBrokers.split(','),
     clientId: 'test-publisher',
+    logLevel: logLevel.NOTHING,
   });
+  const producer = kafka.producer();
+  await producer.connect();
   try {
-    await broker.send([
-      {
-        topic: physical(namespace, topic),
-        key: dossierKey,
-        value: JSON.stringify(envelope),
-        headers: {},
-      },
-    ]);
+    await producer.send({
+      topic: physical(namespace, topic),
+      messages: [{ key: dossierKey, value: JSON.stringify(envelope) }],
+    });
   } finally {
-    await broker.close();
+    await producer.disconnect();
   }
   return envelope;
 }
