@@ -1,10 +1,4 @@
 import { describeServiceBoots } from '@lien-thong/testing';
-import { AppModule } from './app.module';
-import { loadAgencySimulatorsConfig, AGENCY_SIMULATORS } from './config/agency-simulators.config';
+import { AGENCY_SIMULATORS_SERVICE } from './service';
 
-describeServiceBoots(
-  AGENCY_SIMULATORS,
-  loadAgencySimulatorsConfig,
-  (config) => AppModule.forRoot(config),
-  'not-used',
-);
+describeServiceBoots(AGENCY_SIMULATORS_SERVICE, 'not-used');

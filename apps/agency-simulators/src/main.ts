@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapService, exitOnBootFailure } from '@lien-thong/platform';
-import { AppModule } from './app.module';
-import { loadAgencySimulatorsConfig, AGENCY_SIMULATORS } from './config/agency-simulators.config';
+import { runService } from '@lien-thong/platform';
+import { AGENCY_SIMULATORS_SERVICE } from './service';
 
-async function main(): Promise<void> {
-  const config = loadAgencySimulatorsConfig();
-  await bootstrapService({ module: AppModule.forRoot(config), config, info: AGENCY_SIMULATORS });
-}
-
-main().catch(exitOnBootFailure('agency-simulators'));
+runService(AGENCY_SIMULATORS_SERVICE);

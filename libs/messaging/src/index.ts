@@ -2,6 +2,7 @@ export * from './broker/broker-client';
 export { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
 export * from './topology/topology';
 export * from './outbox/outbox-entry';
+export * from './outbox/document-lock';
 export * from './outbox/outbox-relay';
 export * from './outbox/event-factory';
 export * from './inbox/inbox.repository';

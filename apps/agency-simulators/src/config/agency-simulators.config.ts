@@ -1,3 +1,5 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const AGENCY_SIMULATORS: ServiceInfo = {
@@ -8,8 +10,53 @@ export const AGENCY_SIMULATORS: ServiceInfo = {
     'SIMULATORS of the external agency systems (Justice registry, e-tax, payment gateway, SMS/e-mail/Zalo, population database) for development and tests. Never use in production.',
 };
 
+const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
 /** Everything agency-simulators reads from its environment, validated at boot. */
-export class AgencySimulatorsConfig extends ServiceConfig {}
+export class AgencySimulatorsConfig extends ServiceConfig {
+  /** Where each hold placed at run time is POSTed (best effort); unset: nobody is told. */
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  JUSTICE_HOLD_WEBHOOK_URL?: string;
+
+  /** Pay every new payment order after this many ms; unset: orders wait for an admin pay. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  PAYMENT_AUTO_PAY_MS?: number;
+
+  /** Deliveries of a payment callback before giving up (the first one included). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  PAYMENT_CALLBACK_ATTEMPTS = 5;
+
+  /** Wait before the first callback retry; it doubles after each failure. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  PAYMENT_CALLBACK_BACKOFF_MS = 500;
+
+  /** Timeout of every call the simulators make (hold webhook, payment callback). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(120_000)
+  OUTBOUND_TIMEOUT_MS = 5000;
+
+  /** The simulators' root as a citizen's browser reaches it, for payment pages (payUrl). */
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  SIMULATORS_PUBLIC_URL?: string;
+
+  /** Seed of the random draws behind fault errorRate, so that runs are reproducible. */
+  @Type(() => Number)
+  @IsInt()
+  FAULTS_SEED = 20_250_701;
+}
 
 export function loadAgencySimulatorsConfig(
   env: NodeJS.ProcessEnv = process.env,

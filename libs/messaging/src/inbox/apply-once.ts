@@ -1,5 +1,6 @@
 import { Model, UpdateQuery } from 'mongoose';
 import { OutboxEntry, withOutbox } from '../outbox/outbox-entry';
+import { documentKey, withDocumentLock } from '../outbox/document-lock';
 
 const DUPLICATE_KEY = 11000;
 /** How many handled event ids a document remembers; redeliveries come long before this many newer events. */
@@ -25,10 +26,15 @@ export async function applyOnce<T>(
     $push: { ...(u.$push ?? {}), handledEvents: { $each: [eventId], $slice: -REMEMBERED } },
   } as UpdateQuery<T>;
   try {
-    const result = await model.updateOne(
-      { _id: id, handledEvents: { $ne: eventId } } as never,
-      withOutbox(marked, events),
-      { upsert: options.upsert ?? false },
+    // Locked: the conditional update is a read-modify-write on FerretDB (see document-lock).
+    const result = await withDocumentLock(documentKey(model as never, id), () =>
+      model.updateOne(
+        { _id: id, handledEvents: { $ne: eventId } } as never,
+        withOutbox(marked, events),
+        {
+          upsert: options.upsert ?? false,
+        },
+      ),
     );
     return result.modifiedCount + result.upsertedCount > 0;
   } catch (err) {

@@ -4,6 +4,7 @@ import { TopicName } from '@lien-thong/contracts';
 import { BROKER_CLIENT, BrokerClient } from '../broker/broker-client';
 import { Topology } from '../topology/topology';
 import { OutboxEntry, WithOutbox } from './outbox-entry';
+import { documentKey, withDocumentLock } from './document-lock';
 
 type OutboxModel = Model<WithOutbox & { _id: unknown }>;
 
@@ -81,7 +82,11 @@ export class OutboxRelay implements OnApplicationBootstrap {
     this.timer.unref();
   }
 
-  private async publishDocument(model: OutboxModel, id: unknown): Promise<void> {
+  private publishDocument(model: OutboxModel, id: unknown): Promise<void> {
+    return withDocumentLock(documentKey(model as never, id), () => this.publishLocked(model, id));
+  }
+
+  private async publishLocked(model: OutboxModel, id: unknown): Promise<void> {
     const doc = await model.findById(id, { outbox: 1, outboxRev: 1 }).lean();
     if (!doc || doc.outbox.length === 0) return;
     await this.broker.send(

@@ -40,11 +40,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainException) {
+      // Field-level problems travel as `errors`, exactly like validation errors.
+      const { errors, ...details } = (exception.details ?? {}) as { errors?: ErrorBody['errors'] };
       return {
         statusCode: exception.httpStatus,
         code: exception.code,
         message: exception.messageVi,
-        details: exception.details,
+        ...(errors ? { errors } : {}),
+        ...(Object.keys(details).length > 0 ? { details } : {}),
       };
     }
     if (exception instanceof HttpException) {

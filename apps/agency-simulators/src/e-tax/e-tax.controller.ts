@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { ETAX_API, TaxFilingRequest, TaxFilingResponse } from '@lien-thong/agency-contracts';
+import { SimulatedAgency } from '../faults/simulated-agency.decorator';
+import { FilingIdParam } from './dto/filing-id-param.dto';
+import { ETaxService } from './e-tax.service';
+
+@SimulatedAgency('e-tax')
+@Controller(ETAX_API.simulatorMount)
+export class ETaxController {
+  constructor(private readonly eTax: ETaxService) {}
+
+  /** 201 every time: a repeated filing answers exactly as the first one did. */
+  @Post(ETAX_API.filings)
+  @ApiOperation({
+    summary: 'File obligations; one payment notice per obligation (idempotent by filingId)',
+  })
+  file(@Body() request: TaxFilingRequest): Promise<TaxFilingResponse> {
+    return this.eTax.file(request);
+  }
+
+  @Get(`${ETAX_API.filings}/:filingId`)
+  @ApiOperation({ summary: 'A filing and its payment notices' })
+  get(@Param() { filingId }: FilingIdParam): Promise<TaxFilingResponse> {
+    return this.eTax.get(filingId);
+  }
+}

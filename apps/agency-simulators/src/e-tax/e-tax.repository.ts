@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { isDuplicateKey } from '../common/mongo-errors';
+import { NoticeNumberClaim, TaxFiling } from './schemas/tax-filing.schema';
+
+@Injectable()
+export class ETaxRepository {
+  constructor(
+    @InjectModel(TaxFiling.name) private readonly filings: Model<TaxFiling>,
+    @InjectModel(NoticeNumberClaim.name) private readonly claims: Model<NoticeNumberClaim>,
+  ) {}
+
+  find(filingId: string): Promise<TaxFiling | null> {
+    return this.filings.findById(filingId).lean<TaxFiling>().exec();
+  }
+
+  /** Inserts the filing unless its id is taken; answers false when it was (a concurrent retry). */
+  async insert(filing: TaxFiling): Promise<boolean> {
+    try {
+      await this.filings.create(filing);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Claims `count` numbers of a year's sequence for a filing, each by inserting it: two
+   * filings racing for the same number cannot both get it, the loser moves on to the next.
+   * A filing that then loses its own insert race leaves unused numbers, as a voided form does.
+   */
+  async claimNoticeNumbers(year: number, count: number, filingId: string): Promise<number[]> {
+    const last = await this.claims
+      .findOne({ year })
+      .sort({ sequence: -1 })
+      .lean<NoticeNumberClaim>()
+      .exec();
+    const claimed: number[] = [];
+    for (let sequence = (last?.sequence ?? 0) + 1; claimed.length < count; sequence++) {
+      try {
+        await this.claims.create({ _id: `${year}-${sequence}`, year, sequence, filingId });
+        claimed.push(sequence);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+    return claimed;
+  }
+}

@@ -1,0 +1,24 @@
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HoldPlacement, PlaceHoldRequest, SIMULATOR_ADMIN_API } from '@lien-thong/agency-contracts';
+import { ParcelParams } from './dto/parcel-params.dto';
+import { JusticeRegistryService } from './justice-registry.service';
+
+@ApiTags('Admin: Justice registry (simulator)')
+@Controller()
+export class JusticeRegistryAdminController {
+  constructor(private readonly registry: JusticeRegistryService) {}
+
+  @Post(SIMULATOR_ADMIN_API.justiceHolds)
+  @ApiOperation({ summary: 'Place a hold now (and POST it to JUSTICE_HOLD_WEBHOOK_URL)' })
+  placeHold(@Body() request: PlaceHoldRequest): Promise<HoldPlacement> {
+    return this.registry.placeHold(request);
+  }
+
+  @Delete(`${SIMULATOR_ADMIN_API.justiceHolds}/:communeCode/:mapSheetNumber/:parcelNumber`)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Lift every hold on a parcel' })
+  liftHolds(@Param() parcel: ParcelParams): Promise<void> {
+    return this.registry.liftHolds(parcel);
+  }
+}

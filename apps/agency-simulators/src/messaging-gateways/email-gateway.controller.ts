@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import {
+  EMAIL_GATEWAY_API,
+  EmailMessageRequest,
+  MessageAcceptedResponse,
+} from '@lien-thong/agency-contracts';
+import { SimulatedAgency } from '../faults/simulated-agency.decorator';
+import { MessagingGatewaysService } from './messaging-gateways.service';
+
+@SimulatedAgency('email')
+@Controller(EMAIL_GATEWAY_API.simulatorMount)
+export class EmailGatewayController {
+  constructor(private readonly gateways: MessagingGatewaysService) {}
+
+  @Post(EMAIL_GATEWAY_API.messages)
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Accept an e-mail for delivery (idempotent by messageId)' })
+  send(@Body() request: EmailMessageRequest): Promise<MessageAcceptedResponse> {
+    return this.gateways.acceptEmail(request);
+  }
+}

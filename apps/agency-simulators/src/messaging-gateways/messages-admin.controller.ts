@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  DeliveredMessageList,
+  DeliveredMessageQuery,
+  SIMULATOR_ADMIN_API,
+} from '@lien-thong/agency-contracts';
+import { MessagingGatewaysService } from './messaging-gateways.service';
+
+@ApiTags('Admin: delivered messages (simulator)')
+@Controller()
+export class MessagesAdminController {
+  constructor(private readonly gateways: MessagingGatewaysService) {}
+
+  @Get(SIMULATOR_ADMIN_API.messages)
+  @ApiOperation({ summary: 'Messages accepted by the SMS, e-mail and Zalo gateways, oldest first' })
+  list(@Query() query: DeliveredMessageQuery): Promise<DeliveredMessageList> {
+    return this.gateways.list(query);
+  }
+}

@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import {
+  MessageAcceptedResponse,
+  SmsMessageRequest,
+  SMS_GATEWAY_API,
+} from '@lien-thong/agency-contracts';
+import { SimulatedAgency } from '../faults/simulated-agency.decorator';
+import { MessagingGatewaysService } from './messaging-gateways.service';
+
+@SimulatedAgency('sms')
+@Controller(SMS_GATEWAY_API.simulatorMount)
+export class SmsGatewayController {
+  constructor(private readonly gateways: MessagingGatewaysService) {}
+
+  @Post(SMS_GATEWAY_API.messages)
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Accept a message for delivery (idempotent by messageId)' })
+  send(@Body() request: SmsMessageRequest): Promise<MessageAcceptedResponse> {
+    return this.gateways.acceptText('sms', request);
+  }
+}

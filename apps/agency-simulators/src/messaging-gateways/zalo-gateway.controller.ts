@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import {
+  MessageAcceptedResponse,
+  ZaloMessageRequest,
+  ZALO_GATEWAY_API,
+} from '@lien-thong/agency-contracts';
+import { SimulatedAgency } from '../faults/simulated-agency.decorator';
+import { MessagingGatewaysService } from './messaging-gateways.service';
+
+@SimulatedAgency('zalo')
+@Controller(ZALO_GATEWAY_API.simulatorMount)
+export class ZaloGatewayController {
+  constructor(private readonly gateways: MessagingGatewaysService) {}
+
+  @Post(ZALO_GATEWAY_API.messages)
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Accept a message for delivery (idempotent by messageId)' })
+  send(@Body() request: ZaloMessageRequest): Promise<MessageAcceptedResponse> {
+    return this.gateways.acceptText('zalo', request);
+  }
+}

@@ -1,0 +1,235 @@
+import {
+  AgencyErrorBody,
+  AutoPaySetting,
+  PAYMENT_GATEWAY_API,
+  PaymentCallback,
+  PaymentOrderResponse,
+  SIMULATOR_ADMIN_API,
+} from '@lien-thong/agency-contracts';
+import { eventually, RunningService, startService } from '@lien-thong/testing';
+import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
+import { AGENCY_SIMULATORS_SERVICE } from '../service';
+import { startHttpReceiver } from '../test-support/http-receiver';
+import { jsonClient } from '../test-support/json-client';
+
+const ORDERS = `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.orders}`;
+const orderPath = (orderId: string) =>
+  `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.order(orderId)}`;
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('payment gateway simulator', () => {
+  let simulators: RunningService<AgencySimulatorsConfig>;
+  let api: ReturnType<typeof jsonClient>;
+  let receiver: Awaited<ReturnType<typeof startHttpReceiver>>;
+  const order = (orderId: string, callbackUrl = `${receiver.url}/payments/${orderId}`) => ({
+    orderId,
+    dossierCode: '000.00.04.H26-260701-0002',
+    noticeNumbers: ['TB-TNCN-2026-0000001', 'TB-LPTB-2026-0000002'],
+    amountVnd: 100_000_000,
+    callbackUrl,
+  });
+  const callbacksFor = (orderId: string) =>
+    receiver.requests.filter((r) => r.path === `/payments/${orderId}`);
+
+  beforeAll(async () => {
+    receiver = await startHttpReceiver();
+    // Callback failures are expected here: keep their warnings out of the test output.
+    simulators = await startService(AGENCY_SIMULATORS_SERVICE, {
+      LOG_LEVEL: 'error',
+      PAYMENT_CALLBACK_BACKOFF_MS: '20',
+      SIMULATORS_PUBLIC_URL: 'https://dichvucong.example.vn/sim/',
+    });
+    api = jsonClient(simulators.baseUrl);
+  });
+  afterAll(async () => {
+    await simulators?.close();
+    await receiver?.close();
+  });
+
+  it('opens a pending order with a payUrl, and the same orderId again answers the same order', async () => {
+    const created = await api.post<PaymentOrderResponse>(ORDERS, order('order-1'));
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      ...order('order-1'),
+      callbackUrl: undefined,
+      status: 'PENDING',
+      payUrl: 'https://dichvucong.example.vn/sim/payments/v1/pay/order-1',
+      createdAt: expect.any(String),
+    });
+    const again = await api.post<PaymentOrderResponse>(ORDERS, order('order-1'));
+    expect(again).toMatchObject({ status: 201, body: created.body });
+    expect((await api.get(orderPath('order-1'))).body).toEqual(created.body);
+
+    const reused = await api.post<AgencyErrorBody>(ORDERS, { ...order('order-1'), amountVnd: 1 });
+    expect(reused).toMatchObject({ status: 409, body: { code: 'PAYMENT.ORDER_ID_REUSED' } });
+  });
+
+  it('delivers the payment callback once, and a second pay creates no second transaction', async () => {
+    await api.post(ORDERS, order('order-2'));
+    const paid = await api.post<PaymentOrderResponse>(SIMULATOR_ADMIN_API.paymentPay('order-2'));
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({
+      status: 'PAID',
+      transactionId: expect.stringMatching(/^SIM-/),
+    });
+    await eventually(
+      () => (callbacksFor('order-2').length === 1 ? true : undefined),
+      5000,
+      'callback',
+    );
+    expect(callbacksFor('order-2')[0]).toMatchObject({
+      method: 'POST',
+      body: {
+        orderId: 'order-2',
+        status: 'PAID',
+        amountVnd: 100_000_000,
+        paidAt: paid.body.paidAt,
+        transactionId: paid.body.transactionId,
+      },
+    });
+
+    const [second, third] = await Promise.all([
+      api.post<PaymentOrderResponse>(SIMULATOR_ADMIN_API.paymentPay('order-2')),
+      api.post<PaymentOrderResponse>(SIMULATOR_ADMIN_API.paymentPay('order-2')),
+    ]);
+    expect(second.body).toEqual(paid.body);
+    expect(third.body).toEqual(paid.body);
+    await settle();
+    expect(callbacksFor('order-2')).toHaveLength(1);
+    expect((await api.get(orderPath('order-2'))).body).toEqual(paid.body);
+  });
+
+  it('pays exactly once when two pay calls race', async () => {
+    await api.post(ORDERS, order('order-race'));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.post<PaymentOrderResponse>(SIMULATOR_ADMIN_API.paymentPay('order-race')),
+      ),
+    );
+    expect(new Set(answers.map((a) => a.body.transactionId)).size).toBe(1);
+    await settle();
+    expect(callbacksFor('order-race')).toHaveLength(1);
+  });
+
+  it('keeps a late paidAt and retries a failing callback with the same transaction', async () => {
+    const flaky = await startHttpReceiver([500, 503, 200]);
+    try {
+      await api.post(ORDERS, order('order-3', `${flaky.url}/cb`));
+      const paid = await api.post<PaymentOrderResponse>(SIMULATOR_ADMIN_API.paymentPay('order-3'), {
+        paidAt: '2026-09-15T10:00:00.000Z',
+      });
+      expect(paid.body.paidAt).toBe('2026-09-15T10:00:00.000Z');
+      await eventually(() => (flaky.requests.length === 3 ? true : undefined), 5000, 'retries');
+      const bodies = flaky.requests.map((r) => r.body as PaymentCallback);
+      expect(new Set(bodies.map((b) => b.transactionId))).toEqual(
+        new Set([paid.body.transactionId]),
+      );
+      expect(bodies[0].paidAt).toBe('2026-09-15T10:00:00.000Z');
+      await settle();
+      expect(flaky.requests).toHaveLength(3);
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it('redelivers the callback of a paid order on request, and refuses for a pending one', async () => {
+    await api.post(ORDERS, order('order-4'));
+    const pending = await api.post<AgencyErrorBody>(
+      SIMULATOR_ADMIN_API.paymentRedeliverCallback('order-4'),
+    );
+    expect(pending).toMatchObject({ status: 409, body: { code: 'PAYMENT.ORDER_NOT_PAID' } });
+    await api.post(SIMULATOR_ADMIN_API.paymentPay('order-4'));
+    await eventually(() => (callbacksFor('order-4').length === 1 ? true : undefined), 5000);
+    expect((await api.post(SIMULATOR_ADMIN_API.paymentRedeliverCallback('order-4'))).status).toBe(
+      202,
+    );
+    await eventually(() => (callbacksFor('order-4').length === 2 ? true : undefined), 5000);
+    expect(callbacksFor('order-4')[1].body).toEqual(callbacksFor('order-4')[0].body);
+  });
+
+  it('pays every new order by itself while auto-pay is on', async () => {
+    const on = await api.put<AutoPaySetting>(SIMULATOR_ADMIN_API.paymentAutoPay, { delayMs: 50 });
+    expect(on.body).toEqual({ delayMs: 50 });
+    await api.post(ORDERS, order('order-5'));
+    await eventually(() => (callbacksFor('order-5').length === 1 ? true : undefined), 5000);
+    expect((await api.get<PaymentOrderResponse>(orderPath('order-5'))).body.status).toBe('PAID');
+
+    await api.put(SIMULATOR_ADMIN_API.paymentAutoPay, { delayMs: null });
+    expect((await api.get(SIMULATOR_ADMIN_API.paymentAutoPay)).body).toEqual({ delayMs: null });
+    await api.post(ORDERS, order('order-6'));
+    await settle(200);
+    expect((await api.get<PaymentOrderResponse>(orderPath('order-6'))).body.status).toBe('PENDING');
+  });
+
+  it('serves a payment page that says it is simulated', async () => {
+    await api.post(ORDERS, order('order-7'));
+    const page = await api.get<string>(
+      `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.payPage('order-7')}`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('MÔ PHỎNG');
+    expect(page.body).toContain('100.000.000 đồng');
+    expect(page.body).toContain(SIMULATOR_ADMIN_API.paymentPay('order-7'));
+    // What the page's button sends: an empty form post.
+    const clicked = await fetch(
+      `${simulators.baseUrl}${SIMULATOR_ADMIN_API.paymentPay('order-7')}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+      },
+    );
+    expect(clicked.status).toBe(200);
+    expect(((await clicked.json()) as PaymentOrderResponse).status).toBe('PAID');
+  });
+
+  it('answers 404 with a code for an unknown order, and 400 for a malformed one', async () => {
+    expect(await api.get(orderPath('nope'))).toMatchObject({
+      status: 404,
+      body: { code: 'PAYMENT.ORDER_NOT_FOUND' },
+    });
+    const bad = await api.post<AgencyErrorBody>(ORDERS, {
+      ...order('order-8'),
+      amountVnd: 0,
+      noticeNumbers: [],
+      callbackUrl: 'not a url',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field).sort()).toEqual([
+      'amountVnd',
+      'callbackUrl',
+      'noticeNumbers',
+    ]);
+  });
+
+  it('finishes delivering a callback that a restart interrupted', async () => {
+    await simulators.close();
+    // Slow retries: the delivery is still waiting when the simulators stop.
+    simulators = await startService(AGENCY_SIMULATORS_SERVICE, {
+      MONGO_DB: simulators.config.MONGO_DB,
+      LOG_LEVEL: 'error',
+      PAYMENT_CALLBACK_BACKOFF_MS: '60000',
+    });
+    api = jsonClient(simulators.baseUrl);
+    const down = await startHttpReceiver([503, 200]);
+    try {
+      await api.post(ORDERS, order('order-9', `${down.url}/cb`));
+      await api.post(SIMULATOR_ADMIN_API.paymentPay('order-9'));
+      await eventually(() => (down.requests.length === 1 ? true : undefined), 5000);
+      await settle(100);
+      await simulators.close();
+      simulators = await startService(AGENCY_SIMULATORS_SERVICE, {
+        MONGO_DB: simulators.config.MONGO_DB,
+      });
+      api = jsonClient(simulators.baseUrl);
+      await eventually(
+        () => (down.requests.length === 2 ? true : undefined),
+        5000,
+        'resumed callback',
+      );
+      expect(down.requests[1].body).toEqual(down.requests[0].body);
+    } finally {
+      await down.close();
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainException, SERVICE_CONFIG } from '@lien-thong/platform';
+import {
+  CreatePaymentOrderRequest,
+  PAYMENT_ERRORS,
+  PAYMENT_GATEWAY_API,
+  PaymentOrderResponse,
+} from '@lien-thong/agency-contracts';
+import { fingerprint } from '../common/fingerprint';
+import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
+import { AutoPayService } from './auto-pay.service';
+import { PaymentCallbackService } from './payment-callback.service';
+import { PaymentGatewayRepository } from './payment-gateway.repository';
+import { isPaid, PaymentOrder } from './schemas/payment-order.schema';
+import { mustExist } from '../common/must-exist';
+
+@Injectable()
+export class PaymentGatewayService {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: AgencySimulatorsConfig,
+    private readonly repository: PaymentGatewayRepository,
+    private readonly callbacks: PaymentCallbackService,
+    private readonly autoPay: AutoPayService,
+  ) {}
+
+  /** Idempotent by orderId: a retry answers the order as it is now. */
+  async create(request: CreatePaymentOrderRequest): Promise<PaymentOrderResponse> {
+    const requestHash = fingerprint(request);
+    const existing = await this.repository.find(request.orderId);
+    if (existing) return this.replay(existing, requestHash);
+    const order: PaymentOrder = {
+      _id: request.orderId,
+      requestHash,
+      dossierCode: request.dossierCode,
+      noticeNumbers: [...request.noticeNumbers],
+      amountVnd: request.amountVnd,
+      callbackUrl: request.callbackUrl,
+      status: 'PENDING',
+      createdAt: new Date().toISOString(),
+    };
+    if (!(await this.repository.insert(order))) {
+      const winner = await this.repository.find(order._id);
+      return this.replay(mustExist(winner, `order ${order._id}`), requestHash);
+    }
+    this.autoPay.schedule(order._id, () => this.pay(order._id));
+    return this.toResponse(order);
+  }
+
+  async get(orderId: string): Promise<PaymentOrderResponse> {
+    return this.toResponse(await this.findOrThrow(orderId));
+  }
+
+  /**
+   * The citizen paid. Only the call whose transaction is recorded first sends the callback;
+   * every other call, concurrent or later, answers that same transaction and sends nothing.
+   */
+  async pay(orderId: string, paidAt = new Date().toISOString()): Promise<PaymentOrderResponse> {
+    await this.findOrThrow(orderId);
+    const candidate = { _id: orderId, transactionId: `SIM-${randomUUID()}`, paidAt };
+    const { won, order } = await this.repository.settle(orderId, candidate);
+    if (won) this.callbacks.deliverInBackground(order);
+    return this.toResponse(order);
+  }
+
+  /** Sends the callback of a paid order again (with its retries), as gateways allow. */
+  async redeliverCallback(orderId: string): Promise<PaymentOrderResponse> {
+    const order = await this.findOrThrow(orderId);
+    if (!isPaid(order)) {
+      throw new DomainException(
+        PAYMENT_ERRORS.ORDER_NOT_PAID,
+        'Lệnh thanh toán chưa được thanh toán nên chưa có kết quả để gửi lại',
+        409,
+      );
+    }
+    this.callbacks.deliverInBackground(order);
+    return this.toResponse(order);
+  }
+
+  payUrl(orderId: string): string {
+    const root = this.config.SIMULATORS_PUBLIC_URL ?? `http://127.0.0.1:${this.config.PORT}`;
+    const path = `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.payPage(orderId)}`;
+    return `${root.replace(/\/+$/, '')}${path}`;
+  }
+
+  private async findOrThrow(orderId: string): Promise<PaymentOrder> {
+    const order = await this.repository.find(orderId);
+    if (!order) {
+      throw new DomainException(
+        PAYMENT_ERRORS.ORDER_NOT_FOUND,
+        'Không tìm thấy lệnh thanh toán với mã đã cho',
+        404,
+      );
+    }
+    return order;
+  }
+
+  private replay(order: PaymentOrder, requestHash: string): PaymentOrderResponse {
+    if (order.requestHash !== requestHash) {
+      throw new DomainException(
+        PAYMENT_ERRORS.ORDER_ID_REUSED,
+        'Mã lệnh thanh toán đã được dùng cho một lệnh khác',
+        409,
+      );
+    }
+    return this.toResponse(order);
+  }
+
+  private toResponse(order: PaymentOrder): PaymentOrderResponse {
+    return {
+      orderId: order._id,
+      dossierCode: order.dossierCode,
+      noticeNumbers: [...order.noticeNumbers],
+      amountVnd: order.amountVnd,
+      status: order.status,
+      payUrl: this.payUrl(order._id),
+      createdAt: order.createdAt,
+      ...(order.paidAt && { paidAt: order.paidAt }),
+      ...(order.transactionId && { transactionId: order.transactionId }),
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
+import { CitizenRecord, POPULATION_API } from '@lien-thong/agency-contracts';
+import { SimulatedAgency } from '../faults/simulated-agency.decorator';
+import { CitizenIdParam } from './dto/citizen-id-param.dto';
+import { PopulationService } from './population.service';
+
+@SimulatedAgency('population')
+@Controller(POPULATION_API.simulatorMount)
+export class PopulationController {
+  constructor(private readonly population: PopulationService) {}
+
+  @Get(`${POPULATION_API.citizens}/:citizenId`)
+  @ApiOperation({ summary: 'A citizen by 12-digit personal ID' })
+  get(@Param() { citizenId }: CitizenIdParam): CitizenRecord {
+    return this.population.get(citizenId);
+  }
+}

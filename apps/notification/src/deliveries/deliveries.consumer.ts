@@ -1,0 +1,61 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import {
+  DossierDelayedV1,
+  DossierReceivedV1,
+  DossierRefusedV1,
+  DossierRegisteredV1,
+  EventEnvelope,
+  ObligationsAssessedV1,
+  ObligationsPaidV1,
+  SupplementRequestedV1,
+  Topics,
+} from '@lien-thong/contracts';
+import { dossierDelayed } from '../templates/dossier-delayed.template';
+import { dossierRefused } from '../templates/dossier-refused.template';
+import { paymentReceived } from '../templates/payment-received.template';
+import { resultReady } from '../templates/result-ready.template';
+import { supplementRequested } from '../templates/supplement-requested.template';
+import { taxNotice } from '../templates/tax-notice.template';
+import { DeliveriesService } from './deliveries.service';
+
+/** Every dossier event a citizen must hear about, each with its template. */
+@Controller()
+export class DeliveriesConsumer {
+  constructor(private readonly deliveries: DeliveriesService) {}
+
+  @EventPattern(Topics.DossierReceived)
+  onDossierReceived(@Payload() event: EventEnvelope<DossierReceivedV1>): Promise<void> {
+    return this.deliveries.welcome(event);
+  }
+
+  @EventPattern(Topics.SupplementRequested)
+  onSupplementRequested(@Payload() event: EventEnvelope<SupplementRequestedV1>): Promise<void> {
+    return this.deliveries.notify(event, supplementRequested);
+  }
+
+  @EventPattern(Topics.ObligationsAssessed)
+  onObligationsAssessed(@Payload() event: EventEnvelope<ObligationsAssessedV1>): Promise<void> {
+    return this.deliveries.notify(event, taxNotice);
+  }
+
+  @EventPattern(Topics.ObligationsPaid)
+  onObligationsPaid(@Payload() event: EventEnvelope<ObligationsPaidV1>): Promise<void> {
+    return this.deliveries.notify(event, paymentReceived);
+  }
+
+  @EventPattern(Topics.DossierRegistered)
+  onDossierRegistered(@Payload() event: EventEnvelope<DossierRegisteredV1>): Promise<void> {
+    return this.deliveries.notify(event, resultReady);
+  }
+
+  @EventPattern(Topics.DossierRefused)
+  onDossierRefused(@Payload() event: EventEnvelope<DossierRefusedV1>): Promise<void> {
+    return this.deliveries.notify(event, dossierRefused);
+  }
+
+  @EventPattern(Topics.DossierDelayed)
+  onDossierDelayed(@Payload() event: EventEnvelope<DossierDelayedV1>): Promise<void> {
+    return this.deliveries.notify(event, dossierDelayed);
+  }
+}

@@ -1,0 +1,397 @@
+import { Admin, Kafka, logLevel } from 'kafkajs';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { Connection } from 'mongoose';
+import {
+  ContactV1,
+  createEnvelope,
+  DossierReceivedV1,
+  EventEnvelope,
+  NotificationStatusChangedV1,
+  PayloadOf,
+  TopicName,
+  Topics,
+} from '@lien-thong/contracts';
+import {
+  DeliveredMessage,
+  DeliveredMessageList,
+  SIMULATOR_ADMIN_API,
+} from '@lien-thong/agency-contracts';
+import { BrokerConsumer, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import {
+  eventually,
+  RunningService,
+  ServiceProcess,
+  spawnService,
+  startService,
+  testInfra,
+  uniqueName,
+} from '@lien-thong/testing';
+import { NotificationConfig } from '../config/notification.config';
+import { NOTIFICATION_SERVICE } from '../service';
+import type { NotificationList, NotificationView } from './dto/notification.view';
+
+const CODE = (n: number) => `000.00.04.H26-260701-${String(n).padStart(4, '0')}`;
+const PHONE = (n: number) => `09123456${String(n).padStart(2, '0')}`;
+
+function received(code: string, contact: ContactV1): DossierReceivedV1 {
+  return {
+    dossierCode: code,
+    procedureCode: '1.013831',
+    channel: 'ONLINE',
+    receivedAt: '2026-07-01T02:15:00.000Z',
+    appointmentAt: '2026-07-08T10:00:00.000Z',
+    applicant: { fullName: 'Nguyễn Văn An', contact },
+    parcel: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 345 },
+    resultDelivery: 'COUNTER',
+  };
+}
+
+describe('notification: what a citizen is told, on which channel, exactly once', () => {
+  let simulators: ServiceProcess;
+  let service: RunningService<NotificationConfig>;
+  let broker: KafkajsBrokerClient;
+  let observer: BrokerConsumer;
+  let admin: Admin;
+  const statuses: EventEnvelope<NotificationStatusChangedV1>[] = [];
+
+  const publish = async <T extends TopicName>(
+    topic: T,
+    code: string,
+    payload: PayloadOf<T>,
+    envelope = createEnvelope(topic, code, payload, 'test', { correlationId: uniqueName('c') }),
+  ): Promise<EventEnvelope<PayloadOf<T>>> => {
+    const physical = service.app.get(Topology).topic(topic);
+    await broker.send([
+      { topic: physical, key: code, value: JSON.stringify(envelope), headers: {} },
+    ]);
+    return envelope;
+  };
+  const sim = (path: string, init?: RequestInit) =>
+    fetch(`${simulators.baseUrl}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json' },
+    });
+  const delivered = async (query: string): Promise<DeliveredMessage[]> =>
+    ((await (await sim(`${SIMULATOR_ADMIN_API.messages}?${query}`)).json()) as DeliveredMessageList)
+      .messages;
+  const notifications = async (code: string): Promise<NotificationView[]> =>
+    (
+      (await (
+        await fetch(`${service.baseUrl}/notifications?dossierCode=${encodeURIComponent(code)}`)
+      ).json()) as NotificationList
+    ).notifications;
+  /** Events this service has put on its first retry topic so far. */
+  const retriesSoFar = async (): Promise<number> => {
+    const offsets = await admin.fetchTopicOffsets(service.app.get(Topology).retryTopic(1));
+    return offsets.reduce((sum, o) => sum + Number(o.high), 0);
+  };
+  const statusesOf = (code: string) => statuses.filter((s) => s.dossierKey === code);
+
+  beforeAll(async () => {
+    simulators = await spawnService('agency-simulators', {}, { quiet: true });
+    const gateways = (path: string) => `${simulators.baseUrl}${path}`;
+    service = await startService(NOTIFICATION_SERVICE, {
+      SMS_GATEWAY_URL: gateways('/sms/v1'),
+      EMAIL_GATEWAY_URL: gateways('/email/v1'),
+      ZALO_GATEWAY_URL: gateways('/zalo/v1'),
+      TRACKING_URL: 'https://dichvucong.example.vn/tracking',
+      RETRY_DELAYS_MS: '300,600,900',
+      AGENCY_POLICY_OVERRIDES: '{"sms":{"resetTimeoutMs":500,"volumeThreshold":2,"timeoutMs":500}}',
+    });
+    const brokers = testInfra().kafkaBrokers.split(',');
+    admin = new Kafka({ brokers, clientId: 'test-admin', logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    broker = new KafkajsBrokerClient({
+      brokers,
+      clientId: 'test',
+    });
+    const statusTopic = service.app.get(Topology).topic(Topics.NotificationStatusChanged);
+    await broker.ensureTopics([statusTopic], 1);
+    observer = await broker.consumer({
+      groupId: uniqueName('observer'),
+      topics: [statusTopic],
+      concurrency: 1,
+    });
+    await observer.run(async (batch) => {
+      for (const m of batch.messages) statuses.push(JSON.parse(m.value?.toString() ?? '{}'));
+      const last = batch.messages.at(-1);
+      if (last) await batch.commit(last.offset);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await observer?.stop();
+    await admin?.disconnect();
+    await broker?.close();
+    await service?.close();
+    await simulators?.stop();
+  });
+
+  it('tells a received dossier by one SMS and one e-mail, with the code and appointment date', async () => {
+    const code = CODE(1);
+    const event = await publish(
+      Topics.DossierReceived,
+      code,
+      received(code, { phone: PHONE(1), email: 'an1@example.vn' }),
+    );
+
+    const messages = await eventually(
+      async () => {
+        const found = await delivered(`dossierCode=${encodeURIComponent(code)}`);
+        return found.length >= 2 ? found : undefined;
+      },
+      20_000,
+      'the SMS and the e-mail',
+    );
+    const sms = messages.find((m) => m.channel === 'sms');
+    const email = messages.find((m) => m.channel === 'email');
+    expect(sms).toMatchObject({ to: PHONE(1) });
+    expect(sms?.text).toContain(
+      `Hồ sơ ${code} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026`,
+    );
+    expect(sms?.text).toContain(`Tra cứu tại https://dichvucong.example.vn/tracking/${code}`);
+    expect(email).toMatchObject({ to: 'an1@example.vn' });
+    expect(email?.body).toContain('- Ngày hẹn trả kết quả: 08/07/2026');
+
+    // The timeline hears of both, with masked recipients.
+    const events = await eventually(
+      () => (statusesOf(code).length >= 2 ? statusesOf(code) : undefined),
+      10_000,
+      'status events',
+    );
+    expect(events.map((e) => e.payload).sort((a, b) => a.channel.localeCompare(b.channel))).toEqual(
+      [
+        expect.objectContaining({
+          channel: 'EMAIL',
+          status: 'SENT',
+          recipient: 'a***@example.vn',
+          template: 'DOSSIER_RECEIVED',
+        }),
+        expect.objectContaining({
+          channel: 'SMS',
+          status: 'SENT',
+          recipient: '0912***601',
+          template: 'DOSSIER_RECEIVED',
+        }),
+      ],
+    );
+    // Each status is about the received event and belongs to the submission's chain.
+    for (const status of events) {
+      expect(status.payload.aboutEventId).toBe(event.eventId);
+      expect(status).toMatchObject({
+        correlationId: event.correlationId,
+        causationId: event.eventId,
+      });
+    }
+    const listed = await notifications(code);
+    expect(listed.map((n) => `${n.channel} ${n.status} ${n.recipient}`).sort()).toEqual([
+      'EMAIL SENT a***@example.vn',
+      'SMS SENT 0912***601',
+    ]);
+  });
+
+  it('sends one message per channel when the same event arrives twice, even after the inbox forgot it', async () => {
+    const code = CODE(2);
+    const event = await publish(
+      Topics.DossierReceived,
+      code,
+      received(code, { phone: PHONE(2), email: 'an2@example.vn', zalo: true }),
+    );
+    await eventually(
+      async () =>
+        (await delivered(`dossierCode=${encodeURIComponent(code)}`)).length >= 3 ? true : undefined,
+      20_000,
+      'three messages',
+    );
+
+    // A crash between sending and recording the event as handled: the inbox has no trace.
+    const db = service.app.get<Connection>(getConnectionToken());
+    const inbox = db.collection('inbox');
+    await eventually(
+      async () => ((await inbox.countDocuments({ eventId: event.eventId })) > 0 ? true : undefined),
+      10_000,
+      'inbox entry',
+    );
+    await inbox.deleteMany({ eventId: event.eventId });
+    await publish(Topics.DossierReceived, code, event.payload, event);
+    await publish(Topics.DossierReceived, code, event.payload, event);
+    await eventually(
+      async () => ((await inbox.countDocuments({ eventId: event.eventId })) > 0 ? true : undefined),
+      10_000,
+      'the redelivery handled',
+    );
+
+    const messages = await delivered(`dossierCode=${encodeURIComponent(code)}`);
+    expect(messages.map((m) => m.channel).sort()).toEqual(['email', 'sms', 'zalo']);
+    await eventually(() => (statusesOf(code).length >= 3 ? true : undefined), 10_000, 'statuses');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(statusesOf(code)).toHaveLength(3);
+  });
+
+  it('lists each amount of the tax notice, and waits for the contact when an event comes first', async () => {
+    const code = CODE(3);
+    const retriesBefore = await retriesSoFar();
+    // The notice overtakes the receipt (another topic): it is retried until the contact is known.
+    await publish(Topics.ObligationsAssessed, code, {
+      dossierCode: code,
+      assessmentId: 'A-3',
+      slipRevision: 1,
+      notices: [
+        {
+          noticeNumber: 'TB-1',
+          code: 'PIT',
+          labelVi: 'Thuế thu nhập cá nhân',
+          taxpayerName: 'Trần Thị Bình',
+          baseVnd: 4_000_000_000,
+          amountVnd: 80_000_000,
+          dueDate: '2026-07-31',
+          legalBasis: 'Luật Thuế TNCN',
+        },
+        {
+          noticeNumber: 'TB-2',
+          code: 'REGISTRATION_FEE',
+          labelVi: 'Lệ phí trước bạ',
+          taxpayerName: 'Nguyễn Văn An',
+          baseVnd: 4_000_000_000,
+          amountVnd: 20_000_000,
+          dueDate: '2026-07-31',
+          legalBasis: 'Nghị định 10/2022',
+        },
+      ],
+      totalVnd: 100_000_000,
+      payUrl: 'http://127.0.0.1:3100/pay/ORD-3',
+    });
+    await eventually(
+      async () => ((await retriesSoFar()) > retriesBefore ? true : undefined),
+      20_000,
+      'the notice to be retried',
+    );
+    await publish(
+      Topics.DossierReceived,
+      code,
+      received(code, { phone: PHONE(3), email: 'an3@example.vn' }),
+    );
+
+    const notice = await eventually(
+      async () => {
+        const found = await delivered(`to=${PHONE(3)}`);
+        return found.find((m) => m.text?.includes('nghĩa vụ tài chính'));
+      },
+      20_000,
+      'the tax notice SMS',
+    );
+    expect(notice.text).toContain('Thuế thu nhập cá nhân 80.000.000 đồng, hạn 31/07/2026');
+    expect(notice.text).toContain('Lệ phí trước bạ 20.000.000 đồng, hạn 31/07/2026');
+    expect(notice.text).toContain('Tổng 100.000.000 đồng');
+    const email = await eventually(
+      async () =>
+        (await delivered('to=an3%40example.vn')).find((m) =>
+          m.subject?.includes('nghĩa vụ tài chính'),
+        ),
+      10_000,
+      'the tax notice e-mail',
+    );
+    expect(email.body).toContain('80.000.000 đồng, hạn nộp 31/07/2026');
+    expect(email.body).toContain('Nộp trực tuyến tại http://127.0.0.1:3100/pay/ORD-3');
+  });
+
+  it('records a number the SMS gateway refuses as FAILED with the reason, and does not retry it', async () => {
+    const code = CODE(4);
+    const landline = '0243825123';
+    await publish(
+      Topics.DossierReceived,
+      code,
+      received(code, { phone: landline, email: 'an4@example.vn' }),
+    );
+
+    const failed = await eventually(
+      () => statusesOf(code).find((s) => s.payload.status === 'FAILED'),
+      20_000,
+      'a FAILED status',
+    );
+    expect(failed.payload).toMatchObject({ channel: 'SMS', recipient: '0243***123' });
+    expect(failed.payload.error).toContain('Số điện thoại di động không hợp lệ');
+    await eventually(
+      () => (statusesOf(code).length >= 2 ? true : undefined),
+      10_000,
+      'the e-mail status',
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    const listed = await notifications(code);
+    expect(listed.find((n) => n.channel === 'SMS')).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+    });
+    expect(listed.find((n) => n.channel === 'EMAIL')).toMatchObject({ status: 'SENT' });
+  });
+
+  it('defers the SMS while its gateway is down, then sends it once, without a second e-mail', async () => {
+    const code = CODE(5);
+    await sim(SIMULATOR_ADMIN_API.agencyFaults('sms'), {
+      method: 'PUT',
+      body: JSON.stringify({ outage: true }),
+    });
+    try {
+      await publish(
+        Topics.DossierReceived,
+        code,
+        received(code, { phone: PHONE(5), email: 'an5@example.vn' }),
+      );
+      // The e-mail does not wait for the SMS gateway.
+      await eventually(
+        async () => ((await delivered('to=an5%40example.vn')).length === 1 ? true : undefined),
+        20_000,
+        'the e-mail',
+      );
+      await eventually(
+        async () => {
+          const health = (await (await fetch(`${service.baseUrl}/health`)).json()) as {
+            checks: { agencies: { opens: { sms?: number } } };
+          };
+          return (health.checks.agencies.opens.sms ?? 0) >= 1 ? true : undefined;
+        },
+        10_000,
+        'the SMS breaker to open',
+      );
+      expect(await delivered(`to=${PHONE(5)}`)).toHaveLength(0);
+      expect((await notifications(code)).find((n) => n.channel === 'SMS')).toMatchObject({
+        status: 'PENDING',
+      });
+    } finally {
+      await sim(SIMULATOR_ADMIN_API.agencyFaults('sms'), {
+        method: 'PUT',
+        body: JSON.stringify({}),
+      });
+    }
+
+    await eventually(
+      async () => ((await delivered(`to=${PHONE(5)}`)).length === 1 ? true : undefined),
+      20_000,
+      'the SMS after recovery',
+    );
+    await eventually(
+      () =>
+        statusesOf(code).filter((s) => s.payload.status === 'SENT').length === 2 ? true : undefined,
+      10_000,
+      'two SENT statuses',
+    );
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await delivered(`to=${PHONE(5)}`)).toHaveLength(1);
+    expect(await delivered('to=an5%40example.vn')).toHaveLength(1);
+    expect(statusesOf(code).map((s) => s.payload.status)).toEqual(['SENT', 'SENT']);
+  });
+
+  it('refuses a listing without a dossier code, in Vietnamese', async () => {
+    const res = await fetch(`${service.baseUrl}/notifications`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: 'VALIDATION.FAILED',
+      errors: expect.arrayContaining([
+        expect.objectContaining({
+          field: 'dossierCode',
+          message: 'Cần cho biết mã hồ sơ (dossierCode)',
+        }),
+      ]),
+    });
+  });
+});

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, UpdateQuery } from 'mongoose';
+import { OutboxEntry, OutboxRelay, withOutbox } from '@lien-thong/messaging';
+import { Delivery } from './schemas/delivery.schema';
+
+const DUPLICATE_KEY = 11000;
+
+export type NewDelivery = Pick<
+  Delivery,
+  | '_id'
+  | 'dossierCode'
+  | 'aboutEventId'
+  | 'template'
+  | 'channel'
+  | 'to'
+  | 'text'
+  | 'subject'
+  | 'body'
+>;
+
+@Injectable()
+export class DeliveriesRepository {
+  constructor(
+    @InjectModel(Delivery.name) private readonly deliveries: Model<Delivery>,
+    private readonly relay: OutboxRelay,
+  ) {
+    relay.register(deliveries as never);
+  }
+
+  /** The delivery with this id: created PENDING the first time, as it was on every later call. */
+  async open(delivery: NewDelivery): Promise<Delivery> {
+    try {
+      const created = await this.deliveries.create({ ...delivery, status: 'PENDING', attempts: 0 });
+      return created.toObject<Delivery>();
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    }
+    const existing = await this.deliveries.findById(delivery._id).lean<Delivery>().exec();
+    if (!existing) throw new Error(`delivery ${delivery._id} collided but cannot be read`);
+    return existing;
+  }
+
+  /** The gateway accepted it: SENT, stored with the status event it announces. */
+  markSent(id: string, event: OutboxEntry): Promise<boolean> {
+    return this.settle(
+      id,
+      { $set: { status: 'SENT', sentAt: new Date() }, $unset: { error: 1 } },
+      event,
+    );
+  }
+
+  /** The gateway refused it for good (4xx): FAILED with the reason, never retried. */
+  markFailed(id: string, error: string, event: OutboxEntry): Promise<boolean> {
+    return this.settle(id, { $set: { status: 'FAILED', error } }, event);
+  }
+
+  /** A transient failure: stays PENDING for the event's next attempt. */
+  async noteRetry(id: string, error: string): Promise<void> {
+    await this.deliveries.updateOne(
+      { _id: id, status: 'PENDING' },
+      { $set: { error }, $inc: { attempts: 1 } },
+    );
+  }
+
+  listByDossier(dossierCode: string): Promise<Delivery[]> {
+    return this.deliveries
+      .find({ dossierCode }, { outbox: 0, outboxRev: 0, outboxPending: 0 })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<Delivery[]>()
+      .exec();
+  }
+
+  /** Only a PENDING delivery changes status, so its status event is stored at most once. */
+  private async settle(
+    id: string,
+    update: UpdateQuery<Delivery>,
+    event: OutboxEntry,
+  ): Promise<boolean> {
+    const result = await this.deliveries.updateOne(
+      { _id: id, status: 'PENDING' },
+      withOutbox({ ...update, $inc: { attempts: 1 } }, [event]),
+    );
+    if (result.modifiedCount === 0) return false;
+    await this.relay.publish(this.deliveries as never, id);
+    return true;
+  }
+}

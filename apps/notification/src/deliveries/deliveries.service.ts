@@ -1,0 +1,124 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  DossierReceivedV1,
+  EventEnvelope,
+  NOTIFICATION_STATUSES,
+  Topics,
+} from '@lien-thong/contracts';
+import { EventFactory, OutboxEntry } from '@lien-thong/messaging';
+import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { AgencyRejectedError, AgencyUnavailableError } from '@lien-thong/resilience';
+import { NotificationConfig } from '../config/notification.config';
+import { ContactsService } from '../contacts/contacts.service';
+import { dossierReceived } from '../templates/dossier-received.template';
+import { Template, TemplateId } from '../templates/template';
+import { ChannelSender, rejectionReason } from './channel-sender';
+import { DeliveriesRepository } from './deliveries.repository';
+import { maskRecipient } from './mask';
+import { Delivery } from './schemas/delivery.schema';
+import { DeliveryTarget, targetsFor } from './targets';
+
+type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/**
+ * Sends the message about an event on every channel the citizen can be reached on, at most
+ * once per event and channel, and records each delivery's status with its timeline event.
+ */
+@Injectable()
+export class DeliveriesService {
+  private readonly logger = new Logger('deliveries');
+
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly repository: DeliveriesRepository,
+    private readonly sender: ChannelSender,
+    private readonly events: EventFactory,
+    @Inject(SERVICE_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  /** A new dossier: remember who to tell about it, then tell them it was received. */
+  async welcome(event: EventEnvelope<DossierReceivedV1>): Promise<void> {
+    await this.contacts.record(event.payload);
+    await this.notify(event, dossierReceived);
+  }
+
+  /**
+   * Channels are sent independently: one gateway's outage must not hold back the others.
+   * If any channel could not be sent for a transient reason, the error is rethrown after the
+   * others are done, so the pipeline retries the event (or defers it while a breaker is
+   * open); on the retry, channels already SENT or FAILED are skipped.
+   */
+  async notify<P>(event: EventEnvelope<P>, template: Template<P>): Promise<void> {
+    const contact = await this.contacts.forDossier(event.dossierKey);
+    const message = template(event.payload, {
+      dossierCode: event.dossierKey,
+      fullName: contact.fullName,
+      trackingUrl: this.config.TRACKING_URL,
+    });
+    const targets = targetsFor(contact, message);
+    if (targets.length === 0) {
+      this.logger.warn(`dossier ${event.dossierKey} has no phone or e-mail: nobody to tell`);
+      return;
+    }
+    const outcomes = await Promise.allSettled(
+      targets.map((target) => this.deliver(event, message.template, target)),
+    );
+    const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    if (errors.length > 0) {
+      throw errors.find((e) => e instanceof AgencyUnavailableError) ?? errors[0];
+    }
+  }
+
+  listByDossier(dossierCode: string): Promise<Delivery[]> {
+    return this.repository.listByDossier(dossierCode);
+  }
+
+  private async deliver(
+    event: EventEnvelope<unknown>,
+    template: TemplateId,
+    target: DeliveryTarget,
+  ): Promise<void> {
+    const delivery = await this.repository.open({
+      _id: `${event.eventId}:${target.channel}`,
+      dossierCode: event.dossierKey,
+      aboutEventId: event.eventId,
+      template,
+      ...target,
+    });
+    // Already accepted or refused for good: a redelivered event never sends twice.
+    if (delivery.status !== 'PENDING') return;
+    try {
+      await this.sender.send(delivery);
+    } catch (err) {
+      if (err instanceof AgencyRejectedError) {
+        const reason = rejectionReason(err);
+        this.logger.warn(`${delivery.channel} ${delivery._id} refused: ${reason}`);
+        await this.repository.markFailed(
+          delivery._id,
+          reason,
+          this.statusEvent(delivery, 'FAILED', reason),
+        );
+        return;
+      }
+      await this.repository.noteRetry(
+        delivery._id,
+        err instanceof Error ? err.message : String(err),
+      );
+      throw err;
+    }
+    await this.repository.markSent(delivery._id, this.statusEvent(delivery, 'SENT'));
+  }
+
+  private statusEvent(delivery: Delivery, status: NotificationStatus, error?: string): OutboxEntry {
+    return this.events.create(Topics.NotificationStatusChanged, delivery.dossierCode, {
+      dossierCode: delivery.dossierCode,
+      notificationId: delivery._id,
+      aboutEventId: delivery.aboutEventId,
+      template: delivery.template,
+      channel: delivery.channel,
+      recipient: maskRecipient(delivery.channel, delivery.to),
+      status,
+      ...(error ? { error } : {}),
+    });
+  }
+}

@@ -1,0 +1,269 @@
+import type {
+  DossierDelayedV1,
+  DossierReceivedV1,
+  DossierRefusedV1,
+  DossierRegisteredV1,
+  ObligationsAssessedV1,
+  ObligationsPaidV1,
+  PaymentNoticeV1,
+  SupplementRequestedV1,
+} from '@lien-thong/contracts';
+import { SMS_MAX } from './format';
+import { RenderedMessage, TemplateContext } from './template';
+import { dossierReceived } from './dossier-received.template';
+import { supplementRequested } from './supplement-requested.template';
+import { taxNotice } from './tax-notice.template';
+import { paymentReceived } from './payment-received.template';
+import { resultReady } from './result-ready.template';
+import { dossierRefused } from './dossier-refused.template';
+import { dossierDelayed } from './dossier-delayed.template';
+
+const CODE = '000.00.04.H26-260701-0003';
+const context: TemplateContext = {
+  dossierCode: CODE,
+  fullName: 'Nguyễn Văn An',
+  trackingUrl: 'http://127.0.0.1:3000/tracking',
+};
+
+/** What every message must be: short SMS with the code, greeting by name, NFC Vietnamese. */
+function expectWellFormed(message: RenderedMessage): void {
+  expect(message.sms).toContain(CODE);
+  expect(message.sms.length).toBeLessThanOrEqual(SMS_MAX);
+  expect(message.email.subject).toContain(CODE);
+  expect(message.email.body).toContain('Kính gửi ông/bà Nguyễn Văn An,');
+  expect(message.email.body).toContain(`Tra cứu tại http://127.0.0.1:3000/tracking/${CODE}`);
+  for (const text of [message.sms, message.email.subject, message.email.body]) {
+    // Precomposed (NFC) Vietnamese, no replacement characters from a broken encoding.
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).not.toMatch(/\uFFFD|Ã|Æ/);
+  }
+}
+
+const notice = (overrides: Partial<PaymentNoticeV1> = {}): PaymentNoticeV1 => ({
+  noticeNumber: 'TB-2026-000123',
+  code: 'PIT',
+  labelVi: 'Thuế thu nhập cá nhân',
+  taxpayerName: 'Trần Thị Bình',
+  baseVnd: 4_000_000_000,
+  amountVnd: 80_000_000,
+  dueDate: '2026-07-31',
+  legalBasis: 'Luật Thuế TNCN',
+  ...overrides,
+});
+
+describe('DOSSIER_RECEIVED', () => {
+  const payload: DossierReceivedV1 = {
+    dossierCode: CODE,
+    procedureCode: '1.013831',
+    channel: 'ONLINE',
+    receivedAt: '2026-07-01T02:15:00.000Z',
+    appointmentAt: '2026-07-08T10:00:00.000Z',
+    applicant: { fullName: 'Nguyễn Văn An', contact: { phone: '0912345678' } },
+    parcel: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 345 },
+    resultDelivery: 'COUNTER',
+  };
+
+  it('gives the code, the receipt and appointment dates and how to track', () => {
+    const message = dossierReceived(payload, context);
+    expect(message.template).toBe('DOSSIER_RECEIVED');
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} với 4 số cuối điện thoại.`,
+    );
+    expect(message.email.subject).toContain('hẹn trả kết quả ngày 08/07/2026');
+    expect(message.email.body).toContain('- Ngày hẹn trả kết quả: 08/07/2026');
+    expect(message.email.body).toContain('Thửa đất số 345, tờ bản đồ số 12');
+    expect(message.email.body).toContain('nhận trực tiếp tại bộ phận một cửa');
+    expectWellFormed(message);
+  });
+
+  it('says the result goes by post when the citizen chose it', () => {
+    const message = dossierReceived({ ...payload, resultDelivery: 'POST' }, context);
+    expect(message.email.body).toContain('bưu chính công ích');
+  });
+});
+
+describe('SUPPLEMENT_REQUESTED', () => {
+  const payload: SupplementRequestedV1 = {
+    dossierCode: CODE,
+    reasonVi: 'Thiếu bản sao hợp đồng chuyển nhượng có công chứng',
+    officer: 'Lê Văn Cường',
+  };
+
+  it('says what to supplement and that the clock is paused', () => {
+    const message = supplementRequested(payload, context);
+    expect(message.sms).toContain(
+      'cần bổ sung: Thiếu bản sao hợp đồng chuyển nhượng có công chứng.',
+    );
+    expect(message.sms).toContain('Thời hạn giải quyết tạm dừng');
+    expect(message.email.body).toContain(payload.reasonVi);
+    expectWellFormed(message);
+  });
+
+  it('keeps the SMS short however long the reason, and the e-mail whole', () => {
+    const reasonVi = 'Thiếu giấy tờ chứng minh quan hệ hôn nhân và bản sao sổ hộ khẩu. '.repeat(10);
+    const message = supplementRequested({ ...payload, reasonVi }, context);
+    expect(message.sms).toContain('…');
+    expect(message.email.body).toContain(reasonVi.trim());
+    expectWellFormed(message);
+  });
+});
+
+describe('TAX_NOTICE', () => {
+  const payload: ObligationsAssessedV1 = {
+    dossierCode: CODE,
+    assessmentId: 'A-1',
+    slipRevision: 1,
+    notices: [
+      notice(),
+      notice({
+        noticeNumber: 'TB-2026-000124',
+        code: 'REGISTRATION_FEE',
+        labelVi: 'Lệ phí trước bạ',
+        taxpayerName: 'Nguyễn Văn An',
+        amountVnd: 20_000_000,
+        dueDate: '2026-08-03',
+      }),
+    ],
+    totalVnd: 100_000_000,
+    payUrl: 'http://127.0.0.1:3100/pay/ORD-1',
+  };
+
+  it('lists each amount with its deadline, the total and where to pay', () => {
+    const message = taxNotice(payload, context);
+    expect(message.template).toBe('TAX_NOTICE');
+    expect(message.sms).toContain('Thuế thu nhập cá nhân 80.000.000 đồng, hạn 31/07/2026');
+    expect(message.sms).toContain('Lệ phí trước bạ 20.000.000 đồng, hạn 03/08/2026');
+    expect(message.sms).toContain('Tổng 100.000.000 đồng');
+    expect(message.sms).toContain('Nộp trực tuyến tại http://127.0.0.1:3100/pay/ORD-1');
+    expect(message.email.subject).toContain('100.000.000 đồng');
+    expect(message.email.body).toContain(
+      '- Thuế thu nhập cá nhân (thông báo số TB-2026-000123, người nộp Trần Thị Bình): 80.000.000 đồng, hạn nộp 31/07/2026',
+    );
+    expect(message.email.body).toContain('- Lệ phí trước bạ (thông báo số TB-2026-000124');
+    expect(message.email.body).toContain('Tổng cộng: 100.000.000 đồng.');
+    expect(message.email.body).toContain('tiền chậm nộp');
+    expectWellFormed(message);
+  });
+
+  it('shows an exempted obligation as such, and other ways to pay without a pay page', () => {
+    const exempt = notice({ amountVnd: 0, exemptionVi: 'Chuyển nhượng giữa vợ và chồng' });
+    const message = taxNotice(
+      {
+        ...payload,
+        notices: [exempt, payload.notices[1]],
+        totalVnd: 20_000_000,
+        payUrl: undefined,
+      },
+      context,
+    );
+    expect(message.sms).toContain('Thuế thu nhập cá nhân 0 đồng (miễn)');
+    expect(message.sms).toContain('Nộp qua Cổng Dịch vụ công quốc gia');
+    expect(message.email.body).toContain('được miễn: Chuyển nhượng giữa vợ và chồng');
+    expectWellFormed(message);
+  });
+
+  it('summarises many co-owners’ notices in the SMS and keeps every line in the e-mail', () => {
+    const notices = [1, 2, 3, 4, 5, 6].map((i) =>
+      notice({
+        noticeNumber: `TB-${i}`,
+        taxpayerName: `Đồng sở hữu ${i}`,
+        amountVnd: 10_000_000 * i,
+        dueDate: `2026-07-${20 + i}`,
+      }),
+    );
+    const message = taxNotice({ ...payload, notices, totalVnd: 210_000_000 }, context);
+    expect(message.sms).toContain(
+      '6 thông báo nộp nghĩa vụ tài chính, tổng 210.000.000 đồng, hạn sớm nhất 21/07/2026',
+    );
+    for (const amount of ['10.000.000', '20.000.000', '30.000.000', '60.000.000'])
+      expect(message.email.body).toContain(`: ${amount} đồng, hạn nộp`);
+    expectWellFormed(message);
+  });
+});
+
+describe('PAYMENT_RECEIVED', () => {
+  const payload: ObligationsPaidV1 = {
+    dossierCode: CODE,
+    assessmentId: 'A-1',
+    amountVnd: 100_000_000,
+    paidAt: '2026-07-10T03:00:00.000Z',
+    transactionId: 'TXN-778899',
+    late: false,
+  };
+
+  it('confirms the amount, the date and the transaction', () => {
+    const message = paymentReceived(payload, context);
+    expect(message.sms).toBe(
+      `Đã nhận 100.000.000 đồng nộp nghĩa vụ tài chính cho hồ sơ ${CODE} ngày 10/07/2026 (mã giao dịch TXN-778899). Hồ sơ tiếp tục được giải quyết.`,
+    );
+    expectWellFormed(message);
+  });
+
+  it('says when the payment was late, and when nothing was owed', () => {
+    expect(paymentReceived({ ...payload, late: true }, context).sms).toContain('nộp sau hạn');
+    const nothing = paymentReceived({ ...payload, amountVnd: 0 }, context);
+    expect(nothing.sms).toContain('không phải nộp nghĩa vụ tài chính');
+    expectWellFormed(nothing);
+  });
+});
+
+describe('RESULT_READY', () => {
+  const payload: DossierRegisteredV1 = {
+    dossierCode: CODE,
+    registeredAt: '2026-07-15T08:00:00.000Z',
+    resultDelivery: 'COUNTER',
+    collectAtVi: 'Bộ phận một cửa, 12 Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh',
+  };
+
+  it('says the dossier is done and where to collect the result', () => {
+    const message = resultReady(payload, context);
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE} đã giải quyết xong ngày 15/07/2026. Mời ông/bà nhận kết quả tại Bộ phận một cửa, 12 Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh.`,
+    );
+    expect(message.email.body).toContain('mang theo giấy tiếp nhận hồ sơ');
+    expectWellFormed(message);
+  });
+
+  it('says the result goes by post to the given address', () => {
+    const message = resultReady(
+      { ...payload, resultDelivery: 'POST', collectAtVi: '5 Hàng Bài, Hà Nội' },
+      context,
+    );
+    expect(message.sms).toContain('gửi qua bưu chính công ích đến 5 Hàng Bài, Hà Nội.');
+    expectWellFormed(message);
+  });
+});
+
+describe('DOSSIER_REFUSED', () => {
+  it('gives the reason', () => {
+    const payload: DossierRefusedV1 = {
+      dossierCode: CODE,
+      reasonCode: 'PARCEL.BLOCKED',
+      reasonVi: 'Thửa đất đang bị ngăn chặn giao dịch theo quyết định của Tòa án',
+    };
+    const message = dossierRefused(payload, context);
+    expect(message.sms).toContain(
+      'không được giải quyết. Lý do: Thửa đất đang bị ngăn chặn giao dịch theo quyết định của Tòa án.',
+    );
+    expect(message.email.body).toContain('(mã PARCEL.BLOCKED)');
+    expectWellFormed(message);
+  });
+});
+
+describe('DOSSIER_DELAYED', () => {
+  it('apologises, says why and gives the new date', () => {
+    const payload: DossierDelayedV1 = {
+      dossierCode: CODE,
+      previousAppointmentAt: '2026-07-08T10:00:00.000Z',
+      newAppointmentAt: '2026-07-13T10:00:00.000Z',
+      reasonVi: 'Cần xác minh thêm nguồn gốc sử dụng đất',
+    };
+    const message = dossierDelayed(payload, context);
+    expect(message.sms).toBe(
+      `Xin lỗi ông/bà: hồ sơ ${CODE} chưa thể trả kết quả ngày 08/07/2026. Lý do: Cần xác minh thêm nguồn gốc sử dụng đất. Hẹn trả kết quả mới: ngày 13/07/2026.`,
+    );
+    expect(message.email.subject).toContain('Thư xin lỗi');
+    expect(message.email.body).toContain('Ngày hẹn trả kết quả mới: 13/07/2026');
+    expectWellFormed(message);
+  });
+});
