@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
+import { DossiersModule } from './dossiers/dossiers.module';
 
 @Module({})
 export class AppModule {
@@ -11,6 +12,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, info: LAND_REGISTRY, database: true, kafka: true }),
         MessagingModule.forRoot(config, LAND_REGISTRY),
+        DossiersModule,
       ],
     };
   }

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
+import { AgencyClients, ResilienceModule } from '@lien-thong/resilience';
 import { TaxObligationConfig, TAX_OBLIGATION } from './config/tax-obligation.config';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { PaymentsModule } from './payments/payments.module';
 
 @Module({})
 export class AppModule {
@@ -9,8 +12,23 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config, info: TAX_OBLIGATION, database: true, kafka: true }),
+        PlatformModule.forRoot({
+          config,
+          info: TAX_OBLIGATION,
+          database: true,
+          kafka: true,
+          healthIndicators: [AgencyClients],
+        }),
         MessagingModule.forRoot(config, TAX_OBLIGATION),
+        ResilienceModule.forRoot(
+          [
+            { agency: 'e-tax', baseUrl: config.E_TAX_URL },
+            { agency: 'payment-gateway', baseUrl: config.PAYMENT_GATEWAY_URL },
+          ],
+          config.AGENCY_POLICY_OVERRIDES,
+        ),
+        AssessmentsModule,
+        PaymentsModule,
       ],
     };
   }

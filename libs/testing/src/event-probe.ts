@@ -13,7 +13,7 @@ async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length > 0)
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({ topic, numPartitions: 6 })),
       });
     for (const topic of missing)
@@ -50,12 +50,26 @@ export class EventProbe {
       kafka,
       topics.map((t) => physical(namespace, t)),
     );
-    probe.consumer = kafka.consumer({ groupId: uniqueName('probe'), maxWaitTimeInMs: 100 });
-    await probe.consumer.connect();
-    await probe.consumer.subscribe({
-      topics: topics.map((t) => physical(namespace, t)),
-      fromBeginning: true,
-    });
+    // Right after topic creation the broker may still answer "does not host this
+    // topic-partition" to a subscription: try again with a fresh consumer.
+    probe.consumer = await eventually(
+      async () => {
+        const consumer = kafka.consumer({ groupId: uniqueName('probe'), maxWaitTimeInMs: 100 });
+        try {
+          await consumer.connect();
+          await consumer.subscribe({
+            topics: topics.map((t) => physical(namespace, t)),
+            fromBeginning: true,
+          });
+          return consumer;
+        } catch (err) {
+          await consumer.disconnect();
+          throw err;
+        }
+      },
+      20_000,
+      'the probe to subscribe',
+    );
     await probe.consumer.run({
       eachMessage: async ({ topic, message }) => {
         const contract = (namespace ? topic.slice(namespace.length + 1) : topic) as TopicName;

@@ -1,3 +1,5 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const LAND_REGISTRY: ServiceInfo = {
@@ -9,7 +11,40 @@ export const LAND_REGISTRY: ServiceInfo = {
 };
 
 /** Everything land-registry reads from its environment, validated at boot. */
-export class LandRegistryConfig extends ServiceConfig {}
+export class LandRegistryConfig extends ServiceConfig {
+  /** The receiving unit's code in dossier codes (Circular 01/2018 art. 19). */
+  @IsString()
+  @Matches(/^[A-Z0-9.]+$/)
+  UNIT_CODE = 'VPDKHN';
+
+  /** Dossier-code format: the classic per-unit format or the centralized 2026 one. */
+  @IsIn(['CLASSIC', 'CENTRALIZED_2026'])
+  DOSSIER_CODE_FORMAT: 'CLASSIC' | 'CENTRALIZED_2026' = 'CLASSIC';
+
+  /** Series letters of this receiving point (centralized 2026 format only). */
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{2}$/)
+  DOSSIER_SERIES?: string;
+
+  /** Where the citizen collects the result at the counter. */
+  @IsString()
+  COUNTER_ADDRESS_VI =
+    'Bộ phận Một cửa, Văn phòng đăng ký đất đai Hà Nội, 18 Huỳnh Thúc Kháng, Phường Láng';
+
+  /** How often overdue-risk dossiers are looked for (apology letters, form 04). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  DELAY_WATCH_MS = 60_000;
+
+  /** Extra generated parcels to seed (for load tests and demos); 0 in production. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SEED_BULK_PARCELS = 0;
+}
 
 export function loadLandRegistryConfig(env: NodeJS.ProcessEnv = process.env): LandRegistryConfig {
   return loadConfig(LandRegistryConfig, { PORT: 3000 }, env);

@@ -1,3 +1,4 @@
+import { IsOptional, IsUrl } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const TAX_OBLIGATION: ServiceInfo = {
@@ -8,8 +9,31 @@ export const TAX_OBLIGATION: ServiceInfo = {
     'Determines the financial obligations of a transfer, files them with the tax authority and follows payment.',
 };
 
+const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
 /** Everything tax-obligation reads from its environment, validated at boot. */
-export class TaxObligationConfig extends ServiceConfig {}
+export class TaxObligationConfig extends ServiceConfig {
+  /** The tax authority's e-tax API root (the simulator by default). */
+  @IsUrl(HTTP_URL)
+  E_TAX_URL = 'http://127.0.0.1:3100/etax/v1';
+
+  /** The national portal's payment gateway API root (the simulator by default). */
+  @IsUrl(HTTP_URL)
+  PAYMENT_GATEWAY_URL = 'http://127.0.0.1:3100/payments/v1';
+
+  /**
+   * This service's root as the payment gateway reaches it (the payment callback is sent to
+   * PUBLIC_URL + /payments/callback). Unset: http://127.0.0.1:<PORT>.
+   */
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  PUBLIC_URL?: string;
+}
+
+/** The root the payment gateway calls back; 127.0.0.1 on this service's port unless configured. */
+export function publicUrl(config: TaxObligationConfig): string {
+  return (config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '');
+}
 
 export function loadTaxObligationConfig(env: NodeJS.ProcessEnv = process.env): TaxObligationConfig {
   return loadConfig(TaxObligationConfig, { PORT: 3002 }, env);

@@ -1,5 +1,8 @@
 import { DynamicModule, INestApplication, LogLevel, Logger, Type } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { runInContext } from '../context/event-context';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ServiceConfig } from '../config/service-config';
 import { ServiceInfo } from './service-info';
@@ -30,6 +33,15 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
       logLevels: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
     }),
     abortOnError: false,
+  });
+  // Every request runs with a correlation id (the caller's X-Correlation-Id, or a new one):
+  // it goes into the events the request causes and into every log line about it.
+  app.use((req: Request, res: Response, next: () => void) => {
+    const header = req.headers['x-correlation-id'];
+    const correlationId =
+      typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+    res.setHeader('x-correlation-id', correlationId);
+    runInContext({ correlationId }, next);
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

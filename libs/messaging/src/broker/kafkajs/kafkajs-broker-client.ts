@@ -69,11 +69,11 @@ export class KafkajsBrokerClient implements BrokerClient {
     const missing = [...new Set(topics)].filter((t) => !existing.has(t));
     if (missing.length === 0) return;
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
     });
-    // "waitForLeaders" returns before every partition answers offset requests; a consumer
-    // that subscribes in that gap fails ("not the leader"), so wait until they all answer.
+    // kafkajs's own waitForLeaders gives up on "does not host this topic-partition", which
+    // Kafka 4 answers for a moment after creation; wait until every partition answers instead.
     const deadline = Date.now() + 15_000;
     for (const topic of missing) {
       for (;;) {

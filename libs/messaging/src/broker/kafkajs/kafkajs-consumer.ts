@@ -32,13 +32,23 @@ export class KafkajsConsumer implements BrokerConsumer {
   }
 
   static async create(kafka: Kafka, options: ConsumerOptions): Promise<KafkajsConsumer> {
-    const consumer = new KafkajsConsumer(kafka, options);
-    await consumer.consumer.connect();
-    await consumer.consumer.subscribe({
-      topics: options.topics,
-      fromBeginning: options.fromBeginning ?? true,
-    });
-    return consumer;
+    // Just after its topics were created, the broker may still answer "does not host this
+    // topic-partition" (KRaft metadata reaches the broker a moment later): try again.
+    for (let attempt = 1; ; attempt++) {
+      const consumer = new KafkajsConsumer(kafka, options);
+      try {
+        await consumer.consumer.connect();
+        await consumer.consumer.subscribe({
+          topics: options.topics,
+          fromBeginning: options.fromBeginning ?? true,
+        });
+        return consumer;
+      } catch (err) {
+        await consumer.consumer.disconnect().catch(() => undefined);
+        if (attempt >= 30) throw err;
+        await new Promise((r) => setTimeout(r, 200 * Math.min(attempt, 5)));
+      }
+    }
   }
 
   async run(handler: (batch: PartitionBatch) => Promise<void>): Promise<void> {

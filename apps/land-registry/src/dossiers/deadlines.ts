@@ -1,0 +1,59 @@
+import {
+  addWorkingDays,
+  communeByCode,
+  elapsedWorkingDays,
+  Pause,
+  processingTime,
+  vietnamCalendar,
+  vietnamDateOf,
+  WorkingCalendar,
+} from '@lien-thong/calendar';
+
+/** Registration of changes (đăng ký biến động), national procedure code 1.013831. */
+export const TRANSFER_PROCEDURE = '1.013831';
+
+const calendar: WorkingCalendar = vietnamCalendar();
+
+export interface Appointment {
+  workingDays: number;
+  remote: boolean;
+  appointmentAt: Date;
+}
+
+/**
+ * The appointment on the receipt: 5 working days at the land office, 10 more for a
+ * remote, mountain, island or disadvantaged commune (Decision 2304/QĐ-BNNMT of 2025);
+ * the day of receipt is not counted and a receipt after 15:00 counts from the next
+ * working day (both from the calendar's data).
+ */
+export function appointmentFor(receivedAt: Date, communeCode: string): Appointment {
+  const remote = communeByCode(communeCode)?.remote ?? false;
+  const time = processingTime(TRANSFER_PROCEDURE, vietnamDateOf(receivedAt), { remote });
+  const deadline = addWorkingDays(receivedAt, time.workingDays, calendar);
+  return { workingDays: time.workingDays, remote, appointmentAt: deadline.dueAt };
+}
+
+/** The deadline moved by the pauses so far; null while the clock is stopped. */
+export function currentDeadline(
+  receivedAt: Date,
+  workingDays: number,
+  pauses: readonly Pause[],
+): Date | null {
+  if (pauses.some((p) => !p.to)) return null;
+  return addWorkingDays(receivedAt, workingDays, calendar, { pauses }).dueAt;
+}
+
+/** Working days the land office has used, pauses excluded. */
+export function workingDaysUsed(receivedAt: Date, until: Date, pauses: readonly Pause[]): number {
+  return elapsedWorkingDays(receivedAt, until, calendar, pauses);
+}
+
+/** A new appointment `extra` working days after the current one (apology letter, form 04). */
+export function postponed(from: Date, extra: number): Date {
+  return addWorkingDays(from, extra, calendar).dueAt;
+}
+
+export function isLateSoon(dueAt: Date, now: Date): boolean {
+  // One working day of warning: the apology must reach the citizen before the deadline.
+  return addWorkingDays(now, 1, calendar).dueAt.getTime() >= dueAt.getTime();
+}

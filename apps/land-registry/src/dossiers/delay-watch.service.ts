@@ -1,0 +1,86 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { Topics } from '@lien-thong/contracts';
+import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { LandRegistryConfig } from '../config/land-registry.config';
+import { SagaWriter } from '../transfer-saga/saga-writer';
+import { emission } from '../transfer-saga/transition';
+import { isLateSoon, postponed } from './deadlines';
+import { DossiersRepository } from './dossiers.repository';
+
+/** How many working days the apology letter adds to the appointment. */
+const EXTRA_WORKING_DAYS = 5;
+
+/**
+ * A dossier that will be late gets an apology letter (form 04) with a new date at least one
+ * working day before its deadline; the date may be reset only once (domain.md, Time).
+ */
+@Injectable()
+export class DelayWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('delays');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly saga: SagaWriter,
+    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () =>
+        void this.sweep().catch((err: unknown) =>
+          this.logger.warn(`delay sweep failed: ${String(err)}`),
+        ),
+      this.config.DELAY_WATCH_MS,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Sends the apology for every running dossier whose deadline is within a working day. */
+  async sweep(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const candidate of await this.dossiers.inStatus(
+      ['CHECKING_PARCEL', 'RECHECKING_HOLDS'],
+      10_000,
+    )) {
+      if (!candidate.dueAt || candidate.delay || !isLateSoon(candidate.dueAt, now)) continue;
+      await this.saga.run(candidate._id, (d) => {
+        if (d.delay || !d.dueAt || !isLateSoon(d.dueAt, now)) return null;
+        const newAppointmentAt = postponed(d.dueAt, EXTRA_WORKING_DAYS);
+        const reasonVi =
+          'Hồ sơ cần thêm thời gian để hoàn tất việc kiểm tra thông tin với các cơ quan liên quan';
+        return {
+          set: { delay: { previousAppointmentAt: d.dueAt, newAppointmentAt } },
+          timeline: [
+            {
+              at: now,
+              step: 'DELAYED',
+              actor: 'land-registry',
+              noteVi: `Gửi thư xin lỗi và hẹn lại ngày trả kết quả (${newAppointmentAt.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })})`,
+            },
+          ],
+          emit: [
+            emission(Topics.DossierDelayed, {
+              dossierCode: d._id,
+              previousAppointmentAt: d.dueAt.toISOString(),
+              newAppointmentAt: newAppointmentAt.toISOString(),
+              reasonVi,
+            }),
+          ],
+        };
+      });
+      sent++;
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { SagaWriter } from '../transfer-saga/saga-writer';
+import { TransferSagaConsumer } from '../transfer-saga/transfer-saga.consumer';
+import { TransferSagaService } from '../transfer-saga/transfer-saga.service';
+import { DelayWatchService } from './delay-watch.service';
+import { DossierSequenceRepository } from './dossier-sequence.repository';
+import { DossiersController } from './dossiers.controller';
+import { DossiersRepository } from './dossiers.repository';
+import { DossiersService } from './dossiers.service';
+import { IdempotencyRepository } from './idempotency.repository';
+import { Dossier, DossierSchema } from './schemas/dossier.schema';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: Dossier.name, schema: DossierSchema }]),
+    ReferenceDataModule,
+  ],
+  controllers: [DossiersController, TransferSagaConsumer],
+  providers: [
+    DossiersRepository,
+    DossierSequenceRepository,
+    IdempotencyRepository,
+    DossiersService,
+    SagaWriter,
+    TransferSagaService,
+    DelayWatchService,
+  ],
+})
+export class DossiersModule {}

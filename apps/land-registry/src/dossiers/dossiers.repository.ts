@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, UpdateQuery } from 'mongoose';
+import {
+  documentKey,
+  newOutbox,
+  OutboxEntry,
+  OutboxRelay,
+  withDocumentLock,
+  withOutbox,
+} from '@lien-thong/messaging';
+import { Dossier, DossierStatus, FINISHED } from './schemas/dossier.schema';
+
+export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
+
+@Injectable()
+export class DossiersRepository {
+  constructor(
+    @InjectModel(Dossier.name) private readonly dossiers: Model<Dossier>,
+    private readonly relay: OutboxRelay,
+  ) {
+    relay.register(dossiers as never);
+  }
+
+  find(code: string): Promise<Dossier | null> {
+    return this.dossiers.findById(code).lean<Dossier>();
+  }
+
+  async create(dossier: NewDossier, events: OutboxEntry[]): Promise<void> {
+    await this.dossiers.create({ ...dossier, rev: 0, handledEvents: [], ...newOutbox(events) });
+    await this.relay.publish(this.dossiers as never, dossier._id);
+  }
+
+  /**
+   * Writes one step atomically with its events, only if nobody else changed the dossier
+   * since it was read (rev) and, for a step caused by an event, only once per event.
+   * Returns false when the dossier changed meanwhile: the caller re-reads and decides again.
+   */
+  async write(
+    d: Dossier,
+    update: UpdateQuery<Dossier>,
+    events: OutboxEntry[],
+    eventId?: string,
+  ): Promise<boolean> {
+    const u = update as Record<string, Record<string, unknown> | undefined>;
+    const full = {
+      ...update,
+      $inc: { ...(u.$inc ?? {}), rev: 1 },
+      ...(eventId
+        ? { $push: { ...(u.$push ?? {}), handledEvents: { $each: [eventId], $slice: -200 } } }
+        : {}),
+    } as UpdateQuery<Dossier>;
+    const filter = {
+      _id: d._id,
+      rev: d.rev,
+      ...(eventId ? { handledEvents: { $ne: eventId } } : {}),
+    };
+    // Locked: on FerretDB the conditional update is not atomic by itself (see withDocumentLock).
+    const result = await withDocumentLock(documentKey(this.dossiers as never, d._id), () =>
+      this.dossiers.updateOne(filter, withOutbox(full, events)),
+    );
+    if (result.matchedCount === 0) return false;
+    if (events.length > 0) await this.relay.publish(this.dossiers as never, d._id);
+    return true;
+  }
+
+  /** Unfinished dossiers on a parcel (a hold placed on it must stop them). */
+  activeOnParcel(
+    communeCode: string,
+    mapSheetNumber: number,
+    parcelNumber: number,
+  ): Promise<Dossier[]> {
+    return this.dossiers
+      .find({
+        'parcel.ref.communeCode': communeCode,
+        'parcel.ref.mapSheetNumber': mapSheetNumber,
+        'parcel.ref.parcelNumber': parcelNumber,
+        status: { $nin: FINISHED },
+      })
+      .lean<Dossier[]>();
+  }
+
+  inStatus(statuses: readonly DossierStatus[], limit = 1000): Promise<Dossier[]> {
+    return this.dossiers
+      .find({ status: { $in: statuses } })
+      .limit(limit)
+      .lean<Dossier[]>();
+  }
+
+  countBy(field: 'status' | 'heldBy'): Promise<{ _id: string; count: number }[]> {
+    return this.dossiers.aggregate<{ _id: string; count: number }>([
+      { $group: { _id: `$${field}`, count: { $sum: 1 } } },
+    ]);
+  }
+}

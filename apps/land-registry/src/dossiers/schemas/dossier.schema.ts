@@ -1,0 +1,202 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { Pause, PauseReason } from '@lien-thong/calendar';
+import type {
+  Agency,
+  ApplicantV1,
+  PaymentNoticeV1,
+  PersonV1,
+  SellerV1,
+} from '@lien-thong/contracts';
+import { addOutbox, OutboxEntry } from '@lien-thong/messaging';
+import type { Certificate } from '../../reference-data/schemas/parcel.schema';
+
+/**
+ * The steps of a transfer (domain.md, "Lifecycle"): received → parcel check → tax
+ * (slip sent, obligations determined) → citizen pays → holds re-checked → registered
+ * (result ready at the counter or sent by post) → done; or refused; or back with the
+ * citizen to supplement.
+ */
+export const DOSSIER_STATUSES = [
+  'CHECKING_PARCEL',
+  'WAITING_FOR_TAX',
+  'WAITING_FOR_PAYMENT',
+  'RECHECKING_HOLDS',
+  'RESULT_READY',
+  'DONE',
+  'REFUSED',
+  'SUPPLEMENT_REQUESTED',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+export const FINISHED: readonly DossierStatus[] = ['RESULT_READY', 'DONE', 'REFUSED'];
+
+/** Who has the dossier in hand right now. */
+export type Holder =
+  'land-registry' | 'secured-transactions' | 'tax-obligation' | 'citizen' | 'none';
+
+/** Where to pick up after a supplement. */
+export type ResumeStep = 'PARCEL_CHECK' | 'TRANSFER_SLIP';
+
+export interface TimelineEntry {
+  at: Date;
+  step: string;
+  actor: string;
+  noteVi: string;
+  /** The deadline of the step, when it has one. */
+  deadlineAt?: Date | null;
+}
+
+export interface NotificationRecord {
+  at: Date;
+  template: string;
+  channel: string;
+  recipient: string;
+  status: string;
+  error?: string;
+}
+
+export interface SlipParcel {
+  ref: { communeCode: string; mapSheetNumber: number; parcelNumber: number };
+  address: string;
+  provinceCode: string;
+  areaTenthsM2: number;
+  purposeCode: string;
+  term: string;
+  origin: string;
+  priceZone: string;
+  pricePosition: number;
+}
+
+export interface TransferTerms {
+  kind: 'SALE' | 'GIFT' | 'INHERITANCE' | 'DIVORCE_DIVISION';
+  contractDate: string;
+  declaredPriceVnd?: number;
+  transfersWhole: boolean;
+  mortgageeConsent?: { documentNumber: string; signedOn: string } | null;
+}
+
+export type StoredPause = Pause & { reason: PauseReason };
+
+@Schema({ collection: 'dossiers', versionKey: false })
+export class Dossier {
+  /** The dossier code (mã hồ sơ). */
+  @Prop({ type: String })
+  _id!: string;
+
+  @Prop({ type: String, required: true, index: true })
+  status!: DossierStatus;
+
+  @Prop({ type: String, required: true })
+  heldBy!: Holder;
+
+  /** An external agency this dossier is waiting for because its system is down. */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  waitingFor!: { agency: Agency; since: Date } | null;
+
+  @Prop({ type: String, required: true })
+  channel!: 'ONLINE' | 'COUNTER';
+
+  @Prop({ type: String, required: true })
+  resultDelivery!: 'COUNTER' | 'POST';
+
+  @Prop({ type: String, default: null })
+  postalAddress!: string | null;
+
+  @Prop({ required: true })
+  procedureCode!: string;
+
+  @Prop({ required: true })
+  receivedAt!: Date;
+
+  @Prop({ required: true })
+  remote!: boolean;
+
+  @Prop({ required: true })
+  workingDaysAllowed!: number;
+
+  /** The appointment on the receipt (form 01). */
+  @Prop({ required: true })
+  appointmentAt!: Date;
+
+  /** The current deadline: the appointment moved by the pauses; null while paused. */
+  @Prop({ type: Date, default: null })
+  dueAt!: Date | null;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  pauses!: StoredPause[];
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  applicant!: ApplicantV1;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  parcel!: SlipParcel;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  certificate!: Certificate;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  transfer!: TransferTerms;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
+  sellers!: SellerV1[];
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
+  buyers!: PersonV1[];
+
+  @Prop({ default: 0 })
+  slipRevision!: number;
+
+  @Prop({ type: String, default: null })
+  resumeStep!: ResumeStep | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  assessment!: {
+    assessmentId: string;
+    totalVnd: number;
+    notices: PaymentNoticeV1[];
+    payUrl?: string;
+  } | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  payment!: { paidAt: Date; amountVnd: number; transactionId: string; late: boolean } | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  refusal!: { code: string; reasonVi: string } | null;
+
+  /** The one allowed reset of the appointment (form 04), if it happened. */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  delay!: { previousAppointmentAt: Date; newAppointmentAt: Date } | null;
+
+  @Prop({ type: Date, default: null })
+  registeredAt!: Date | null;
+
+  @Prop({ type: Date, default: null })
+  finishedAt!: Date | null;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  timeline!: TimelineEntry[];
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  notifications!: NotificationRecord[];
+
+  /** Last four digits of the applicant's phone and of the parties' IDs: what tracking asks for. */
+  @Prop({ type: [String], default: [] })
+  trackingPins!: string[];
+
+  /** Optimistic concurrency: every write checks and bumps it. */
+  @Prop({ default: 0 })
+  rev!: number;
+
+  @Prop({ type: [String], default: [] })
+  handledEvents!: string[];
+
+  outbox!: OutboxEntry[];
+}
+
+export const DossierSchema = SchemaFactory.createForClass(Dossier);
+addOutbox(DossierSchema);
+DossierSchema.index({
+  'parcel.ref.communeCode': 1,
+  'parcel.ref.mapSheetNumber': 1,
+  'parcel.ref.parcelNumber': 1,
+});

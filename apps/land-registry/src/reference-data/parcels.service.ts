@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { ParcelRefV1 } from '@lien-thong/contracts';
+import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { LandRegistryConfig } from '../config/land-registry.config';
+import seed from './data/parcels.json';
+import { bulkParcels } from './bulk-parcels';
+import { ParcelsRepository } from './parcels.repository';
+import { Certificate, Owner, Parcel, parcelKey } from './schemas/parcel.schema';
+import { TransferFieldError, TransferRejectedException } from '../dossiers/dossiers.exceptions';
+
+export interface SellerClaim {
+  citizenId: string;
+}
+
+/** The cadastral book: parcels, their certificates and owners. */
+@Injectable()
+export class ParcelsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('parcels');
+
+  constructor(
+    private readonly parcels: ParcelsRepository,
+    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const showcase = seed.parcels.map((p) => ({ ...p, _id: parcelKey(p.ref) }));
+    const added = await this.parcels.seed([
+      ...showcase,
+      ...bulkParcels(this.config.SEED_BULK_PARCELS),
+    ]);
+    if (added > 0) this.logger.log(`seeded ${added} sample parcels into the cadastral book`);
+  }
+
+  /**
+   * The parcel of a transfer, after checking what the counter officer would check: the
+   * parcel exists, the certificate presented is its current one, and every seller is on it.
+   */
+  async verifyTransfer(
+    ref: ParcelRefV1,
+    certificateSerial: string,
+    sellers: SellerClaim[],
+  ): Promise<Parcel> {
+    const parcel = await this.parcels.find(ref);
+    if (!parcel) {
+      throw new TransferRejectedException([
+        {
+          field: 'parcel',
+          code: 'PARCEL.NOT_FOUND',
+          message: `Không tìm thấy thửa đất số ${ref.parcelNumber}, tờ bản đồ số ${ref.mapSheetNumber} trong sổ địa chính`,
+        },
+      ]);
+    }
+    const errors: TransferFieldError[] = [];
+    if (parcel.certificate.serial !== certificateSerial) {
+      errors.push({
+        field: 'certificateSerial',
+        code: 'CERTIFICATE.MISMATCH',
+        message: 'Số seri giấy chứng nhận không khớp với giấy chứng nhận hiện hành của thửa đất',
+      });
+    }
+    sellers.forEach((seller, i) => {
+      if (!parcel.owners.some((o) => o.citizenId === seller.citizenId)) {
+        errors.push({
+          field: `sellers.${i}.citizenId`,
+          code: 'SELLER.NOT_OWNER',
+          message: 'Bên chuyển nhượng không có tên trên giấy chứng nhận của thửa đất',
+        });
+      }
+    });
+    if (errors.length > 0) throw new TransferRejectedException(errors);
+    return parcel;
+  }
+
+  /** Cadastral update of a registered transfer (idempotent per registration event). */
+  registerNewOwners(
+    ref: ParcelRefV1,
+    eventId: string,
+    owners: Owner[],
+    certificate: Certificate,
+  ): Promise<boolean> {
+    return this.parcels.changeOwners(ref, eventId, owners, certificate);
+  }
+}

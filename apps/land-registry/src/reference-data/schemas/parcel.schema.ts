@@ -1,0 +1,71 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Schema as MongooseSchema } from 'mongoose';
+import type { ParcelRefV1 } from '@lien-thong/contracts';
+
+export interface Owner {
+  fullName: string;
+  citizenId: string;
+  address: string;
+  shareNumerator: number;
+  shareDenominator: number;
+}
+
+export interface Certificate {
+  /** 2 letters + 6 digits (older) or 2 letters + 8 digits (Circular 10/2024). */
+  serial: string;
+  issuedOn: string;
+}
+
+/**
+ * A parcel as the cadastral book (sổ địa chính) records it: where it is, its area and
+ * purpose, its current certificate and owners. _id is commune/map sheet/parcel.
+ */
+@Schema({ collection: 'parcels', versionKey: false })
+export class Parcel {
+  @Prop({ type: String })
+  _id!: string;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  ref!: ParcelRefV1;
+
+  @Prop({ required: true })
+  provinceCode!: string;
+
+  @Prop({ required: true })
+  address!: string;
+
+  /** Area in tenths of a square metre (1000 = 100.0 m²). */
+  @Prop({ required: true })
+  areaTenthsM2!: number;
+
+  @Prop({ required: true })
+  purposeCode!: string;
+
+  @Prop({ required: true })
+  term!: string;
+
+  @Prop({ required: true })
+  origin!: string;
+
+  @Prop({ required: true })
+  priceZone!: string;
+
+  @Prop({ required: true })
+  pricePosition!: number;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  certificate!: Certificate;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
+  owners!: Owner[];
+
+  /** Registrations already applied to this parcel (a redelivered one changes nothing). */
+  @Prop({ type: [String], default: [] })
+  handledEvents!: string[];
+}
+
+export const ParcelSchema = SchemaFactory.createForClass(Parcel);
+
+export function parcelKey(ref: ParcelRefV1): string {
+  return `${ref.communeCode}/${ref.mapSheetNumber}/${ref.parcelNumber}`;
+}

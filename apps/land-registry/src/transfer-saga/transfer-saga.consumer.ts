@@ -1,0 +1,55 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import {
+  AgencyAvailabilityChangedV1,
+  EventEnvelope,
+  HoldPlacedV1,
+  NotificationStatusChangedV1,
+  ObligationsAssessedV1,
+  ObligationsPaidV1,
+  ParcelCheckCompletedV1,
+  Topics,
+  TransferSlipReturnedV1,
+} from '@lien-thong/contracts';
+import { TransferSagaService } from './transfer-saga.service';
+
+/** What other agencies report about our dossiers. */
+@Controller()
+export class TransferSagaConsumer {
+  constructor(private readonly saga: TransferSagaService) {}
+
+  @EventPattern(Topics.ParcelCheckCompleted)
+  parcelChecked(@Payload() event: EventEnvelope<ParcelCheckCompletedV1>): Promise<void> {
+    return this.saga.parcelChecked(event);
+  }
+
+  @EventPattern(Topics.ObligationsAssessed)
+  obligationsAssessed(@Payload() event: EventEnvelope<ObligationsAssessedV1>): Promise<void> {
+    return this.saga.obligationsAssessed(event);
+  }
+
+  @EventPattern(Topics.TransferSlipReturned)
+  slipReturned(@Payload() event: EventEnvelope<TransferSlipReturnedV1>): Promise<void> {
+    return this.saga.slipReturned(event);
+  }
+
+  @EventPattern(Topics.ObligationsPaid)
+  obligationsPaid(@Payload() event: EventEnvelope<ObligationsPaidV1>): Promise<void> {
+    return this.saga.obligationsPaid(event);
+  }
+
+  @EventPattern(Topics.HoldPlaced)
+  holdPlaced(@Payload() event: EventEnvelope<HoldPlacedV1>): Promise<void> {
+    return this.saga.holdPlaced(event);
+  }
+
+  @EventPattern(Topics.NotificationStatusChanged)
+  notificationChanged(@Payload() event: EventEnvelope<NotificationStatusChangedV1>): Promise<void> {
+    return this.saga.notificationChanged(event);
+  }
+
+  @EventPattern(Topics.AgencyAvailabilityChanged)
+  agencyAvailability(@Payload() event: EventEnvelope<AgencyAvailabilityChangedV1>): Promise<void> {
+    return this.saga.agencyAvailability(event);
+  }
+}

@@ -1,0 +1,152 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  AgencyAvailabilityChangedV1,
+  EventEnvelope,
+  HoldPlacedV1,
+  NotificationStatusChangedV1,
+  ObligationsAssessedV1,
+  ObligationsPaidV1,
+  ParcelCheckCompletedV1,
+  TransferSlipReturnedV1,
+} from '@lien-thong/contracts';
+import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { LandRegistryConfig } from '../config/land-registry.config';
+import { DossiersRepository } from '../dossiers/dossiers.repository';
+import { DossierStatus } from '../dossiers/schemas/dossier.schema';
+import { ParcelsService } from '../reference-data/parcels.service';
+import { SagaWriter } from './saga-writer';
+import {
+  blockingReason,
+  onHoldPlaced,
+  onObligationsAssessed,
+  onObligationsPaid,
+  onParcelChecked,
+  onSlipReturned,
+} from './transfer-saga';
+
+/** Which steps wait on which external agency (for "waiting for …" in the timeline). */
+const STEPS_NEEDING: Partial<Record<string, readonly DossierStatus[]>> = {
+  'justice-registry': ['CHECKING_PARCEL', 'RECHECKING_HOLDS'],
+  'e-tax': ['WAITING_FOR_TAX'],
+  'payment-gateway': ['WAITING_FOR_TAX'],
+};
+
+/** The orchestrator of each transfer: applies what other agencies report to the dossier. */
+@Injectable()
+export class TransferSagaService {
+  private readonly logger = new Logger('transfer');
+
+  constructor(
+    private readonly saga: SagaWriter,
+    private readonly dossiers: DossiersRepository,
+    private readonly parcels: ParcelsService,
+    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
+  ) {}
+
+  async parcelChecked(event: EventEnvelope<ParcelCheckCompletedV1>): Promise<void> {
+    const check = event.payload;
+    const dossier = await this.dossiers.find(check.dossierCode);
+    if (!dossier) return this.logger.warn(`check for unknown dossier ${check.dossierCode} ignored`);
+    if (
+      check.stage === 'PRE_REGISTRATION' &&
+      dossier.status === 'RECHECKING_HOLDS' &&
+      !blockingReason(dossier, check.result)
+    ) {
+      // Update the cadastral book first (idempotent per event); the dossier step follows.
+      await this.parcels.registerNewOwners(
+        dossier.parcel.ref,
+        event.eventId,
+        dossier.buyers.map((b) => ({
+          ...b,
+          shareNumerator: 1,
+          shareDenominator: dossier.buyers.length,
+        })),
+        dossier.certificate,
+      );
+    }
+    await this.saga.run(
+      check.dossierCode,
+      (d) => onParcelChecked(d, check, new Date(), this.config.COUNTER_ADDRESS_VI),
+      event.eventId,
+    );
+  }
+
+  async obligationsAssessed(event: EventEnvelope<ObligationsAssessedV1>): Promise<void> {
+    await this.saga.run(
+      event.payload.dossierCode,
+      (d) => onObligationsAssessed(d, event.payload, new Date()),
+      event.eventId,
+    );
+  }
+
+  async slipReturned(event: EventEnvelope<TransferSlipReturnedV1>): Promise<void> {
+    await this.saga.run(
+      event.payload.dossierCode,
+      (d) => onSlipReturned(d, event.payload, new Date()),
+      event.eventId,
+    );
+  }
+
+  async obligationsPaid(event: EventEnvelope<ObligationsPaidV1>): Promise<void> {
+    await this.saga.run(
+      event.payload.dossierCode,
+      (d) => onObligationsPaid(d, event.payload, new Date()),
+      event.eventId,
+    );
+  }
+
+  async holdPlaced(event: EventEnvelope<HoldPlacedV1>): Promise<void> {
+    const { communeCode, mapSheetNumber, parcelNumber } = event.payload.parcel;
+    for (const dossier of await this.dossiers.activeOnParcel(
+      communeCode,
+      mapSheetNumber,
+      parcelNumber,
+    )) {
+      await this.saga.run(
+        dossier._id,
+        (d) => onHoldPlaced(d, event.payload, new Date()),
+        event.eventId,
+      );
+    }
+  }
+
+  /** Delivery of a message to the citizen, shown in the dossier's timeline. */
+  async notificationChanged(event: EventEnvelope<NotificationStatusChangedV1>): Promise<void> {
+    const n = event.payload;
+    const notification = {
+      at: new Date(event.occurredAt),
+      template: n.template,
+      channel: n.channel,
+      recipient: n.recipient,
+      status: n.status,
+      ...(n.error ? { error: n.error } : {}),
+    };
+    await this.saga.run(
+      n.dossierCode,
+      () => ({ notifications: [notification], timeline: [], emit: [] }),
+      event.eventId,
+    );
+  }
+
+  /** While an agency's system is down, the dossiers that need it say so (and since when). */
+  async agencyAvailability(event: EventEnvelope<AgencyAvailabilityChangedV1>): Promise<void> {
+    const { agency, state } = event.payload;
+    const steps = STEPS_NEEDING[agency];
+    if (!steps) return;
+    const at = new Date(event.occurredAt);
+    for (const dossier of await this.dossiers.inStatus(steps)) {
+      await this.saga.run(
+        dossier._id,
+        (d) => {
+          if (!steps.includes(d.status)) return null;
+          if (state === 'OPEN' && !d.waitingFor)
+            return { set: { waitingFor: { agency, since: at } }, timeline: [], emit: [] };
+          if (state === 'CLOSED' && d.waitingFor?.agency === agency)
+            return { set: { waitingFor: null }, timeline: [], emit: [] };
+          return null;
+        },
+        event.eventId,
+      );
+    }
+  }
+}

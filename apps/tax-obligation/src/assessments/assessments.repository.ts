@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { newOutbox, OutboxEntry, OutboxRelay, withOutbox } from '@lien-thong/messaging';
+import { SettledPayment, TaxAssessment } from './schemas/tax-assessment.schema';
+
+const DUPLICATE_KEY = 11000;
+
+export type NewAssessment = Omit<TaxAssessment, 'outbox'>;
+
+@Injectable()
+export class AssessmentsRepository {
+  constructor(
+    @InjectModel(TaxAssessment.name) private readonly assessments: Model<TaxAssessment>,
+    private readonly relay: OutboxRelay,
+  ) {
+    relay.register(assessments as never);
+  }
+
+  findById(id: string): Promise<TaxAssessment | null> {
+    return this.assessments.findById(id, { outbox: 0 }).lean<TaxAssessment>().exec();
+  }
+
+  /** Every revision of a dossier's slip, newest first. */
+  revisionsOf(dossierCode: string): Promise<TaxAssessment[]> {
+    return this.assessments
+      .find({ dossierCode }, { outbox: 0 })
+      .sort({ slipRevision: -1 })
+      .lean<TaxAssessment[]>()
+      .exec();
+  }
+
+  /**
+   * Inserts the assessment with its events; false when its id exists (the slip was already
+   * handled), in which case nothing is written.
+   */
+  async create(assessment: NewAssessment, events: OutboxEntry[]): Promise<boolean> {
+    try {
+      await this.assessments.create({ ...assessment, ...newOutbox(events) });
+    } catch (err) {
+      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw err;
+    }
+    await this.relay.publish(this.assessments as never, assessment._id);
+    return true;
+  }
+
+  /**
+   * ASSESSED → PAID with its event, only if still ASSESSED: of two callbacks racing, one
+   * records the payment and the other finds nothing to change.
+   */
+  async markPaid(id: string, payment: SettledPayment, events: OutboxEntry[]): Promise<boolean> {
+    const result = await this.assessments.updateOne(
+      { _id: id, status: 'ASSESSED' },
+      withOutbox<TaxAssessment>({ $set: { status: 'PAID', payment } }, events),
+    );
+    if (result.modifiedCount === 0) return false;
+    await this.relay.publish(this.assessments as never, id);
+    return true;
+  }
+
+  /** Publishes whatever a crash left in the document's outbox (the poll would, later). */
+  publishPending(id: string): Promise<void> {
+    return this.relay.publish(this.assessments as never, id);
+  }
+}

@@ -1,0 +1,90 @@
+import type { SlipProblemV1, TransferSlipSentV1 } from '@lien-thong/contracts';
+import { purposeOf } from './slip-to-transfer';
+
+/** Why a slip goes back to the land office: stable codes for programs, Vietnamese for officers. */
+export const SlipProblemCode = {
+  NAME_MISSING: 'SLIP.NAME_MISSING',
+  DUPLICATE_SELLER: 'SLIP.DUPLICATE_SELLER',
+  SHARES_DO_NOT_ADD_UP: 'SLIP.SHARES_DO_NOT_ADD_UP',
+  PURPOSE_NOT_SUPPORTED: 'SLIP.PURPOSE_NOT_SUPPORTED',
+  NO_PRICE_TABLE: 'SLIP.NO_PRICE_TABLE',
+  COMMUNE_NOT_IN_PRICE_TABLE: 'SLIP.COMMUNE_NOT_IN_PRICE_TABLE',
+  PRICE_ZONE_NOT_FOUND: 'SLIP.PRICE_ZONE_NOT_FOUND',
+  PRICE_POSITION_NOT_FOUND: 'SLIP.PRICE_POSITION_NOT_FOUND',
+  NO_PRICE_FOR_PURPOSE: 'SLIP.NO_PRICE_FOR_PURPOSE',
+  NO_RULE_IN_FORCE: 'SLIP.NO_RULE_IN_FORCE',
+  NOT_ASSESSABLE: 'SLIP.NOT_ASSESSABLE',
+  REFUSED_BY_TAX_OFFICE: 'SLIP.REFUSED_BY_TAX_OFFICE',
+  ALREADY_ASSESSED: 'SLIP.ALREADY_ASSESSED',
+} as const;
+
+export const problem = (field: string, code: string, messageVi: string): SlipProblemV1 => ({
+  field,
+  code,
+  messageVi,
+});
+
+/**
+ * What can be seen wrong in the slip itself before any rule runs, all at once, so that the
+ * land office corrects everything in one round: blank names (the tax office refuses a
+ * filing without the taxpayer's name), a seller listed twice, shares that are not the whole
+ * parcel, a land-use purpose the rules do not know.
+ */
+export function slipProblems(slip: TransferSlipSentV1): SlipProblemV1[] {
+  const problems: SlipProblemV1[] = [];
+  const parties = [
+    ...slip.sellers.map((p, i) => ({ p, field: `sellers[${i}]`, role: 'bên chuyển nhượng' })),
+    ...slip.buyers.map((p, i) => ({ p, field: `buyers[${i}]`, role: 'bên nhận chuyển nhượng' })),
+  ];
+  for (const { p, field, role } of parties) {
+    if (p.fullName.trim() === '')
+      problems.push(
+        problem(`${field}.fullName`, SlipProblemCode.NAME_MISSING, `Thiếu họ tên ${role}`),
+      );
+  }
+  const seen = new Set<string>();
+  slip.sellers.forEach((seller, i) => {
+    if (seen.has(seller.citizenId)) {
+      problems.push(
+        problem(
+          `sellers[${i}].citizenId`,
+          SlipProblemCode.DUPLICATE_SELLER,
+          `Số định danh ${seller.citizenId} được kê khai cho hơn một bên chuyển nhượng`,
+        ),
+      );
+    }
+    seen.add(seller.citizenId);
+  });
+  const shares = shareTotal(slip);
+  if (shares.num !== shares.den) {
+    problems.push(
+      problem(
+        'sellers',
+        SlipProblemCode.SHARES_DO_NOT_ADD_UP,
+        `Tổng tỷ lệ sở hữu của các bên chuyển nhượng là ${shares.num}/${shares.den}, không bằng toàn bộ (1/1) quyền sử dụng đất`,
+      ),
+    );
+  }
+  if (!purposeOf(slip)) {
+    problems.push(
+      problem(
+        'parcel.purposeCode',
+        SlipProblemCode.PURPOSE_NOT_SUPPORTED,
+        `Mục đích sử dụng đất "${slip.parcel.purposeCode}" không có trong bảng giá đất để xác định nghĩa vụ tài chính`,
+      ),
+    );
+  }
+  return problems;
+}
+
+/** The sum of the sellers' shares as an exact fraction (denominators multiplied). */
+function shareTotal(slip: TransferSlipSentV1): { num: bigint; den: bigint } {
+  return slip.sellers.reduce(
+    (sum, s) => {
+      const n = BigInt(s.shareNumerator);
+      const d = BigInt(s.shareDenominator);
+      return { num: sum.num * d + n * sum.den, den: sum.den * d };
+    },
+    { num: 0n, den: 1n },
+  );
+}

@@ -1,0 +1,76 @@
+import { isLocalDate, LocalDate, vietnamDateOf } from '@lien-thong/calendar';
+import type { TransferSlipSentV1 } from '@lien-thong/contracts';
+import {
+  LAND_USE_PURPOSES,
+  LandUsePurpose,
+  TransferInput,
+  Transferor,
+} from '@lien-thong/tax-rules';
+
+/** A date on the slip as the law counts it: the calendar day in Vietnam (UTC+7). */
+export function slipDate(value: string): LocalDate {
+  return isLocalDate(value) ? value : vietnamDateOf(new Date(value));
+}
+
+/** The slip's land-use purpose, when the rules know it. */
+export function purposeOf(slip: TransferSlipSentV1): LandUsePurpose | undefined {
+  return LAND_USE_PURPOSES.find((purpose) => purpose === slip.parcel.purposeCode);
+}
+
+/**
+ * The rules library's input from a transfer slip (form 19, Decree 151/2025).
+ * - Each seller is one transferor, taxed on their own share (PIT Law art. 2; co-owners are
+ *   separate taxpayers). Their id is the citizen ID, which is also the tax code since
+ *   1 July 2025.
+ * - Several buyers receive one asset together: the registration fee is one line for the
+ *   asset, owed under the first buyer's code in every buyer's name.
+ * - The sole-residence exemption is only looked at for a seller whose slip states whether
+ *   they own another home; a missing answer claims no exemption.
+ * - A declared price of 0 means no price: the price table decides.
+ */
+export function toTransferInput(
+  slip: TransferSlipSentV1,
+  purpose: LandUsePurpose,
+  noticeIssuedOn: LocalDate,
+): TransferInput {
+  const certificateIssuedOn = slipDate(slip.certificateIssuedOn);
+  const transferors = slip.sellers.map((seller): Transferor => {
+    const transferor: Transferor = {
+      id: seller.citizenId,
+      nameVi: seller.fullName,
+      share: { numerator: seller.shareNumerator, denominator: seller.shareDenominator },
+      relationshipToRecipient: seller.relationshipToBuyer,
+    };
+    if (seller.ownsOtherResidentialProperty !== undefined) {
+      transferor.soleResidence = {
+        ownsOtherResidentialProperty: seller.ownsOtherResidentialProperty,
+        certificateIssuedOn,
+        transfersWhole: slip.transfersWhole,
+      };
+    }
+    return transferor;
+  });
+  const { parcel } = slip;
+  return {
+    kind: slip.transferKind,
+    transferors,
+    recipient: {
+      id: slip.buyers[0].citizenId,
+      nameVi: slip.buyers.map((buyer) => buyer.fullName).join(', '),
+    },
+    parcel: {
+      areaTenthsM2: parcel.areaTenthsM2,
+      purpose,
+      location: {
+        provinceCode: parcel.provinceCode,
+        communeCode: parcel.ref.communeCode,
+        zoneCode: parcel.priceZone,
+        position: parcel.pricePosition,
+      },
+    },
+    contractPriceVnd: slip.declaredPriceVnd ? BigInt(slip.declaredPriceVnd) : null,
+    contractDate: slipDate(slip.contractDate),
+    declarationDate: slipDate(slip.declarationDate),
+    noticeIssuedOn,
+  };
+}

@@ -1,0 +1,12 @@
+import { PaymentCallback } from '@lien-thong/agency-contracts';
+
+/** The gateway's "paid" callback, validated as its contract declares. */
+export class PaymentCallbackDto extends PaymentCallback {}
+
+/** What the gateway is told: 200 whether this callback recorded the payment or repeated it. */
+export interface PaymentReceipt {
+  orderId: string;
+  status: 'PAID';
+  /** False for a repeated callback: the payment was already recorded, nothing changed. */
+  recorded: boolean;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { getModelToken } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { AgencyName, AgencyStats, SIMULATOR_ADMIN_API } from '@lien-thong/agency-contracts';
+import { createEnvelope, EventEnvelope, Topics, TransferSlipSentV1 } from '@lien-thong/contracts';
+import { InboxRepository, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import { TaxAssessment } from '../assessments/schemas/tax-assessment.schema';
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+export async function http<T>(url: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
+  const res = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/**
+ * Plays the land office (publishes slips) and the citizen (pays through the simulators'
+ * admin API) around a running tax-obligation service.
+ */
+export class TaxHarness {
+  private readonly producer: KafkajsBrokerClient;
+  private readonly topology: Topology;
+
+  constructor(
+    private readonly app: INestApplication,
+    readonly serviceUrl: string,
+    readonly simulatorsUrl: string,
+    brokers: string,
+  ) {
+    this.producer = new KafkajsBrokerClient({
+      brokers: brokers.split(','),
+      clientId: 'tax-obligation-test-land-office',
+    });
+    this.topology = app.get(Topology);
+  }
+
+  /** Publishes a slip as land-registry would; `again` resends an earlier envelope as is. */
+  async sendSlip(
+    slip: TransferSlipSentV1,
+    again?: EventEnvelope<TransferSlipSentV1>,
+  ): Promise<EventEnvelope<TransferSlipSentV1>> {
+    const envelope =
+      again ??
+      createEnvelope(Topics.TransferSlipSent, slip.dossierCode, slip, 'land-registry', {
+        correlationId: randomUUID(),
+      });
+    await this.producer.send([
+      {
+        topic: this.topology.topic(Topics.TransferSlipSent),
+        key: slip.dossierCode,
+        value: JSON.stringify(envelope),
+        headers: {},
+      },
+    ]);
+    return envelope;
+  }
+
+  async handled(eventId: string): Promise<boolean> {
+    return this.app.get(InboxRepository).has(this.topology.groupId, eventId);
+  }
+
+  countAssessments(dossierCode: string): Promise<number> {
+    const model = this.app.get<Model<TaxAssessment>>(getModelToken(TaxAssessment.name));
+    return model.countDocuments({ dossierCode }).exec();
+  }
+
+  service<T>(path: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
+    return http<T>(`${this.serviceUrl}${path}`, method, body);
+  }
+
+  simulators<T>(path: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
+    return http<T>(`${this.simulatorsUrl}${path}`, method, body);
+  }
+
+  async agencyStats(agency: AgencyName): Promise<AgencyStats> {
+    return (await this.simulators<AgencyStats>(SIMULATOR_ADMIN_API.agencyStats(agency))).body;
+  }
+
+  close(): Promise<void> {
+    return this.producer.close();
+  }
+}
