@@ -38,6 +38,7 @@ const boundaries = (allowTesting) => {
         },
         { sourceTag: 'type:infra', onlyDependOnLibsWithTags: plus(libraryTags) },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [...libraryTags, 'type:testing'] },
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...libraryTags, 'type:testing'] },
       ],
     },
   ];

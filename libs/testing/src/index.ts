@@ -2,3 +2,5 @@ export * from '@lien-thong/test-infra';
 export * from './service-harness';
 export * from './service-process';
 export * from './event-probe';
+export * from './stack';
+export * from './scenarios';

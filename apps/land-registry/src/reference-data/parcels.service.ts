@@ -71,6 +71,10 @@ export class ParcelsService implements OnApplicationBootstrap {
     return parcel;
   }
 
+  find(ref: ParcelRefV1): Promise<Parcel | null> {
+    return this.parcels.find(ref);
+  }
+
   /** Cadastral update of a registered transfer (idempotent per registration event). */
   registerNewOwners(
     ref: ParcelRefV1,

@@ -1,0 +1,231 @@
+import { eventually } from '@lien-thong/test-infra';
+import type { Stack } from './stack';
+
+/** One scripted citizen: which parcel, what kind of transfer, and how they pay. */
+export interface Scenario {
+  name: string;
+  parcel: [communeCode: string, mapSheetNumber: number, parcelNumber: number];
+  declaredPriceVnd?: number;
+  transferKind?: 'SALE' | 'GIFT' | 'INHERITANCE' | 'DIVORCE_DIVISION';
+  relationshipToBuyer?: string;
+  /** 'ON_TIME', 'LATE' (after the notice's deadline), or 'NEVER'. */
+  payment: 'ON_TIME' | 'LATE' | 'NEVER';
+  /** A hold arrives at the Justice registry while the citizen is paying. */
+  holdWhilePaying?: boolean;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  dossierCode: string;
+  status: string;
+  refusalCode: string | null;
+  obligations: { code: string; labelVi: string; amountVnd: number; exemptionVi?: string }[];
+  totalVnd: number;
+  late: boolean;
+  workingDays: { used: number; allowed: number };
+  notifications: number;
+  templates: string[];
+}
+
+/** The demo's citizens (issue: a sale above and below the table price, parent to child, mortgage, hold, late payment). */
+export const DEMO_SCENARIOS: Scenario[] = [
+  {
+    name: 'sale above the table price',
+    parcel: ['00004', 12, 102],
+    declaredPriceVnd: 5_000_000_000,
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'sale below the table price',
+    parcel: ['00004', 12, 103],
+    declaredPriceVnd: 1_000_000_000,
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'parent-to-child sale',
+    parcel: ['00004', 12, 104],
+    declaredPriceVnd: 2_500_000_000,
+    relationshipToBuyer: 'PARENT_CHILD',
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'parcel with an active mortgage',
+    parcel: ['00004', 12, 111],
+    declaredPriceVnd: 4_000_000_000,
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'hold placed mid-process',
+    parcel: ['00004', 12, 107],
+    declaredPriceVnd: 6_000_000_000,
+    payment: 'ON_TIME',
+    holdWhilePaying: true,
+  },
+  {
+    name: 'citizen pays late',
+    parcel: ['00004', 12, 108],
+    declaredPriceVnd: 3_500_000_000,
+    payment: 'LATE',
+  },
+  {
+    name: 'remote commune',
+    parcel: ['09904', 31, 205],
+    declaredPriceVnd: 900_000_000,
+    payment: 'ON_TIME',
+  },
+];
+
+const FINAL = ['RESULT_READY', 'DONE', 'REFUSED'];
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function http(method: string, url: string, body?: unknown): Promise<Json> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json().catch(() => ({}))) as Json;
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function waitForStatus(
+  stack: Stack,
+  code: string,
+  statuses: string[],
+  timeoutMs: number,
+): Promise<Json> {
+  return eventually(
+    async () => {
+      const view = await http('GET', `${stack.url['land-registry']}/dossiers/${code}`);
+      return statuses.includes(view.status as string) ? view : undefined;
+    },
+    timeoutMs,
+    `dossier ${code} to reach ${statuses.join(' or ')}`,
+  );
+}
+
+/** Builds the request a counter officer would enter for this scenario, from the cadastral book. */
+export async function transferRequestFor(stack: Stack, s: Scenario, buyerIndex = 0): Promise<Json> {
+  const [communeCode, sheet, number] = s.parcel;
+  const parcel = await http(
+    'GET',
+    `${stack.url['land-registry']}/parcels/${communeCode}/${sheet}/${number}`,
+  );
+  const owners = parcel.owners as Json[];
+  return {
+    channel: buyerIndex % 2 === 0 ? 'COUNTER' : 'ONLINE',
+    resultDelivery: 'COUNTER',
+    parcel: parcel.ref,
+    certificateSerial: parcel.certificate.serial,
+    transferKind: s.transferKind ?? 'SALE',
+    contractDate: '2026-11-16',
+    ...(s.declaredPriceVnd !== undefined ? { declaredPriceVnd: s.declaredPriceVnd } : {}),
+    sellers: owners.map((o) => ({
+      fullName: o.fullName,
+      citizenId: o.citizenId,
+      address: o.address,
+      relationshipToBuyer: s.relationshipToBuyer ?? 'NONE',
+      ownsOtherResidentialProperty: true,
+    })),
+    buyers: [
+      {
+        fullName: 'Phạm Minh Khang',
+        citizenId: `0010920${String(11223 + buyerIndex).padStart(5, '0')}`,
+        address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
+      },
+    ],
+    applicant: {
+      fullName: 'Phạm Minh Khang',
+      phone: `09${String(12345678 + buyerIndex).padStart(8, '0')}`,
+      email: `khang${buyerIndex}@example.vn`,
+    },
+  };
+}
+
+/** Plays one citizen end to end through the public API and the simulators; returns what happened. */
+export async function runScenario(
+  stack: Stack,
+  s: Scenario,
+  buyerIndex = 0,
+  timeoutMs = 120_000,
+): Promise<ScenarioResult> {
+  const lr = stack.url['land-registry'];
+  const sim = stack.url['agency-simulators'];
+  const submitted = await http(
+    'POST',
+    `${lr}/dossiers/transfers`,
+    await transferRequestFor(stack, s, buyerIndex),
+  );
+  const code = submitted.dossierCode as string;
+  let view = await waitForStatus(stack, code, ['WAITING_FOR_PAYMENT', ...FINAL], timeoutMs);
+  if (view.status === 'WAITING_FOR_PAYMENT') {
+    if (s.holdWhilePaying) {
+      const [communeCode, mapSheetNumber, parcelNumber] = s.parcel;
+      await http('POST', `${sim}/admin/justice/holds`, {
+        parcel: { communeCode, mapSheetNumber, parcelNumber },
+        hold: {
+          authority: 'Cơ quan Cảnh sát điều tra Công an Thành phố Hà Nội',
+          documentNumber: `QĐ-${code}`,
+          issuedOn: '2026-11-20',
+          reason: 'Tạm dừng giao dịch để phục vụ điều tra',
+        },
+      });
+    }
+    if (s.payment !== 'NEVER') {
+      const notices = view.assessment.notices as { dueDate: string }[];
+      const latest =
+        notices
+          .map((n) => n.dueDate)
+          .sort()
+          .pop() ?? '2026-12-31';
+      const paidAt =
+        s.payment === 'LATE'
+          ? new Date(Date.parse(`${latest}T10:00:00+07:00`) + 3 * 86_400_000).toISOString()
+          : undefined;
+      await http(
+        'POST',
+        `${sim}/admin/payments/orders/${encodeURIComponent(view.assessment.assessmentId as string)}/pay`,
+        paidAt ? { paidAt } : {},
+      );
+      view = await waitForStatus(stack, code, FINAL, timeoutMs);
+    }
+  }
+  const finalTemplate =
+    view.status === 'REFUSED'
+      ? 'DOSSIER_REFUSED'
+      : view.status === 'WAITING_FOR_PAYMENT'
+        ? 'TAX_NOTICE'
+        : 'RESULT_READY';
+  view = await eventually(
+    async () => {
+      const v = await http('GET', `${lr}/dossiers/${code}`);
+      return (v.notifications as { template: string }[]).some((n) => n.template === finalTemplate)
+        ? v
+        : undefined;
+    },
+    timeoutMs,
+    `the citizen of ${code} to be told (${finalTemplate})`,
+  );
+  const notices = (view.assessment?.notices ?? []) as ScenarioResult['obligations'];
+  return {
+    scenario: s.name,
+    dossierCode: code,
+    status: view.status as string,
+    refusalCode: (view.refusal?.code as string | undefined) ?? null,
+    obligations: notices.map((n) => ({
+      code: n.code,
+      labelVi: n.labelVi,
+      amountVnd: n.amountVnd,
+      ...(n.exemptionVi ? { exemptionVi: n.exemptionVi } : {}),
+    })),
+    totalVnd: (view.assessment?.totalVnd as number | undefined) ?? 0,
+    late: Boolean(view.payment?.late),
+    workingDays: {
+      used: view.workingDays.used as number,
+      allowed: view.workingDays.allowed as number,
+    },
+    notifications: (view.notifications as unknown[]).length,
+    templates: [...new Set((view.notifications as { template: string }[]).map((n) => n.template))],
+  };
+}

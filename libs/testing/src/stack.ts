@@ -1,0 +1,99 @@
+import { freePort, uniqueName } from '@lien-thong/test-infra';
+import { ServiceProcess, spawnService } from './service-process';
+
+export const STACK_SERVICES = [
+  'agency-simulators',
+  'secured-transactions',
+  'tax-obligation',
+  'notification',
+  'land-registry',
+] as const;
+export type StackService = (typeof STACK_SERVICES)[number];
+
+export interface Stack {
+  namespace: string;
+  url: Record<StackService, string>;
+  processes: Map<StackService, ServiceProcess>;
+  /** SIGKILL one service and start it again with the same settings (a crash and a restart). */
+  crash(name: StackService): Promise<void>;
+  /** SIGTERM one service and start it again (a rolling restart). */
+  restart(name: StackService): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system as separate processes, wired together exactly as `npm start` wires them
+ * (each service its own database, all on one topic namespace, the agencies played by the
+ * simulators). Used by the end-to-end suite, the demo, the chaos run and the benchmark.
+ */
+export async function startStack(
+  options: {
+    env?: Partial<Record<StackService, NodeJS.ProcessEnv>>;
+    common?: NodeJS.ProcessEnv;
+    quiet?: boolean;
+  } = {},
+): Promise<Stack> {
+  const namespace = uniqueName('stack');
+  const ports = Object.fromEntries(
+    await Promise.all(STACK_SERVICES.map(async (s) => [s, await freePort()] as const)),
+  ) as Record<StackService, number>;
+  const url = Object.fromEntries(
+    STACK_SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`]),
+  ) as Record<StackService, string>;
+  const sim = url['agency-simulators'];
+  const wiring: Record<StackService, NodeJS.ProcessEnv> = {
+    'agency-simulators': {
+      JUSTICE_HOLD_WEBHOOK_URL: `${url['secured-transactions']}/justice/holds`,
+    },
+    'secured-transactions': { JUSTICE_REGISTRY_URL: `${sim}/justice/v1` },
+    'tax-obligation': {
+      E_TAX_URL: `${sim}/etax/v1`,
+      PAYMENT_GATEWAY_URL: `${sim}/payments/v1`,
+      PUBLIC_URL: url['tax-obligation'],
+    },
+    notification: {
+      SMS_GATEWAY_URL: `${sim}/sms/v1`,
+      EMAIL_GATEWAY_URL: `${sim}/email/v1`,
+      ZALO_GATEWAY_URL: `${sim}/zalo/v1`,
+      TRACKING_URL: `${url['land-registry']}/tracking`,
+    },
+    'land-registry': {},
+  };
+  const envOf = (s: StackService): NodeJS.ProcessEnv => ({
+    KAFKA_NAMESPACE: namespace,
+    MONGO_DB: `${namespace}-${s}`,
+    ...options.common,
+    ...wiring[s],
+    ...(options.env?.[s] ?? {}),
+  });
+  const processes = new Map<StackService, ServiceProcess>();
+  const start = async (s: StackService) =>
+    processes.set(
+      s,
+      await spawnService(s, envOf(s), { port: ports[s], quiet: options.quiet ?? true }),
+    );
+  try {
+    await start('agency-simulators');
+    await Promise.all(STACK_SERVICES.filter((s) => s !== 'agency-simulators').map(start));
+  } catch (err) {
+    await Promise.all([...processes.values()].map((p) => p.stop()));
+    throw err;
+  }
+  return {
+    namespace,
+    url,
+    processes,
+    async crash(name) {
+      await processes.get(name)?.kill();
+      await start(name);
+    },
+    async restart(name) {
+      await processes.get(name)?.stop();
+      await start(name);
+    },
+    async stop() {
+      const order = [...STACK_SERVICES].reverse();
+      for (const s of order) await processes.get(s)?.stop();
+    },
+  };
+}
