@@ -24,8 +24,14 @@ describe('transfer of land-use rights, end to end', () => {
   });
   afterAll(() => stack?.stop());
 
+  function result(name: string): ScenarioResult {
+    const found = results.get(name);
+    if (!found) throw new Error(`scenario ${name} did not run`);
+    return found;
+  }
+
   it('registers a sale above the table price, taxing the contract price (2 % income tax, 0.5 % fee)', () => {
-    const r = results.get('sale above the table price')!;
+    const r = result('sale above the table price');
     expect(r.status).toBe('RESULT_READY');
     // 100.0 m² at 40,000,000 VND/m² is worth 4,000,000,000 in the table; the contract says 5,000,000,000.
     expect(r.obligations.map((o) => [o.code, o.amountVnd])).toEqual([
@@ -44,7 +50,7 @@ describe('transfer of land-use rights, end to end', () => {
   });
 
   it('taxes a sale below the table price on the table value', () => {
-    const r = results.get('sale below the table price')!;
+    const r = result('sale below the table price');
     expect(r.status).toBe('RESULT_READY');
     // 120.4 m² at 32,000,000 VND/m² = 3,852,800,000 > the declared 1,000,000,000.
     expect(r.obligations.find((o) => o.code === 'PIT')?.amountVnd).toBe(77_056_000);
@@ -52,7 +58,7 @@ describe('transfer of land-use rights, end to end', () => {
   });
 
   it('exempts a parent-to-child sale from income tax but not from the registration fee', () => {
-    const r = results.get('parent-to-child sale')!;
+    const r = result('parent-to-child sale');
     expect(r.status).toBe('RESULT_READY');
     const pit = r.obligations.find((o) => o.code === 'PIT');
     expect(pit?.amountVnd).toBe(0);
@@ -61,24 +67,24 @@ describe('transfer of land-use rights, end to end', () => {
   });
 
   it('refuses a mortgaged parcel without the mortgagee’s consent, before any tax is assessed, and tells the citizen why', () => {
-    const r = results.get('parcel with an active mortgage')!;
+    const r = result('parcel with an active mortgage');
     expect(r).toMatchObject({ status: 'REFUSED', refusalCode: 'PARCEL.MORTGAGED', totalVnd: 0 });
     expect(r.templates).toEqual(expect.arrayContaining(['DOSSIER_RECEIVED', 'DOSSIER_REFUSED']));
   });
 
   it('stops a dossier when a hold arrives while the citizen is paying', () => {
-    const r = results.get('hold placed mid-process')!;
+    const r = result('hold placed mid-process');
     expect(r).toMatchObject({ status: 'REFUSED', refusalCode: 'PARCEL.BLOCKED' });
     expect(r.templates).toContain('DOSSIER_REFUSED');
   });
 
   it('registers after a late payment, recording that it was late', () => {
-    const r = results.get('citizen pays late')!;
+    const r = result('citizen pays late');
     expect(r).toMatchObject({ status: 'RESULT_READY', late: true });
   });
 
   it('gives a remote commune fifteen working days', () => {
-    const r = results.get('remote commune')!;
+    const r = result('remote commune');
     expect(r.status).toBe('RESULT_READY');
     expect(r.workingDays.allowed).toBe(15);
   });

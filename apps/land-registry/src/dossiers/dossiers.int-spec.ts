@@ -40,19 +40,15 @@ describe('one-stop counter API', () => {
     expect(check.payload).toMatchObject({ stage: 'RECEIPT', parcel: { parcelNumber: 101 } });
     expect(check.correlationId).toBe(received.correlationId);
 
-    const view = (await (await fetch(`${service.baseUrl}/dossiers/${code}`)).json()) as Record<
-      string,
-      any
-    >;
+    const view = (await (await fetch(`${service.baseUrl}/dossiers/${code}`)).json()) as {
+      timeline: { step: string }[];
+    };
     expect(view).toMatchObject({
       status: 'CHECKING_PARCEL',
       heldBy: 'secured-transactions',
       workingDays: { allowed: 5 },
     });
-    expect(view.timeline.map((t: { step: string }) => t.step)).toEqual([
-      'RECEIVED',
-      'PARCEL_CHECK_REQUESTED',
-    ]);
+    expect(view.timeline.map((t) => t.step)).toEqual(['RECEIVED', 'PARCEL_CHECK_REQUESTED']);
   });
 
   it('gives a remote commune ten more working days', async () => {
