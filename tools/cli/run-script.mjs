@@ -1,0 +1,40 @@
+// Runs a TypeScript script from tools/scripts against provisioned Kafka and MongoDB:
+// `node tools/cli/run-script.mjs demo [args]` (npm run demo, chaos, bench use it).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureNode24 } from '../infra/node24.mjs';
+import { repoRoot } from '../infra/paths.mjs';
+import { provisionLocal } from '../infra/provision.mjs';
+import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
+
+await ensureNode24();
+ensureDependencies();
+installSignalHandlers();
+
+const [script, ...args] = process.argv.slice(2);
+try {
+  const infra = await provisionLocal();
+  onShutdown(() => infra.stop());
+  const child = spawn(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--disable-warning=TimeoutNegativeWarning',
+      '-r',
+      '@swc-node/register',
+      join('tools/scripts', `${script}.ts`),
+      ...args,
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, KAFKA_BROKERS: infra.kafkaBrokers, MONGO_URL: infra.mongoUrl },
+    },
+  );
+  onShutdown(() => child.kill('SIGTERM'));
+  const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  await shutdown(code);
+} catch (err) {
+  console.error(`[${script}] ${err.message}`);
+  await shutdown(1);
+}
