@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ensureNode24 } from '../infra/node24.mjs';
 import { repoRoot } from '../infra/paths.mjs';
 import { provisionLocal } from '../infra/provision.mjs';
+import { startInfraControl } from '../infra/control.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
 
 await ensureNode24();
@@ -15,6 +16,7 @@ const [script, ...args] = process.argv.slice(2);
 try {
   const infra = await provisionLocal();
   onShutdown(() => infra.stop());
+  const control = await startInfraControl(infra);
   const child = spawn(
     process.execPath,
     [
@@ -28,7 +30,12 @@ try {
     {
       cwd: repoRoot,
       stdio: 'inherit',
-      env: { ...process.env, KAFKA_BROKERS: infra.kafkaBrokers, MONGO_URL: infra.mongoUrl },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: infra.kafkaBrokers,
+        MONGO_URL: infra.mongoUrl,
+        INFRA_CONTROL_URL: control.url,
+      },
     },
   );
   onShutdown(() => child.kill('SIGTERM'));

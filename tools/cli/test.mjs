@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ensureNode24 } from '../infra/node24.mjs';
 import { repoRoot } from '../infra/paths.mjs';
 import { provisionLocal } from '../infra/provision.mjs';
+import { startInfraControl } from '../infra/control.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
 
 await ensureNode24();
@@ -62,6 +63,7 @@ if (infra instanceof Error) {
   await shutdown(1);
 }
 
+const control = await startInfraControl(infra);
 const resultsFile = join(repoRoot, 'tmp', 'jest-results.json');
 mkdirSync(join(repoRoot, 'tmp'), { recursive: true });
 rmSync(resultsFile, { force: true });

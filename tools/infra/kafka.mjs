@@ -101,23 +101,41 @@ export async function startKafka({ dataDir, log }) {
       `kafka-storage format failed:\n${(format.stdout + format.stderr).slice(-2000)}`,
     );
   const logFile = join(dataDir, 'kafka.log');
-  const proc = startGuarded('kafka', 'java', [...jvm, 'kafka.Kafka', props], {
-    logFile,
-    removeOnOrphan: dataDir,
-  });
-  await waitForPort('127.0.0.1', port, {
-    isAlive: proc.isAlive,
-    what: 'Kafka',
-    timeoutMs: 90_000,
-  }).catch((err) => {
-    throw new Error(`${err.message}\n${proc.tail()}`);
-  });
-  // The port opens a moment before the broker has registered with its controller.
-  const deadline = Date.now() + 60_000;
-  while (!readFileSync(logFile, 'utf8').includes('Kafka Server started')) {
-    if (!proc.isAlive() || Date.now() > deadline)
-      throw new Error(`Kafka did not finish starting:\n${proc.tail()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { brokers: `127.0.0.1:${port}`, process: proc };
+  const launch = async () => {
+    const startedLines = readLines(logFile);
+    const proc = startGuarded('kafka', 'java', [...jvm, 'kafka.Kafka', props], {
+      logFile,
+      removeOnOrphan: dataDir,
+    });
+    await waitForPort('127.0.0.1', port, {
+      isAlive: proc.isAlive,
+      what: 'Kafka',
+      timeoutMs: 90_000,
+    }).catch((err) => {
+      throw new Error(`${err.message}\n${proc.tail()}`);
+    });
+    // The port opens a moment before the broker has registered with its controller.
+    const deadline = Date.now() + 60_000;
+    while (
+      !readLines(logFile)
+        .slice(startedLines.length)
+        .some((l) => l.includes('Kafka Server started'))
+    ) {
+      if (!proc.isAlive() || Date.now() > deadline)
+        throw new Error(`Kafka did not finish starting:\n${proc.tail()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return proc;
+  };
+  const broker = { brokers: `127.0.0.1:${port}`, process: await launch() };
+  /** Stops the broker and starts it again on the same port and data (chaos runs). */
+  broker.restart = async () => {
+    await broker.process.stop();
+    broker.process = await launch();
+  };
+  return broker;
+}
+
+function readLines(file) {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
 }

@@ -55,6 +55,7 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
+    let restartKafka;
     let kafkaBrokers = process.env.KAFKA_BROKERS;
     let mongoUrl = process.env.MONGO_URL;
     if (kafkaBrokers) {
@@ -86,6 +87,7 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
     ]);
     if (kafka) {
       stops.push(() => kafka.process.stop());
+      restartKafka = () => kafka.restart();
       kafkaBrokers = kafka.brokers;
       described.push(`Kafka (KRaft) at ${kafkaBrokers}`);
     }
@@ -99,7 +101,7 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
       `${described.join(', ')}; ready in ${seconds.toFixed(1)} s${downloaded ? '' : ' (nothing downloaded)'}`,
     );
     if (dataDir) log(`data and logs in ${dataDir}`);
-    return { kafkaBrokers, mongoUrl, dataDir, seconds, downloaded, stop };
+    return { kafkaBrokers, mongoUrl, dataDir, seconds, downloaded, stop, restartKafka };
   } catch (err) {
     await stop();
     throw err;
