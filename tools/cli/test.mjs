@@ -84,6 +84,7 @@ const jestOk = await step(
     ...process.env,
     KAFKA_BROKERS: infra.kafkaBrokers,
     MONGO_URL: infra.mongoUrl,
+    INFRA_CONTROL_URL: control.url,
     TZ: 'Asia/Ho_Chi_Minh',
   },
 );
