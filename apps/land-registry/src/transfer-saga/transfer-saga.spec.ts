@@ -1,0 +1,347 @@
+import { Topics } from '@lien-thong/contracts';
+import { Dossier } from '../dossiers/schemas/dossier.schema';
+import { acceptSupplement, requestSupplement, returnResult } from './officer-actions';
+import {
+  onHoldPlaced,
+  onObligationsAssessed,
+  onObligationsPaid,
+  onParcelChecked,
+  onSlipReturned,
+} from './transfer-saga';
+
+const at = new Date('2026-11-23T03:00:00Z');
+
+function dossier(overrides: Partial<Dossier> = {}): Dossier {
+  return {
+    _id: 'VPDKHN-261123-0001',
+    status: 'CHECKING_PARCEL',
+    heldBy: 'secured-transactions',
+    waitingFor: null,
+    channel: 'COUNTER',
+    resultDelivery: 'COUNTER',
+    postalAddress: null,
+    procedureCode: '1.013831',
+    receivedAt: new Date('2026-11-23T02:00:00Z'),
+    remote: false,
+    workingDaysAllowed: 5,
+    appointmentAt: new Date('2026-11-30T10:00:00Z'),
+    dueAt: new Date('2026-11-30T10:00:00Z'),
+    pauses: [],
+    applicant: { fullName: 'Phạm Minh Khang', contact: { phone: '0912345678' } },
+    parcel: {
+      ref: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 102 },
+      address: 'Số 12, phố Đội Cấn',
+      provinceCode: '01',
+      areaTenthsM2: 1000,
+      purposeCode: 'ODT',
+      term: 'Lâu dài',
+      origin: 'Nhà nước công nhận quyền sử dụng đất',
+      priceZone: 'DOI-CAN',
+      pricePosition: 3,
+    },
+    certificate: { serial: 'CS12000102', issuedOn: '2016-02-11' },
+    transfer: {
+      kind: 'SALE',
+      contractDate: '2026-11-16',
+      declaredPriceVnd: 3_000_000_000,
+      transfersWhole: true,
+      mortgageeConsent: null,
+    },
+    sellers: [
+      {
+        fullName: 'Trần Thị Bình',
+        citizenId: '001167107919',
+        address: 'Hà Nội',
+        shareNumerator: 1,
+        shareDenominator: 1,
+        relationshipToBuyer: 'NONE',
+      },
+    ],
+    buyers: [{ fullName: 'Phạm Minh Khang', citizenId: '001092011223', address: 'Hà Nội' }],
+    slipRevision: 0,
+    resumeStep: null,
+    assessment: null,
+    payment: null,
+    refusal: null,
+    delay: null,
+    registeredAt: null,
+    finishedAt: null,
+    timeline: [],
+    notifications: [],
+    trackingPins: ['5678'],
+    rev: 3,
+    handledEvents: [],
+    outbox: [],
+    ...overrides,
+  };
+}
+
+const check = (stage: 'RECEIPT' | 'PRE_REGISTRATION', result: object) => ({
+  dossierCode: 'VPDKHN-261123-0001',
+  stage,
+  parcel: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 102 },
+  result: result as never,
+  checkedAt: at.toISOString(),
+  source: 'REGISTRY' as const,
+});
+
+describe('transfer saga', () => {
+  it('sends the transfer slip to tax once the parcel is clear, and stops the land office clock', () => {
+    const t = onParcelChecked(
+      dossier(),
+      check('RECEIPT', { status: 'CLEAR' }),
+      at,
+      'Bộ phận Một cửa',
+    );
+    expect(t).toMatchObject({
+      status: 'WAITING_FOR_TAX',
+      heldBy: 'tax-obligation',
+      set: { slipRevision: 1 },
+    });
+    expect(t?.pauses).toEqual([{ from: at, to: null, reason: 'TAX_ASSESSMENT' }]);
+    expect(t?.emit).toEqual([
+      expect.objectContaining({
+        topic: Topics.TransferSlipSent,
+        payload: expect.objectContaining({ slipRevision: 1, declaredPriceVnd: 3_000_000_000 }),
+      }),
+    ]);
+  });
+
+  it('refuses a mortgaged parcel without consent, but goes on with the mortgagee’s written consent', () => {
+    const mortgaged = {
+      status: 'MORTGAGED',
+      mortgage: {
+        mortgagee: 'Vietcombank',
+        registrationNumber: 'DKTC-1',
+        registeredOn: '2023-05-15',
+      },
+    };
+    expect(onParcelChecked(dossier(), check('RECEIPT', mortgaged), at, '')).toMatchObject({
+      status: 'REFUSED',
+      set: { refusal: { code: 'PARCEL.MORTGAGED' } },
+    });
+    const consented = dossier({
+      transfer: {
+        ...dossier().transfer,
+        mortgageeConsent: { documentNumber: '125/CV', signedOn: '2026-11-02' },
+      },
+    });
+    expect(onParcelChecked(consented, check('RECEIPT', mortgaged), at, '')).toMatchObject({
+      status: 'WAITING_FOR_TAX',
+    });
+  });
+
+  it('refuses blocked and disputed parcels with the authority and document in the reason', () => {
+    const blocked = onParcelChecked(
+      dossier(),
+      check('RECEIPT', {
+        status: 'BLOCKED',
+        hold: {
+          authority: 'Tòa án nhân dân khu vực 1',
+          documentNumber: '58/2025/QĐ-BPKCTT',
+          issuedOn: '2025-11-03',
+        },
+      }),
+      at,
+      '',
+    );
+    expect(blocked?.set?.refusal?.reasonVi).toContain('58/2025/QĐ-BPKCTT');
+    expect(blocked?.emit[0]).toMatchObject({
+      topic: Topics.DossierRefused,
+      payload: { reasonCode: 'PARCEL.BLOCKED' },
+    });
+    const disputed = onParcelChecked(
+      dossier(),
+      check('RECEIPT', {
+        status: 'DISPUTED',
+        dispute: {
+          authority: 'UBND phường',
+          description: 'Tranh chấp ranh giới',
+          filedOn: '2026-03-02',
+        },
+      }),
+      at,
+      '',
+    );
+    expect(disputed).toMatchObject({
+      status: 'REFUSED',
+      set: { refusal: { code: 'PARCEL.DISPUTED' } },
+    });
+  });
+
+  it('ignores a check for a step the dossier has already left (a late or duplicated answer)', () => {
+    expect(
+      onParcelChecked(
+        dossier({ status: 'WAITING_FOR_TAX' }),
+        check('RECEIPT', { status: 'CLEAR' }),
+        at,
+        '',
+      ),
+    ).toBeNull();
+  });
+
+  it('keeps the clock stopped from the slip through payment, and restarts it when paid', () => {
+    const slipSent = dossier({
+      status: 'WAITING_FOR_TAX',
+      slipRevision: 1,
+      pauses: [{ from: at, to: null, reason: 'TAX_ASSESSMENT' }],
+    });
+    const later = new Date(at.getTime() + 3600_000);
+    const assessed = onObligationsAssessed(
+      slipSent,
+      {
+        dossierCode: slipSent._id,
+        assessmentId: 'A:R1',
+        slipRevision: 1,
+        notices: [],
+        totalVnd: 100_000_000,
+      },
+      later,
+    );
+    expect(assessed?.status).toBe('WAITING_FOR_PAYMENT');
+    expect(assessed?.pauses).toEqual([
+      { from: at, to: later, reason: 'TAX_ASSESSMENT' },
+      { from: later, to: null, reason: 'CITIZEN_PAYMENT' },
+    ]);
+    const waiting = dossier({
+      status: 'WAITING_FOR_PAYMENT',
+      slipRevision: 1,
+      pauses: assessed?.pauses ?? [],
+      assessment: { assessmentId: 'A:R1', totalVnd: 100_000_000, notices: [] },
+    });
+    const paidAt = new Date(later.getTime() + 3600_000);
+    const paid = onObligationsPaid(
+      waiting,
+      {
+        dossierCode: waiting._id,
+        assessmentId: 'A:R1',
+        amountVnd: 100_000_000,
+        paidAt: paidAt.toISOString(),
+        transactionId: 'T1',
+        late: false,
+      },
+      paidAt,
+    );
+    expect(paid?.status).toBe('RECHECKING_HOLDS');
+    expect(paid?.pauses?.every((p) => p.to)).toBe(true);
+    expect(paid?.emit[0]).toMatchObject({
+      topic: Topics.ParcelCheckRequested,
+      payload: { stage: 'PRE_REGISTRATION' },
+    });
+  });
+
+  it('ignores a payment for another assessment, and an assessment of an outdated slip revision', () => {
+    const waiting = dossier({
+      status: 'WAITING_FOR_PAYMENT',
+      slipRevision: 2,
+      assessment: { assessmentId: 'A:R2', totalVnd: 1, notices: [] },
+    });
+    expect(
+      onObligationsPaid(
+        waiting,
+        {
+          dossierCode: waiting._id,
+          assessmentId: 'A:R1',
+          amountVnd: 1,
+          paidAt: at.toISOString(),
+          transactionId: 'T',
+          late: false,
+        },
+        at,
+      ),
+    ).toBeNull();
+    const slipSent = dossier({ status: 'WAITING_FOR_TAX', slipRevision: 2 });
+    expect(
+      onObligationsAssessed(
+        slipSent,
+        {
+          dossierCode: slipSent._id,
+          assessmentId: 'A:R1',
+          slipRevision: 1,
+          notices: [],
+          totalVnd: 1,
+        },
+        at,
+      ),
+    ).toBeNull();
+  });
+
+  it('registers after a clear re-check and tells where to collect the result', () => {
+    const t = onParcelChecked(
+      dossier({ status: 'RECHECKING_HOLDS' }),
+      check('PRE_REGISTRATION', { status: 'CLEAR' }),
+      at,
+      'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng',
+    );
+    expect(t).toMatchObject({ status: 'RESULT_READY', set: { registeredAt: at } });
+    expect(t?.emit[0]).toMatchObject({
+      topic: Topics.DossierRegistered,
+      payload: { collectAtVi: 'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng' },
+    });
+  });
+
+  it('stops any unfinished dossier on a parcel that receives a hold, but not a finished one', () => {
+    const hold = {
+      parcel: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 102 },
+      hold: { authority: 'Công an', documentNumber: '77/QĐ', issuedOn: '2026-11-20' },
+      placedAt: at.toISOString(),
+    };
+    expect(onHoldPlaced(dossier({ status: 'WAITING_FOR_PAYMENT' }), hold, at)).toMatchObject({
+      status: 'REFUSED',
+    });
+    expect(onHoldPlaced(dossier({ status: 'RESULT_READY' }), hold, at)).toBeNull();
+  });
+
+  it('sends a returned slip back to the citizen and, once supplemented, sends a new revision', () => {
+    const slipSent = dossier({
+      status: 'WAITING_FOR_TAX',
+      slipRevision: 1,
+      pauses: [{ from: at, to: null, reason: 'TAX_ASSESSMENT' }],
+    });
+    const returned = onSlipReturned(
+      slipSent,
+      {
+        dossierCode: slipSent._id,
+        slipRevision: 1,
+        problems: [
+          {
+            field: 'parcel.priceZone',
+            code: 'SLIP.NO_PRICE',
+            messageVi: 'Không có giá đất cho vị trí này',
+          },
+        ],
+      },
+      at,
+    );
+    expect(returned).toMatchObject({
+      status: 'SUPPLEMENT_REQUESTED',
+      set: { resumeStep: 'TRANSFER_SLIP' },
+    });
+    const back = dossier({
+      status: 'SUPPLEMENT_REQUESTED',
+      slipRevision: 1,
+      resumeStep: 'TRANSFER_SLIP',
+      pauses: returned?.pauses ?? [],
+    });
+    const resumed = acceptSupplement(back, 'Lê Thu Hà', at, { declaredPriceVnd: 4_500_000_000 });
+    expect(resumed).toMatchObject({ status: 'WAITING_FOR_TAX', set: { slipRevision: 2 } });
+    expect(resumed.emit[0]).toMatchObject({
+      payload: { slipRevision: 2, declaredPriceVnd: 4_500_000_000 },
+    });
+  });
+
+  it('lets an officer ask for a supplement only while the dossier is being worked on, and hand over only a ready result', () => {
+    expect(
+      requestSupplement(dossier(), 'Thiếu hợp đồng công chứng', 'Lê Thu Hà', at),
+    ).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', heldBy: 'citizen' });
+    expect(() => requestSupplement(dossier({ status: 'RESULT_READY' }), 'x', 'y', at)).toThrow(
+      expect.objectContaining({ code: 'DOSSIER.INVALID_STATE' }),
+    );
+    expect(() => returnResult(dossier(), 'Lê Thu Hà', at)).toThrow(
+      expect.objectContaining({ code: 'DOSSIER.INVALID_STATE' }),
+    );
+    expect(returnResult(dossier({ status: 'RESULT_READY' }), 'Lê Thu Hà', at)).toMatchObject({
+      status: 'DONE',
+    });
+  });
+});
