@@ -30,7 +30,15 @@ try {
 async function startLocal() {
   const infra = await provisionLocal();
   onShutdown(() => infra.stop());
-  const env = { ...process.env, KAFKA_BROKERS: infra.kafkaBrokers, MONGO_URL: infra.mongoUrl };
+  const stPort = servicePort(SERVICES.find((s) => s.name === 'secured-transactions'));
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    MONGO_URL: infra.mongoUrl,
+    // The Justice registry (simulator) pushes new holds to secured-transactions.
+    JUSTICE_HOLD_WEBHOOK_URL:
+      process.env.JUSTICE_HOLD_WEBHOOK_URL ?? `http://127.0.0.1:${stPort}/justice/holds`,
+  };
   const running = SERVICES.map((service) => startService(service, env));
   onShutdown(async () => {
     console.log('[start] stopping services…');
