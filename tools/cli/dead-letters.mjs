@@ -18,7 +18,9 @@ const targets = option('url')
 
 async function call(method, url) {
   const res = await fetch(url, { method }).catch(() => {
-    throw new Error(`cannot reach ${new URL(url).origin}: is the service running (npm start), or pass --url`);
+    throw new Error(
+      `cannot reach ${new URL(url).origin}: is the service running (npm start), or pass --url`,
+    );
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok)

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureNode24 } from '../infra/node24.mjs';
 import { repoRoot } from '../infra/paths.mjs';
-import { provisionLocal } from '../infra/provision.mjs';
+import { provision } from '../infra/provision.mjs';
 import { startInfraControl } from '../infra/control.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
 
@@ -14,7 +14,7 @@ installSignalHandlers();
 
 const [script, ...args] = process.argv.slice(2);
 try {
-  const infra = await provisionLocal();
+  const infra = await provision();
   onShutdown(() => infra.stop());
   const control = await startInfraControl(infra);
   const child = spawn(

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNode24 } from '../infra/node24.mjs';
 import { repoRoot } from '../infra/paths.mjs';
-import { provisionLocal } from '../infra/provision.mjs';
+import { provision } from '../infra/provision.mjs';
 import { startInfraControl } from '../infra/control.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
 
@@ -34,7 +34,7 @@ function step(label, command, args, env = process.env) {
 
 const args = process.argv.slice(2);
 const started = Date.now();
-const infraPromise = provisionLocal({ log: (m) => console.log(`[infra] ${m}`) }).then(
+const infraPromise = provision({ log: (m) => console.log(`[infra] ${m}`) }).then(
   (infra) => {
     onShutdown(() => infra.stop());
     return infra;

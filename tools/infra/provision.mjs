@@ -107,3 +107,15 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
     throw err;
   }
 }
+
+/**
+ * For tests and scripts: servers from the environment if given, otherwise containers where
+ * a Docker engine answers, otherwise local processes.
+ */
+export async function provision(options = {}) {
+  if (provisioningMode() === 'docker' && !process.env.KAFKA_BROKERS && !process.env.MONGO_URL) {
+    const { provisionContainers } = await import('./containers.mjs');
+    return provisionContainers(options);
+  }
+  return provisionLocal(options);
+}

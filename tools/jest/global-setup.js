@@ -7,8 +7,8 @@ module.exports = async function globalSetup() {
     process.env.LIEN_THONG_NO_INFRA === '1'
   )
     return;
-  const { provisionLocal } = await import('../infra/provision.mjs');
-  const infra = await provisionLocal({ log: (m) => console.log(`[infra] ${m}`) });
+  const { provision } = await import('../infra/provision.mjs');
+  const infra = await provision({ log: (m) => console.log(`[infra] ${m}`) });
   process.env.KAFKA_BROKERS = infra.kafkaBrokers;
   process.env.MONGO_URL = infra.mongoUrl;
   globalThis.__LIEN_THONG_INFRA__ = infra;

@@ -1,0 +1,38 @@
+// npm run chaos [-- --n 300] [--scale 1] [--verbose]: dossiers submitted while agencies fail,
+// services crash and Kafka restarts; then an audit of the whole history, a readable table
+// and one JSON line (lost, duplicates, dead letters, breaker opens, recovery time).
+import 'reflect-metadata';
+import { chaosFailures, chaosPlan, formatChaosReport, runChaos } from '@lien-thong/testing';
+
+function option(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const n = Math.round(option('n', 300));
+  const scale = option('scale', 1);
+  const plan = chaosPlan(n, scale);
+  console.log(
+    `[chaos] ${n} dossiers over ${plan.submitOverMs / 1000} s, ${plan.faults.length} faults; starting the stack…`,
+  );
+  const report = await runChaos({
+    plan,
+    log: (line) => console.log(`[chaos] ${line}`),
+    serviceLogLevel: process.argv.includes('--verbose') ? 'warn' : 'error',
+  });
+  console.log(`\n${formatChaosReport(report)}\n`);
+  const failures = chaosFailures(report);
+  for (const f of failures) console.error(`[chaos] FAILED: ${f}`);
+  console.log(`[chaos] finished in ${report.seconds.total} s`);
+  console.log(JSON.stringify(report.audit.summary));
+  process.exitCode = failures.length === 0 ? 0 : 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(`[chaos] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
