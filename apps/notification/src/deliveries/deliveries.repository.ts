@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
-import { OutboxEntry, OutboxRelay, withOutbox } from '@lien-thong/messaging';
+import {
+  OutboxEntry,
+  OutboxRelay,
+  documentKey,
+  withDocumentLock,
+  withOutbox,
+} from '@lien-thong/messaging';
 import { Delivery } from './schemas/delivery.schema';
 
 const DUPLICATE_KEY = 11000;
@@ -57,9 +63,11 @@ export class DeliveriesRepository {
 
   /** A transient failure: stays PENDING for the event's next attempt. */
   async noteRetry(id: string, error: string): Promise<void> {
-    await this.deliveries.updateOne(
-      { _id: id, status: 'PENDING' },
-      { $set: { error }, $inc: { attempts: 1 } },
+    await withDocumentLock(documentKey(this.deliveries as never, id), () =>
+      this.deliveries.updateOne(
+        { _id: id, status: 'PENDING' },
+        { $set: { error }, $inc: { attempts: 1 } },
+      ),
     );
   }
 
@@ -77,9 +85,12 @@ export class DeliveriesRepository {
     update: UpdateQuery<Delivery>,
     event: OutboxEntry,
   ): Promise<boolean> {
-    const result = await this.deliveries.updateOne(
-      { _id: id, status: 'PENDING' },
-      withOutbox({ ...update, $inc: { attempts: 1 } }, [event]),
+    // Locked: on FerretDB a conditional update is not atomic by itself (see withDocumentLock).
+    const result = await withDocumentLock(documentKey(this.deliveries as never, id), () =>
+      this.deliveries.updateOne(
+        { _id: id, status: 'PENDING' },
+        withOutbox({ ...update, $inc: { attempts: 1 } }, [event]),
+      ),
     );
     if (result.modifiedCount === 0) return false;
     await this.relay.publish(this.deliveries as never, id);

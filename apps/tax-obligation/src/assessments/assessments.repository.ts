@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { newOutbox, OutboxEntry, OutboxRelay, withOutbox } from '@lien-thong/messaging';
+import {
+  OutboxEntry,
+  OutboxRelay,
+  documentKey,
+  newOutbox,
+  withDocumentLock,
+  withOutbox,
+} from '@lien-thong/messaging';
 import { SettledPayment, TaxAssessment } from './schemas/tax-assessment.schema';
 
 const DUPLICATE_KEY = 11000;
@@ -50,9 +57,12 @@ export class AssessmentsRepository {
    * records the payment and the other finds nothing to change.
    */
   async markPaid(id: string, payment: SettledPayment, events: OutboxEntry[]): Promise<boolean> {
-    const result = await this.assessments.updateOne(
-      { _id: id, status: 'ASSESSED' },
-      withOutbox<TaxAssessment>({ $set: { status: 'PAID', payment } }, events),
+    // Locked: on FerretDB a conditional update is not atomic by itself (see withDocumentLock).
+    const result = await withDocumentLock(documentKey(this.assessments as never, id), () =>
+      this.assessments.updateOne(
+        { _id: id, status: 'ASSESSED' },
+        withOutbox<TaxAssessment>({ $set: { status: 'PAID', payment } }, events),
+      ),
     );
     if (result.modifiedCount === 0) return false;
     await this.relay.publish(this.assessments as never, id);
