@@ -18,7 +18,15 @@ async function ensureTopics(kafka: Kafka, topics: string[]): Promise<void> {
       });
     for (const topic of missing)
       await eventually(
-        () => admin.fetchTopicOffsets(topic).then(() => true),
+        async () => {
+          const {
+            topics: [meta],
+          } = await admin.fetchTopicMetadata({ topics: [topic] });
+          return meta.partitions.length === 6 &&
+            meta.partitions.every((p) => p.leader >= 0 && p.partitionErrorCode === 0)
+            ? true
+            : undefined;
+        },
         15_000,
         `${topic} to have leaders`,
       );
@@ -50,35 +58,40 @@ export class EventProbe {
       kafka,
       topics.map((t) => physical(namespace, t)),
     );
-    // Right after topic creation the broker may still answer "does not host this
-    // topic-partition" to a subscription: try again with a fresh consumer.
+    // Right after topic creation a subscription can fail, or join without the newest topics'
+    // partitions: try again with a fresh consumer until every topic is assigned.
+    const names = topics.map((t) => physical(namespace, t));
     probe.consumer = await eventually(
       async () => {
+        probe.received.length = 0;
         const consumer = kafka.consumer({ groupId: uniqueName('probe'), maxWaitTimeInMs: 100 });
         try {
+          const joined = new Promise<Record<string, number[]>>((resolve) =>
+            consumer.on(consumer.events.GROUP_JOIN, (e) => resolve(e.payload.memberAssignment)),
+          );
           await consumer.connect();
-          await consumer.subscribe({
-            topics: topics.map((t) => physical(namespace, t)),
-            fromBeginning: true,
+          await consumer.subscribe({ topics: names, fromBeginning: true });
+          await consumer.run({
+            eachMessage: async ({ topic, message }) => {
+              const contract = (namespace ? topic.slice(namespace.length + 1) : topic) as TopicName;
+              probe.received.push({
+                topic: contract,
+                envelope: JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope<object>,
+              });
+            },
           });
+          const assignment = await joined;
+          if (names.some((n) => !(n in assignment)))
+            throw new Error('not every topic was assigned');
           return consumer;
         } catch (err) {
           await consumer.disconnect();
           throw err;
         }
       },
-      20_000,
-      'the probe to subscribe',
+      30_000,
+      'the probe to be assigned every topic',
     );
-    await probe.consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const contract = (namespace ? topic.slice(namespace.length + 1) : topic) as TopicName;
-        probe.received.push({
-          topic: contract,
-          envelope: JSON.parse(message.value?.toString() ?? '{}') as EventEnvelope<object>,
-        });
-      },
-    });
     return probe;
   }
 

@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './event-probe';
 export * from './stack';
 export * from './scenarios';
+export * from './chaos';

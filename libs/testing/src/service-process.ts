@@ -67,15 +67,20 @@ export async function spawnService(
     child.kill(signal);
     await exited;
   };
-  await eventually(
-    async () => {
-      if (done) throw new Error(`${name} exited during start-up`);
-      const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
-      return res?.ok ? true : undefined;
-    },
-    90_000,
-    `${name} to answer /health`,
-  );
+  // A process that exits while starting (e.g. Kafka unreachable at boot) fails at once,
+  // instead of being polled for until the timeout.
+  await Promise.race([
+    eventually(
+      async () => {
+        const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
+        return res?.ok || done ? true : undefined;
+      },
+      90_000,
+      `${name} to answer /health`,
+    ),
+    exited,
+  ]);
+  if (done) throw new Error(`${name} exited during start-up`);
   return {
     name,
     baseUrl,

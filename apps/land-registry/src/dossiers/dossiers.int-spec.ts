@@ -16,6 +16,8 @@ describe('one-stop counter API', () => {
     probe = await EventProbe.listen(namespace, [
       Topics.DossierReceived,
       Topics.ParcelCheckRequested,
+      Topics.SupplementRequested,
+      Topics.DossierRefused,
     ]);
   });
   afterAll(async () => {
@@ -137,5 +139,45 @@ describe('one-stop counter API', () => {
     const wrong = await fetch(`${service.baseUrl}/tracking/${code}?last4=0000`);
     expect(wrong.status).toBe(404);
     expect(((await wrong.json()) as { code: string }).code).toBe('DOSSIER.NOT_FOUND');
+  });
+
+  it('lets an officer ask for a supplement (the clock stops), accept it (the check starts again), and refuse with a reason', async () => {
+    const { body } = await post(service.baseUrl, '/dossiers/transfers', transferRequest(110));
+    const code = body.dossierCode as string;
+    const officer = 'Lê Thu Hà (cán bộ một cửa)';
+    const asked = await post(service.baseUrl, `/dossiers/${code}/supplement-requests`, {
+      officer,
+      reasonVi: 'Thiếu bản sao hợp đồng chuyển nhượng có công chứng',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({
+      status: 'SUPPLEMENT_REQUESTED',
+      heldBy: 'citizen',
+      clockPaused: true,
+      currentDeadline: null,
+    });
+    const [supplement] = await probe.waitFor(Topics.SupplementRequested, code);
+    expect(supplement.payload).toMatchObject({
+      reasonVi: 'Thiếu bản sao hợp đồng chuyển nhượng có công chứng',
+      officer,
+    });
+
+    const accepted = await post(service.baseUrl, `/dossiers/${code}/supplements`, { officer });
+    expect(accepted.body).toMatchObject({ status: 'CHECKING_PARCEL', clockPaused: false });
+    expect(accepted.body.currentDeadline).not.toBeNull();
+    await probe.waitFor(Topics.ParcelCheckRequested, code, 2);
+
+    const handover = await post(service.baseUrl, `/dossiers/${code}/result-handover`, { officer });
+    expect(handover).toMatchObject({ status: 409, body: { code: 'DOSSIER.INVALID_STATE' } });
+    const refused = await post(service.baseUrl, `/dossiers/${code}/refusal`, {
+      officer,
+      reasonVi: 'Hợp đồng chuyển nhượng không có chữ ký của bên bán',
+    });
+    expect(refused.body).toMatchObject({
+      status: 'REFUSED',
+      refusal: { code: 'DOSSIER.REFUSED_BY_OFFICER' },
+    });
+    const [refusal] = await probe.waitFor(Topics.DossierRefused, code);
+    expect(refusal.payload.reasonVi).toBe('Hợp đồng chuyển nhượng không có chữ ký của bên bán');
   });
 });

@@ -36,12 +36,7 @@ export class SagaWriter {
         this.entries(code, transition),
         eventId,
       );
-      if (written)
-        return {
-          ...dossier,
-          ...(transition.set ?? {}),
-          ...(transition.status ? { status: transition.status } : {}),
-        };
+      if (written) return (await this.dossiers.find(code)) ?? dossier;
     }
     throw new Error(`dossier ${code} kept changing; giving up this attempt (it will be retried)`);
   }

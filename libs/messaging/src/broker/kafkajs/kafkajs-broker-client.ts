@@ -79,6 +79,17 @@ export class KafkajsBrokerClient implements BrokerClient {
       for (;;) {
         try {
           await admin.fetchTopicOffsets(topic);
+          // A consumer that joins while a topic's metadata still lacks partitions is given
+          // none of them (until the next metadata refresh): wait for every leader.
+          const {
+            topics: [meta],
+          } = await admin.fetchTopicMetadata({ topics: [topic] });
+          if (
+            meta.partitions.length < partitions ||
+            meta.partitions.some((p) => p.leader < 0 || p.partitionErrorCode !== 0)
+          ) {
+            throw new Error(`${topic} is not ready yet`);
+          }
           break;
         } catch (err) {
           if (Date.now() > deadline) throw err;

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
 import { BrokerConsumer, ConsumerOptions, Headers, PartitionBatch } from '../broker-client';
 
@@ -12,47 +13,76 @@ function headersOf(
   return headers;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** BrokerConsumer on kafkajs: eachBatch, no auto-commit, explicit offset commits. */
 export class KafkajsConsumer implements BrokerConsumer {
-  private readonly consumer: Consumer;
+  private readonly logger: Logger;
+  private handler?: (batch: PartitionBatch) => Promise<void>;
+  private stopping = false;
 
   private constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly options: ConsumerOptions,
+    private consumer: Consumer,
   ) {
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      maxWaitTimeInMs: 100,
-      // A failure of our own pipeline (the database briefly gone, say) must not stop the
-      // consumer for good: kafkajs restarts it and the uncommitted batch is delivered again.
-      retry: { retries: 10, restartOnFailure: () => Promise.resolve(true) },
-    });
+    this.logger = new Logger(`kafka:${options.groupId}`);
   }
 
   static async create(kafka: Kafka, options: ConsumerOptions): Promise<KafkajsConsumer> {
+    return new KafkajsConsumer(kafka, options, await KafkajsConsumer.subscribe(kafka, options, 30));
+  }
+
+  private static async subscribe(
+    kafka: Kafka,
+    options: ConsumerOptions,
+    attempts: number,
+  ): Promise<Consumer> {
     // Just after its topics were created, the broker may still answer "does not host this
     // topic-partition" (KRaft metadata reaches the broker a moment later): try again.
     for (let attempt = 1; ; attempt++) {
-      const consumer = new KafkajsConsumer(kafka, options);
+      const consumer = kafka.consumer({
+        groupId: options.groupId,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+        maxWaitTimeInMs: 100,
+        // A failure of our own pipeline (the database briefly gone, say) must not stop the
+        // consumer for good: kafkajs restarts it and the uncommitted batch is delivered again.
+        retry: { retries: 10, restartOnFailure: () => Promise.resolve(true) },
+      });
       try {
-        await consumer.consumer.connect();
-        await consumer.consumer.subscribe({
+        await consumer.connect();
+        await consumer.subscribe({
           topics: options.topics,
           fromBeginning: options.fromBeginning ?? true,
         });
         return consumer;
       } catch (err) {
-        await consumer.consumer.disconnect().catch(() => undefined);
-        if (attempt >= 30) throw err;
-        await new Promise((r) => setTimeout(r, 200 * Math.min(attempt, 5)));
+        await consumer.disconnect().catch(() => undefined);
+        if (attempt >= attempts) throw err;
+        await sleep(200 * Math.min(attempt, 5));
       }
     }
   }
 
   async run(handler: (batch: PartitionBatch) => Promise<void>): Promise<void> {
-    await this.consumer.run({
+    this.handler = handler;
+    await this.start(this.consumer);
+  }
+
+  private async start(consumer: Consumer): Promise<void> {
+    const handler = this.handler;
+    if (!handler) return;
+    // kafkajs restarts a crashed consumer only after errors it deems retriable; after any
+    // other ("The coordinator is not aware of this member" when a commit races a rebalance,
+    // found by the chaos run) it stops for good while the service looks healthy. Build a
+    // new consumer instead: uncommitted messages are delivered again, the inbox drops repeats.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopping || consumer !== this.consumer) return;
+      this.logger.warn(`consumer stopped after ${payload.error.message}; starting a new one`);
+      void this.replace();
+    });
+    await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.concurrency,
@@ -72,7 +102,7 @@ export class KafkajsConsumer implements BrokerConsumer {
           isRunning: () => isRunning() && !isStale(),
           commit: async (offset) => {
             resolveOffset(offset);
-            await this.consumer.commitOffsets([
+            await consumer.commitOffsets([
               {
                 topic: batch.topic,
                 partition: batch.partition,
@@ -85,7 +115,28 @@ export class KafkajsConsumer implements BrokerConsumer {
     });
   }
 
+  private async replace(): Promise<void> {
+    await this.consumer.disconnect().catch(() => undefined);
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        const next = await KafkajsConsumer.subscribe(this.kafka, this.options, 1);
+        if (this.stopping) {
+          await next.disconnect();
+          return;
+        }
+        this.consumer = next;
+        await this.start(next);
+        this.logger.log('consuming again');
+        return;
+      } catch (err) {
+        this.logger.warn(`could not start a new consumer yet: ${String(err)}`);
+        await sleep(Math.min(10_000, 500 * attempt));
+      }
+    }
+  }
+
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.consumer.stop();
     await this.consumer.disconnect();
   }

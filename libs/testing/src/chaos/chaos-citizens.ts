@@ -1,0 +1,137 @@
+import type { Stack } from '../stack';
+import { transferRequestFor } from '../scenarios';
+import type { ChaosCitizen } from './chaos-scenarios';
+import type { ChaosDatabases } from './chaos-databases';
+import { request, requestUntilAnswered } from './chaos-http';
+
+/** What became of one citizen's submission. */
+export interface Submission {
+  citizen: ChaosCitizen;
+  idempotencyKey: string;
+  dossierCode?: string;
+  /** HTTP answers that were not a receipt (network errors and 5xx are retried, not listed). */
+  rejected?: { status: number; code: unknown };
+  /** Times the same request was answered 200 (an earlier try had created it). */
+  replayed: boolean;
+  submittedAt?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Submits one dossier like a counter officer whose connection may drop: the request is
+ * retried with the same Idempotency-Key until the land registry answers, so a crash
+ * mid-request must give one dossier, never none and never two.
+ */
+export async function submit(
+  stack: Stack,
+  citizen: ChaosCitizen,
+  runId: string,
+): Promise<Submission> {
+  const lr = () => stack.url['land-registry'];
+  const idempotencyKey = `chaos-${runId}-${citizen.index}`;
+  const result: Submission = { citizen, idempotencyKey, replayed: false };
+  // The counter looks the parcel up in the cadastral book (again while the registry restarts).
+  let body: Record<string, unknown> | undefined;
+  for (let attempt = 1; !body; attempt++) {
+    try {
+      body = await transferRequestFor(stack, citizen.scenario, citizen.index);
+    } catch (err) {
+      if (attempt > 100) throw err;
+      await sleep(1_000);
+    }
+  }
+  const answer = await requestUntilAnswered('POST', `${lr()}/dossiers/transfers`, body, {
+    'idempotency-key': idempotencyKey,
+  });
+  if (answer.status === 201 || answer.status === 200) {
+    result.dossierCode = answer.body.dossierCode as string;
+    result.replayed = answer.status === 200;
+    result.submittedAt = Date.now();
+  } else {
+    result.rejected = { status: answer.status, code: answer.body.code };
+  }
+  return result;
+}
+
+interface WaitingDossier {
+  _id: string;
+  status: string;
+  assessment?: { assessmentId: string; notices: { dueDate: string }[] } | null;
+}
+
+/**
+ * Plays every citizen's part once their tax notice arrives: pays on time, pays late (after
+ * the notice's deadline), or not at all; and, for the "hold while paying" citizens, a court
+ * places a hold at the Justice registry just before the payment.
+ */
+export class CitizenDriver {
+  private readonly acted = new Set<string>();
+  private readonly busy = new Set<string>();
+
+  constructor(
+    private readonly stack: Stack,
+    private readonly databases: ChaosDatabases,
+    private readonly citizens: Map<string, ChaosCitizen>,
+  ) {}
+
+  get paid(): number {
+    return this.acted.size;
+  }
+
+  async tick(): Promise<void> {
+    const waiting = await this.databases.find<WaitingDossier>(
+      'land-registry',
+      'dossiers',
+      { status: 'WAITING_FOR_PAYMENT' },
+      { _id: 1, status: 1, assessment: 1 },
+    );
+    const due = waiting.filter((d) => {
+      const c = this.citizens.get(d._id);
+      return c && c.scenario.payment !== 'NEVER' && !this.acted.has(d._id) && !this.busy.has(d._id);
+    });
+    await Promise.all(due.map((d) => this.act(d)));
+  }
+
+  private async act(d: WaitingDossier): Promise<void> {
+    const citizen = this.citizens.get(d._id);
+    if (!citizen || !d.assessment) return;
+    this.busy.add(d._id);
+    const sim = this.stack.url['agency-simulators'];
+    try {
+      if (citizen.scenario.holdWhilePaying) {
+        const [communeCode, mapSheetNumber, parcelNumber] = citizen.scenario.parcel;
+        const placed = await request('POST', `${sim}/admin/justice/holds`, {
+          parcel: { communeCode, mapSheetNumber, parcelNumber },
+          hold: {
+            authority: 'Cơ quan Cảnh sát điều tra Công an Thành phố Hà Nội',
+            documentNumber: `QĐ-${d._id}`,
+            issuedOn: '2026-11-20',
+            reason: 'Tạm dừng giao dịch để phục vụ điều tra',
+          },
+        });
+        if (placed.status >= 300) throw new Error(`hold: HTTP ${placed.status}`);
+      }
+      const latest =
+        d.assessment.notices
+          .map((n) => n.dueDate)
+          .sort()
+          .pop() ?? '2026-12-31';
+      const paidAt =
+        citizen.scenario.payment === 'LATE'
+          ? new Date(Date.parse(`${latest}T10:00:00+07:00`) + 3 * 86_400_000).toISOString()
+          : undefined;
+      const paid = await request(
+        'POST',
+        `${sim}/admin/payments/orders/${encodeURIComponent(d.assessment.assessmentId)}/pay`,
+        paidAt ? { paidAt } : {},
+      );
+      if (paid.status >= 300) throw new Error(`pay: HTTP ${paid.status}`);
+      this.acted.add(d._id);
+    } catch {
+      // tried again on the next tick
+    } finally {
+      this.busy.delete(d._id);
+    }
+  }
+}

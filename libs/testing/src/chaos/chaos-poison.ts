@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Topics, TopicName } from '@lien-thong/contracts';
+import { testInfra } from '@lien-thong/test-infra';
+import type { StackService } from '../stack';
+
+/** One bad message put on a real topic, and who must dead-letter it with which code. */
+export interface PoisonEvent {
+  key: string;
+  topic: TopicName;
+  value: Buffer;
+  what: string;
+  /** Every consumer group of the topic must dead-letter it (and keep going). */
+  consumers: StackService[];
+  code: 'EVENT.MALFORMED' | 'EVENT.INVALID';
+}
+
+function envelope(type: string, version: number, payload: object, key: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      eventId: randomUUID(),
+      type,
+      version,
+      dossierKey: key,
+      occurredAt: new Date().toISOString(),
+      producer: 'chaos',
+      correlationId: randomUUID(),
+      causationId: null,
+      payload,
+    }),
+  );
+}
+
+/** The poison of one batch; keys say where each one came from, so that it can be explained. */
+export function poisonBatch(runId: string, batch: 1 | 2): PoisonEvent[] {
+  const key = (n: number) => `chaos-poison-${runId}-${batch}-${n}`;
+  return [
+    {
+      key: key(1),
+      topic: Topics.TransferSlipSent,
+      value: Buffer.from('{"eventId": "truncated'),
+      what: 'truncated JSON',
+      consumers: ['tax-obligation'],
+      code: 'EVENT.MALFORMED',
+    },
+    {
+      key: key(2),
+      topic: Topics.ParcelCheckRequested,
+      value: envelope('ParcelCheckRequested', 9, { dossierCode: key(2) }, key(2)),
+      what: 'a version no consumer has a contract for',
+      consumers: ['secured-transactions'],
+      code: 'EVENT.INVALID',
+    },
+    {
+      key: key(3),
+      topic: Topics.DossierReceived,
+      value: envelope('DossierTeleported', 1, { dossierCode: key(3) }, key(3)),
+      what: 'an unknown event type',
+      consumers: ['notification'],
+      code: 'EVENT.INVALID',
+    },
+    {
+      key: key(4),
+      topic: Topics.ObligationsPaid,
+      value: envelope(
+        'ObligationsPaid',
+        1,
+        {
+          dossierCode: key(4),
+          assessmentId: 'x',
+          amountVnd: -5,
+          paidAt: 'yesterday',
+          transactionId: { $gt: '' },
+          late: 'no',
+        },
+        key(4),
+      ),
+      what: 'a payment with a negative amount and a MongoDB operator',
+      consumers: ['land-registry', 'notification'],
+      code: 'EVENT.INVALID',
+    },
+    {
+      key: key(5),
+      topic: Topics.AgencyAvailabilityChanged,
+      value: Buffer.from('[1,2,3]'),
+      what: 'JSON that is not an object',
+      consumers: ['land-registry'],
+      code: 'EVENT.MALFORMED',
+    },
+    {
+      key: key(6),
+      topic: Topics.ParcelCheckCompleted,
+      value: Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x7b]),
+      what: 'bytes that are not UTF-8',
+      consumers: ['land-registry'],
+      code: 'EVENT.MALFORMED',
+    },
+  ];
+}
+
+/** Publishes raw bytes as a buggy or hostile producer would (no contract, no envelope check). */
+export async function publishPoison(namespace: string, events: PoisonEvent[]): Promise<void> {
+  const kafka = new Kafka({
+    brokers: testInfra().kafkaBrokers.split(','),
+    clientId: 'chaos-poisoner',
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 300 },
+  });
+  const producer = kafka.producer();
+  await producer.connect();
+  try {
+    for (const e of events)
+      await producer.send({
+        topic: `${namespace}.${e.topic}`,
+        messages: [{ key: e.key, value: e.value }],
+      });
+  } finally {
+    await producer.disconnect();
+  }
+}

@@ -1,0 +1,143 @@
+import type { ChaosReport } from './chaos-run';
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const ok = (good: boolean) => (good ? 'ok' : 'FAILED');
+const pairs = (m: Record<string, Record<string, number>>) =>
+  Object.entries(m)
+    .flatMap(([service, agencies]) =>
+      Object.entries(agencies).map(([agency, n]) => `${service}→${agency} ${n}`),
+    )
+    .join(', ') || '—';
+
+/** Everything that failed the audit, in words (empty when the run is clean). */
+export function chaosFailures(report: ChaosReport): string[] {
+  const { audit } = report;
+  const s = audit.summary;
+  return [
+    ...(s.lost > 0 ? [`${s.lost} dossier(s) lost`] : []),
+    ...(audit.unexpected.length > 0
+      ? [`${audit.unexpected.length} dossier(s) settled otherwise than the law says`]
+      : []),
+    ...(s.duplicateNotices > 0 ? [`${s.duplicateNotices} duplicate tax notice(s)`] : []),
+    ...(s.duplicatePayments > 0 ? [`${s.duplicatePayments} duplicate payment(s)`] : []),
+    ...(s.duplicateNotifications > 0 ? [`${s.duplicateNotifications} duplicate message(s)`] : []),
+    ...(audit.notifications.missing > 0
+      ? [`${audit.notifications.missing} message(s) never sent`]
+      : []),
+    ...(audit.deadLetters.unexplained.length > 0
+      ? [`unexplained dead letters: ${audit.deadLetters.unexplained.join('; ')}`]
+      : []),
+    ...(audit.deadLetters.poisonNotDeadLettered.length > 0
+      ? [`poison not dead-lettered: ${audit.deadLetters.poisonNotDeadLettered.join('; ')}`]
+      : []),
+    ...(audit.stillWaitingForAgency > 0
+      ? [`${audit.stillWaitingForAgency} dossier(s) still marked as waiting for an agency`]
+      : []),
+  ];
+}
+
+/** The readable part of the run's output. */
+export function formatChaosReport(report: ChaosReport): string {
+  const { audit, backlog } = report;
+  const s = audit.summary;
+  const outcomes = Object.entries(audit.byScenario).map(([scenario, actual]) => [
+    scenario,
+    Object.entries(actual)
+      .map(([status, n]) => `${status} ${n}`)
+      .join(', '),
+  ]);
+  const dlq = Object.entries(audit.deadLetterTopics)
+    .map(([service, t]) => `${service} ${t.messages} (${t.withReason} with reason)`)
+    .join(', ');
+  const checks = [
+    ['dossiers submitted', String(s.submitted), ''],
+    [
+      'registered / refused / waiting for the citizen',
+      `${s.registered} / ${s.refused} / ${s.waitingForCitizen}`,
+      '',
+    ],
+    ['lost (not settled or not received)', String(s.lost), ok(s.lost === 0)],
+    [
+      'settled otherwise than expected',
+      String(audit.unexpected.length),
+      ok(audit.unexpected.length === 0),
+    ],
+    [
+      'duplicate tax notices (e-tax vs assessments, announcements)',
+      String(s.duplicateNotices),
+      ok(s.duplicateNotices === 0),
+    ],
+    [
+      'duplicate payments (gateway, assessments, ObligationsPaid)',
+      String(s.duplicatePayments),
+      ok(s.duplicatePayments === 0),
+    ],
+    [
+      'messages: delivered / duplicate / missing',
+      `${audit.notifications.delivered} / ${s.duplicateNotifications} / ${audit.notifications.missing}`,
+      ok(s.duplicateNotifications === 0 && audit.notifications.missing === 0),
+    ],
+    [
+      'dead letters (explained as injected poison)',
+      `${s.deadLetters} (${audit.deadLetters.explained} explained)`,
+      ok(
+        audit.deadLetters.unexplained.length === 0 &&
+          audit.deadLetters.poisonNotDeadLettered.length === 0,
+      ),
+    ],
+    ['dead-letter topics', dlq, ''],
+    ['breaker opens (history on the bus)', pairs(s.breakerOpens), ''],
+    ['breaker closes (history on the bus)', pairs(audit.breakerCloses), ''],
+    ['breaker opens since each last start (/health)', pairs(audit.healthOpens), ''],
+    ['backlog peak waiting per agency (GET /backlog)', JSON.stringify(backlog.peak), ''],
+    [
+      'dossiers that waited for the Justice registry, in order after',
+      `${backlog.waited['justice-registry']?.size ?? 0}, order ${report.justiceDrainOrder ?? '—'}`,
+      '',
+    ],
+    [
+      'still waiting for an agency at the end',
+      String(audit.stillWaitingForAgency),
+      ok(audit.stillWaitingForAgency === 0),
+    ],
+    ['recovery after the last fault (s)', String(s.recoverySeconds), ''],
+    ['Kafka broker restarted', report.kafkaRestarted ? 'yes' : 'no', ''],
+  ];
+  const sections = [
+    'What was done',
+    report.faultLog.join('\n'),
+    '',
+    'Outcomes per scenario',
+    table(['scenario', 'outcome'], outcomes),
+    '',
+    'Audit',
+    table(['check', 'result', ''], checks),
+  ];
+  if (backlog.example)
+    sections.push(
+      '',
+      `A dossier while it waited: ${backlog.example.dossierCode} ${JSON.stringify(backlog.example.waitingFor)}`,
+    );
+  const problems = [
+    ...audit.lostDossiers
+      .slice(0, 10)
+      .map(
+        (o) =>
+          `lost: ${o.dossierCode ?? '—'} ${o.scenario}: ${o.actual} (last step ${o.lastStep ?? '—'}; on the bus: ${o.trace ?? '—'})`,
+      ),
+    ...audit.unexpected
+      .slice(0, 10)
+      .map(
+        (o) =>
+          `unexpected: ${o.dossierCode ?? '—'} ${o.scenario}: expected ${o.expected}, got ${o.actual}`,
+      ),
+    ...audit.notifications.examples,
+  ];
+  if (problems.length > 0) sections.push('', 'Examples of problems', ...problems);
+  return sections.join('\n');
+}

@@ -1,0 +1,81 @@
+import { DEMO_SCENARIOS, Scenario } from '../scenarios';
+
+/** What the law says must become of a dossier, whatever the faults. */
+export interface ExpectedOutcome {
+  status: 'RESULT_READY' | 'REFUSED' | 'WAITING_FOR_PAYMENT';
+  refusalCode?: string;
+}
+
+/** One citizen of the chaos run. */
+export interface ChaosCitizen {
+  index: number;
+  scenario: Scenario;
+  expected: ExpectedOutcome;
+}
+
+/** The generated clear parcels the land registry seeds with SEED_BULK_PARCELS (bulk-parcels.ts). */
+function bulkParcel(k: number): Scenario['parcel'] {
+  return ['00004', 50 + Math.floor(k / 1000), 1 + (k % 1000)];
+}
+
+/** Parcels the Justice registry simulator knows as mortgaged (refused at receipt, so shareable). */
+const MORTGAGED: Scenario['parcel'][] = [
+  ['00004', 12, 111],
+  ['00004', 12, 112],
+  ['00004', 12, 113],
+];
+
+/** The remote-commune parcels of the cadastral book: each can be sold once per run. */
+const REMOTE: Scenario['parcel'][] = [
+  ['09904', 31, 205],
+  ['09904', 31, 206],
+  ['09904', 31, 207],
+];
+
+/** A citizen who has the tax notice and has not paid yet: legitimately waiting at the end. */
+const NOT_PAID_YET: Scenario = {
+  name: 'citizen has not paid yet',
+  parcel: ['00004', 12, 101],
+  declaredPriceVnd: 2_000_000_000,
+  payment: 'NEVER',
+};
+
+function expectedOf(s: Scenario): ExpectedOutcome {
+  if (s.holdWhilePaying) return { status: 'REFUSED', refusalCode: 'PARCEL.BLOCKED' };
+  if (MORTGAGED.some((p) => p.join('/') === s.parcel.join('/')))
+    return { status: 'REFUSED', refusalCode: 'PARCEL.MORTGAGED' };
+  if (s.payment === 'NEVER') return { status: 'WAITING_FOR_PAYMENT' };
+  return { status: 'RESULT_READY' };
+}
+
+/**
+ * n citizens cycling through the demo's scenarios (plus one who does not pay), each on a
+ * parcel of its own: a hold placed on a parcel stops every dossier on it, and a registered
+ * transfer changes the owners. Mortgaged parcels are shared (those dossiers stop at
+ * receipt); once the three remote parcels are used, that slot becomes a plain sale.
+ */
+export function chaosCitizens(n: number): ChaosCitizen[] {
+  const kinds = [...DEMO_SCENARIOS, NOT_PAID_YET];
+  let bulk = 0;
+  let remote = 0;
+  let mortgaged = 0;
+  return Array.from({ length: n }, (_, index) => {
+    const base = kinds[index % kinds.length];
+    let scenario: Scenario;
+    if (base.parcel[0] === '09904' && remote < REMOTE.length) {
+      scenario = { ...base, parcel: REMOTE[remote++] };
+    } else if (base.parcel[0] === '09904') {
+      scenario = { ...DEMO_SCENARIOS[0], parcel: bulkParcel(bulk++) };
+    } else if (expectedOf(base).refusalCode === 'PARCEL.MORTGAGED') {
+      scenario = { ...base, parcel: MORTGAGED[mortgaged++ % MORTGAGED.length] };
+    } else {
+      scenario = { ...base, parcel: bulkParcel(bulk++) };
+    }
+    return { index, scenario, expected: expectedOf(scenario) };
+  });
+}
+
+/** How many generated parcels the land registry must seed for n citizens. */
+export function bulkParcelsNeeded(n: number): number {
+  return chaosCitizens(n).filter((c) => c.scenario.parcel[1] >= 50).length;
+}
