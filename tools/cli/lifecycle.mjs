@@ -5,19 +5,24 @@ import { join } from 'node:path';
 import { repoRoot } from '../infra/paths.mjs';
 import { run } from '../infra/processes.mjs';
 
-/** npm ci when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs when node_modules is missing or older than package-lock.json. `npm install`, not
+ * `npm ci`: npm 11 refuses `ci` with this lock because it records no entries for the other
+ * platforms' optional binaries (@swc/core-darwin-arm64 and the like); `install` keeps the
+ * locked versions and leaves the lock unchanged.
+ */
 export function ensureDependencies() {
   const marker = join(repoRoot, 'node_modules', '.package-lock.json');
   const lock = join(repoRoot, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('[setup] installing npm dependencies (npm ci)');
+  console.log('[setup] installing npm dependencies (npm install, versions from package-lock.json)');
   const started = Date.now();
-  const result = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+  const result = run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: repoRoot,
     stdio: 'inherit',
   });
   if (!result.ok) {
-    console.error('[setup] npm ci failed; see the output above.');
+    console.error('[setup] npm install failed; see the output above.');
     process.exit(1);
   }
   console.log(`[setup] dependencies installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
