@@ -4,7 +4,7 @@ FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Services run their TypeScript through SWC (@swc-node/register is a runtime dependency).
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm install --omit=dev --no-audit --no-fund
 
 FROM node:24-slim AS runtime
 ARG SERVICE
