@@ -109,7 +109,15 @@ describe('event backbone on the real broker and database', () => {
       key: 'HS-POISON',
     });
     expect(letter.errorMessage).toContain('poison event');
-    expect(await countMessages(service, service.app.get(Topology).deadLetterTopic, true)).toBe(1);
+    // The record is stored first, then published to the dead-letter topic.
+    await eventually(
+      async () =>
+        (await countMessages(service, service.app.get(Topology).deadLetterTopic, true)) === 1
+          ? true
+          : undefined,
+      10_000,
+      'the dead-letter topic to hold the event',
+    );
 
     // After the fix, the on-call engineer replays it over HTTP and it is applied once.
     LedgerService.poisonEnabled = false;

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { Topics } from '@lien-thong/contracts';
 import { SERVICE_CONFIG } from '@lien-thong/platform';
@@ -21,7 +21,7 @@ const EXTRA_WORKING_DAYS = 5;
  * working day before its deadline; the date may be reset only once (domain.md, Time).
  */
 @Injectable()
-export class DelayWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DelayWatchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('delays');
   private timer?: NodeJS.Timeout;
 
@@ -42,7 +42,8 @@ export class DelayWatchService implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes, not after. */
+  beforeApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 
