@@ -1,8 +1,14 @@
-// npm run chaos [-- --n 300] [--scale 1] [--verbose]: dossiers submitted while agencies fail,
+// npm run chaos [-- --n 300] [--small] [--verbose]: dossiers submitted while agencies fail,
 // services crash and Kafka restarts; then an audit of the whole history, a readable table
 // and one JSON line (lost, duplicates, dead letters, breaker opens, recovery time).
 import 'reflect-metadata';
-import { chaosFailures, chaosPlan, formatChaosReport, runChaos } from '@lien-thong/testing';
+import {
+  chaosFailures,
+  formatChaosReport,
+  fullChaosPlan,
+  runChaos,
+  smallChaosPlan,
+} from '@lien-thong/testing';
 
 function option(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -14,8 +20,7 @@ function option(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const n = Math.round(option('n', 300));
-  const scale = option('scale', 1);
-  const plan = chaosPlan(n, scale);
+  const plan = process.argv.includes('--small') ? smallChaosPlan(n) : fullChaosPlan(n);
   console.log(
     `[chaos] ${n} dossiers over ${plan.submitOverMs / 1000} s, ${plan.faults.length} faults; starting the stack…`,
   );

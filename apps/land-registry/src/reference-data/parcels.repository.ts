@@ -5,6 +5,8 @@ import type { ParcelRefV1 } from '@lien-thong/contracts';
 import { applyOnce } from '@lien-thong/messaging';
 import { Certificate, Owner, Parcel, parcelKey } from './schemas/parcel.schema';
 
+const SEED_CHUNK = 50;
+
 @Injectable()
 export class ParcelsRepository {
   constructor(@InjectModel(Parcel.name) private readonly parcels: Model<Parcel>) {}
@@ -15,14 +17,20 @@ export class ParcelsRepository {
 
   /** Inserts the parcels that are not there yet; never overwrites the cadastral book. */
   async seed(parcels: Omit<Parcel, 'handledEvents'>[]): Promise<number> {
-    if (parcels.length === 0) return 0;
-    const result = await this.parcels.bulkWrite(
-      parcels.map((p) => ({
-        updateOne: { filter: { _id: p._id }, update: { $setOnInsert: p }, upsert: true },
-      })),
-      { ordered: false },
-    );
-    return result.upsertedCount;
+    let added = 0;
+    // In chunks: FerretDB stops answering a bulk upsert of about a hundred parcels that all
+    // exist already (found by the chaos run: with SEED_BULK_PARCELS=300 a restarted
+    // land-registry never finished starting); fifty at a time is answered.
+    for (let i = 0; i < parcels.length; i += SEED_CHUNK) {
+      const result = await this.parcels.bulkWrite(
+        parcels.slice(i, i + SEED_CHUNK).map((p) => ({
+          updateOne: { filter: { _id: p._id }, update: { $setOnInsert: p }, upsert: true },
+        })),
+        { ordered: false },
+      );
+      added += result.upsertedCount;
+    }
+    return added;
   }
 
   /** Records the new owners and certificate of a registered transfer, once. */

@@ -22,7 +22,15 @@ export class ParcelsService implements OnApplicationBootstrap {
     @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  private seeded?: Promise<void>;
+
+  /** Nest calls this twice in a service that is also a Kafka consumer: seed once. */
+  onApplicationBootstrap(): Promise<void> {
+    this.seeded ??= this.seed();
+    return this.seeded;
+  }
+
+  private async seed(): Promise<void> {
     const showcase = seed.parcels.map((p) => ({ ...p, _id: parcelKey(p.ref) }));
     const added = await this.parcels.seed([
       ...showcase,

@@ -128,6 +128,8 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     expect(answered.payload.result.status).toBe('CLEAR');
     const letters = await (await fetch(`${service.baseUrl}/admin/dead-letters?status=all`)).json();
     expect(letters).toEqual([]);
+    const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/agency_breaker_state\{agency="justice-registry"\} [012]/);
   });
 
   it('turns a hold pushed by the registry into one HoldPlaced event, however often it is pushed', async () => {

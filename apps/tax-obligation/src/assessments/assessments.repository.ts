@@ -69,6 +69,16 @@ export class AssessmentsRepository {
     return true;
   }
 
+  /** Assessments with a payment order still open, oldest first (for reconciliation). */
+  awaitingPayment(limit: number): Promise<TaxAssessment[]> {
+    return this.assessments
+      .find({ status: 'ASSESSED', totalVnd: { $gt: 0 } }, { outbox: 0 })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .lean<TaxAssessment[]>()
+      .exec();
+  }
+
   /** Publishes whatever a crash left in the document's outbox (the poll would, later). */
   publishPending(id: string): Promise<void> {
     return this.relay.publish(this.assessments as never, id);

@@ -1,4 +1,5 @@
-import { IsOptional, IsUrl } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const TAX_OBLIGATION: ServiceInfo = {
@@ -28,6 +29,17 @@ export class TaxObligationConfig extends ServiceConfig {
   @IsOptional()
   @IsUrl(HTTP_URL)
   PUBLIC_URL?: string;
+
+  /**
+   * How often orders still unpaid here are looked up at the gateway: its callback is given
+   * up after a few tries (while this service restarts, say), and a payment must never be
+   * taken without being recorded.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  PAYMENT_RECONCILE_MS = 60_000;
 }
 
 /** The root the payment gateway calls back; 127.0.0.1 on this service's port unless configured. */

@@ -48,6 +48,24 @@ export class PaymentsService {
   }
 
   /**
+   * Records a payment the gateway knows of although its callback never got through (it
+   * gives up after a few tries). Exactly the callback's path: at most once per assessment.
+   */
+  async reconcile(assessment: TaxAssessment): Promise<boolean> {
+    const order = await this.gateway.order(assessment._id);
+    if (order.status !== 'PAID' || !order.paidAt || !order.transactionId) return false;
+    if (order.amountVnd !== assessment.totalVnd) return false;
+    const receipt = await this.record(assessment, {
+      orderId: order.orderId,
+      status: 'PAID',
+      amountVnd: order.amountVnd,
+      paidAt: order.paidAt,
+      transactionId: order.transactionId,
+    });
+    return receipt.recorded;
+  }
+
+  /**
    * The callback carries no signature in the gateway's contract, so before money is
    * recorded the gateway is asked whether the order really is paid by that transaction.
    */

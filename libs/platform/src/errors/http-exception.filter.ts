@@ -1,15 +1,46 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainException, ErrorBody } from './domain-exception';
+import { FORBIDDEN_KEY, INVALID_UTF8, TOO_DEEP } from '../bootstrap/json-body';
 
-/** Body-parser errors carry a status and a type but are not HttpExceptions. */
+/**
+ * Body-parser errors carry a status and a type. Nest 12 hands them to filters wrapped in an
+ * HttpException (the original as its `cause`), so without looking inside, a body over 1 MB
+ * was answered "HTTP.413" in English (found by fuzzing the public API).
+ */
 interface ParserError {
   status?: number;
   type?: string;
+  message?: string;
 }
 
-const PARSER_ERRORS: Record<string, Omit<ErrorBody, 'statusCode'>> = {
-  'entity.too.large': { code: 'REQUEST.TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn' },
+function parserErrorOf(exception: unknown): ParserError | undefined {
+  const candidates = [exception, exception instanceof HttpException ? exception.cause : undefined];
+  return candidates.find(
+    (e): e is ParserError =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as ParserError).status === 'number' &&
+      typeof (e as ParserError).type === 'string',
+  );
+}
+
+const PARSER_ERRORS: Record<string, Omit<ErrorBody, 'statusCode'> & { statusCode?: number }> = {
+  'entity.too.large': {
+    code: 'REQUEST.TOO_LARGE',
+    message: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB)',
+  },
+  // body-parser answers 403 to any body its verify step refuses; bad bytes are a 400.
+  [INVALID_UTF8]: {
+    statusCode: 400,
+    code: 'REQUEST.INVALID_UTF8',
+    message: 'Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ',
+  },
+  [TOO_DEEP]: {
+    statusCode: 400,
+    code: 'REQUEST.TOO_DEEP',
+    message: 'Dữ liệu gửi lên lồng nhau quá nhiều tầng',
+  },
   'entity.parse.failed': {
     code: 'REQUEST.MALFORMED_JSON',
     message: 'Dữ liệu gửi lên không phải JSON hợp lệ',
@@ -50,6 +81,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
         ...(Object.keys(details).length > 0 ? { details } : {}),
       };
     }
+    const parser = parserErrorOf(exception);
+    if (parser?.type && parser.status && PARSER_ERRORS[parser.type]) {
+      if (parser.message?.startsWith(FORBIDDEN_KEY))
+        return {
+          statusCode: 400,
+          code: 'REQUEST.FORBIDDEN_FIELD',
+          message: 'Dữ liệu gửi lên có trường không được phép (__proto__, constructor, prototype)',
+        };
+      return { statusCode: parser.status, ...PARSER_ERRORS[parser.type] };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -61,10 +102,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
         code: `HTTP.${status}`,
         message: status === 404 ? 'Không tìm thấy' : exception.message,
       };
-    }
-    const parser = exception as ParserError;
-    if (parser && typeof parser.status === 'number' && parser.type && PARSER_ERRORS[parser.type]) {
-      return { statusCode: parser.status, ...PARSER_ERRORS[parser.type] };
     }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

@@ -27,6 +27,13 @@ const MESSAGES_VI: Record<string, string> = {
   nestedValidation: 'Dữ liệu lồng bên trong không hợp lệ',
 };
 
+/** class-validator's English defaults (nested ones found by fuzzing: "each value in nested property buyers …"). */
+function isDefaultMessage(message: string, property: string): boolean {
+  return [`${property} `, 'property ', 'nested property ', 'each value in '].some((start) =>
+    message.startsWith(start),
+  );
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
@@ -35,10 +42,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
       code: `VALIDATION.${constraint.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
       // class-validator's English defaults start with the property name; a DTO's own
       // (Vietnamese) message does not, and wins over the table.
-      message:
-        fallback.startsWith(`${e.property} `) || fallback.startsWith('property ')
-          ? (MESSAGES_VI[constraint] ?? 'Giá trị không hợp lệ')
-          : fallback,
+      message: isDefaultMessage(fallback, e.property)
+        ? (MESSAGES_VI[constraint] ?? 'Giá trị không hợp lệ')
+        : fallback,
     }));
     return [...own, ...flatten(e.children ?? [], field)];
   });

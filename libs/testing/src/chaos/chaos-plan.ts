@@ -19,6 +19,7 @@ export interface ScheduledFault {
 }
 
 export interface ChaosPlan {
+  name: 'full' | 'small';
   dossiers: number;
   /** Submissions are spread evenly over this window, overlapping the faults. */
   submitOverMs: number;
@@ -29,72 +30,111 @@ export interface ChaosPlan {
   quiescenceTimeoutMs: number;
 }
 
+const S = 1000;
+const E_TAX_BAD: FaultSettingsRequest = { errorRate: 0.5, errorStatus: 500, latencyMs: 5_000 };
+
+const agency = (
+  at: number,
+  name: AgencyName,
+  settings: FaultSettingsRequest,
+  why: string,
+): ScheduledFault => ({ atMs: at * S, action: { kind: 'agency', agency: name, settings }, why });
+const heal = (at: number, name: AgencyName, why: string): ScheduledFault => ({
+  atMs: at * S,
+  action: { kind: 'heal', agency: name },
+  why,
+});
+const crash = (at: number, service: StackService, why: string): ScheduledFault => ({
+  atMs: at * S,
+  action: { kind: 'crash', service },
+  why,
+});
+const sigterm = (at: number, service: StackService, why: string): ScheduledFault => ({
+  atMs: at * S,
+  action: { kind: 'sigterm', service },
+  why,
+});
+const poison = (at: number, batch: 1 | 2): ScheduledFault => ({
+  atMs: at * S,
+  action: { kind: 'poison', batch },
+  why: `poison events (batch ${batch})`,
+});
+const kafkaRestart = (at: number): ScheduledFault => ({
+  atMs: at * S,
+  action: { kind: 'kafka-restart' },
+  why: 'Kafka broker restart',
+});
+
 /**
- * The issue's fault sequence, overlapping: the Justice registry down for 60 s, e-tax slow
- * (5 s) and failing half of its calls with 500, the SMS gateway down; every service
- * SIGKILLed once mid-flow (and restarted), a Kafka broker restart, a rolling restart
- * (SIGTERM) under load, two more SIGKILLs in the middle of the burst that follows an
- * outage (redeliveries: effects stored, offsets not yet committed), and poison events.
- * `scale` shrinks every time (1 for `npm run chaos`, about 1/3 for the integration test).
+ * `npm run chaos`: the issue's faults in sequence and overlapping. e-tax goes bad first
+ * (500 to half the calls, 5 s latency) while dossiers still pass the Justice registry and
+ * reach tax; the SMS gateway goes down; the Justice registry is down for 60 s and holds
+ * the later dossiers back (secured-transactions is killed only once it is back, so that
+ * the outage is seen whole: breaker, dossiers waiting, officers' backlog); every service
+ * is SIGKILLed once mid-flow, the broker restarts between the crashes, land-registry gets
+ * a SIGTERM under load, and two more SIGKILLs hit the burst after the outages
+ * (redeliveries: effects stored, offsets not yet committed); poison events twice.
  */
-export function chaosPlan(dossiers: number, scale = 1): ChaosPlan {
-  const s = (seconds: number) => Math.round(seconds * 1000 * scale);
-  const agency = (
-    atMs: number,
-    name: AgencyName,
-    settings: FaultSettingsRequest,
-    why: string,
-  ): ScheduledFault => ({ atMs, action: { kind: 'agency', agency: name, settings }, why });
-  const heal = (atMs: number, name: AgencyName, why: string): ScheduledFault => ({
-    atMs,
-    action: { kind: 'heal', agency: name },
-    why,
-  });
-  const crash = (atMs: number, service: StackService, why: string): ScheduledFault => ({
-    atMs,
-    action: { kind: 'crash', service },
-    why,
-  });
-  // e-tax goes bad first, while dossiers still pass the Justice registry and reach tax;
-  // the Justice registry outage then holds the later ones back; the broker restarts once
-  // the crashed services are up again, so that each fault is seen on its own as well.
-  const faults: ScheduledFault[] = [
-    agency(
-      0,
-      'e-tax',
-      { errorRate: 0.5, errorStatus: 500, latencyMs: 5_000 },
-      'e-tax answers 500 to half the calls, with 5 s latency',
+export function fullChaosPlan(dossiers: number): ChaosPlan {
+  const faults = [
+    agency(0, 'e-tax', E_TAX_BAD, 'e-tax answers 500 to half the calls, with 5 s latency'),
+    agency(5, 'sms', { outage: true }, 'SMS gateway down'),
+    poison(8, 1),
+    crash(12, 'land-registry', 'SIGKILL land-registry mid-flow (restarted)'),
+    agency(20, 'justice-registry', { outage: true }, 'Justice registry outage (60 s)'),
+    crash(38, 'tax-obligation', 'SIGKILL tax-obligation mid-flow (restarted)'),
+    crash(50, 'notification', 'SIGKILL notification mid-flow (restarted)'),
+    heal(60, 'e-tax', 'e-tax healthy again'),
+    heal(65, 'sms', 'SMS gateway back'),
+    kafkaRestart(68),
+    heal(80, 'justice-registry', 'Justice registry back'),
+    crash(
+      84,
+      'secured-transactions',
+      'SIGKILL secured-transactions in the burst of deferred checks',
     ),
-    agency(s(5), 'sms', { outage: true }, 'SMS gateway down'),
-    { atMs: s(8), action: { kind: 'poison', batch: 1 }, why: 'poison events (first batch)' },
-    crash(s(12), 'land-registry', 'SIGKILL land-registry mid-flow (restarted)'),
-    agency(
-      s(20),
-      'justice-registry',
-      { outage: true },
-      `Justice registry outage (${s(60) / 1000} s)`,
-    ),
-    crash(s(26), 'secured-transactions', 'SIGKILL secured-transactions mid-flow (restarted)'),
-    crash(s(38), 'tax-obligation', 'SIGKILL tax-obligation mid-flow (restarted)'),
-    crash(s(50), 'notification', 'SIGKILL notification mid-flow (restarted)'),
-    heal(s(60), 'e-tax', 'e-tax healthy again'),
-    heal(s(65), 'sms', 'SMS gateway back'),
-    { atMs: s(68), action: { kind: 'kafka-restart' }, why: 'Kafka broker restart' },
-    heal(s(80), 'justice-registry', 'Justice registry back'),
-    {
-      atMs: s(85),
-      action: { kind: 'sigterm', service: 'land-registry' },
-      why: 'SIGTERM land-registry under load (rolling restart)',
-    },
-    { atMs: s(88), action: { kind: 'poison', batch: 2 }, why: 'poison events (second batch)' },
-    crash(s(92), 'notification', 'redelivery: SIGKILL notification in the burst after the outages'),
-    crash(s(98), 'tax-obligation', 'redelivery: SIGKILL tax-obligation in the burst of slips'),
+    sigterm(88, 'land-registry', 'SIGTERM land-registry under load (rolling restart)'),
+    poison(90, 2),
+    crash(94, 'notification', 'redelivery: SIGKILL notification in the burst after the outages'),
+    crash(98, 'tax-obligation', 'redelivery: SIGKILL tax-obligation in the burst of slips'),
   ];
   return {
+    name: 'full',
     dossiers,
-    submitOverMs: s(90),
-    faults: faults.sort((a, b) => a.atMs - b.atMs),
-    retryDelaysMs: scale >= 1 ? '1000,5000,15000' : '500,2000,5000',
-    quiescenceTimeoutMs: Math.max(120_000, s(600)),
+    submitOverMs: 90 * S,
+    faults,
+    retryDelaysMs: '1000,5000,15000',
+    quiescenceTimeoutMs: 900 * S,
+  };
+}
+
+/**
+ * The integration test's version: the same kinds of fault, shorter (20–30 s outages), the
+ * broker restart first, and one wave of SIGKILLs of all four services in the burst after
+ * the outages (each a crash mid-flow and a redelivery), then a SIGTERM under load.
+ */
+export function smallChaosPlan(dossiers: number): ChaosPlan {
+  const faults = [
+    kafkaRestart(0),
+    agency(0, 'e-tax', E_TAX_BAD, 'e-tax answers 500 to half the calls, with 5 s latency'),
+    agency(2, 'sms', { outage: true }, 'SMS gateway down'),
+    poison(3, 1),
+    agency(4, 'justice-registry', { outage: true }, 'Justice registry outage (24 s)'),
+    heal(28, 'justice-registry', 'Justice registry back'),
+    heal(30, 'e-tax', 'e-tax healthy again'),
+    heal(30, 'sms', 'SMS gateway back'),
+    ...(['land-registry', 'secured-transactions', 'tax-obligation', 'notification'] as const).map(
+      (service) => crash(32, service, `SIGKILL ${service} in the burst after the outages`),
+    ),
+    poison(33, 2),
+    sigterm(34, 'land-registry', 'SIGTERM land-registry under load (after its restart)'),
+  ];
+  return {
+    name: 'small',
+    dossiers,
+    submitOverMs: 30 * S,
+    faults,
+    retryDelaysMs: '500,2000,5000',
+    quiescenceTimeoutMs: 240 * S,
   };
 }

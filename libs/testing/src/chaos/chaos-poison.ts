@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Topics, TopicName } from '@lien-thong/contracts';
 import { testInfra } from '@lien-thong/test-infra';
 import type { StackService } from '../stack';
+import { CONSUMED } from './chaos-lag';
 
 /** One bad message put on a real topic, and who must dead-letter it with which code. */
 export interface PoisonEvent {
@@ -31,9 +32,26 @@ function envelope(type: string, version: number, payload: object, key: string): 
   );
 }
 
-/** The poison of one batch; keys say where each one came from, so that it can be explained. */
+/**
+ * The poison of one batch; keys say where each one came from, so that it can be explained.
+ * The first batch is varied (bad JSON, unknown version and type, invalid payload, not
+ * UTF-8); the second puts a truncated message on every topic any service consumes.
+ */
 export function poisonBatch(runId: string, batch: 1 | 2): PoisonEvent[] {
   const key = (n: number) => `chaos-poison-${runId}-${batch}-${n}`;
+  if (batch === 2) {
+    const topics = [...new Set(Object.values(CONSUMED).flat())];
+    return topics.map((topic, i) => ({
+      key: key(i + 1),
+      topic,
+      value: Buffer.from(`{"eventId": "${key(i + 1)}", "type": `),
+      what: `truncated JSON on ${topic}`,
+      consumers: (Object.keys(CONSUMED) as (keyof typeof CONSUMED)[]).filter((s) =>
+        CONSUMED[s].includes(topic),
+      ),
+      code: 'EVENT.MALFORMED' as const,
+    }));
+  }
   return [
     {
       key: key(1),

@@ -57,8 +57,11 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
   const runId = randomBytes(3).toString('hex');
   const started = Date.now();
   const citizens = chaosCitizens(plan.dossiers);
+  const logLevel = options.serviceLogLevel ?? 'error';
   const stack = await startStack({
-    common: { RETRY_DELAYS_MS: plan.retryDelaysMs, LOG_LEVEL: options.serviceLogLevel ?? 'error' },
+    // Warnings and below go to stdout: shown only when asked for.
+    quiet: logLevel === 'error',
+    common: { RETRY_DELAYS_MS: plan.retryDelaysMs, LOG_LEVEL: logLevel },
     env: {
       'land-registry': { SEED_BULK_PARCELS: String(bulkParcelsNeeded(plan.dossiers)) },
       // Orders paid while the gateway's callbacks could not get through are found sooner.

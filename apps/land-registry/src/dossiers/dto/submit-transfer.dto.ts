@@ -8,6 +8,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -22,6 +23,8 @@ import { IsCertificateSerial, IsCitizenId, IsPastLocalDate } from './validation'
 
 /** The largest amount accepted, far above any real transfer, far below 2^53. */
 const MAX_VND = 1_000_000_000_000_000;
+/** Shares are small fractions (1/2, 1/3…); an overflowing one would break the tax arithmetic (found by fuzzing: 1e300 was accepted). */
+const MAX_SHARE = 1_000_000;
 
 export class ParcelRefDto {
   @ApiProperty({ example: '00004', description: 'Mã xã/phường (5 chữ số)' })
@@ -62,12 +65,14 @@ export class SellerDto extends PersonDto {
   @IsOptional()
   @IsInt({ message: 'Phần sở hữu phải là số nguyên' })
   @Min(1, { message: 'Phần sở hữu phải từ 1 trở lên' })
+  @Max(MAX_SHARE, { message: 'Phần sở hữu quá lớn' })
   shareNumerator?: number;
 
   @ApiPropertyOptional({ example: 1 })
   @IsOptional()
   @IsInt({ message: 'Phần sở hữu phải là số nguyên' })
   @Min(1, { message: 'Phần sở hữu phải từ 1 trở lên' })
+  @Max(MAX_SHARE, { message: 'Phần sở hữu quá lớn' })
   shareDenominator?: number;
 
   @ApiProperty({ enum: RELATIONSHIPS, description: 'Quan hệ với bên nhận chuyển nhượng' })
@@ -135,6 +140,8 @@ export class SubmitTransferDto {
   postalAddress?: string;
 
   @ApiProperty({ type: ParcelRefDto })
+  // ValidateNested alone lets a missing object through (found by fuzzing: a 500).
+  @IsObject({ message: 'Cần thông tin thửa đất (mã xã, số tờ, số thửa)' })
   @ValidateNested()
   @Type(() => ParcelRefDto)
   parcel!: ParcelRefDto;
@@ -185,6 +192,7 @@ export class SubmitTransferDto {
   buyers!: PersonDto[];
 
   @ApiProperty({ type: ApplicantDto, description: 'Người nộp hồ sơ và cách liên lạc' })
+  @IsObject({ message: 'Cần thông tin người nộp hồ sơ' })
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
@@ -194,6 +202,7 @@ export class SubmitTransferDto {
     description: 'Văn bản đồng ý của bên nhận thế chấp (nếu đất đang thế chấp)',
   })
   @IsOptional()
+  @IsObject({ message: 'Văn bản đồng ý phải gồm số văn bản và ngày ký' })
   @ValidateNested()
   @Type(() => MortgageeConsentDto)
   mortgageeConsent?: MortgageeConsentDto;

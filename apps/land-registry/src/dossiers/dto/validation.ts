@@ -60,12 +60,14 @@ export function IsPastLocalDate(options?: ValidationOptions) {
   return register(
     'isPastLocalDate',
     (value) => {
+      // Date.parse('2026-02-30') is 2 March, not an error: the date must read back the same.
       if (
         typeof value !== 'string' ||
         !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-        Number.isNaN(Date.parse(value))
+        Number.isNaN(Date.parse(value)) ||
+        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
       ) {
-        return 'Ngày phải có dạng YYYY-MM-DD';
+        return 'Ngày phải có dạng YYYY-MM-DD và có thật trên lịch';
       }
       return value > vietnamDateOf(new Date())
         ? 'Ngày ký hợp đồng không được sau ngày hôm nay'

@@ -1,0 +1,726 @@
+// npm run bench — the whole system on the real stack (issue 7): the limits of Kafka and the
+// database on this machine, dossiers end to end through the public API, latency against
+// offered load, and how fast a backlog drains after an agency outage.
+//
+//   npm run bench -- [--n 5000] [--concurrency 32] [--loads 0.25,0.5,0.75,1]
+//                    [--paced-seconds 60] [--drain-n <n>] [--skip-limits] [--cpu-prof]
+//   npm run bench -- --soak 600 [--n 500]      ten minutes at half the maximum rate
+//
+// Prints a table per part and, last, one JSON line.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startStack, Stack, STACK_SERVICES, testInfra } from '@lien-thong/testing';
+import { bsonSize, rawDbWrites, writeCommandCount } from './bench/db-raw';
+import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
+import { lineChart } from './bench/chart';
+import { DossierDriver, Tracked } from './bench/dossiers';
+import { readDocument, readInboxes, StackObserver } from './bench/observer';
+import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
+import { summarizeProfile } from './bench/profile-summary';
+import {
+  Args,
+  fmt,
+  inParallel,
+  paced,
+  round,
+  sleep,
+  summarize,
+  Summary,
+  table,
+} from './bench/stats';
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+interface PhaseResult {
+  label: string;
+  offeredPerSec: number | null;
+  submitted: number;
+  failed: number;
+  registered: number;
+  refused: number;
+  acceptedPerSec: number;
+  dossiersPerSec: number;
+  latencyMs: Summary;
+  hopMs: Summary;
+  hops: { hop: string; ms: Summary }[];
+  eventsPerDossier: number;
+  retriesPerDossier: number;
+  dbWritesPerDossier: number;
+  cpuSec: Record<string, number>;
+  /** Seconds from the first submission until every consumer had caught up. */
+  allDoneSec: number;
+  stalled?: string;
+}
+
+async function main(): Promise<void> {
+  const args = new Args();
+  const n = Math.max(1, Math.round(args.number('n', 5000)));
+  const concurrency = args.number('concurrency', 32);
+  const inFlight = args.number('in-flight', 8);
+  const burst = args.has('burst');
+  const loads = args
+    .string('loads', '0.25,0.5,0.75,1')
+    .split(',')
+    .map(Number)
+    .filter((x) => x > 0);
+  const pacedSeconds = args.number('paced-seconds', 60);
+  const drainN = Math.max(1, Math.round(args.number('drain-n', n)));
+  const soakSeconds = args.number('soak', 0);
+  const profile = args.has('cpu-prof');
+  const skipLimits = args.has('skip-limits');
+  const stallMs = args.number('stall-seconds', 120) * 1000;
+  // By default the benchmark pays each order as soon as the land registry shows the dossier
+  // WAITING_FOR_PAYMENT. The gateway's own auto-pay (--pay-delay-ms) can reach the land
+  // registry before the assessment and leave the dossier waiting for good (docs/benchmarks.md).
+  const payDelayMs = args.has('pay-delay-ms') ? args.number('pay-delay-ms', 0) : null;
+  const { kafkaBrokers, mongoUrl } = testInfra();
+  const host = machine();
+  const started = new Date();
+  log(
+    `${host.cores} × ${host.cpu}, ${host.memGb} GB; load average ${host.load.join(' ')} ` +
+      `(others may be using this machine: compare before trusting a figure)`,
+  );
+
+  const profileDir = join(process.cwd(), 'tmp', 'bench-profiles', `bench-${Date.now()}`);
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  // Registered parcels are sold again; a burst needs n more at once.
+  const seed = (burst ? 2 * n : n) + 20;
+  log(
+    `starting the stack: ${seed} generated parcels, ${payDelayMs === null ? 'each order paid as soon as the dossier waits for payment' : `every payment order paid ${payDelayMs} ms after it opens`}, retries 0.5 s / 2 s / 5 s…`,
+  );
+  const start = () =>
+    startStack({
+      quiet: true,
+      common: {
+        LOG_LEVEL: 'warn',
+        RETRY_DELAYS_MS: '500,2000,5000',
+        ...(profile
+          ? {
+              NODE_OPTIONS: `--require ${join(__dirname, 'bench', 'profile-hook.cjs')}`,
+              BENCH_PROFILE_DIR: profileDir,
+            }
+          : {}),
+      },
+      env: {
+        'land-registry': { SEED_BULK_PARCELS: String(seed) },
+        'agency-simulators': payDelayMs === null ? {} : { PAYMENT_AUTO_PAY_MS: String(payDelayMs) },
+      },
+    });
+  // A service that fails to boot (it happens on a busy machine) gets one more chance.
+  const stack: Stack = await start().catch((err: unknown) => {
+    log(
+      `the stack did not start (${err instanceof Error ? err.message : String(err)}); trying once more`,
+    );
+    return start();
+  });
+  const sim = stack.url['agency-simulators'];
+  // Stopped from outside (Ctrl-C, or run-script's SIGTERM): no service process is left behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      log(`${signal}: stopping the services`);
+      void stack.stop().finally(() => process.exit(130));
+    });
+  const pids = Object.fromEntries(
+    STACK_SERVICES.map((s) => [s, stack.processes.get(s)?.child.pid ?? 0] as const),
+  ) as Record<string, number>;
+  const watch = new ProcWatch({ ...pids, ...findInfraPids(kafkaBrokers, mongoUrl) });
+  const observer = await StackObserver.start(kafkaBrokers.split(','), stack.namespace);
+  const driver = new DossierDriver(
+    stack.url['land-registry'],
+    payDelayMs === null ? sim : undefined,
+  );
+  observer.onEvent((e) => driver.onEvent(e));
+
+  const waitRegistered = async (tracked: Tracked[], label: string): Promise<string | undefined> => {
+    const accepted = tracked.filter((t) => t.code);
+    let last = -1;
+    let lastChange = Date.now();
+    let report = Date.now() + 15_000;
+    for (;;) {
+      const done = accepted.filter(
+        (t) => t.registeredAt !== undefined || t.refusedAt !== undefined,
+      ).length;
+      if (done === accepted.length) return undefined;
+      if (done !== last) {
+        last = done;
+        lastChange = Date.now();
+      }
+      if (Date.now() > report) {
+        log(
+          `  ${label}: ${done}/${accepted.length} dossiers finished; consumer lag ${await observer.lag()}`,
+        );
+        report = Date.now() + 15_000;
+      }
+      // Nothing moves and no consumer lags: what is left is stuck for good (no need to wait longer).
+      const idle =
+        Date.now() - lastChange > 30_000 &&
+        Date.now() - observer.lastEventAt > 30_000 &&
+        (await observer.lag()) === 0;
+      if (idle || Date.now() - lastChange > stallMs) {
+        const stuck = accepted.filter(
+          (t) => t.registeredAt === undefined && t.refusedAt === undefined,
+        );
+        const where = new Map<string, number>();
+        for (const t of stuck.slice(0, 200)) {
+          const view = (await fetch(`${stack.url['land-registry']}/dossiers/${t.code}`)
+            .then((r) => r.json())
+            .catch(() => ({}))) as {
+            status?: string;
+            waitingFor?: { agency: string } | null;
+            assessment?: { assessmentId: string } | null;
+          };
+          let payment = '';
+          if (view.status === 'WAITING_FOR_PAYMENT' && view.assessment) {
+            const order = await readDocument(
+              mongoUrl,
+              `${stack.namespace}-agency-simulators`,
+              'payment_orders',
+              view.assessment.assessmentId,
+            ).catch(() => null);
+            const tax = await readDocument(
+              mongoUrl,
+              `${stack.namespace}-tax-obligation`,
+              'assessments',
+              view.assessment.assessmentId,
+            ).catch(() => null);
+            const created = tax?.createdAt instanceof Date ? tax.createdAt.getTime() : Number.NaN;
+            const paidAt =
+              typeof order?.paidAt === 'string' ? Date.parse(order.paidAt) : Number.NaN;
+            payment =
+              ` (gateway order ${String(order?.status)}, ${String(order?.callbackAttempts)} callback attempts, last error "${String(order?.callbackLastError ?? '').slice(0, 60)}"; ` +
+              `tax assessment ${String(tax?.status)}, stored ${fmt((created - paidAt) / 1000)} s after the payment)`;
+          }
+          const seen = observer.events
+            .filter((e) => e.dossierKey === t.code && !e.retry)
+            .map((e) => e.type);
+          const key = `${view.status ?? '?'}${view.waitingFor ? ` waiting for ${view.waitingFor.agency}` : ''}${payment}, last event ${seen[seen.length - 1] ?? 'none'}`;
+          where.set(key, (where.get(key) ?? 0) + 1);
+        }
+        // How the land registry handled the events of one stuck dossier, in order.
+        const first = stuck[0];
+        const handled = (await readInboxes(mongoUrl, stack.namespace)).filter(
+          (h) => h.service === 'land-registry',
+        );
+        const mine = observer.events.filter((e) => e.dossierKey === first?.code && !e.retry);
+        const order = mine
+          .map((e) => ({ e, h: handled.find((h) => h.eventId === e.eventId) }))
+          .filter((x) => x.h)
+          .sort((a, b) => (a.h?.handledAt ?? 0) - (b.h?.handledAt ?? 0))
+          .map(
+            (x) =>
+              `${x.e.type}@${fmt(((x.h?.handledAt ?? 0) - first.submittedAt) / 1000, 2)}s (occurred ${fmt((x.e.occurredAt - first.submittedAt) / 1000, 2)}s)`,
+          );
+        return (
+          `${done}/${accepted.length} finished, none for ${stallMs / 1000} s (consumer lag ${await observer.lag()}); stuck: ` +
+          [...where].map(([k, v]) => `${v} × ${k}`).join('; ') +
+          `; land-registry handled the events of ${first?.code} in this order: ${order.join(', ')}`
+        );
+      }
+      await sleep(250);
+    }
+  };
+
+  /**
+   * Submits `count` dossiers and measures until all work is done: 'closed' keeps `inFlight`
+   * dossiers in the system (the next is submitted when one is registered), 'burst' submits
+   * all as fast as the API accepts them (`concurrency` requests in flight), a number paces
+   * the submissions at that many per second (open loop).
+   */
+  const phase = async (
+    label: string,
+    count: number,
+    mode: 'closed' | 'burst' | number,
+  ): Promise<PhaseResult> => {
+    const perSecond = typeof mode === 'number' ? mode : null;
+    await observer.waitQuiet(600_000);
+    const writesBefore = await writeCommandCount(mongoUrl);
+    watch.mark(label);
+    const firstEvent = observer.events.length;
+    const t0 = Date.now();
+    if (profile) for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
+    const tracked: Tracked[] = [];
+    const one = async () => {
+      tracked.push(await driver.submit(label));
+    };
+    if (mode === 'burst') await inParallel(count, concurrency, one);
+    else if (mode === 'closed')
+      await inParallel(count, inFlight, async () => {
+        const t = await driver.submit(label);
+        tracked.push(t);
+        await driver.whenFinished(t, stallMs);
+      });
+    else await paced(count, mode, one);
+    const lastAccepted = Math.max(...tracked.map((t) => t.acceptedAt ?? 0));
+    const stalled = await waitRegistered(tracked, label);
+    const doneAt = stalled ? Date.now() : await observer.waitQuiet(600_000).catch(() => Date.now());
+    if (profile) for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
+    const cpu = watch.cpuBetween(label);
+    const writesAfter = await writeCommandCount(mongoUrl);
+    const accepted = tracked.filter((t) => t.code);
+    const registered = accepted.filter((t) => t.registeredAt !== undefined);
+    const codes = new Set(accepted.map((t) => t.code));
+    const events = observer.events.slice(firstEvent).filter((e) => codes.has(e.dossierKey));
+    const occurred = new Map(events.filter((e) => !e.retry).map((e) => [e.eventId, e] as const));
+    const inboxes = await readInboxes(mongoUrl, stack.namespace);
+    const hopsBy = new Map<string, number[]>();
+    const allHops: number[] = [];
+    for (const h of inboxes) {
+      const e = occurred.get(h.eventId);
+      if (!e) continue;
+      const ms = h.handledAt - e.occurredAt;
+      allHops.push(ms);
+      const key = `${e.type} → ${h.service}`;
+      hopsBy.set(key, [...(hopsBy.get(key) ?? []), ms]);
+    }
+    const lastRegistered = Math.max(...registered.map((t) => t.registeredAt ?? 0));
+    return {
+      label,
+      offeredPerSec: perSecond,
+      submitted: tracked.length,
+      failed: tracked.length - accepted.length,
+      registered: registered.length,
+      refused: accepted.filter((t) => t.refusedAt !== undefined).length,
+      acceptedPerSec: accepted.length / ((lastAccepted - t0) / 1000),
+      dossiersPerSec: registered.length / ((lastRegistered - t0) / 1000),
+      latencyMs: summarize(registered.map((t) => (t.registeredAt ?? 0) - t.submittedAt)),
+      hopMs: summarize(allHops),
+      hops: [...hopsBy]
+        .map(([hop, ms]) => ({ hop, ms: summarize(ms) }))
+        .sort((a, b) => a.hop.localeCompare(b.hop)),
+      eventsPerDossier: events.filter((e) => !e.retry).length / Math.max(1, accepted.length),
+      retriesPerDossier: events.filter((e) => e.retry).length / Math.max(1, accepted.length),
+      dbWritesPerDossier: (writesAfter.writes - writesBefore.writes) / Math.max(1, accepted.length),
+      cpuSec: cpu,
+      allDoneSec: (doneAt - t0) / 1000,
+      ...(stalled ? { stalled } : {}),
+    };
+  };
+
+  const printProfiles = () => {
+    if (!profile) return;
+    for (const s of STACK_SERVICES) {
+      try {
+        const summary = summarizeProfile(join(profileDir, `${s}.1.cpuprofile`), 8);
+        console.log(
+          `\nCPU profile of ${s} (${fmt(summary.busySec)} s busy of ${fmt(summary.wallSec)} s): ` +
+            summary.byArea
+              .slice(0, 6)
+              .map((a) => `${a.area} ${fmt(a.share * 100)} %`)
+              .join(', ') +
+            '\n' +
+            table(
+              ['function (self time)', 'where', 's'],
+              summary.top.map((f) => [f.fn, f.where, fmt(f.sec, 2)]),
+            ),
+        );
+      } catch (err) {
+        console.log(`(no profile for ${s}: ${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+    console.log(`profiles in ${profileDir}`);
+  };
+
+  try {
+    log(`looking up ${seed} parcels in the cadastral book…`);
+    await driver.loadParcels(seed);
+    log('warm-up: 10 dossiers end to end…');
+    const warm = await phase('warm-up', 10, 'burst');
+    if (warm.stalled) throw new Error(`the warm-up did not finish: ${warm.stalled}`);
+    const warmEvents = observer.events.filter((e) => !e.retry);
+    const meanBytes = warmEvents.reduce((s, e) => s + e.bytes, 0) / Math.max(1, warmEvents.length);
+    const doneCode = driver.phase('warm-up').find((t) => t.registeredAt)?.code ?? '';
+    const dossierDoc = await readDocument(
+      mongoUrl,
+      `${stack.namespace}-land-registry`,
+      'dossiers',
+      doneCode,
+    );
+    if (!dossierDoc) throw new Error(`could not read dossier ${doneCode}`);
+
+    if (soakSeconds > 0) {
+      await soak(n);
+      return;
+    }
+
+    // 1. The limits.
+    let limits: {
+      perf?: Awaited<ReturnType<typeof kafkaPerfTools>>;
+      kafkajs?: Awaited<ReturnType<typeof rawKafkajs>>;
+      kafkajsWindow?: Awaited<ReturnType<typeof rawKafkajs>>;
+      db?: Awaited<ReturnType<typeof rawDbWrites>>;
+    } = {};
+    // A message of the mean event size, with the six headers every event carries.
+    const sample = {
+      value: JSON.stringify({ pad: 'x'.repeat(Math.max(0, Math.round(meanBytes) - 10)) }),
+      headers: {
+        'event-id': randomUUID(),
+        'event-type': 'TransferSlipSent',
+        'event-version': '1',
+        'correlation-id': randomUUID(),
+        'causation-id': randomUUID(),
+        producer: 'land-registry',
+      },
+    };
+    if (!skipLimits) {
+      log(
+        `limits: Kafka perf tools, 200,000 records of ${Math.round(meanBytes)} bytes (the mean event size)…`,
+      );
+      const perf = await kafkaPerfTools(kafkaBrokers, 200_000, Math.round(meanBytes)).catch(
+        (err: unknown) => {
+          log(`  the perf tools failed: ${err instanceof Error ? err.message : String(err)}`);
+          return undefined;
+        },
+      );
+      log('limits: raw kafkajs, 50,000 messages, 100 per send…');
+      const kafkajs = await rawKafkajs({
+        brokers: kafkaBrokers.split(','),
+        messages: 50_000,
+        sample,
+        mode: 'batch',
+        batchSize: 100,
+        concurrency: 4,
+      });
+      log(`limits: raw kafkajs, 5,000 messages, one per send, ${concurrency} in flight…`);
+      const kafkajsWindow = await rawKafkajs({
+        brokers: kafkaBrokers.split(','),
+        messages: 5_000,
+        sample,
+        mode: 'window',
+        concurrency,
+      });
+      log(
+        `limits: database, 1,000 dossier-sized documents (${bsonSize(dossierDoc)} bytes), 16 writes in flight…`,
+      );
+      const db = await rawDbWrites(mongoUrl, dossierDoc, 1000, 16);
+      limits = { ...(perf ? { perf } : {}), kafkajs, kafkajsWindow, db };
+      console.log(
+        `\n${table(
+          ['limit', 'messages or writes', 'size (bytes)', 'per second', 'p50 ms', 'p99 ms'],
+          [
+            ...(perf
+              ? [
+                  [
+                    'kafka-producer-perf-test (acks=all)',
+                    String(perf.records),
+                    String(perf.recordSize),
+                    fmt(perf.producerMsgsPerSec, 0),
+                    '',
+                    fmt(perf.producerP99Ms),
+                  ],
+                  [
+                    'kafka-consumer-perf-test',
+                    String(perf.records),
+                    String(perf.recordSize),
+                    fmt(perf.consumerMsgsPerSec, 0),
+                    '',
+                    '',
+                  ],
+                ]
+              : []),
+            [
+              `raw ${kafkajs.mode} (produce → consume)`,
+              String(kafkajs.messages),
+              String(kafkajs.bytes),
+              fmt(kafkajs.msgsPerSec, 0),
+              fmt(kafkajs.latencyMs.p50),
+              fmt(kafkajs.latencyMs.p99),
+            ],
+            [
+              `raw ${kafkajsWindow.mode}, ${concurrency} in flight`,
+              String(kafkajsWindow.messages),
+              String(kafkajsWindow.bytes),
+              fmt(kafkajsWindow.msgsPerSec, 0),
+              fmt(kafkajsWindow.latencyMs.p50),
+              fmt(kafkajsWindow.latencyMs.p99),
+            ],
+            ...db.map((d) => [
+              `database ${d.op}${d.errors ? ` (${d.errors} refused: ${(d.firstError ?? '').replace(/^.*\] /, '')})` : ''}`,
+              String(d.writes),
+              String(d.docBytes),
+              fmt(d.writesPerSec, 0),
+              fmt(d.latencyMs.p50),
+              fmt(d.latencyMs.p99),
+            ]),
+          ],
+        )}\n`,
+      );
+    }
+
+    // 2. End to end at full speed.
+    log(
+      `end to end: ${n} dossiers through the public API, ${inFlight} dossiers in the system at a time…`,
+    );
+    const max = await phase(`max (${inFlight} in flight)`, n, 'closed');
+    printPhase([max]);
+    printProfiles();
+
+    // Latency against offered load.
+    const sweep: PhaseResult[] = [];
+    if (max.registered > 0) {
+      for (const load of loads) {
+        const rate = max.dossiersPerSec * load;
+        const count = Math.max(10, Math.min(n, Math.round(rate * pacedSeconds)));
+        log(
+          `offered load ${fmt(load * 100, 0)} % of the maximum: ${fmt(rate, 2)} dossiers/s, ${count} dossiers…`,
+        );
+        const r = await phase(`${fmt(load * 100, 0)} %`, count, rate);
+        sweep.push(r);
+        if (r.registered === 0) break;
+      }
+      printPhase(sweep);
+      writeChart(max, sweep);
+    }
+    const half = sweep.find((r) => r.label === '50 %') ?? sweep[0];
+
+    // 3. Backlog drain.
+    log(`backlog: e-tax down while ${drainN} dossiers are submitted…`);
+    await observer.waitQuiet(600_000);
+    await fetch(`${sim}/admin/faults/e-tax`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outage: true }),
+    });
+    const backlog: Tracked[] = [];
+    await inParallel(drainN, concurrency, async () => {
+      backlog.push(await driver.submit('backlog'));
+    });
+    const backlogCodes = new Set(backlog.filter((t) => t.code).map((t) => t.code));
+    const slipsSent = () =>
+      new Set(
+        observer.events
+          .filter(
+            (e) => !e.retry && e.type === 'TransferSlipSent' && backlogCodes.has(e.dossierKey),
+          )
+          .map((e) => e.dossierKey),
+      ).size;
+    const slipDeadline = Date.now() + 600_000;
+    while (slipsSent() < backlogCodes.size && Date.now() < slipDeadline) await sleep(500);
+    await sleep(5000);
+    const assessedBefore = observer.events.filter(
+      (e) => e.type === 'ObligationsAssessed' && backlogCodes.has(e.dossierKey),
+    ).length;
+    const recoveredAt = Date.now();
+    await fetch(`${sim}/admin/faults`, { method: 'DELETE' });
+    log(
+      `  ${slipsSent()} dossiers waiting for e-tax (${assessedBefore} assessed during the outage); e-tax is back`,
+    );
+    const drainStalled = await waitRegistered(backlog, 'backlog');
+    const drained = backlog.filter((t) => t.registeredAt !== undefined);
+    const firstProgress = Math.min(
+      ...observer.events
+        .filter(
+          (e) =>
+            !e.retry &&
+            e.type === 'ObligationsAssessed' &&
+            backlogCodes.has(e.dossierKey) &&
+            e.occurredAt >= recoveredAt,
+        )
+        .map((e) => e.occurredAt),
+    );
+    const lastRegistered = Math.max(...drained.map((t) => t.registeredAt ?? 0));
+    const drainPerSec = drained.length / ((lastRegistered - firstProgress) / 1000);
+    console.log(
+      `\nbacklog drain: ${drained.length}/${backlogCodes.size} registered; first assessment ${fmt((firstProgress - recoveredAt) / 1000)} s after e-tax came back ` +
+        `(the e-tax breaker's reset timeout and the retry delay), then ${fmt(drainPerSec, 2)} dossiers/s until the last registration ` +
+        `(${fmt(drained.length / ((lastRegistered - recoveredAt) / 1000), 2)}/s counted from the recovery)` +
+        (drainStalled ? `; STALLED: ${drainStalled}` : ''),
+    );
+
+    // As fast as the API accepts them (last: it can leave consumers behind for good).
+    if (burst) {
+      log(
+        `burst: ${n} dossiers as fast as the API accepts them, ${concurrency} requests in flight…`,
+      );
+      printPhase([await phase('burst', n, 'burst')]);
+    }
+
+    // 4. Summary.
+    const rss = Object.fromEntries(STACK_SERVICES.map((s) => [s, readProc(pids[s])] as const));
+    console.log(
+      `\n${table(
+        ['process', 'CPU s (full-speed run)', 'CPU ms per dossier', 'RSS now MB', 'peak RSS MB'],
+        Object.keys(watch.pids).map((name) => {
+          const p = readProc(watch.pids[name]);
+          return [
+            name,
+            fmt(max.cpuSec[name], 1),
+            fmt((max.cpuSec[name] / Math.max(1, max.registered)) * 1000, 0),
+            fmt(p?.rssMb ?? Number.NaN, 0),
+            fmt(p?.peakRssMb ?? Number.NaN, 0),
+          ];
+        }),
+      )}\n`,
+    );
+    const kafkaRaw = limits.kafkajs?.msgsPerSec ?? Number.NaN;
+    const dbRaw = limits.db?.[0].writesPerSec ?? Number.NaN;
+    const kafkaLimit = kafkaRaw / max.eventsPerDossier;
+    const dbLimit = dbRaw / max.dbWritesPerDossier;
+    const tighter = Math.min(kafkaLimit, dbLimit);
+    const maxRssMb = Math.max(...STACK_SERVICES.map((s) => rss[s]?.peakRssMb ?? 0));
+    console.log(
+      `limits in dossiers/s: Kafka ${fmt(kafkaRaw, 0)} msgs/s ÷ ${fmt(max.eventsPerDossier, 1)} events per dossier = ${fmt(kafkaLimit, 1)}; ` +
+        `database ${fmt(dbRaw, 0)} writes/s ÷ ${fmt(max.dbWritesPerDossier, 1)} writes per dossier = ${fmt(dbLimit, 1)}; ` +
+        `efficiency ${fmt(max.dossiersPerSec, 2)} ÷ ${fmt(tighter, 1)} = ${fmt(max.dossiersPerSec / tighter, 3)}.\n` +
+        `n=${n}, started ${started.toISOString()}, load average at the end ${machine().load.join(' ')}.`,
+    );
+    console.log(
+      JSON.stringify({
+        dossiersPerSec: round(max.dossiersPerSec, 2),
+        p50Ms: round(half?.latencyMs.p50 ?? Number.NaN, 0),
+        p99Ms: round(half?.latencyMs.p99 ?? Number.NaN, 0),
+        hopP99Ms: round(half?.hopMs.p99 ?? Number.NaN, 1),
+        eventsPerDossier: round(max.eventsPerDossier, 2),
+        kafkaRawMsgsPerSec: round(kafkaRaw, 0),
+        dbRawWritesPerSec: round(dbRaw, 0),
+        efficiency: round(max.dossiersPerSec / tighter, 4),
+        drainPerSec: round(drainPerSec, 2),
+        maxRssMb: round(maxRssMb, 0),
+      }),
+    );
+  } finally {
+    await observer.close();
+    await stack.stop();
+  }
+
+  /** --soak: half the maximum rate for soakSeconds; RSS of each service at the start and the end. */
+  async function soak(count: number): Promise<void> {
+    log(`soak: measuring the maximum with ${count} dossiers first…`);
+    const max = await phase(`max (${inFlight} in flight)`, count, 'closed');
+    printPhase([max]);
+    const rate = max.dossiersPerSec / 2;
+    const total = Math.max(1, Math.round(rate * soakSeconds));
+    log(
+      `soak: ${fmt(rate, 2)} dossiers/s for ${soakSeconds} s (${total} dossiers), RSS sampled every 10 s…`,
+    );
+    const samples: { at: number; rss: Record<string, number> }[] = [];
+    const sample = () =>
+      samples.push({
+        at: Date.now(),
+        rss: Object.fromEntries(
+          STACK_SERVICES.map((s) => [s, readProc(pids[s])?.rssMb ?? Number.NaN]),
+        ),
+      });
+    sample();
+    const timer = setInterval(sample, 10_000);
+    const r = await phase('soak', total, rate);
+    clearInterval(timer);
+    sample();
+    printPhase([r]);
+    const first = samples[0];
+    const last = samples[samples.length - 1];
+    console.log(
+      `\n${table(
+        ['service', 'RSS at start MB', 'RSS at end MB', 'growth MB', 'peak RSS MB'],
+        STACK_SERVICES.map((s) => [
+          s,
+          fmt(first.rss[s], 0),
+          fmt(last.rss[s], 0),
+          fmt(last.rss[s] - first.rss[s], 0),
+          fmt(readProc(pids[s])?.peakRssMb ?? Number.NaN, 0),
+        ]),
+      )}\n`,
+    );
+    console.log(
+      JSON.stringify({
+        soakSeconds: round((last.at - first.at) / 1000, 0),
+        offeredPerSec: round(rate, 2),
+        dossiers: r.registered,
+        p99Ms: round(r.latencyMs.p99, 0),
+        hopP99Ms: round(r.hopMs.p99, 1),
+        rssStartMb: Object.fromEntries(STACK_SERVICES.map((s) => [s, round(first.rss[s], 0)])),
+        rssEndMb: Object.fromEntries(STACK_SERVICES.map((s) => [s, round(last.rss[s], 0)])),
+      }),
+    );
+  }
+}
+
+function printPhase(results: PhaseResult[]): void {
+  console.log(
+    `\n${table(
+      [
+        'run',
+        'offered/s',
+        'dossiers',
+        'accepted/s',
+        'registered/s',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'hop p50',
+        'hop p99',
+        'events/d',
+        'retries/d',
+        'db writes/d',
+        'all done s',
+      ],
+      results.map((r) => [
+        r.label,
+        r.offeredPerSec === null ? 'max' : fmt(r.offeredPerSec, 2),
+        `${r.registered}/${r.submitted}${r.failed ? ` (${r.failed} failed)` : ''}${r.refused ? ` (${r.refused} refused)` : ''}${r.stalled ? ' (stuck: see below)' : ''}`,
+        fmt(r.acceptedPerSec, 2),
+        fmt(r.dossiersPerSec, 2),
+        fmt(r.latencyMs.p50, 0),
+        fmt(r.latencyMs.p90, 0),
+        fmt(r.latencyMs.p99, 0),
+        fmt(r.hopMs.p50, 0),
+        fmt(r.hopMs.p99, 0),
+        fmt(r.eventsPerDossier, 1),
+        fmt(r.retriesPerDossier, 2),
+        fmt(r.dbWritesPerDossier, 1),
+        fmt(r.allDoneSec, 1),
+      ]),
+    )}`,
+  );
+  for (const r of results.filter((x) => x.stalled))
+    console.log(`  ${r.label}, not finished: ${r.stalled}`);
+  const last = results[results.length - 1];
+  if (last?.hops.length)
+    console.log(
+      `\nper hop (${last.label}): event produced (occurredAt) → handled by the consumer (inbox handledAt)\n` +
+        table(
+          ['hop', 'n', 'p50 ms', 'p99 ms', 'max ms'],
+          last.hops.map((h) => [
+            h.hop,
+            String(h.ms.n),
+            fmt(h.ms.p50, 0),
+            fmt(h.ms.p99, 0),
+            fmt(h.ms.max, 0),
+          ]),
+        ),
+    );
+}
+
+function writeChart(max: PhaseResult, sweep: PhaseResult[]): void {
+  const points = (f: (r: PhaseResult) => number) =>
+    sweep.map((r) => [r.offeredPerSec ?? 0, f(r)] as [number, number]);
+  const svg = lineChart({
+    title: 'liên thông: latency against offered load (npm run bench)',
+    subtitle: `maximum ${fmt(max.dossiersPerSec, 2)} dossiers/s; ${new Date().toISOString().slice(0, 16)}Z, ${machine().cores} cores, load ${machine().load[0]}`,
+    xLabel: 'offered load (dossiers per second)',
+    yLabel: 'latency (log scale)',
+    logY: true,
+    series: [
+      { name: 'submit → registered p50', color: '#1f77b4', points: points((r) => r.latencyMs.p50) },
+      { name: 'submit → registered p90', color: '#ff7f0e', points: points((r) => r.latencyMs.p90) },
+      { name: 'submit → registered p99', color: '#d62728', points: points((r) => r.latencyMs.p99) },
+      { name: 'hop p50', color: '#2ca02c', dashed: true, points: points((r) => r.hopMs.p50) },
+      { name: 'hop p99', color: '#9467bd', dashed: true, points: points((r) => r.hopMs.p99) },
+    ],
+    rules: [{ y: 50, label: 'hop p99 target 50 ms', color: '#9467bd' }],
+    verticals: [{ x: max.dossiersPerSec, label: 'max', color: '#777' }],
+  });
+  const dir = join(process.cwd(), 'docs', 'benchmarks');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latency-vs-load.svg'), svg);
+  log(`chart written to docs/benchmarks/latency-vs-load.svg`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,224 @@
+// Citizens for the benchmark: transfers of generated parcels through the public API, and
+// what became of each dossier as seen on the bus.
+import { inParallel } from './stats';
+import type { SeenEvent } from './observer';
+
+type Json = Record<string, unknown>;
+
+interface Person {
+  fullName: string;
+  citizenId: string;
+  address: string;
+}
+
+interface ParcelState {
+  ref: { communeCode: string; mapSheetNumber: number; parcelNumber: number };
+  certificateSerial: string;
+  owners: Person[];
+}
+
+export interface Tracked {
+  phase: string;
+  code?: string;
+  parcel: ParcelState;
+  buyer: Person;
+  submittedAt: number;
+  acceptedAt?: number;
+  registeredAt?: number;
+  refusedAt?: number;
+  failed?: string;
+}
+
+async function http(method: string, url: string, body?: unknown): Promise<Json> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`);
+  return text ? (JSON.parse(text) as Json) : {};
+}
+
+/**
+ * The generated parcels of the land registry (SEED_BULK_PARCELS: commune 00004, sheets 50+),
+ * looked up once through the public API. A parcel whose transfer is registered belongs to
+ * its buyer and goes back to the pool, so that the next transfer sells it again.
+ */
+export class DossierDriver {
+  private readonly free: ParcelState[] = [];
+  private readonly waitingForParcel: (() => void)[] = [];
+  readonly byCode = new Map<string, Tracked>();
+  private readonly finishWaiters = new Map<string, () => void>();
+  private buyers = 0;
+  private readonly landRegistry: string;
+
+  /**
+   * With `simulatorsUrl`, the driver plays the citizen who pays at once: as soon as the land
+   * registry shows the dossier WAITING_FOR_PAYMENT, it pays the order at the simulated
+   * gateway (instead of the gateway's auto-pay, which can overtake the assessment).
+   */
+  constructor(
+    landRegistryUrl: string,
+    private readonly simulatorsUrl?: string,
+  ) {
+    this.landRegistry = landRegistryUrl;
+  }
+
+  payments = 0;
+
+  private async pay(code: string): Promise<void> {
+    const deadline = Date.now() + 600_000;
+    while (Date.now() < deadline) {
+      const view = await http('GET', `${this.landRegistry}/dossiers/${code}`).catch(
+        () => ({}) as Json,
+      );
+      if (view.status === 'WAITING_FOR_PAYMENT') {
+        const id = (view.assessment as { assessmentId: string }).assessmentId;
+        await http(
+          'POST',
+          `${this.simulatorsUrl}/admin/payments/orders/${encodeURIComponent(id)}/pay`,
+          {},
+        );
+        this.payments++;
+        return;
+      }
+      if (view.status && view.status !== 'WAITING_FOR_TAX') return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async loadParcels(count: number, concurrency = 8): Promise<void> {
+    const loaded: ParcelState[] = new Array<ParcelState>(count);
+    await inParallel(count, concurrency, async (i) => {
+      const sheet = 50 + Math.floor(i / 1000);
+      const number = 1 + (i % 1000);
+      const p = await http('GET', `${this.landRegistry}/parcels/00004/${sheet}/${number}`);
+      loaded[i] = {
+        ref: p.ref as ParcelState['ref'],
+        certificateSerial: (p.certificate as { serial: string }).serial,
+        owners: (p.owners as Person[]).map((o) => ({
+          fullName: o.fullName,
+          citizenId: o.citizenId,
+          address: o.address,
+        })),
+      };
+    });
+    this.free.push(...loaded);
+  }
+
+  get freeParcels(): number {
+    return this.free.length;
+  }
+
+  private async takeParcel(): Promise<ParcelState> {
+    for (;;) {
+      const parcel = this.free.shift();
+      if (parcel) return parcel;
+      await new Promise<void>((resolve) => this.waitingForParcel.push(resolve));
+    }
+  }
+
+  private nextBuyer(): Person {
+    // 12-digit citizen IDs of Hà Nội (001), male, born 1992, all distinct.
+    const n = this.buyers++ % 99_999;
+    return {
+      fullName: 'Phạm Minh Khang',
+      citizenId: `0010920${String(n).padStart(5, '0')}`,
+      address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
+    };
+  }
+
+  private request(parcel: ParcelState, buyer: Person, i: number): Json {
+    const phone = `09${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`;
+    return {
+      channel: i % 2 === 0 ? 'COUNTER' : 'ONLINE',
+      resultDelivery: 'COUNTER',
+      parcel: parcel.ref,
+      certificateSerial: parcel.certificateSerial,
+      transferKind: 'SALE',
+      contractDate: '2026-11-16',
+      declaredPriceVnd: 2_000_000_000 + (i % 50) * 100_000_000,
+      sellers: parcel.owners.map((o) => ({
+        ...o,
+        relationshipToBuyer: 'NONE',
+        ownsOtherResidentialProperty: true,
+      })),
+      buyers: [buyer],
+      applicant: { fullName: buyer.fullName, phone, email: `cong-dan${i}@example.vn` },
+    };
+  }
+
+  /** Submits one transfer; the dossier is tracked by its code from then on. */
+  async submit(phase: string): Promise<Tracked> {
+    const parcel = await this.takeParcel();
+    const buyer = this.nextBuyer();
+    const tracked: Tracked = { phase, parcel, buyer, submittedAt: Date.now() };
+    try {
+      const res = await http(
+        'POST',
+        `${this.landRegistry}/dossiers/transfers`,
+        this.request(parcel, buyer, this.buyers),
+      );
+      tracked.acceptedAt = Date.now();
+      tracked.code = res.dossierCode as string;
+      this.byCode.set(tracked.code, tracked);
+    } catch (err) {
+      tracked.failed = err instanceof Error ? err.message : String(err);
+      this.free.push(parcel);
+    }
+    return tracked;
+  }
+
+  /** Feeds the driver what the observer sees: registrations free their parcels. */
+  onEvent(e: SeenEvent): void {
+    if (e.retry) return;
+    if (e.type === 'ObligationsAssessed' && this.simulatorsUrl) {
+      void this.pay(e.dossierKey).catch(() => undefined);
+      return;
+    }
+    if (e.type !== 'DossierRegistered' && e.type !== 'DossierRefused') return;
+    const apply = () => {
+      const t = this.byCode.get(e.dossierKey);
+      if (!t) return false;
+      if (t.registeredAt !== undefined || t.refusedAt !== undefined) return true;
+      if (e.type === 'DossierRegistered') {
+        t.registeredAt = e.occurredAt;
+        this.release({ ...t.parcel, owners: [t.buyer] });
+      } else {
+        t.refusedAt = e.occurredAt;
+      }
+      this.finishWaiters.get(e.dossierKey)?.();
+      this.finishWaiters.delete(e.dossierKey);
+      return true;
+    };
+    // The event may overtake the HTTP answer that tells the code; look again shortly.
+    if (!apply()) setTimeout(apply, 2000);
+  }
+
+  /** Resolves true once the dossier is registered or refused, false after timeoutMs. */
+  whenFinished(t: Tracked, timeoutMs: number): Promise<boolean> {
+    if (!t.code) return Promise.resolve(false);
+    if (t.registeredAt !== undefined || t.refusedAt !== undefined) return Promise.resolve(true);
+    const code = t.code;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.finishWaiters.delete(code);
+        resolve(false);
+      }, timeoutMs);
+      this.finishWaiters.set(code, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  private release(parcel: ParcelState): void {
+    this.free.push(parcel);
+    this.waitingForParcel.shift()?.();
+  }
+
+  phase(phase: string): Tracked[] {
+    return [...this.byCode.values()].filter((t) => t.phase === phase);
+  }
+}

@@ -1,0 +1,284 @@
+// The Kafka limits: a raw kafkajs produce → consume loop (the client every service uses,
+// without outbox, inbox or database) and the broker's own perf tools from the kafka-tools jar.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Admin, CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import { sleep, summarize, Summary } from './stats';
+
+export interface RawMessage {
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface RawKafkaOptions {
+  brokers: string[];
+  messages: number;
+  sample: RawMessage;
+  /**
+   * 'window': `concurrency` sends in flight, one message each (what the outbox relay does
+   * for one document). 'batch': `concurrency` sends in flight of `batchSize` messages each
+   * (what kafkajs can do at best).
+   */
+  mode: 'window' | 'batch';
+  concurrency: number;
+  batchSize?: number;
+  partitions?: number;
+}
+
+export interface RawKafkaResult {
+  mode: string;
+  messages: number;
+  bytes: number;
+  seconds: number;
+  msgsPerSec: number;
+  /** Broker append time (Kafka timestamp) → handed to the consumer's batch handler. */
+  latencyMs: Summary;
+}
+
+const unique = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+
+export async function createTopic(admin: Admin, topic: string, partitions: number): Promise<void> {
+  await admin.createTopics({
+    waitForLeaders: false,
+    topics: [{ topic, numPartitions: partitions }],
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await admin.fetchTopicOffsets(topic);
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await sleep(100);
+    }
+  }
+}
+
+/** Produces `messages` copies of the sample and consumes them with a fresh group; times both. */
+export async function rawKafkajs(options: RawKafkaOptions): Promise<RawKafkaResult> {
+  const partitions = options.partitions ?? 6;
+  const kafka = new Kafka({
+    clientId: 'bench-raw',
+    brokers: options.brokers,
+    logLevel: logLevel.NOTHING,
+  });
+  const topic = unique('bench-raw');
+  const admin = kafka.admin();
+  await admin.connect();
+  await createTopic(admin, topic, partitions);
+  // The same consumer and producer settings as the project's kafkajs adapter.
+  const consumer = kafka.consumer({
+    groupId: unique('bench-raw'),
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+    maxWaitTimeInMs: 100,
+  });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+  const latencies: number[] = [];
+  let consumed = 0;
+  let lastConsumedAt = 0;
+  let allConsumed!: () => void;
+  const done = new Promise<void>((resolve) => (allConsumed = resolve));
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    const joined = new Promise<void>((resolve) =>
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve()),
+    );
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: partitions,
+      eachBatch: async ({ batch, resolveOffset }) => {
+        const now = Date.now();
+        for (const m of batch.messages) {
+          latencies.push(now - Number(m.timestamp));
+          resolveOffset(m.offset);
+        }
+        await consumer.commitOffsets([
+          {
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: (BigInt(batch.lastOffset()) + 1n).toString(),
+          },
+        ]);
+        consumed += batch.messages.length;
+        lastConsumedAt = performance.now();
+        if (consumed >= options.messages) allConsumed();
+      },
+    });
+    await joined;
+    await producer.connect();
+    const perSend = options.mode === 'batch' ? (options.batchSize ?? 100) : 1;
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < options.messages) {
+        const first = next;
+        next = Math.min(options.messages, next + perSend);
+        await producer.send({
+          topic,
+          acks: -1,
+          compression: CompressionTypes.None,
+          messages: Array.from({ length: next - first }, (_, k) => ({
+            key: `BENCH-${first + k}`,
+            value: options.sample.value,
+            headers: options.sample.headers,
+          })),
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    await Promise.race([
+      done,
+      sleep(120_000).then(() => {
+        throw new Error(`raw kafkajs: only ${consumed}/${options.messages} consumed after 120 s`);
+      }),
+    ]);
+    const seconds = (lastConsumedAt - started) / 1000;
+    return {
+      mode:
+        options.mode === 'batch' ? `kafkajs, ${perSend} msgs per send` : 'kafkajs, 1 msg per send',
+      messages: options.messages,
+      bytes: Buffer.byteLength(options.sample.value),
+      seconds,
+      msgsPerSec: options.messages / seconds,
+      latencyMs: summarize(latencies),
+    };
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+    await producer.disconnect().catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+export interface PerfToolResult {
+  producerMsgsPerSec: number;
+  producerP99Ms: number;
+  consumerMsgsPerSec: number;
+  /** The slower of the two: what a produce → consume pipeline can sustain. */
+  msgsPerSec: number;
+  records: number;
+  recordSize: number;
+}
+
+/** Where the provisioning cached the Kafka jars (tools/infra/paths.mjs, versions.json). */
+export function kafkaJarsDir(): string {
+  const versions = JSON.parse(
+    readFileSync(join(process.cwd(), 'tools/infra/versions.json'), 'utf8'),
+  ) as {
+    kafka: string;
+  };
+  // eslint-disable-next-line no-restricted-syntax -- a script, not a service: same rule as the provisioning
+  const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cache, 'lien-thong', 'kafka', versions.kafka);
+}
+
+function runJava(args: string[], timeoutMs: number): Promise<string> {
+  const jars = `${kafkaJarsDir()}/*`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('java', ['-Xmx512m', '-cp', jars, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(out);
+      else reject(new Error(`java ${args[0]} exited with ${code}:\n${out.slice(-1500)}`));
+    });
+  });
+}
+
+/**
+ * kafka-producer-perf-test then kafka-consumer-perf-test (the classes of the kafka-tools jar)
+ * on a fresh topic with as many partitions as the services use; acks=all like our producer.
+ */
+export async function kafkaPerfTools(
+  brokers: string,
+  records: number,
+  recordSize: number,
+  partitions = 6,
+): Promise<PerfToolResult> {
+  const kafka = new Kafka({
+    clientId: 'bench-perf',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const topic = unique('bench-perf');
+  try {
+    await createTopic(admin, topic, partitions);
+    const produced = await runJava(
+      [
+        'org.apache.kafka.tools.ProducerPerformance',
+        '--bootstrap-server',
+        brokers,
+        '--topic',
+        topic,
+        '--num-records',
+        String(records),
+        '--record-size',
+        String(recordSize),
+        '--throughput',
+        '-1',
+        '--warmup-records',
+        String(Math.floor(records / 5)),
+        '--command-property',
+        'acks=all',
+        'enable.idempotence=true',
+      ],
+      180_000,
+    );
+    // "… records sent, 22227.1 records/sec (…), … 2477 ms 99th, …" — with warm-up records,
+    // the tool prints a steady-state line after the total; take the last one.
+    const lines = produced.split('\n').filter((l) => / records sent, .* records\/sec/.test(l));
+    const last = lines[lines.length - 1] ?? '';
+    const producerMsgsPerSec = Number(/([\d.]+) records\/sec/.exec(last)?.[1]);
+    const producerP99Ms = Number(/(\d+(?:\.\d+)?) ms 99th/.exec(last)?.[1]);
+    const consumed = await runJava(
+      [
+        'org.apache.kafka.tools.ConsumerPerformance',
+        '--bootstrap-server',
+        brokers,
+        '--topic',
+        topic,
+        '--num-records',
+        String(records),
+        '--timeout',
+        '30000',
+      ],
+      180_000,
+    );
+    // CSV: start.time, end.time, MB, MB.sec, nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+    const row = consumed
+      .split('\n')
+      .filter((l) => /^\d{4}-\d\d-\d\d /.test(l))
+      .pop();
+    const cells = (row ?? '').split(',').map((c) => c.trim());
+    const consumerMsgsPerSec = Number(cells[9]);
+    if (!Number.isFinite(producerMsgsPerSec) || !Number.isFinite(consumerMsgsPerSec))
+      throw new Error(
+        `could not read the perf tools' output:\n${produced.slice(-800)}\n${consumed.slice(-800)}`,
+      );
+    return {
+      producerMsgsPerSec,
+      producerP99Ms,
+      consumerMsgsPerSec,
+      msgsPerSec: Math.min(producerMsgsPerSec, consumerMsgsPerSec),
+      records,
+      recordSize,
+    };
+  } finally {
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+  }
+}

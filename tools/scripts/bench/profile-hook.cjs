@@ -1,0 +1,35 @@
+// CPU profiling of a service during one benchmark phase. The benchmark loads this file into
+// every service with NODE_OPTIONS=--require when it runs with --cpu-prof, then sends SIGUSR2
+// at the start of the measured phase (start profiling) and again at its end (stop and write
+// <BENCH_PROFILE_DIR>/<service>.<n>.cpuprofile). Node's own --cpu-prof is no use here: it
+// writes on a normal exit only, and Nest re-raises SIGTERM after its shutdown hooks.
+'use strict';
+const inspector = require('node:inspector');
+const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const dir = process.env.BENCH_PROFILE_DIR;
+if (dir) {
+  const service = /apps\/([^/]+)\//.exec(process.argv[1] ?? '')?.[1] ?? `pid${process.pid}`;
+  const session = new inspector.Session();
+  session.connect();
+  let running = false;
+  let part = 0;
+  process.on('SIGUSR2', () => {
+    if (!running) {
+      running = true;
+      session.post('Profiler.enable', () =>
+        session.post('Profiler.setSamplingInterval', { interval: 500 }, () =>
+          session.post('Profiler.start'),
+        ),
+      );
+      return;
+    }
+    running = false;
+    session.post('Profiler.stop', (err, result) => {
+      if (err || !result) return;
+      part += 1;
+      writeFileSync(join(dir, `${service}.${part}.cpuprofile`), JSON.stringify(result.profile));
+    });
+  });
+}
