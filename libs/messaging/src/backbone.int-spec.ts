@@ -82,7 +82,7 @@ describe('event backbone on the real broker and database', () => {
   });
 
   it('a poison event ends in the dead letters after its retries while later events of the same dossier go through', async () => {
-    const service = await ledgerDeployment().start();
+    const service = await ledgerDeployment({ RETRY_DELAYS_MS: '2000,4000,8000' }).start(); // a 14 s window, wide enough on a loaded machine
     running.push(service);
     await emit(service.baseUrl, 'src-poison', 'HS-POISON', 'TEST.POISON');
     for (let i = 0; i < 5; i++) await emit(service.baseUrl, `src-after-${i}`, 'HS-POISON');
@@ -99,7 +99,7 @@ describe('event backbone on the real broker and database', () => {
         const pending = await letters.list('pending');
         return pending.length > 0 ? pending : undefined;
       },
-      30_000,
+      60_000,
       'the poison event to be dead-lettered',
     );
     expect(letter).toMatchObject({
