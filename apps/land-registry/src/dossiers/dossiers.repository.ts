@@ -9,6 +9,7 @@ import {
   withDocumentLock,
   withOutbox,
 } from '@lien-thong/messaging';
+import type { Agency } from '@lien-thong/contracts';
 import { Dossier, DossierStatus, FINISHED } from './schemas/dossier.schema';
 
 export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
@@ -85,6 +86,28 @@ export class DossiersRepository {
       .find({ status: { $in: statuses } })
       .limit(limit)
       .lean<Dossier[]>();
+  }
+
+  /** Running dossiers in these steps not yet marked as waiting for an agency (ids only). */
+  notWaitingIn(statuses: readonly DossierStatus[]): Promise<{ _id: string }[]> {
+    return this.dossiers
+      .find({ status: { $in: statuses }, waitingFor: null }, { _id: 1 })
+      .lean<{ _id: string }[]>();
+  }
+
+  /** Dossiers marked as waiting for this agency (ids only). */
+  waitingFor(agency: Agency): Promise<{ _id: string }[]> {
+    return this.dossiers
+      .find({ 'waitingFor.agency': agency }, { _id: 1 })
+      .lean<{ _id: string }[]>();
+  }
+
+  /** How many dossiers wait for each agency that is down. */
+  countWaitingByAgency(): Promise<{ _id: string; count: number }[]> {
+    return this.dossiers.aggregate<{ _id: string; count: number }>([
+      { $match: { waitingFor: { $ne: null } } },
+      { $group: { _id: '$waitingFor.agency', count: { $sum: 1 } } },
+    ]);
   }
 
   countBy(field: 'status' | 'heldBy'): Promise<{ _id: string; count: number }[]> {

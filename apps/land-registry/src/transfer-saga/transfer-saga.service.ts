@@ -14,6 +14,7 @@ import { LandRegistryConfig } from '../config/land-registry.config';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { DossierStatus } from '../dossiers/schemas/dossier.schema';
 import { ParcelsService } from '../reference-data/parcels.service';
+import { agencyBack, agencyDown } from './agency-availability';
 import { SagaWriter } from './saga-writer';
 import {
   blockingReason,
@@ -128,23 +129,32 @@ export class TransferSagaService {
     );
   }
 
-  /** While an agency's system is down, the dossiers that need it say so (and since when). */
+  /**
+   * While an agency's system is down, the dossiers that need it say so, in their state and
+   * in their timeline (which agency, since when); once it is back they say so again. Only
+   * the dossiers concerned are read (the chaos run found every breaker change re-reading
+   * every running dossier, HALF_OPEN included, which slowed the recovery it announces).
+   */
   async agencyAvailability(event: EventEnvelope<AgencyAvailabilityChangedV1>): Promise<void> {
     const { agency, state } = event.payload;
     const steps = STEPS_NEEDING[agency];
-    if (!steps) return;
+    if (!steps || state === 'HALF_OPEN') return;
     const at = new Date(event.occurredAt);
-    for (const dossier of await this.dossiers.inStatus(steps)) {
+    const concerned =
+      state === 'OPEN'
+        ? await this.dossiers.notWaitingIn(steps)
+        : await this.dossiers.waitingFor(agency);
+    for (const { _id } of concerned) {
       await this.saga.run(
-        dossier._id,
-        (d) => {
-          if (!steps.includes(d.status)) return null;
-          if (state === 'OPEN' && !d.waitingFor)
-            return { set: { waitingFor: { agency, since: at } }, timeline: [], emit: [] };
-          if (state === 'CLOSED' && d.waitingFor?.agency === agency)
-            return { set: { waitingFor: null }, timeline: [], emit: [] };
-          return null;
-        },
+        _id,
+        (d) =>
+          state === 'OPEN'
+            ? steps.includes(d.status) && !d.waitingFor
+              ? agencyDown(agency, at)
+              : null
+            : d.waitingFor?.agency === agency
+              ? agencyBack(agency, at)
+              : null,
         event.eventId,
       );
     }
