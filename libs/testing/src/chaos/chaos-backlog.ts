@@ -7,7 +7,7 @@ export interface BacklogObservation {
   /** Largest `GET /backlog` waitingForAgency count seen per agency. */
   peak: Record<string, number>;
   /** One dossier as an officer saw it while it waited (`GET /dossiers/:code`). */
-  example?: { dossierCode: string; waitingFor: unknown };
+  example?: { dossierCode: string; waitingFor: unknown; timelineVi?: string };
   /** Dossiers seen waiting for each agency, with when they started waiting. */
   waited: Record<string, Map<string, number>>;
 }
@@ -47,10 +47,12 @@ export class BacklogWatcher {
     }
     if (!this.observation.example && waiting[0]) {
       const view = await request('GET', `${lr}/dossiers/${waiting[0]._id}`).catch(() => undefined);
+      const timeline = (view?.body.timeline ?? []) as { step: string; noteVi: string }[];
       if (view?.body.waitingFor)
         this.observation.example = {
           dossierCode: waiting[0]._id,
           waitingFor: view.body.waitingFor,
+          timelineVi: timeline.find((t) => t.step === 'WAITING_FOR_AGENCY')?.noteVi,
         };
     }
   }

@@ -2,6 +2,14 @@ import mongoose, { Connection } from 'mongoose';
 import { testInfra } from '@lien-thong/test-infra';
 import type { Stack, StackService } from '../stack';
 
+/** The aggregates that carry an outbox (addOutbox), per service. */
+const OUTBOX_COLLECTIONS: Partial<Record<StackService, string[]>> = {
+  'land-registry': ['dossiers'],
+  'secured-transactions': ['parcel_checks', 'hold_notices'],
+  'tax-obligation': ['assessments'],
+  notification: ['deliveries'],
+};
+
 /**
  * Read-only access to every service's own database, as an auditor with database access
  * would have it (the services never share theirs).
@@ -45,12 +53,13 @@ export class ChaosDatabases {
     return db.collection(collection).countDocuments(filter);
   }
 
-  /** Events still waiting in an outbox, over every collection of the service. */
+  /** Events still waiting in an outbox, over the service's collections that have one. */
   async pendingOutbox(service: StackService): Promise<number> {
     const db = await this.db(service);
-    const collections = (await db.listCollections()).map((c) => c.name);
     const counts = await Promise.all(
-      collections.map((name) => db.collection(name).countDocuments({ outboxPending: true })),
+      (OUTBOX_COLLECTIONS[service] ?? []).map((name) =>
+        db.collection(name).countDocuments({ outboxPending: true }),
+      ),
     );
     return counts.reduce((a, b) => a + b, 0);
   }

@@ -96,8 +96,13 @@ export function formatChaosReport(report: ChaosReport): string {
     ['breaker opens since each last start (/health)', pairs(audit.healthOpens), ''],
     ['backlog peak waiting per agency (GET /backlog)', JSON.stringify(backlog.peak), ''],
     [
-      'dossiers that waited for the Justice registry, in order after',
+      'dossiers that waited for the Justice registry; order kept after (share of pairs)',
       `${backlog.waited['justice-registry']?.size ?? 0}, order ${report.justiceDrainOrder ?? '—'}`,
+      '',
+    ],
+    [
+      'dossiers whose timeline says they waited, per agency',
+      JSON.stringify(audit.waitedInTimeline),
       '',
     ],
     [
@@ -122,6 +127,7 @@ export function formatChaosReport(report: ChaosReport): string {
     sections.push(
       '',
       `A dossier while it waited: ${backlog.example.dossierCode} ${JSON.stringify(backlog.example.waitingFor)}`,
+      `  its timeline: ${backlog.example.timelineVi ?? '—'}`,
     );
   const problems = [
     ...audit.lostDossiers

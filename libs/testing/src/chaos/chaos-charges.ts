@@ -1,0 +1,71 @@
+import { Topics } from '@lien-thong/contracts';
+import type { ChaosDatabases } from './chaos-databases';
+import { BusHistory, countBy } from './chaos-bus';
+
+interface AssessmentDoc {
+  dossierCode: string;
+  status: string;
+  notices: unknown[];
+}
+
+/**
+ * No double charge, from both sides: what e-tax issued and the payment gateway took
+ * (the simulators' databases), what tax-obligation recorded, and what it announced.
+ * - duplicate notices: notices e-tax issued for a dossier beyond those of the assessment
+ *   that stands, plus any second ObligationsAssessed for a dossier;
+ * - duplicate payments: a second transaction at the gateway, a second PAID assessment or a
+ *   second ObligationsPaid for one dossier.
+ */
+export async function auditCharges(
+  db: ChaosDatabases,
+  bus: BusHistory,
+): Promise<{ duplicateNotices: number; duplicatePayments: number }> {
+  const assessments = await db.find<AssessmentDoc>(
+    'tax-obligation',
+    'assessments',
+    {},
+    { dossierCode: 1, status: 1, notices: 1 },
+  );
+  const filings = await db.find<{ dossierCode: string; notices: unknown[] }>(
+    'agency-simulators',
+    'etax_filings',
+    {},
+    { dossierCode: 1, notices: 1 },
+  );
+  const given = new Map<string, number>();
+  for (const a of assessments)
+    if (a.status !== 'RETURNED' && !given.has(a.dossierCode))
+      given.set(a.dossierCode, a.notices.length);
+  const issued = new Map<string, number>();
+  for (const f of filings)
+    issued.set(f.dossierCode, (issued.get(f.dossierCode) ?? 0) + f.notices.length);
+  let duplicateNotices = 0;
+  for (const [code, n] of issued) duplicateNotices += Math.max(0, n - (given.get(code) ?? 0));
+  for (const [, n] of countBy(bus.events(Topics.ObligationsAssessed), (e) => e.dossierKey))
+    duplicateNotices += n - 1;
+
+  const orders = await db.find<{ _id: string; dossierCode: string }>(
+    'agency-simulators',
+    'payment_orders',
+    {},
+    { _id: 1, dossierCode: 1 },
+  );
+  const transactions = await db.find<{ _id: string }>(
+    'agency-simulators',
+    'payment_transactions',
+    {},
+    { _id: 1 },
+  );
+  const dossierOf = new Map(orders.map((o) => [o._id, o.dossierCode]));
+  let duplicatePayments = 0;
+  for (const perDossier of [
+    countBy(transactions, (t) => dossierOf.get(t._id) ?? t._id),
+    countBy(
+      assessments.filter((a) => a.status === 'PAID'),
+      (a) => a.dossierCode,
+    ),
+    countBy(bus.events(Topics.ObligationsPaid), (e) => e.dossierKey),
+  ])
+    for (const [, n] of perDossier) duplicatePayments += n - 1;
+  return { duplicateNotices, duplicatePayments };
+}

@@ -1,0 +1,83 @@
+import type { Stack, StackService } from '../stack';
+import type { FaultAction } from './chaos-plan';
+import { PoisonEvent, poisonBatch, publishPoison } from './chaos-poison';
+import { request, requestUntilAnswered } from './chaos-http';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Does what the plan says to the running stack: agency faults through the simulators'
+ * admin API, crashes and graceful restarts of services, a broker restart through the
+ * infrastructure's control endpoint, raw poison on the bus. Restarts of one service never
+ * overlap, and a start that fails (Kafka still down, say) is tried again, as an
+ * orchestrator's restart policy would.
+ */
+export class FaultInjector {
+  readonly poison: PoisonEvent[] = [];
+  kafkaRestarted = false;
+  private readonly lanes = new Map<StackService, Promise<unknown>>();
+
+  constructor(
+    private readonly stack: Stack,
+    private readonly runId: string,
+    private readonly note: (line: string) => void,
+  ) {}
+
+  /** Applies one action; answers what happened, in a few words. */
+  async apply(action: FaultAction): Promise<string> {
+    const sim = this.stack.url['agency-simulators'];
+    switch (action.kind) {
+      case 'agency':
+      case 'heal': {
+        const settings = action.kind === 'agency' ? action.settings : {};
+        await requestUntilAnswered('PUT', `${sim}/admin/faults/${action.agency}`, settings);
+        return 'set';
+      }
+      case 'crash':
+        return this.restart(action.service, 'killed and back up', () =>
+          this.stack.crash(action.service),
+        );
+      case 'sigterm':
+        return this.restart(action.service, 'stopped gracefully and back up', () =>
+          this.stack.restart(action.service),
+        );
+      case 'kafka-restart':
+        return this.restartKafka();
+      case 'poison': {
+        const batch = poisonBatch(this.runId, action.batch);
+        await publishPoison(this.stack.namespace, batch);
+        this.poison.push(...batch);
+        return `${batch.length} published`;
+      }
+    }
+  }
+
+  private restart(service: StackService, what: string, first: () => Promise<void>) {
+    const run = async () => {
+      const from = Date.now();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await (attempt === 1 ? first() : this.stack.restart(service));
+          return `${what} in ${((Date.now() - from) / 1000).toFixed(1)} s`;
+        } catch (err) {
+          if (attempt >= 20) throw err;
+          const why = err instanceof Error ? err.message : String(err);
+          this.note(`  ${service} did not start (${why}); starting it again`);
+          await sleep(2_000);
+        }
+      }
+    };
+    const next = (this.lanes.get(service) ?? Promise.resolve()).catch(() => undefined).then(run);
+    this.lanes.set(service, next);
+    return next;
+  }
+
+  private async restartKafka(): Promise<string> {
+    const control = process.env.INFRA_CONTROL_URL;
+    if (!control) return 'skipped: no INFRA_CONTROL_URL (run through npm run chaos or npm test)';
+    const answer = await request('POST', `${control}/kafka/restart`, undefined, {}, 120_000);
+    if (answer.status !== 200) throw new Error(`Kafka restart: HTTP ${answer.status}`);
+    this.kafkaRestarted = true;
+    return 'broker back on the same port and data';
+  }
+}
