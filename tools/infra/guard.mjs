@@ -6,7 +6,12 @@ import { rmSync } from 'node:fs';
 
 const [ownerArg, command, ...args] = process.argv.slice(2);
 const ownerPid = Number(ownerArg);
-const child = spawn(command, args, { stdio: 'inherit' });
+// GUARD_UID/GUARD_GID: run as that user (PostgreSQL refuses to run as root);
+// GUARD_STOP_SIGNAL: the signal that stops the process promptly (SIGTERM by default).
+const uid = process.env.GUARD_UID ? Number(process.env.GUARD_UID) : undefined;
+const gid = process.env.GUARD_GID ? Number(process.env.GUARD_GID) : undefined;
+const stopSignal = process.env.GUARD_STOP_SIGNAL || 'SIGTERM';
+const child = spawn(command, args, { stdio: 'inherit', uid, gid });
 let stopping = false;
 
 function ownerAlive() {
@@ -21,7 +26,7 @@ function ownerAlive() {
 function stop() {
   if (stopping) return;
   stopping = true;
-  child.kill('SIGTERM');
+  child.kill(stopSignal);
   setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
 }
 

@@ -13,13 +13,17 @@ export function startGuarded(
   name,
   command,
   args,
-  { logFile, env = process.env, cwd, removeOnOrphan } = {},
+  { logFile, env = process.env, cwd, removeOnOrphan, user, stopSignal } = {},
 ) {
   const fd = openSync(logFile, 'a');
+  const guardEnv = { ...env };
+  if (removeOnOrphan) guardEnv.GUARD_REMOVE_ON_ORPHAN = removeOnOrphan;
+  if (user) Object.assign(guardEnv, { GUARD_UID: String(user.uid), GUARD_GID: String(user.gid) });
+  if (stopSignal) guardEnv.GUARD_STOP_SIGNAL = stopSignal;
   const child = spawn(process.execPath, [guardPath, String(process.pid), command, ...args], {
     detached: true,
     stdio: ['ignore', fd, fd],
-    env: removeOnOrphan ? { ...env, GUARD_REMOVE_ON_ORPHAN: removeOnOrphan } : env,
+    env: guardEnv,
     cwd,
   });
   closeSync(fd);
