@@ -8,6 +8,7 @@ export * from './outbox/event-factory';
 export * from './inbox/inbox.repository';
 export * from './dead-letters/dead-letter.service';
 export * from './consumer/errors';
+export * from './consumer/agency-gate';
 export * from './consumer/event-pipeline';
 export * from './consumer/kafka-event.server';
 export * from './messaging.module';

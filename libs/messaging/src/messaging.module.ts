@@ -12,6 +12,7 @@ import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { DeadLetterController } from './dead-letters/dead-letter.controller';
 import { OUTBOX_POLL_MS, OutboxRelay } from './outbox/outbox-relay';
 import { EventFactory } from './outbox/event-factory';
+import { AGENCY_GATE, AgencyGate } from './consumer/agency-gate';
 import { KafkaEventServer } from './consumer/kafka-event.server';
 import { EventExceptionFilter } from './consumer/event-exception.filter';
 import { KafkaHealthIndicator } from './health/kafka-health.indicator';
@@ -56,19 +57,31 @@ export class MessagingModule {
         EventFactory,
         {
           provide: KafkaEventServer,
-          inject: [BROKER_CLIENT, Topology, InboxRepository, DeadLetterService, OutboxRelay],
+          inject: [
+            BROKER_CLIENT,
+            Topology,
+            InboxRepository,
+            DeadLetterService,
+            OutboxRelay,
+            // Provided by ResilienceModule in a service that calls agencies.
+            { token: AGENCY_GATE, optional: true },
+          ],
           useFactory: (
             broker: BrokerClient,
             topology: Topology,
             inbox: InboxRepository,
             letters: DeadLetterService,
             relay: OutboxRelay,
-          ) =>
-            new KafkaEventServer(broker, topology, inbox, letters, relay, {
+            gate?: AgencyGate,
+          ) => {
+            const server = new KafkaEventServer(broker, topology, inbox, letters, relay, {
               concurrency: config.CONSUMER_CONCURRENCY,
               partitions: config.KAFKA_PARTITIONS,
               commitEvery: 50,
-            }),
+            });
+            if (gate) server.useAgencyGate(gate);
+            return server;
+          },
         },
       ],
       exports: [
@@ -85,9 +98,10 @@ export class MessagingModule {
 
 /** For bootstrapService's `connect`: starts consuming the service's @EventPattern handlers. */
 export async function connectEventConsumer(app: INestApplication): Promise<void> {
+  const server = app.get(KafkaEventServer);
   // Initialization is deferred so that the filter is in place before the handlers are bound.
   const microservice = app.connectMicroservice(
-    { strategy: app.get(KafkaEventServer) },
+    { strategy: server },
     { inheritAppConfig: false, deferInitialization: true },
   );
   microservice.useGlobalFilters(new EventExceptionFilter());

@@ -8,7 +8,13 @@ import {
   SERVICE_INFO,
   ServiceInfo,
 } from '@lien-thong/platform';
-import { BROKER_CLIENT, BrokerClient, EventFactory, Topology } from '@lien-thong/messaging';
+import {
+  AgencyGate,
+  BROKER_CLIENT,
+  BrokerClient,
+  EventFactory,
+  Topology,
+} from '@lien-thong/messaging';
 import { AgencyClient } from './breaker/agency-client';
 import { policyFor } from './breaker/default-policies';
 
@@ -33,12 +39,14 @@ const breakerGauge = new Gauge({
  * a metric, reported by /health and published as an AgencyAvailabilityChanged event.
  */
 @Injectable()
-export class AgencyClients implements HealthIndicator, OnApplicationShutdown {
+export class AgencyClients implements HealthIndicator, AgencyGate, OnApplicationShutdown {
   readonly name = 'agencies';
   private readonly logger = new Logger('agencies');
   private readonly clients = new Map<Agency, AgencyClient>();
   /** How often each breaker opened since start (the chaos audit reads this). */
   readonly opens: Partial<Record<Agency, number>> = {};
+  /** When deferred work was last let through to try a half-open breaker, per agency. */
+  private readonly trials = new Map<Agency, number>();
 
   constructor(
     @Inject(AGENCY_ENDPOINTS) endpoints: AgencyEndpoint[],
@@ -65,6 +73,22 @@ export class AgencyClients implements HealthIndicator, OnApplicationShutdown {
     return client;
   }
 
+  /**
+   * Deferred work for an agency waits while its breaker is open. Half-open, one event at a
+   * time goes through as the trial (again if its call has not settled within the agency's
+   * timeout), and the rest wait for the verdict; closed, everything goes, in order.
+   */
+  shouldWait(agency: string): boolean {
+    const client = this.clients.get(agency as Agency);
+    if (!client) return false;
+    const state = client.state;
+    if (state !== 'HALF_OPEN') return state === 'OPEN';
+    const last = this.trials.get(client.agency) ?? 0;
+    if (Date.now() - last < client.policy.timeoutMs + 1000) return true;
+    this.trials.set(client.agency, Date.now());
+    return false;
+  }
+
   /** Reports each breaker; an open breaker does not make this service unhealthy. */
   check(): Promise<DependencyHealth> {
     const breakers = Object.fromEntries(
@@ -75,6 +99,7 @@ export class AgencyClients implements HealthIndicator, OnApplicationShutdown {
 
   private changed(agency: Agency, state: BreakerState): void {
     breakerGauge.set({ agency }, STATE_VALUE[state]);
+    this.trials.delete(agency);
     if (state === 'OPEN') this.opens[agency] = (this.opens[agency] ?? 0) + 1;
     const log = state === 'OPEN' ? 'warn' : 'log';
     this.logger[log](`breaker for ${agency} is now ${state}`);

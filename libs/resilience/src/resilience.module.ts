@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AGENCY_GATE } from '@lien-thong/messaging';
 import {
   AGENCY_ENDPOINTS,
   AGENCY_POLICY_OVERRIDES,
@@ -19,8 +20,10 @@ export class ResilienceModule {
         { provide: AGENCY_ENDPOINTS, useValue: endpoints },
         { provide: AGENCY_POLICY_OVERRIDES, useValue: policyOverridesJson },
         AgencyClients,
+        // The event consumer holds work deferred for an agency until its breaker lets it go.
+        { provide: AGENCY_GATE, useExisting: AgencyClients },
       ],
-      exports: [AgencyClients],
+      exports: [AgencyClients, AGENCY_GATE],
     };
   }
 }

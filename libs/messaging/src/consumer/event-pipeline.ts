@@ -6,6 +6,7 @@ import { BrokerClient, IncomingMessage, PartitionBatch } from '../broker/broker-
 import { InboxRepository } from '../inbox/inbox.repository';
 import { DeadLetterService } from '../dead-letters/dead-letter.service';
 import { RETRY_HEADERS, Topology } from '../topology/topology';
+import { AgencyGate } from './agency-gate';
 import { nextStep } from './retry-policy';
 
 /** What a handler receives besides the event: where it came from and which attempt this is. */
@@ -34,6 +35,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class EventPipeline {
   private readonly logger = new Logger('events');
+  /** Set when the service calls agencies: deferred work then waits for its agency in order. */
+  gate?: AgencyGate;
 
   constructor(
     private readonly topology: Topology,
@@ -48,6 +51,12 @@ export class EventPipeline {
     while (Date.now() < notBefore) {
       if (!batch.isRunning()) return 'interrupted';
       await sleep(Math.min(1000, notBefore - Date.now()));
+      await batch.heartbeat();
+    }
+    const deferredBy = message.headers[RETRY_HEADERS.deferredBy];
+    while (deferredBy && this.gate?.shouldWait(deferredBy)) {
+      if (!batch.isRunning()) return 'interrupted';
+      await sleep(250);
       await batch.heartbeat();
     }
     const topic =
@@ -89,7 +98,7 @@ export class EventPipeline {
     attempt: number,
     err: unknown,
   ): Promise<Outcome> {
-    const step = nextStep(err, attempt, this.topology.retryDelaysMs);
+    const step = nextStep(err, attempt, this.topology.retryDelaysMs, this.gate !== undefined);
     if (step.kind === 'dead-letter') {
       await this.deadLetters.deadLetter(message, topic, step, step.attempts);
       return 'dead-lettered';
@@ -98,19 +107,21 @@ export class EventPipeline {
     this.logger.warn(
       `${topic} attempt ${attempt} ${step.deferredBy ? `deferred: ${step.deferredBy} unavailable` : `failed (${reason})`}; retrying in ${step.delayMs} ms`,
     );
+    const headers: Record<string, string> = {
+      ...message.headers,
+      [RETRY_HEADERS.originalTopic]: topic,
+      [RETRY_HEADERS.attempt]: String(step.attempt),
+      [RETRY_HEADERS.notBefore]: String(Date.now() + step.delayMs),
+      [RETRY_HEADERS.errorMessage]: reason.slice(0, 500),
+    };
+    if (step.deferredBy) headers[RETRY_HEADERS.deferredBy] = step.deferredBy;
+    else delete headers[RETRY_HEADERS.deferredBy];
     await this.broker.send([
       {
         topic: this.topology.retryTopic(step.level),
         key: message.key ?? '',
         value: message.value?.toString() ?? '',
-        headers: {
-          ...message.headers,
-          [RETRY_HEADERS.originalTopic]: topic,
-          [RETRY_HEADERS.attempt]: String(step.attempt),
-          [RETRY_HEADERS.notBefore]: String(Date.now() + step.delayMs),
-          [RETRY_HEADERS.errorMessage]: reason.slice(0, 500),
-          ...(step.deferredBy ? { [RETRY_HEADERS.deferredBy]: step.deferredBy } : {}),
-        },
+        headers,
       },
     ]);
     return 'retried';

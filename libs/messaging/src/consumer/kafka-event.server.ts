@@ -7,6 +7,7 @@ import { InboxRepository } from '../inbox/inbox.repository';
 import { DeadLetterService } from '../dead-letters/dead-letter.service';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { Topology } from '../topology/topology';
+import { AgencyGate } from './agency-gate';
 import { EventMessageContext, EventPipeline, Handle } from './event-pipeline';
 
 export interface EventServerOptions {
@@ -42,6 +43,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.pipeline = new EventPipeline(topology, broker, inbox, deadLetters, (topic) =>
       this.handlerFor(topic),
     );
+  }
+
+  /** Deferred work waits for its agency, in order, while this gate says so. */
+  useAgencyGate(gate: AgencyGate): void {
+    this.pipeline.gate = gate;
   }
 
   private handlerFor(topic: string): Handle | undefined {

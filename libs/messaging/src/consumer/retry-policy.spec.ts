@@ -53,6 +53,20 @@ describe('nextStep', () => {
     });
   });
 
+  it('queues work rejected by an open breaker on the fastest level when the consumer holds it until the agency is back', () => {
+    const open = Object.assign(new Error('breaker open'), {
+      code: 'AGENCY.UNAVAILABLE',
+      agency: 'justice-registry',
+    });
+    expect(nextStep(open, 2, delays, true)).toEqual({
+      kind: 'retry',
+      level: 1,
+      attempt: 1,
+      delayMs: 1_000,
+      deferredBy: 'justice-registry',
+    });
+  });
+
   it('dead-letters at once when an agency rejects our request (4xx)', () => {
     const rejected = Object.assign(new Error('e-tax rejected the request with HTTP 422'), {
       code: 'AGENCY.REJECTED',

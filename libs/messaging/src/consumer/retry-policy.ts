@@ -7,18 +7,25 @@ export type NextStep =
 /**
  * What to do with an event whose handler failed on its `attempt`-th try (1-based):
  * - a permanent error goes to the dead letters at once;
- * - an agency outage is deferred, never dead-lettered: an open breaker goes straight to the
- *   slowest level without using up an attempt; a failed call climbs the levels like any
- *   transient error and then stays on the slowest one until the agency is back;
+ * - an agency outage is deferred, never dead-lettered: an open breaker sends the event,
+ *   without using up an attempt, to the slowest level, or to the fastest when the consumer
+ *   holds deferred events until the agency is back (`held`, see AgencyGate); a failed call
+ *   climbs the levels like any transient error and then stays on the slowest one;
  * - anything else is retried on the next level (1 s, 10 s, 60 s by default), then dead-lettered.
  */
-export function nextStep(err: unknown, attempt: number, delaysMs: readonly number[]): NextStep {
+export function nextStep(
+  err: unknown,
+  attempt: number,
+  delaysMs: readonly number[],
+  held = false,
+): NextStep {
   const { code, message } = describeError(err);
   const slowest = delaysMs.length;
   if (isPermanent(err)) return { kind: 'dead-letter', attempts: attempt, code, message };
   if (isAgencyOutage(err)) {
-    const level = err.code === 'AGENCY.UNAVAILABLE' ? slowest : Math.min(attempt, slowest);
-    const counted = err.code === 'AGENCY.UNAVAILABLE' ? attempt - 1 : attempt;
+    const rejected = err.code === 'AGENCY.UNAVAILABLE';
+    const level = rejected ? (held ? 1 : slowest) : Math.min(attempt, slowest);
+    const counted = rejected ? attempt - 1 : attempt;
     return {
       kind: 'retry',
       level,
