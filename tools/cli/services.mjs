@@ -35,6 +35,8 @@ export function startService(service, env) {
       env: {
         ...env,
         PORT: String(servicePort(service, env)),
+        // If npm start is killed outright, the services stop too.
+        EXIT_WITH_PID: String(process.pid),
         ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

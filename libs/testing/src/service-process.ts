@@ -36,6 +36,8 @@ export async function spawnService(
     MONGO_DB: uniqueName(name),
     LOG_LEVEL: 'warn',
     NO_COLOR: '1',
+    // A run killed without cleaning up leaves no service behind.
+    EXIT_WITH_PID: String(process.pid),
     ...env,
     PORT: String(port),
   };
@@ -68,18 +70,24 @@ export async function spawnService(
     await exited;
   };
   // A process that exits while starting (e.g. Kafka unreachable at boot) fails at once,
-  // instead of being polled for until the timeout.
+  // instead of being polled for until the timeout; one that does not answer in time is
+  // killed, so that a second attempt finds its port free.
   await Promise.race([
     eventually(
       async () => {
         const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
         return res?.ok || done ? true : undefined;
       },
-      90_000,
+      // A restarted consumer may wait out its dead predecessor's session and a rebalance
+      // (longer while the broker restarts), and /health answers once it has joined.
+      180_000,
       `${name} to answer /health`,
     ),
     exited,
-  ]);
+  ]).catch(async (err: unknown) => {
+    await stopWith('SIGKILL');
+    throw err;
+  });
   if (done) throw new Error(`${name} exited during start-up`);
   return {
     name,

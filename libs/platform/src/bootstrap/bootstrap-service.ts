@@ -83,16 +83,34 @@ export interface ServiceDefinition<C extends ServiceConfig> {
 export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
   const start = async () => {
     const config = definition.loadConfig(process.env);
-    await bootstrapService({
+    const app = await bootstrapService({
       module: definition.module(config),
       config,
       info: definition.info,
       connect: definition.connect,
     });
+    exitWithOwner(app, config.EXIT_WITH_PID);
   };
   start().catch((err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
     process.stderr.write(`${definition.info.name} could not start: ${reason}\n`);
     process.exit(1);
   });
+}
+
+/** Shuts the service down gracefully once the process that started it is gone. */
+function exitWithOwner(app: INestApplication, ownerPid: number | undefined): void {
+  if (!ownerPid) return;
+  const watch = setInterval(() => {
+    try {
+      process.kill(ownerPid, 0);
+    } catch {
+      clearInterval(watch);
+      new Logger('lifecycle').warn(
+        `process ${ownerPid} that started this service is gone; stopping`,
+      );
+      void app.close().finally(() => process.exit(0));
+    }
+  }, 1000);
+  watch.unref();
 }

@@ -67,6 +67,16 @@ export class ServiceConfig {
   @Max(256)
   KAFKA_PARTITIONS = 6;
 
+  /**
+   * The process that started this one (a test run, `npm start`): when it is gone, this
+   * service shuts down gracefully instead of running on as an orphan. Unset in production.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXIT_WITH_PID?: number;
+
   /** How often the outbox relay looks for events a crash left unpublished. */
   @Type(() => Number)
   @IsInt()
