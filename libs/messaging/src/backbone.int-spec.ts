@@ -9,7 +9,8 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { emit, ledgerDeployment, ledgerOf } from './testing/ledger-harness';
 import { LedgerConfig, LedgerService } from './testing/ledger.fixture';
 
-jest.setTimeout(90_000);
+// Generous: these tests kill and restart processes, which is slow on a loaded 2-core machine.
+jest.setTimeout(240_000);
 
 async function appliedCount(
   service: RunningService<LedgerConfig>,
