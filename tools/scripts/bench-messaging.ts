@@ -233,7 +233,7 @@ async function main(): Promise<void> {
     profile ? new InProcessProfiler() : undefined,
   );
   const half = max.eventsPerSec / 2;
-  const pacedCount = Math.max(100, Math.round(half * pacedSeconds));
+  const pacedCount = Math.max(50, Math.round(half * pacedSeconds));
   log(
     `backbone at 50 % of that: ${fmt(half)} events/s for ${pacedSeconds} s (${pacedCount} events)…`,
   );

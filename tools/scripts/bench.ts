@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { startStack, Stack, STACK_SERVICES, testInfra } from '@lien-thong/testing';
 import { bsonSize, rawDbWrites, writeCommandCount } from './bench/db-raw';
 import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
-import { lineChart } from './bench/chart';
+import { latencyChart } from './bench/chart';
 import { DossierDriver, Tracked } from './bench/dossiers';
 import { readDocument, readInboxes, StackObserver } from './bench/observer';
 import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
@@ -693,24 +693,11 @@ function printPhase(results: PhaseResult[]): void {
 }
 
 function writeChart(max: PhaseResult, sweep: PhaseResult[]): void {
-  const points = (f: (r: PhaseResult) => number) =>
-    sweep.map((r) => [r.offeredPerSec ?? 0, f(r)] as [number, number]);
-  const svg = lineChart({
-    title: 'liên thông: latency against offered load (npm run bench)',
-    subtitle: `maximum ${fmt(max.dossiersPerSec, 2)} dossiers/s; ${new Date().toISOString().slice(0, 16)}Z, ${machine().cores} cores, load ${machine().load[0]}`,
-    xLabel: 'offered load (dossiers per second)',
-    yLabel: 'latency (log scale)',
-    logY: true,
-    series: [
-      { name: 'submit → registered p50', color: '#1f77b4', points: points((r) => r.latencyMs.p50) },
-      { name: 'submit → registered p90', color: '#ff7f0e', points: points((r) => r.latencyMs.p90) },
-      { name: 'submit → registered p99', color: '#d62728', points: points((r) => r.latencyMs.p99) },
-      { name: 'hop p50', color: '#2ca02c', dashed: true, points: points((r) => r.hopMs.p50) },
-      { name: 'hop p99', color: '#9467bd', dashed: true, points: points((r) => r.hopMs.p99) },
-    ],
-    rules: [{ y: 50, label: 'hop p99 target 50 ms', color: '#9467bd' }],
-    verticals: [{ x: max.dossiersPerSec, label: 'max', color: '#777' }],
-  });
+  const svg = latencyChart(
+    max.dossiersPerSec,
+    sweep,
+    `maximum ${fmt(max.dossiersPerSec, 2)} dossiers/s; ${new Date().toISOString().slice(0, 16)}Z, ${machine().cores} cores, load ${machine().load[0]}`,
+  );
   const dir = join(process.cwd(), 'docs', 'benchmarks');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latency-vs-load.svg'), svg);

@@ -43,7 +43,7 @@ export function lineChart(o: ChartOptions): string {
     .flatMap((s) => s.points.map((p) => p[1]))
     .concat((o.rules ?? []).map((r) => r.y))
     .filter((y) => Number.isFinite(y) && (!o.logY || y > 0));
-  const xMax = Math.max(1, ...xs) * 1.05;
+  const xMax = Math.max(1e-6, ...xs) * 1.05;
   const xStep = niceStep(xMax, 6);
   const xTop = Math.ceil(xMax / xStep) * xStep;
   let yLo: number;
@@ -86,7 +86,7 @@ export function lineChart(o: ChartOptions): string {
   for (let x = 0; x <= xTop + 1e-9; x += xStep) {
     out.push(
       `<line x1="${X(x).toFixed(1)}" x2="${X(x).toFixed(1)}" y1="${m.top}" y2="${m.top + ph}" stroke="#f0f0f0"/>`,
-      `<text x="${X(x).toFixed(1)}" y="${m.top + ph + 16}" text-anchor="middle" fill="#333">${Math.round(x * 100) / 100}</text>`,
+      `<text x="${X(x).toFixed(1)}" y="${m.top + ph + 16}" text-anchor="middle" fill="#333">${Number(x.toPrecision(3))}</text>`,
     );
   }
   out.push(
@@ -127,4 +127,32 @@ export function lineChart(o: ChartOptions): string {
   });
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+export interface LoadPoint {
+  offeredPerSec: number | null;
+  latencyMs: { p50: number; p90: number; p99: number };
+  hopMs: { p50: number; p99: number };
+}
+
+/** The chart of docs/benchmarks.md: submit → registered and hop latency against offered load. */
+export function latencyChart(maxPerSec: number, sweep: LoadPoint[], subtitle: string): string {
+  const points = (f: (r: LoadPoint) => number) =>
+    sweep.map((r) => [r.offeredPerSec ?? 0, f(r)] as [number, number]);
+  return lineChart({
+    title: 'liên thông: latency against offered load (npm run bench)',
+    subtitle,
+    xLabel: 'offered load (dossiers per second)',
+    yLabel: 'latency (log scale)',
+    logY: true,
+    series: [
+      { name: 'submit → registered p50', color: '#1f77b4', points: points((r) => r.latencyMs.p50) },
+      { name: 'submit → registered p90', color: '#ff7f0e', points: points((r) => r.latencyMs.p90) },
+      { name: 'submit → registered p99', color: '#d62728', points: points((r) => r.latencyMs.p99) },
+      { name: 'hop p50', color: '#2ca02c', dashed: true, points: points((r) => r.hopMs.p50) },
+      { name: 'hop p99', color: '#9467bd', dashed: true, points: points((r) => r.hopMs.p99) },
+    ],
+    rules: [{ y: 50, label: 'hop p99 target 50 ms', color: '#9467bd' }],
+    verticals: [{ x: maxPerSec, label: 'max', color: '#777' }],
+  });
 }

@@ -48,14 +48,14 @@ export async function dbScaling(
       const recent = (i: number) => `D-${size - 1 - (i % 20)}`;
       rows.push({
         documents: size,
-        findByIdMs: await average(20, (i) => docs.findOne({ _id: recent(i) })),
-        updateByIdMs: await average(20, (i) =>
+        findByIdMs: await average(10, (i) => docs.findOne({ _id: recent(i) })),
+        updateByIdMs: await average(10, (i) =>
           docs.updateOne({ _id: recent(i) }, { $set: { rev: i } }),
         ),
-        conditionalUpdateMs: await average(20, (i) =>
+        conditionalUpdateMs: await average(10, (i) =>
           docs.updateOne({ _id: recent(i), rev: i }, { $set: { rev: i + 1 } }),
         ),
-        inboxMissMs: await average(20, (i) =>
+        inboxMissMs: await average(10, (i) =>
           inbox.findOne({ consumer: 'bench', eventId: `NEW-${size}-${i}` }),
         ),
       });
