@@ -2,6 +2,7 @@ export * from './config/service-config';
 export * from './config/load-config';
 export * from './bootstrap/service-info';
 export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/periodic-task';
 export * from './health/health-indicator';
 export * from './health/health.service';
 export * from './errors/domain-exception';

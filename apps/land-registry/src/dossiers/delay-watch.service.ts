@@ -6,7 +6,7 @@ import {
   BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { Topics } from '@lien-thong/contracts';
-import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { PeriodicTask, SERVICE_CONFIG } from '@lien-thong/platform';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import { SagaWriter } from '../transfer-saga/saga-writer';
 import { emission } from '../transfer-saga/transition';
@@ -23,28 +23,28 @@ const EXTRA_WORKING_DAYS = 5;
 @Injectable()
 export class DelayWatchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('delays');
-  private timer?: NodeJS.Timeout;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly dossiers: DossiersRepository,
     private readonly saga: SagaWriter,
-    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
-  ) {}
+    @Inject(SERVICE_CONFIG) config: LandRegistryConfig,
+  ) {
+    this.task = new PeriodicTask(
+      'delay sweep',
+      config.DELAY_WATCH_MS,
+      () => this.sweep(),
+      this.logger,
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () =>
-        void this.sweep().catch((err: unknown) =>
-          this.logger.warn(`delay sweep failed: ${String(err)}`),
-        ),
-      this.config.DELAY_WATCH_MS,
-    );
-    this.timer.unref();
+    this.task.start();
   }
 
   /** Before the database closes, not after. */
   beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.task.stop();
   }
 
   /** Sends the apology for every running dossier whose deadline is within a working day. */

@@ -3,9 +3,9 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { PeriodicTask, SERVICE_CONFIG } from '@lien-thong/platform';
 import { AgencyUnavailableError } from '@lien-thong/resilience';
 import { AssessmentsRepository } from '../assessments/assessments.repository';
 import { TaxObligationConfig } from '../config/tax-obligation.config';
@@ -22,29 +22,32 @@ const BATCH = 200;
  * would have been (once: the same conditional ASSESSED → PAID write).
  */
 @Injectable()
-export class PaymentReconciliationService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PaymentReconciliationService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger('payments');
-  private timer?: NodeJS.Timeout;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly assessments: AssessmentsRepository,
     private readonly payments: PaymentsService,
-    @Inject(SERVICE_CONFIG) private readonly config: TaxObligationConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () =>
-        void this.sweep().catch((err: unknown) =>
-          this.logger.warn(`payment reconciliation failed: ${String(err)}`),
-        ),
-      this.config.PAYMENT_RECONCILE_MS,
+    @Inject(SERVICE_CONFIG) config: TaxObligationConfig,
+  ) {
+    this.task = new PeriodicTask(
+      'payment reconciliation',
+      config.PAYMENT_RECONCILE_MS,
+      () => this.sweep(),
+      this.logger,
     );
-    this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  /** Before the database closes, not after (a round must not start on a closed connection). */
+  beforeApplicationShutdown(): void {
+    this.task.stop();
   }
 
   /** Returns how many payments were recorded this round. */
