@@ -77,7 +77,8 @@ export async function rawKafkajs(options: RawKafkaOptions): Promise<RawKafkaResu
     heartbeatInterval: 3_000,
     maxWaitTimeInMs: 100,
   });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 5 });
+  // The adapter's producer settings (libs/messaging/src/broker/kafkajs).
+  const producer = kafka.producer({ idempotent: false, maxInFlightRequests: 1 });
   const latencies: number[] = [];
   let consumed = 0;
   let lastConsumedAt = 0;

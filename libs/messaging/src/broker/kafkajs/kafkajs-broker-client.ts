@@ -52,11 +52,18 @@ export class KafkajsBrokerClient implements BrokerClient {
   private connectedProducer(): Promise<Producer> {
     return this.lazily(
       this.producer,
-      // Idempotent producer: a retried send is written once; acks from all in-sync replicas.
+      // Not kafkajs's idempotent producer: with several sends in flight (the relay publishes
+      // many documents at once) its retries after a broker restart reuse sequence numbers
+      // that the broker then acknowledges as duplicates without writing them, so events
+      // were acknowledged and lost (found by the chaos run: five dossiers whose
+      // ParcelCheckRequested never reached the topic while their outbox was emptied;
+      // kafkajs issue #353). At-least-once instead: acks from all in-sync replicas (send),
+      // one request in flight per broker so a retry cannot overtake, and a repeated event
+      // is absorbed by every consumer's inbox.
       () =>
         this.kafka.producer({
-          idempotent: true,
-          maxInFlightRequests: 5,
+          idempotent: false,
+          maxInFlightRequests: 1,
           createPartitioner: Partitioners.DefaultPartitioner,
         }),
       (p) => (this.producer = p),
