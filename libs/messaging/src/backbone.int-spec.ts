@@ -41,7 +41,8 @@ describe('event backbone on the real broker and database', () => {
       (await ledgerOf(restarted).findById('effect:HS-CRASH-1').lean())?.handledEvents[0];
     await eventually(
       async () => ((await inbox.has(topology.groupId, eventId)) ? true : undefined),
-      30_000,
+      // The restarted member gets the partition once the killed one's 30 s session expires.
+      90_000,
       'the redelivered event to be recorded',
     );
     expect(await appliedCount(restarted, 'HS-CRASH-1')).toBe(1);
