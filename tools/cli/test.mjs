@@ -82,6 +82,7 @@ const env = {
   INFRA_CONTROL_URL: control.url,
   TZ: 'Asia/Ho_Chi_Minh',
 };
+mkdirSync(join(repoRoot, 'tmp'), { recursive: true });
 let jestOk = true;
 let passed = 0;
 let failed = 0;
