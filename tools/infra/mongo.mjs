@@ -157,7 +157,12 @@ async function startPostgres(pg) {
     throw new Error(`${err.message}\n${proc.tail()}`);
   });
   return {
-    url: `postgres://ferretdb@127.0.0.1:${port}/postgres`,
+    // FerretDB 1.x holds two PostgreSQL connections per update statement while it runs (the
+    // matching query and the write), and every statement of one update command until that
+    // command ends: with its default pool of 50, fifty concurrent updates each waited for a
+    // second connection and the database stopped for good. A pool of 250 (PostgreSQL allows
+    // 300) stays ahead of what the services can send: each caps its own pool (MONGO_POOL_SIZE).
+    url: `postgres://ferretdb@127.0.0.1:${port}/postgres?pool_max_conns=250`,
     async stop() {
       await proc.stop();
       rmSync(dir, { recursive: true, force: true });

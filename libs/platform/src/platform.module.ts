@@ -48,6 +48,7 @@ export class PlatformModule {
         MongooseModule.forRoot(config.MONGO_URL, {
           dbName: databaseName(config, info.name),
           serverSelectionTimeoutMS: 5000,
+          maxPoolSize: config.MONGO_POOL_SIZE,
           retryAttempts: 1,
           retryDelay: 500,
         }),

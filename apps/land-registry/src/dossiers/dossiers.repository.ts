@@ -28,8 +28,9 @@ export class DossiersRepository {
   }
 
   async create(dossier: NewDossier, events: OutboxEntry[]): Promise<void> {
-    await this.dossiers.create({ ...dossier, rev: 0, handledEvents: [], ...newOutbox(events) });
-    await this.relay.publish(this.dossiers as never, dossier._id);
+    const outbox = newOutbox(events);
+    await this.dossiers.create({ ...dossier, rev: 0, handledEvents: [], ...outbox });
+    await this.relay.publish(this.dossiers as never, dossier._id, outbox);
   }
 
   /**

@@ -27,19 +27,20 @@ export class HoldsService {
     const key = parcelKey(placement.parcel);
     const id = `${key}:${placement.hold.documentNumber}`;
     const event = this.events.create(Topics.HoldPlaced, key, placement);
+    const outbox = newOutbox([event]);
     try {
       await this.notices.create({
         _id: id,
         parcel: placement.parcel,
         hold: placement.hold,
         placedAt: new Date(placement.placedAt),
-        ...newOutbox([event]),
+        ...outbox,
       });
     } catch (err) {
       if ((err as { code?: number }).code === DUPLICATE_KEY) return { accepted: false };
       throw err;
     }
-    await this.relay.publish(this.notices as never, id);
+    await this.relay.publish(this.notices as never, id, outbox);
     return { accepted: true };
   }
 }

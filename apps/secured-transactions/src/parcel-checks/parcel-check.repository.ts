@@ -29,13 +29,14 @@ export class ParcelCheckRepository {
 
   /** Stores the answer with its event; false when this request was already answered. */
   async save(check: Omit<ParcelCheck, 'outbox'>, events: OutboxEntry[]): Promise<boolean> {
+    const outbox = newOutbox(events);
     try {
-      await this.checks.create({ ...check, ...newOutbox(events) });
+      await this.checks.create({ ...check, ...outbox });
     } catch (err) {
       if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
       throw err;
     }
-    await this.relay.publish(this.checks as never, check._id);
+    await this.relay.publish(this.checks as never, check._id, outbox);
     return true;
   }
 }

@@ -42,13 +42,14 @@ export class AssessmentsRepository {
    * handled), in which case nothing is written.
    */
   async create(assessment: NewAssessment, events: OutboxEntry[]): Promise<boolean> {
+    const outbox = newOutbox(events);
     try {
-      await this.assessments.create({ ...assessment, ...newOutbox(events) });
+      await this.assessments.create({ ...assessment, ...outbox });
     } catch (err) {
       if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
       throw err;
     }
-    await this.relay.publish(this.assessments as never, assessment._id);
+    await this.relay.publish(this.assessments as never, assessment._id, outbox);
     return true;
   }
 

@@ -4,6 +4,7 @@ import { validateEvent } from '@lien-thong/contracts';
 import { runInContext } from '@lien-thong/platform';
 import { BrokerClient, IncomingMessage, PartitionBatch } from '../broker/broker-client';
 import { InboxRepository } from '../inbox/inbox.repository';
+import { BatchInbox } from '../inbox/batch-inbox';
 import { DeadLetterService } from '../dead-letters/dead-letter.service';
 import { RETRY_HEADERS, Topology } from '../topology/topology';
 import { AgencyGate } from './agency-gate';
@@ -30,8 +31,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Everything that happens to one consumed message, in order: wait out a retry delay,
  * validate against the contract, drop duplicates (inbox), run the handler with the event's
- * correlation id, then record it in the inbox — or route the failure to a retry topic or
- * the dead letters. Only after this returns may the offset be committed.
+ * correlation id, then note it for the batch's inbox record — or route the failure to a
+ * retry topic or the dead letters. The offset may be committed once this has returned and
+ * the batch's inbox has been saved.
  */
 export class EventPipeline {
   private readonly logger = new Logger('events');
@@ -46,7 +48,16 @@ export class EventPipeline {
     private readonly handlerFor: (topic: string) => Handle | undefined,
   ) {}
 
-  async process(message: IncomingMessage, batch: PartitionBatch): Promise<Outcome> {
+  /** The inbox of one partition batch (its records are written before each commit). */
+  openInbox(): BatchInbox {
+    return new BatchInbox(this.inbox, this.topology.groupId);
+  }
+
+  async process(
+    message: IncomingMessage,
+    batch: PartitionBatch,
+    inbox: BatchInbox,
+  ): Promise<Outcome> {
     const notBefore = Number(message.headers[RETRY_HEADERS.notBefore] ?? 0);
     while (Date.now() < notBefore) {
       if (!batch.isRunning()) return 'interrupted';
@@ -75,7 +86,7 @@ export class EventPipeline {
     const { envelope } = validation;
     const handle = this.handlerFor(topic);
     if (!handle) return 'no-handler';
-    if (await this.inbox.has(this.topology.groupId, envelope.eventId)) return 'duplicate';
+    if (await inbox.has(envelope.eventId)) return 'duplicate';
     const context = {
       correlationId: envelope.correlationId,
       eventId: envelope.eventId,
@@ -87,7 +98,7 @@ export class EventPipeline {
       } catch (err) {
         return this.fail(message, topic, attempt, err);
       }
-      await this.inbox.record(this.topology.groupId, envelope.eventId, topic);
+      inbox.add({ eventId: envelope.eventId, topic });
       return 'handled';
     });
   }

@@ -80,21 +80,25 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /** One partition's messages in order; the inbox is saved before each offset commit. */
   private async handleBatch(batch: PartitionBatch): Promise<void> {
+    const inbox = this.pipeline.openInbox();
     let uncommitted: string | undefined;
     let sinceCommit = 0;
+    const commit = async (offset: string) => {
+      await inbox.save();
+      await batch.commit(offset);
+      uncommitted = undefined;
+      sinceCommit = 0;
+    };
     for (const message of batch.messages) {
       if (!batch.isRunning()) break;
-      const outcome = await this.pipeline.process(message, batch);
+      const outcome = await this.pipeline.process(message, batch, inbox);
       if (outcome === 'interrupted') break;
       uncommitted = message.offset;
-      if (++sinceCommit >= this.options.commitEvery) {
-        await batch.commit(uncommitted);
-        uncommitted = undefined;
-        sinceCommit = 0;
-      }
+      if (++sinceCommit >= this.options.commitEvery) await commit(uncommitted);
     }
-    if (uncommitted !== undefined) await batch.commit(uncommitted);
+    if (uncommitted !== undefined) await commit(uncommitted);
   }
 
   /** SIGTERM: stop fetching, let in-flight handlers finish and commit, then flush the outbox. */

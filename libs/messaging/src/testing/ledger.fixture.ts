@@ -72,8 +72,9 @@ export class LedgerService {
       reasonCode,
       reasonVi: 'Thử nghiệm',
     });
-    await this.ledger.create({ _id: sourceId, ...newOutbox([event]) });
-    await this.relay.publish(this.ledger as never, sourceId);
+    const outbox = newOutbox([event]);
+    await this.ledger.create({ _id: sourceId, ...outbox });
+    await this.relay.publish(this.ledger as never, sourceId, outbox);
   }
 
   async apply(event: EventEnvelope<DossierRefusedV1>): Promise<void> {

@@ -36,6 +36,17 @@ export class ServiceConfig {
   })
   MONGO_URL = 'mongodb://127.0.0.1:27017';
 
+  /**
+   * Database commands this service has in flight at most (the driver queues the rest).
+   * Bounded so that the services together stay below what the database's own pool serves
+   * (see tools/infra/mongo.mjs: FerretDB on PostgreSQL deadlocks when it runs out).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  MONGO_POOL_SIZE = 20;
+
   /** Database name; defaults to lien-thong-<service>. Tests give each run its own. */
   @IsOptional()
   @IsString()
