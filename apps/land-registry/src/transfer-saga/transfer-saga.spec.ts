@@ -8,6 +8,7 @@ import {
   onParcelChecked,
   onSlipReturned,
 } from './transfer-saga';
+import { StepNotReachedYetError } from './saga.exceptions';
 
 const at = new Date('2026-11-23T03:00:00Z');
 
@@ -228,6 +229,37 @@ describe('transfer saga', () => {
       topic: Topics.ParcelCheckRequested,
       payload: { stage: 'PRE_REGISTRATION' },
     });
+  });
+
+  it('keeps a payment that overtook its assessment for a later attempt instead of dropping it', () => {
+    const slipSent = dossier({ status: 'WAITING_FOR_TAX', slipRevision: 1 });
+    const paid = {
+      dossierCode: slipSent._id,
+      assessmentId: 'A:R1',
+      amountVnd: 1,
+      paidAt: at.toISOString(),
+      transactionId: 'T',
+      late: false,
+    };
+    expect(() => onObligationsPaid(slipSent, paid, at)).toThrow(StepNotReachedYetError);
+    const assessed = onObligationsAssessed(
+      slipSent,
+      {
+        dossierCode: slipSent._id,
+        assessmentId: 'A:R1',
+        slipRevision: 1,
+        notices: [],
+        totalVnd: 1,
+      },
+      at,
+    );
+    expect(assessed?.status).toBe('WAITING_FOR_PAYMENT');
+    const waiting = dossier({
+      status: 'WAITING_FOR_PAYMENT',
+      slipRevision: 1,
+      assessment: { assessmentId: 'A:R1', totalVnd: 1, notices: [] },
+    });
+    expect(onObligationsPaid(waiting, paid, at)?.status).toBe('RECHECKING_HOLDS');
   });
 
   it('ignores a payment for another assessment, and an assessment of an outdated slip revision', () => {

@@ -10,6 +10,7 @@ import type {
 import { Topics } from '@lien-thong/contracts';
 import { Dossier, FINISHED } from '../dossiers/schemas/dossier.schema';
 import { closePause, emission, openPause, Transition } from './transition';
+import { StepNotReachedYetError } from './saga.exceptions';
 
 /**
  * The transfer workflow as pure decisions: given the dossier and what just happened,
@@ -229,6 +230,9 @@ export function onObligationsPaid(
   paid: ObligationsPaidV1,
   at: Date,
 ): Transition | null {
+  // Paid before its assessment reached the dossier: come back later rather than drop it.
+  if (d.status === 'WAITING_FOR_TAX')
+    throw new StepNotReachedYetError(d._id, 'ObligationsPaid', 'ObligationsAssessed');
   if (d.status !== 'WAITING_FOR_PAYMENT' || paid.assessmentId !== d.assessment?.assessmentId)
     return null;
   const paidAt = new Date(paid.paidAt);

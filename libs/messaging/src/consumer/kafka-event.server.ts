@@ -91,14 +91,23 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       uncommitted = undefined;
       sinceCommit = 0;
     };
-    for (const message of batch.messages) {
-      if (!batch.isRunning()) break;
-      const outcome = await this.pipeline.process(message, batch, inbox);
-      if (outcome === 'interrupted') break;
-      uncommitted = message.offset;
-      if (++sinceCommit >= this.options.commitEvery) await commit(uncommitted);
+    try {
+      for (const message of batch.messages) {
+        if (!batch.isRunning()) break;
+        const outcome = await this.pipeline.process(message, batch, inbox);
+        if (outcome === 'interrupted') break;
+        uncommitted = message.offset;
+        if (++sinceCommit >= this.options.commitEvery) await commit(uncommitted);
+        // A long batch must not outlive the group session (30 s): kafkajs would evict the
+        // member and fail its next commit. It sends at most one heartbeat per interval.
+        await batch.heartbeat();
+      }
+      if (uncommitted !== undefined) await commit(uncommitted);
+    } finally {
+      // Whatever ended the batch early (a rebalance, a failed commit), the events handled so
+      // far are recorded: their redelivery is then dropped by the inbox.
+      await inbox.save().catch(() => undefined);
     }
-    if (uncommitted !== undefined) await commit(uncommitted);
   }
 
   /** SIGTERM: stop fetching, let in-flight handlers finish and commit, then flush the outbox. */
