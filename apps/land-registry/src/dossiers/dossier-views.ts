@@ -1,4 +1,4 @@
-import { Dossier } from './schemas/dossier.schema';
+import { Dossier, NotificationRecord } from './schemas/dossier.schema';
 import { HOLDER_VI, STATUS_VI } from '../transfer-saga/transition';
 import { workingDaysUsed } from './deadlines';
 
@@ -11,8 +11,11 @@ const WAITING_VI: Record<string, string> = {
     'Cổng thanh toán đang tạm ngừng; hồ sơ sẽ tự tiếp tục khi hệ thống hoạt động trở lại',
 };
 
-/** Everything an officer sees: the full timeline, who holds it, what it waits for, the deadline. */
-export function officerView(d: Dossier, now = new Date()) {
+/**
+ * Everything an officer sees: the full timeline, who holds it, what it waits for, the
+ * deadline, and the delivery of every message sent to the citizen (kept beside the dossier).
+ */
+export function officerView(d: Dossier, notifications: NotificationRecord[], now = new Date()) {
   return {
     dossierCode: d._id,
     status: d.status,
@@ -45,7 +48,8 @@ export function officerView(d: Dossier, now = new Date()) {
     refusal: d.refusal,
     delay: d.delay,
     timeline: d.timeline,
-    notifications: d.notifications,
+    // Dossiers written before the statuses moved out still carry theirs inside.
+    notifications: [...(d.notifications ?? []), ...notifications],
   };
 }
 

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DomainException } from '@lien-thong/platform';
 import { DossiersService } from './dossiers.service';
 import { citizenView, officerView } from './dossier-views';
+import { Dossier } from './schemas/dossier.schema';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { OfficerDto, ReasonDto, SupplementDto, TrackingQueryDto } from './dto/officer-actions.dto';
 
@@ -19,6 +20,10 @@ function dossierCode(code: string): string {
 @Controller()
 export class DossiersController {
   constructor(private readonly dossiers: DossiersService) {}
+
+  private async officer(d: Dossier) {
+    return officerView(d, await this.dossiers.notificationsOf(d._id));
+  }
 
   /** Receives a transfer of land-use rights: 201 with the receipt and appointment; 200 on a retry with the same Idempotency-Key. */
   @Post('dossiers/transfers')
@@ -52,7 +57,7 @@ export class DossiersController {
 
   @Get('dossiers/:code')
   async get(@Param('code') code: string) {
-    return officerView(await this.dossiers.get(dossierCode(code)));
+    return this.officer(await this.dossiers.get(dossierCode(code)));
   }
 
   /** Citizen tracking: the code and the last 4 digits of the phone or citizen ID. */
@@ -64,7 +69,7 @@ export class DossiersController {
   @Post('dossiers/:code/supplement-requests')
   @HttpCode(200)
   async requestSupplement(@Param('code') code: string, @Body() body: ReasonDto) {
-    return officerView(
+    return this.officer(
       await this.dossiers.requestSupplement(dossierCode(code), body.reasonVi, body.officer),
     );
   }
@@ -73,7 +78,7 @@ export class DossiersController {
   @HttpCode(200)
   async acceptSupplement(@Param('code') code: string, @Body() body: SupplementDto) {
     const { officer, ...corrections } = body;
-    return officerView(
+    return this.officer(
       await this.dossiers.acceptSupplement(dossierCode(code), officer, corrections),
     );
   }
@@ -81,13 +86,13 @@ export class DossiersController {
   @Post('dossiers/:code/refusal')
   @HttpCode(200)
   async refuse(@Param('code') code: string, @Body() body: ReasonDto) {
-    return officerView(await this.dossiers.refuse(dossierCode(code), body.reasonVi, body.officer));
+    return this.officer(await this.dossiers.refuse(dossierCode(code), body.reasonVi, body.officer));
   }
 
   @Post('dossiers/:code/result-handover')
   @HttpCode(200)
   async returnResult(@Param('code') code: string, @Body() body: OfficerDto) {
-    return officerView(await this.dossiers.returnResult(dossierCode(code), body.officer));
+    return this.officer(await this.dossiers.returnResult(dossierCode(code), body.officer));
   }
 
   /** Officers' backlog per step, holder and unavailable agency. */

@@ -8,18 +8,27 @@ import { DelayWatchService } from './delay-watch.service';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersController } from './dossiers.controller';
 import { DossiersRepository } from './dossiers.repository';
+import { DossierNotificationsRepository } from './dossier-notifications.repository';
+import {
+  DossierNotification,
+  DossierNotificationSchema,
+} from './schemas/dossier-notification.schema';
 import { DossiersService } from './dossiers.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { Dossier, DossierSchema } from './schemas/dossier.schema';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: Dossier.name, schema: DossierSchema }]),
+    MongooseModule.forFeature([
+      { name: Dossier.name, schema: DossierSchema },
+      { name: DossierNotification.name, schema: DossierNotificationSchema },
+    ]),
     ReferenceDataModule,
   ],
   controllers: [DossiersController, TransferSagaConsumer],
   providers: [
     DossiersRepository,
+    DossierNotificationsRepository,
     DossierSequenceRepository,
     IdempotencyRepository,
     DossiersService,

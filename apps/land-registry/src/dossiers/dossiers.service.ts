@@ -17,16 +17,18 @@ import {
 import { appointmentFor, TRANSFER_PROCEDURE } from './deadlines';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from './dossiers.repository';
+import { DossierNotificationsRepository } from './dossier-notifications.repository';
 import { DossierNotFoundException } from './dossiers.exceptions';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { IdempotencyRepository } from './idempotency.repository';
-import { Dossier } from './schemas/dossier.schema';
+import { Dossier, NotificationRecord } from './schemas/dossier.schema';
 
 /** The one-stop counter: receive a transfer, answer about it, and the officers' decisions. */
 @Injectable()
 export class DossiersService {
   constructor(
     private readonly dossiers: DossiersRepository,
+    private readonly notifications: DossierNotificationsRepository,
     private readonly sequence: DossierSequenceRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly parcels: ParcelsService,
@@ -215,6 +217,11 @@ export class DossiersService {
     return dossier;
   }
 
+  /** The delivery statuses of the messages sent about the dossier, oldest first. */
+  notificationsOf(code: string): Promise<NotificationRecord[]> {
+    return this.notifications.listFor(code);
+  }
+
   /** Tracking needs the code and the last 4 digits of a phone or ID: codes alone are guessable. */
   async track(code: string, last4: string): Promise<Dossier> {
     const dossier = await this.dossiers.find(code);
@@ -223,19 +230,19 @@ export class DossiersService {
   }
 
   requestSupplement(code: string, reasonVi: string, officer: string): Promise<Dossier> {
-    return this.saga.run(code, (d) => requestSupplement(d, reasonVi, officer, new Date()));
+    return this.saga.runAndRead(code, (d) => requestSupplement(d, reasonVi, officer, new Date()));
   }
 
   acceptSupplement(code: string, officer: string, corrections: Corrections): Promise<Dossier> {
-    return this.saga.run(code, (d) => acceptSupplement(d, officer, new Date(), corrections));
+    return this.saga.runAndRead(code, (d) => acceptSupplement(d, officer, new Date(), corrections));
   }
 
   refuse(code: string, reasonVi: string, officer: string): Promise<Dossier> {
-    return this.saga.run(code, (d) => refuseByOfficer(d, reasonVi, officer, new Date()));
+    return this.saga.runAndRead(code, (d) => refuseByOfficer(d, reasonVi, officer, new Date()));
   }
 
   returnResult(code: string, officer: string): Promise<Dossier> {
-    return this.saga.run(code, (d) => returnResult(d, officer, new Date()));
+    return this.saga.runAndRead(code, (d) => returnResult(d, officer, new Date()));
   }
 
   /** Officers' backlog: dossiers per step, per holder and per agency they wait for. */

@@ -19,24 +19,39 @@ export class SagaWriter {
     private readonly events: EventFactory,
   ) {}
 
+  /** One step of the dossier (an event's, or the delay watch's); nothing is read back. */
   async run(
     code: string,
     decide: (d: Dossier) => Transition | null,
     eventId?: string,
-  ): Promise<Dossier> {
+  ): Promise<void> {
+    await this.step(code, decide, eventId);
+  }
+
+  /** An officer's step: the dossier as it is after it, for the officer's screen. */
+  async runAndRead(code: string, decide: (d: Dossier) => Transition | null): Promise<Dossier> {
+    const { dossier, written } = await this.step(code, decide);
+    return written ? ((await this.dossiers.find(code)) ?? dossier) : dossier;
+  }
+
+  private async step(
+    code: string,
+    decide: (d: Dossier) => Transition | null,
+    eventId?: string,
+  ): Promise<{ dossier: Dossier; written: boolean }> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const dossier = await this.dossiers.find(code);
       if (!dossier) throw new DossierNotFoundException();
-      if (eventId && dossier.handledEvents.includes(eventId)) return dossier;
+      if (eventId && dossier.handledEvents.includes(eventId)) return { dossier, written: false };
       const transition = decide(dossier);
-      if (!transition) return dossier;
+      if (!transition) return { dossier, written: false };
       const written = await this.dossiers.write(
         dossier,
         this.update(dossier, transition),
         this.entries(code, transition),
         eventId,
       );
-      if (written) return (await this.dossiers.find(code)) ?? dossier;
+      if (written) return { dossier, written: true };
     }
     throw new Error(`dossier ${code} kept changing; giving up this attempt (it will be retried)`);
   }
@@ -53,7 +68,6 @@ export class SagaWriter {
     };
     const push = {
       ...(t.timeline.length > 0 ? { timeline: { $each: t.timeline } } : {}),
-      ...(t.notifications?.length ? { notifications: { $each: t.notifications } } : {}),
     };
     return { $set: set, ...(Object.keys(push).length > 0 ? { $push: push } : {}) };
   }

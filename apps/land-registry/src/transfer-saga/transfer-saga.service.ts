@@ -12,6 +12,7 @@ import {
 import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
+import { DossierNotificationsRepository } from '../dossiers/dossier-notifications.repository';
 import { DossierStatus } from '../dossiers/schemas/dossier.schema';
 import { ParcelsService } from '../reference-data/parcels.service';
 import { agencyBack, agencyDown } from './agency-availability';
@@ -40,6 +41,7 @@ export class TransferSagaService {
   constructor(
     private readonly saga: SagaWriter,
     private readonly dossiers: DossiersRepository,
+    private readonly notifications: DossierNotificationsRepository,
     private readonly parcels: ParcelsService,
     @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
@@ -122,11 +124,7 @@ export class TransferSagaService {
       status: n.status,
       ...(n.error ? { error: n.error } : {}),
     };
-    await this.saga.run(
-      n.dossierCode,
-      () => ({ notifications: [notification], timeline: [], emit: [] }),
-      event.eventId,
-    );
+    await this.notifications.record(event.eventId, n.dossierCode, notification);
   }
 
   /**

@@ -4,7 +4,6 @@ import type {
   Dossier,
   DossierStatus,
   Holder,
-  NotificationRecord,
   StoredPause,
   TimelineEntry,
 } from '../dossiers/schemas/dossier.schema';
@@ -26,7 +25,6 @@ export interface Transition {
   set?: Partial<Dossier>;
   pauses?: StoredPause[];
   timeline: TimelineEntry[];
-  notifications?: NotificationRecord[];
   emit: Emission[];
 }
 

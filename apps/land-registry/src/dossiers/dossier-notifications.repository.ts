@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { NotificationRecord } from './schemas/dossier.schema';
+import { DossierNotification } from './schemas/dossier-notification.schema';
+
+const DUPLICATE_KEY = 11000;
+
+/** The delivery statuses of the messages sent to a dossier's citizen, oldest first. */
+@Injectable()
+export class DossierNotificationsRepository {
+  constructor(
+    @InjectModel(DossierNotification.name)
+    private readonly notifications: Model<DossierNotification>,
+  ) {}
+
+  /** Records one status once per event (its id is the record's _id). */
+  async record(eventId: string, dossierCode: string, n: NotificationRecord): Promise<void> {
+    try {
+      await this.notifications.create({ _id: eventId, dossierCode, ...n });
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    }
+  }
+
+  async listFor(dossierCode: string): Promise<NotificationRecord[]> {
+    const found = await this.notifications
+      .find({ dossierCode }, { _id: 0, dossierCode: 0 })
+      .sort({ at: 1, _id: 1 })
+      .lean<NotificationRecord[]>();
+    return found.map(({ at, template, channel, recipient, status, error }) => ({
+      at,
+      template,
+      channel,
+      recipient,
+      status,
+      ...(error ? { error } : {}),
+    }));
+  }
+}
