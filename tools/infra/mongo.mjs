@@ -9,6 +9,7 @@ import {
   cpSync,
   existsSync,
   readdirSync,
+  readFileSync,
   mkdirSync,
   rmSync,
   writeFileSync,
@@ -27,8 +28,41 @@ export function mongoPrerequisites() {
   return onPath('go') ? [] : ['Go (to build FerretDB) or mongod'];
 }
 
+/** Names the build: a binary built with other patches is another cache entry. */
+const FERRETDB_PATCH = 'id-eq-1';
+
 function ferretBinary() {
-  return cacheDir('ferretdb', versions.ferretdb, 'ferretdb');
+  return cacheDir('ferretdb', `${versions.ferretdb}-${FERRETDB_PATCH}`, 'ferretdb');
+}
+
+/**
+ * FerretDB 1.24 on PostgreSQL turns `{ _id: "x" }` into `_jsonb->'_id' @> '"x"'`, which
+ * its own unique index on `_jsonb->'_id'` (a btree) cannot serve: every look-up and every
+ * update by _id scanned the whole table, decompressing each document, so each cost grew
+ * with the collection (measured by `npm run bench`: in the backlog drain, PostgreSQL spent
+ * most of both cores on these scans). An _id is never an array, so equality is exact: the
+ * patch makes a string (or ObjectID, date) _id an `=` that the index serves.
+ */
+function patchIdEquality(work) {
+  const file = join(work, 'internal/backends/postgresql/query.go');
+  const anchor = `	case string, types.ObjectID, time.Time:
+		// merge with the case below?`;
+  const source = readFileSync(file, 'utf8');
+  if (!source.includes(anchor))
+    throw new Error(`FerretDB's ${file} changed: the _id equality patch no longer applies`);
+  writeFileSync(
+    file,
+    source.replace(
+      anchor,
+      `	case string, types.ObjectID, time.Time:
+		if k == "_id" { // lien-thong: served by the unique index on _jsonb->'_id'
+			filter = fmt.Sprintf("%s = %s::jsonb", metadata.IDColumn, p.Next())
+			args = append(args, string(must.NotFail(sjson.MarshalSingleValue(v))))
+			break
+		}
+		// merge with the case below?`,
+    ),
+  );
 }
 
 /**
@@ -54,6 +88,7 @@ export function ensureFerretDb(log) {
     cpSync(source, work, { recursive: true });
     run('chmod', ['-R', 'u+w', work]);
     writeFileSync(join(work, 'build/version/version.txt'), `v${versions.ferretdb}\n`);
+    patchIdEquality(work);
     mkdirSync(join(binary, '..'), { recursive: true });
     const partial = `${binary}.partial-${process.pid}`;
     const build = run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
