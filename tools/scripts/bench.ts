@@ -158,7 +158,10 @@ async function main(): Promise<void> {
         Date.now() - lastChange > 30_000 &&
         Date.now() - observer.lastEventAt > 30_000 &&
         (await observer.lag()) === 0;
-      if (idle || Date.now() - lastChange > stallMs) {
+      // Stalled: no dossier finished and no event appeared for stallMs. A backlog moves all
+      // its dossiers a step at a time, so the first ones finish late while events flow.
+      const stalled = Date.now() - Math.max(lastChange, observer.lastEventAt) > stallMs;
+      if (idle || stalled) {
         const stuck = accepted.filter(
           (t) => t.registeredAt === undefined && t.refusedAt === undefined,
         );

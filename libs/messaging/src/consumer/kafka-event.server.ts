@@ -10,6 +10,9 @@ import { Topology } from '../topology/topology';
 import { AgencyGate } from './agency-gate';
 import { EventMessageContext, EventPipeline, Handle } from './event-pipeline';
 
+/** How often a member working on a message says it is alive (its session lasts 30 s). */
+const HEARTBEAT_EVERY_MS = 3_000;
+
 export interface EventServerOptions {
   /** Partitions handled at once; order is kept within each partition (hence per dossier). */
   concurrency: number;
@@ -94,19 +97,36 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     try {
       for (const message of batch.messages) {
         if (!batch.isRunning()) break;
-        const outcome = await this.pipeline.process(message, batch, inbox);
+        const outcome = await this.whileAlive(batch, () =>
+          this.pipeline.process(message, batch, inbox),
+        );
         if (outcome === 'interrupted') break;
         uncommitted = message.offset;
         if (++sinceCommit >= this.options.commitEvery) await commit(uncommitted);
-        // A long batch must not outlive the group session (30 s): kafkajs would evict the
-        // member and fail its next commit. It sends at most one heartbeat per interval.
-        await batch.heartbeat();
       }
       if (uncommitted !== undefined) await commit(uncommitted);
     } finally {
       // Whatever ended the batch early (a rebalance, a failed commit), the events handled so
       // far are recorded: their redelivery is then dropped by the inbox.
       await inbox.save().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Runs one message's work while telling the group this member is alive. kafkajs sends
+   * heartbeats only between batches or when asked: a long batch, or one long handler (the
+   * land registry noting an agency's return on every dossier that waited for it took
+   * longer than the 30 s session in the backlog benchmark), got the member evicted, its
+   * next commit refused and its partitions handed round again.
+   */
+  private async whileAlive<T>(batch: PartitionBatch, work: () => Promise<T>): Promise<T> {
+    const beat = () => void batch.heartbeat().catch(() => undefined);
+    const timer = setInterval(beat, HEARTBEAT_EVERY_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      beat();
     }
   }
 
