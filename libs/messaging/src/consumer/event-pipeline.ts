@@ -98,7 +98,7 @@ export class EventPipeline {
       } catch (err) {
         return this.fail(message, topic, attempt, err);
       }
-      inbox.add({ eventId: envelope.eventId, topic });
+      inbox.add({ eventId: envelope.eventId, topic, handledAt: new Date() });
       return 'handled';
     });
   }

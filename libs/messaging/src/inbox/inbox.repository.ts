@@ -9,6 +9,8 @@ const DUPLICATE_KEY = 11000;
 export interface HandledEvent {
   eventId: string;
   topic: string;
+  /** When its handler finished (the record itself may be written a little later). */
+  handledAt: Date;
 }
 
 /** True when every failure of a write is a duplicate key (the record already existed). */
@@ -32,10 +34,9 @@ export class InboxRepository {
   /** Records the events as handled, in one write; a second record of an event is not an error. */
   async record(consumer: string, events: HandledEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const handledAt = new Date();
     try {
       await this.entries.collection.insertMany(
-        events.map(({ eventId, topic }) => ({
+        events.map(({ eventId, topic, handledAt }) => ({
           _id: inboxKey(consumer, eventId) as never,
           consumer,
           eventId,
