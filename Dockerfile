@@ -18,4 +18,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["sh", "-c", "exec node --enable-source-maps --disable-warning=TimeoutNegativeWarning -r @swc-node/register apps/${SERVICE}/src/main.ts"]
+CMD ["sh", "-c", "exec node --enable-source-maps --max-semi-space-size=8 --disable-warning=TimeoutNegativeWarning -r @swc-node/register apps/${SERVICE}/src/main.ts"]

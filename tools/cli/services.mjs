@@ -16,9 +16,16 @@ export function servicePort(service, env = process.env) {
   return Number(env[`${service.name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? service.port);
 }
 
-/** Node flags every service runs with: TypeScript through SWC, readable stack traces. */
+/**
+ * Node flags every service runs with: TypeScript through SWC, readable stack traces, and a
+ * young generation capped at 8 MB per semi-space (V8 otherwise grows it under load: the
+ * services peaked at 330–390 MB and the land registry grew by 98 MB over the ten-minute
+ * soak; with the cap they stayed at 223–256 MB, flat; docs/benchmarks.md, finding 6).
+ * The same flags are in libs/testing/src/service-process.ts and the Dockerfile.
+ */
 export const NODE_FLAGS = [
   '--enable-source-maps',
+  '--max-semi-space-size=8',
   // kafkajs computes a negative timer on Node 24 (harmless, but it would print at every start).
   '--disable-warning=TimeoutNegativeWarning',
   '-r',

@@ -44,7 +44,9 @@ export async function spawnService(
   const child = spawn(
     process.execPath,
     [
+      // As tools/cli/services.mjs (NODE_FLAGS), where the memory cap is explained.
       '--enable-source-maps',
+      '--max-semi-space-size=8',
       '--disable-warning=TimeoutNegativeWarning',
       '-r',
       '@swc-node/register',
