@@ -135,6 +135,16 @@ export async function publishEvent<T extends TopicName>(
   correlationId: string = randomUUID(),
 ): Promise<EventEnvelope<PayloadOf<T>>> {
   const envelope = createEnvelope(topic, dossierKey, payload, 'test', { correlationId });
+  await redeliver(namespace, topic, envelope);
+  return envelope;
+}
+
+/** Sends an envelope again, same event id (a broker or relay repeating itself). */
+export async function redeliver(
+  namespace: string | undefined,
+  topic: TopicName,
+  envelope: EventEnvelope<unknown>,
+): Promise<void> {
   const kafka = new Kafka({
     brokers: testInfra().kafkaBrokers.split(','),
     clientId: 'test-publisher',
@@ -145,10 +155,9 @@ export async function publishEvent<T extends TopicName>(
   try {
     await producer.send({
       topic: physical(namespace, topic),
-      messages: [{ key: dossierKey, value: JSON.stringify(envelope) }],
+      messages: [{ key: envelope.dossierKey, value: JSON.stringify(envelope) }],
     });
   } finally {
     await producer.disconnect();
   }
-  return envelope;
 }

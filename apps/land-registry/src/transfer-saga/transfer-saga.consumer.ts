@@ -11,9 +11,14 @@ import {
   Topics,
   TransferSlipReturnedV1,
 } from '@lien-thong/contracts';
+import { APPLIED_ONCE } from '@lien-thong/messaging';
 import { TransferSagaService } from './transfer-saga.service';
 
-/** What other agencies report about our dossiers. */
+/**
+ * What other agencies report about our dossiers. The handlers marked APPLIED_ONCE only
+ * run a saga step (which checks the dossier's handled events itself) or insert a record
+ * keyed by the event id.
+ */
 @Controller()
 export class TransferSagaConsumer {
   constructor(private readonly saga: TransferSagaService) {}
@@ -23,17 +28,17 @@ export class TransferSagaConsumer {
     return this.saga.parcelChecked(event);
   }
 
-  @EventPattern(Topics.ObligationsAssessed)
+  @EventPattern(Topics.ObligationsAssessed, APPLIED_ONCE)
   obligationsAssessed(@Payload() event: EventEnvelope<ObligationsAssessedV1>): Promise<void> {
     return this.saga.obligationsAssessed(event);
   }
 
-  @EventPattern(Topics.TransferSlipReturned)
+  @EventPattern(Topics.TransferSlipReturned, APPLIED_ONCE)
   slipReturned(@Payload() event: EventEnvelope<TransferSlipReturnedV1>): Promise<void> {
     return this.saga.slipReturned(event);
   }
 
-  @EventPattern(Topics.ObligationsPaid)
+  @EventPattern(Topics.ObligationsPaid, APPLIED_ONCE)
   obligationsPaid(@Payload() event: EventEnvelope<ObligationsPaidV1>): Promise<void> {
     return this.saga.obligationsPaid(event);
   }
@@ -43,7 +48,7 @@ export class TransferSagaConsumer {
     return this.saga.holdPlaced(event);
   }
 
-  @EventPattern(Topics.NotificationStatusChanged)
+  @EventPattern(Topics.NotificationStatusChanged, APPLIED_ONCE)
   notificationChanged(@Payload() event: EventEnvelope<NotificationStatusChangedV1>): Promise<void> {
     return this.saga.notificationChanged(event);
   }

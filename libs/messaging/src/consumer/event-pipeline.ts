@@ -22,7 +22,10 @@ export class EventMessageContext extends BaseRpcContext<[IncomingMessage, number
   }
 }
 
-export type Handle = (event: object, context: EventMessageContext) => Promise<unknown>;
+export type Handle = ((event: object, context: EventMessageContext) => Promise<unknown>) & {
+  /** Declared with APPLIED_ONCE: a repeat is harmless, so no inbox look-up before it. */
+  appliedOnce?: boolean;
+};
 export type Outcome =
   'handled' | 'duplicate' | 'retried' | 'dead-lettered' | 'no-handler' | 'interrupted';
 
@@ -86,7 +89,10 @@ export class EventPipeline {
     const { envelope } = validation;
     const handle = this.handlerFor(topic);
     if (!handle) return 'no-handler';
-    if (await inbox.has(envelope.eventId)) return 'duplicate';
+    const duplicate = handle.appliedOnce
+      ? inbox.seen(envelope.eventId)
+      : await inbox.has(envelope.eventId);
+    if (duplicate) return 'duplicate';
     const context = {
       correlationId: envelope.correlationId,
       eventId: envelope.eventId,

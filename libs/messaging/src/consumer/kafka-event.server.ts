@@ -56,10 +56,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private handlerFor(topic: string): Handle | undefined {
     const handler = this.getHandlerByPattern(topic);
     if (!handler) return undefined;
-    return async (event: object, context: EventMessageContext) => {
-      const result = await handler(event, context);
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-    };
+    return Object.assign(
+      async (event: object, context: EventMessageContext) => {
+        const result = await handler(event, context);
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      },
+      { appliedOnce: handler.extras?.appliedOnce === true },
+    );
   }
 
   async listen(callback: (err?: unknown) => void): Promise<void> {

@@ -3,6 +3,15 @@ import { OutboxEntry, withOutbox } from '../outbox/outbox-entry';
 import { documentKey, withDocumentLock } from '../outbox/document-lock';
 
 const DUPLICATE_KEY = 11000;
+
+/**
+ * `@EventPattern(Topics.X, APPLIED_ONCE)`: the handler stores its effect only through
+ * `applyOnce` (or an insert keyed by the event id) and does nothing else before it, so a
+ * repeated event is already harmless and the pipeline skips the inbox look-up for it (one
+ * database round trip per event fewer; the event is still recorded in the inbox). Never
+ * on a handler that calls an agency or sends a message before storing its effect.
+ */
+export const APPLIED_ONCE = { appliedOnce: true } as const;
 /** How many handled event ids a document remembers; redeliveries come long before this many newer events. */
 const REMEMBERED = 200;
 

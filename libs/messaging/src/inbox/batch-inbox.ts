@@ -22,7 +22,12 @@ export class BatchInbox {
   ) {}
 
   async has(eventId: string): Promise<boolean> {
-    return this.handled.has(eventId) || this.inbox.has(this.consumer, eventId);
+    return this.seen(eventId) || this.inbox.has(this.consumer, eventId);
+  }
+
+  /** Handled earlier in this batch (no look-up). */
+  seen(eventId: string): boolean {
+    return this.handled.has(eventId);
   }
 
   add(event: HandledEvent): void {
