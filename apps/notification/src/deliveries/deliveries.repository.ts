@@ -93,7 +93,9 @@ export class DeliveriesRepository {
       ),
     );
     if (result.modifiedCount === 0) return false;
-    await this.relay.publish(this.deliveries as never, id);
+    // A delivery's one event is the one its settling stores (opened without any, settled
+    // once): the relay need not read it back.
+    await this.relay.publish(this.deliveries as never, id, { outbox: [event], outboxRev: 1 });
     return true;
   }
 }
