@@ -13,3 +13,4 @@ export * from './health/not-used.indicator';
 export * from './context/event-context';
 export * from './logging/context-logger';
 export * from './metrics/metrics';
+export * from './database/mongo-errors';

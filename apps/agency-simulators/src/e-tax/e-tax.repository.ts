@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKey } from '../common/mongo-errors';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { NoticeNumberClaim, TaxFiling } from './schemas/tax-filing.schema';
 
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ParcelRef } from '@lien-thong/agency-contracts';
-import { isDuplicateKey } from '../common/mongo-errors';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { parcelKey, SeededHold } from './justice-seed';
 import { JusticeHold } from './schemas/justice-hold.schema';
 

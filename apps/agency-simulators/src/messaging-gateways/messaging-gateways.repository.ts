@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter } from 'mongoose';
 import type { DeliveredMessageQuery } from '@lien-thong/agency-contracts';
-import { isDuplicateKey } from '../common/mongo-errors';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { AcceptedMessage } from './schemas/accepted-message.schema';
 
 function escapeRegExp(text: string): string {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { NotificationRecord } from './schemas/dossier.schema';
 import { DossierNotification } from './schemas/dossier-notification.schema';
-
-const DUPLICATE_KEY = 11000;
 
 /** The delivery statuses of the messages sent to a dossier's citizen, oldest first. */
 @Injectable()
@@ -19,7 +18,7 @@ export class DossierNotificationsRepository {
     try {
       await this.notifications.create({ _id: eventId, dossierCode, ...n });
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
+import { isDuplicateKey } from '@lien-thong/platform';
 
 interface IdempotencyRecord {
   _id: string;
@@ -8,8 +9,6 @@ interface IdempotencyRecord {
   requestHash: string;
   createdAt: Date;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Idempotency-Key → dossier code. The key is claimed with the code before the dossier is
@@ -38,7 +37,7 @@ export class IdempotencyRepository {
       await this.records.insertOne({ _id: key, dossierCode, requestHash, createdAt: new Date() });
       return null;
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return this.find(key);
     }
   }

@@ -8,9 +8,8 @@ import {
   withDocumentLock,
   withOutbox,
 } from '@lien-thong/messaging';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { Delivery } from './schemas/delivery.schema';
-
-const DUPLICATE_KEY = 11000;
 
 export type NewDelivery = Pick<
   Delivery,
@@ -40,7 +39,7 @@ export class DeliveriesRepository {
       const created = await this.deliveries.create({ ...delivery, status: 'PENDING', attempts: 0 });
       return created.toObject<Delivery>();
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
     const existing = await this.deliveries.findById(delivery._id).lean<Delivery>().exec();
     if (!existing) throw new Error(`delivery ${delivery._id} collided but cannot be read`);

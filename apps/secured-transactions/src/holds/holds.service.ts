@@ -4,10 +4,9 @@ import { Model } from 'mongoose';
 import { HoldPlacement } from '@lien-thong/agency-contracts';
 import { Topics } from '@lien-thong/contracts';
 import { EventFactory, newOutbox, OutboxRelay } from '@lien-thong/messaging';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { parcelKey } from '../parcel-checks/parcel-key';
 import { HoldNotice } from './schemas/hold-notice.schema';
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * Turns the registry's push about a new hold into a HoldPlaced event, so that the land
@@ -37,7 +36,7 @@ export class HoldsService {
         ...outbox,
       });
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return { accepted: false };
+      if (isDuplicateKey(err)) return { accepted: false };
       throw err;
     }
     await this.relay.publish(this.notices as never, id, outbox);

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { OutboxEntry, OutboxRelay, newOutbox } from '@lien-thong/messaging';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { ParcelCheck } from './schemas/parcel-check.schema';
-
-const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class ParcelCheckRepository {
@@ -33,7 +32,7 @@ export class ParcelCheckRepository {
     try {
       await this.checks.create({ ...check, ...outbox });
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
     await this.relay.publish(this.checks as never, check._id, outbox);

@@ -9,9 +9,8 @@ import {
   withDocumentLock,
   withOutbox,
 } from '@lien-thong/messaging';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { SettledPayment, TaxAssessment } from './schemas/tax-assessment.schema';
-
-const DUPLICATE_KEY = 11000;
 
 export type NewAssessment = Omit<TaxAssessment, 'outbox'>;
 
@@ -46,7 +45,7 @@ export class AssessmentsRepository {
     try {
       await this.assessments.create({ ...assessment, ...outbox });
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
     await this.relay.publish(this.assessments as never, assessment._id, outbox);

@@ -65,13 +65,11 @@ export class EventPipeline {
     while (Date.now() < notBefore) {
       if (!batch.isRunning()) return 'interrupted';
       await sleep(Math.min(1000, notBefore - Date.now()));
-      await batch.heartbeat();
     }
     const deferredBy = message.headers[RETRY_HEADERS.deferredBy];
     while (deferredBy && this.gate?.shouldWait(deferredBy)) {
       if (!batch.isRunning()) return 'interrupted';
       await sleep(250);
-      await batch.heartbeat();
     }
     const topic =
       message.headers[RETRY_HEADERS.originalTopic] ?? this.topology.contractName(message.topic);

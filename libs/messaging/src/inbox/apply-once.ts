@@ -1,8 +1,7 @@
 import { Model, UpdateQuery } from 'mongoose';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { OutboxEntry, withOutbox } from '../outbox/outbox-entry';
 import { documentKey, withDocumentLock } from '../outbox/document-lock';
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * `@EventPattern(Topics.X, APPLIED_ONCE)`: the handler stores its effect only through
@@ -12,6 +11,7 @@ const DUPLICATE_KEY = 11000;
  * on a handler that calls an agency or sends a message before storing its effect.
  */
 export const APPLIED_ONCE = { appliedOnce: true } as const;
+
 /** How many handled event ids a document remembers; redeliveries come long before this many newer events. */
 const REMEMBERED = 200;
 
@@ -48,7 +48,7 @@ export async function applyOnce<T>(
     return result.modifiedCount + result.upsertedCount > 0;
   } catch (err) {
     // An upsert racing an existing document that already holds this event id.
-    if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { InboxEntry, inboxKey } from './inbox.schema';
-
-const DUPLICATE_KEY = 11000;
 
 /** What the inbox keeps of one handled event. */
 export interface HandledEvent {
@@ -11,16 +10,6 @@ export interface HandledEvent {
   topic: string;
   /** When its handler finished (the record itself may be written a little later). */
   handledAt: Date;
-}
-
-/** True when every failure of a write is a duplicate key (the record already existed). */
-function onlyDuplicates(err: unknown): boolean {
-  const e = err as { code?: number; writeErrors?: { code?: number }[] | { code?: number } };
-  if (e.writeErrors !== undefined) {
-    const list = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
-    return list.length > 0 && list.every((w) => w.code === DUPLICATE_KEY);
-  }
-  return e.code === DUPLICATE_KEY;
 }
 
 @Injectable()
@@ -46,7 +35,7 @@ export class InboxRepository {
         { ordered: false },
       );
     } catch (err) {
-      if (!onlyDuplicates(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   }
 }
