@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '@lien-thong/platform';
-import { NotificationRecord } from './schemas/dossier.schema';
-import { DossierNotification } from './schemas/dossier-notification.schema';
+import { DossierNotification, NotificationRecord } from './schemas/dossier-notification.schema';
 
 /** The delivery statuses of the messages sent to a dossier's citizen, oldest first. */
 @Injectable()
@@ -22,18 +21,11 @@ export class DossierNotificationsRepository {
     }
   }
 
-  async listFor(dossierCode: string): Promise<NotificationRecord[]> {
-    const found = await this.notifications
+  listFor(dossierCode: string): Promise<NotificationRecord[]> {
+    return this.notifications
       .find({ dossierCode }, { _id: 0, dossierCode: 0 })
       .sort({ at: 1, _id: 1 })
-      .lean<NotificationRecord[]>();
-    return found.map(({ at, template, channel, recipient, status, error }) => ({
-      at,
-      template,
-      channel,
-      recipient,
-      status,
-      ...(error ? { error } : {}),
-    }));
+      .lean<NotificationRecord[]>()
+      .exec();
   }
 }

@@ -1,4 +1,5 @@
-import { Dossier, NotificationRecord } from './schemas/dossier.schema';
+import { Dossier } from './schemas/dossier.schema';
+import { NotificationRecord } from './schemas/dossier-notification.schema';
 import { HOLDER_VI, STATUS_VI } from '../transfer-saga/transition';
 import { workingDaysUsed } from './deadlines';
 
@@ -48,8 +49,7 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
     refusal: d.refusal,
     delay: d.delay,
     timeline: d.timeline,
-    // Dossiers written before the statuses moved out still carry theirs inside.
-    notifications: [...(d.notifications ?? []), ...notifications],
+    notifications,
   };
 }
 

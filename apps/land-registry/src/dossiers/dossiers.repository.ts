@@ -8,7 +8,6 @@ import {
   OutboxRelay,
   withDocumentLock,
   withOutbox,
-  WithOutbox,
 } from '@lien-thong/messaging';
 import type { Agency } from '@lien-thong/contracts';
 import { Dossier, DossierStatus, FINISHED } from './schemas/dossier.schema';
@@ -63,17 +62,7 @@ export class DossiersRepository {
       this.dossiers.updateOne(filter, withOutbox(full, events)),
     );
     if (result.matchedCount === 0) return false;
-    if (events.length > 0) {
-      // The write applied only if nothing was appended since the read (rev), and the relay
-      // only removes entries: if the outbox was empty then, it now holds exactly these
-      // events, and the relay need not read the dossier back.
-      const before = d as Dossier & Partial<WithOutbox>;
-      const snapshot =
-        (before.outbox ?? []).length === 0
-          ? { outbox: events, outboxRev: (before.outboxRev ?? 0) + 1 }
-          : undefined;
-      await this.relay.publish(this.dossiers as never, d._id, snapshot);
-    }
+    if (events.length > 0) await this.relay.publish(this.dossiers as never, d._id);
     return true;
   }
 

@@ -21,7 +21,8 @@ import { DossierNotificationsRepository } from './dossier-notifications.reposito
 import { DossierNotFoundException } from './dossiers.exceptions';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { IdempotencyRepository } from './idempotency.repository';
-import { Dossier, NotificationRecord } from './schemas/dossier.schema';
+import { Dossier } from './schemas/dossier.schema';
+import { NotificationRecord } from './schemas/dossier-notification.schema';
 
 /** The one-stop counter: receive a transfer, answer about it, and the officers' decisions. */
 @Injectable()
@@ -206,7 +207,6 @@ export class DossiersService {
           noteVi: 'Gửi yêu cầu kiểm tra thông tin ngăn chặn, giao dịch bảo đảm sang Sở Tư pháp',
         },
       ],
-      notifications: [],
       trackingPins: [...new Set(pins)],
     };
   }

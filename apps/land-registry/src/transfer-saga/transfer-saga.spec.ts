@@ -68,7 +68,6 @@ function dossier(overrides: Partial<Dossier> = {}): Dossier {
     registeredAt: null,
     finishedAt: null,
     timeline: [],
-    notifications: [],
     trackingPins: ['5678'],
     rev: 3,
     handledEvents: [],
@@ -84,6 +83,23 @@ const check = (stage: 'RECEIPT' | 'PRE_REGISTRATION', result: object) => ({
   result: result as never,
   checkedAt: at.toISOString(),
   source: 'REGISTRY' as const,
+});
+
+/** Tax's answer to slip revision r (assessment A:Rr) and the citizen's payment of an assessment. */
+const assessedFor = (slipRevision: number) => ({
+  dossierCode: 'VPDKHN-261123-0001',
+  assessmentId: `A:R${slipRevision}`,
+  slipRevision,
+  notices: [],
+  totalVnd: 1,
+});
+const paymentOf = (assessmentId: string) => ({
+  dossierCode: 'VPDKHN-261123-0001',
+  assessmentId,
+  amountVnd: 1,
+  paidAt: at.toISOString(),
+  transactionId: 'T',
+  late: false,
 });
 
 describe('transfer saga', () => {
@@ -233,26 +249,9 @@ describe('transfer saga', () => {
 
   it('keeps a payment that overtook its assessment for a later attempt instead of dropping it', () => {
     const slipSent = dossier({ status: 'WAITING_FOR_TAX', slipRevision: 1 });
-    const paid = {
-      dossierCode: slipSent._id,
-      assessmentId: 'A:R1',
-      amountVnd: 1,
-      paidAt: at.toISOString(),
-      transactionId: 'T',
-      late: false,
-    };
+    const paid = paymentOf('A:R1');
     expect(() => onObligationsPaid(slipSent, paid, at)).toThrow(StepNotReachedYetError);
-    const assessed = onObligationsAssessed(
-      slipSent,
-      {
-        dossierCode: slipSent._id,
-        assessmentId: 'A:R1',
-        slipRevision: 1,
-        notices: [],
-        totalVnd: 1,
-      },
-      at,
-    );
+    const assessed = onObligationsAssessed(slipSent, assessedFor(1), at);
     expect(assessed?.status).toBe('WAITING_FOR_PAYMENT');
     const waiting = dossier({
       status: 'WAITING_FOR_PAYMENT',
@@ -268,34 +267,9 @@ describe('transfer saga', () => {
       slipRevision: 2,
       assessment: { assessmentId: 'A:R2', totalVnd: 1, notices: [] },
     });
-    expect(
-      onObligationsPaid(
-        waiting,
-        {
-          dossierCode: waiting._id,
-          assessmentId: 'A:R1',
-          amountVnd: 1,
-          paidAt: at.toISOString(),
-          transactionId: 'T',
-          late: false,
-        },
-        at,
-      ),
-    ).toBeNull();
+    expect(onObligationsPaid(waiting, paymentOf('A:R1'), at)).toBeNull();
     const slipSent = dossier({ status: 'WAITING_FOR_TAX', slipRevision: 2 });
-    expect(
-      onObligationsAssessed(
-        slipSent,
-        {
-          dossierCode: slipSent._id,
-          assessmentId: 'A:R1',
-          slipRevision: 1,
-          notices: [],
-          totalVnd: 1,
-        },
-        at,
-      ),
-    ).toBeNull();
+    expect(onObligationsAssessed(slipSent, assessedFor(1), at)).toBeNull();
   });
 
   it('registers after a clear re-check and tells where to collect the result', () => {

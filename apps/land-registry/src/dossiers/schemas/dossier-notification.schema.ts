@@ -1,5 +1,15 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
+/** What the officer's view shows of one message to the citizen. */
+export interface NotificationRecord {
+  at: Date;
+  template: string;
+  channel: string;
+  recipient: string;
+  status: string;
+  error?: string;
+}
+
 /**
  * One delivery status of a message to the citizen about a dossier (from the notification
  * service's NotificationStatusChanged), kept beside the dossier rather than inside it: a
@@ -8,7 +18,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
  * `npm run bench`). Its _id is the event's id, so a redelivered event inserts nothing.
  */
 @Schema({ collection: 'dossier_notifications', versionKey: false })
-export class DossierNotification {
+export class DossierNotification implements NotificationRecord {
   @Prop({ type: String })
   _id!: string;
 

@@ -46,15 +46,6 @@ export interface TimelineEntry {
   deadlineAt?: Date | null;
 }
 
-export interface NotificationRecord {
-  at: Date;
-  template: string;
-  channel: string;
-  recipient: string;
-  status: string;
-  error?: string;
-}
-
 export interface SlipParcel {
   ref: { communeCode: string; mapSheetNumber: number; parcelNumber: number };
   address: string;
@@ -175,9 +166,6 @@ export class Dossier {
 
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   timeline!: TimelineEntry[];
-
-  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
-  notifications!: NotificationRecord[];
 
   /** Last four digits of the applicant's phone and of the parties' IDs: what tracking asks for. */
   @Prop({ type: [String], default: [] })
