@@ -108,11 +108,9 @@ export async function startKafka({ dataDir, log }) {
       removeOnOrphan: dataDir,
     });
     await waitForPort('127.0.0.1', port, {
-      isAlive: proc.isAlive,
+      proc,
       what: 'Kafka',
       timeoutMs: 90_000,
-    }).catch((err) => {
-      throw new Error(`${err.message}\n${proc.tail()}`);
     });
     // The port opens a moment before the broker has registered with its controller.
     const deadline = Date.now() + 60_000;

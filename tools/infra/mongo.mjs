@@ -185,11 +185,9 @@ async function startPostgres(pg) {
     },
   );
   await waitForPort('127.0.0.1', port, {
-    isAlive: proc.isAlive,
+    proc,
     what: 'PostgreSQL',
     timeoutMs: 60_000,
-  }).catch((err) => {
-    throw new Error(`${err.message}\n${proc.tail()}`);
   });
   return {
     // FerretDB 1.x holds two PostgreSQL connections per update statement while it runs (the
@@ -260,10 +258,8 @@ export async function startMongo({ dataDir, log }) {
 
 async function ready(port, proc, kind) {
   await waitForPort('127.0.0.1', port, {
-    isAlive: proc.isAlive,
+    proc,
     what: kind,
     timeoutMs: 60_000,
-  }).catch((err) => {
-    throw new Error(`${err.message}\n${proc.tail()}`);
   });
 }

@@ -27,19 +27,17 @@ export function canConnect(host, port, timeoutMs = 1000) {
   });
 }
 
-export async function waitForPort(
-  host,
-  port,
-  { timeoutMs = 60_000, isAlive = () => true, what = 'server' } = {},
-) {
+export async function waitForPort(host, port, { timeoutMs = 60_000, proc, what = 'server' } = {}) {
+  // The process's last log lines say why it did not come up.
+  const tail = () => (proc ? `\n${proc.tail()}` : '');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isAlive())
-      throw new Error(`${what} exited before it accepted connections on ${host}:${port}`);
+    if (proc && !proc.isAlive())
+      throw new Error(`${what} exited before it accepted connections on ${host}:${port}${tail()}`);
     if (await canConnect(host, port, 500)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(
-    `${what} did not accept connections on ${host}:${port} within ${timeoutMs / 1000} s`,
+    `${what} did not accept connections on ${host}:${port} within ${timeoutMs / 1000} s${tail()}`,
   );
 }
