@@ -6,6 +6,7 @@ import { ensureNode24 } from '../infra/node24.mjs';
 import { repoRoot } from '../infra/paths.mjs';
 import { provision } from '../infra/provision.mjs';
 import { startInfraControl } from '../infra/control.mjs';
+import { build } from './build.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
 
 await ensureNode24();
@@ -14,6 +15,8 @@ installSignalHandlers();
 
 const [script, ...args] = process.argv.slice(2);
 try {
+  // The scripts start services from dist/.
+  build();
   const infra = await provision();
   onShutdown(() => infra.stop());
   const control = await startInfraControl(infra);

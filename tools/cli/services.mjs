@@ -1,8 +1,8 @@
 // The services `npm start` (and later demo, bench, chaos) runs, with their default ports.
 // Each port can be overridden by <NAME>_PORT, e.g. LAND_REGISTRY_PORT=8080.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { repoRoot } from '../infra/paths.mjs';
+import { serviceEntry } from './build.mjs';
 
 export const SERVICES = [
   { name: 'land-registry', port: 3000, color: 36 },
@@ -17,10 +17,11 @@ export function servicePort(service, env = process.env) {
 }
 
 /**
- * Node flags every service runs with: TypeScript through SWC, readable stack traces, and a
- * young generation capped at 8 MB per semi-space (V8 otherwise grows it under load: the
- * services peaked at 330–390 MB and the land registry grew by 98 MB over the ten-minute
- * soak; with the cap they stayed at 223–256 MB, flat; docs/benchmarks.md, finding 6).
+ * Node flags every service runs with (from the JavaScript build.mjs compiles into dist/):
+ * stack traces that name the TypeScript files, and a young generation capped at 8 MB per
+ * semi-space (V8 otherwise grows it under load: the services peaked at 330–390 MB and the
+ * land registry grew by 98 MB over the ten-minute soak; with the cap they stayed at
+ * 223–256 MB, flat; docs/benchmarks.md, finding 6).
  * The same flags are in libs/testing/src/service-process.ts and the Dockerfile.
  */
 export const NODE_FLAGS = [
@@ -28,27 +29,21 @@ export const NODE_FLAGS = [
   '--max-semi-space-size=8',
   // kafkajs computes a negative timer on Node 24 (harmless, but it would print at every start).
   '--disable-warning=TimeoutNegativeWarning',
-  '-r',
-  '@swc-node/register',
 ];
 
-/** Starts one service with its output prefixed by its name. */
+/** Starts one service (compiled by build.mjs first) with its output prefixed by its name. */
 export function startService(service, env) {
-  const child = spawn(
-    process.execPath,
-    [...NODE_FLAGS, join('apps', service.name, 'src/main.ts')],
-    {
-      cwd: repoRoot,
-      env: {
-        ...env,
-        PORT: String(servicePort(service, env)),
-        // If npm start is killed outright, the services stop too.
-        EXIT_WITH_PID: String(process.pid),
-        ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...NODE_FLAGS, serviceEntry(service.name)], {
+    cwd: repoRoot,
+    env: {
+      ...env,
+      PORT: String(servicePort(service, env)),
+      // If npm start is killed outright, the services stop too.
+      EXIT_WITH_PID: String(process.pid),
+      ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = process.stdout.isTTY
     ? `\x1b[${service.color}m${service.name.padEnd(20)}\x1b[0m| `
     : `${service.name.padEnd(20)}| `;

@@ -11,6 +11,7 @@ import {
 import { provisionLocal, provisioningMode } from '../infra/provision.mjs';
 import { SERVICES, servicePort, startService, stopService, waitHealthy } from './services.mjs';
 import { startWithDocker } from '../infra/docker-stack.mjs';
+import { build } from './build.mjs';
 
 await ensureNode24();
 ensureDependencies();
@@ -28,6 +29,7 @@ try {
 }
 
 async function startLocal() {
+  build();
   const infra = await provisionLocal();
   onShutdown(() => infra.stop());
   const stPort = servicePort(SERVICES.find((s) => s.name === 'secured-transactions'));

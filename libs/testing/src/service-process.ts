@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, freePort, testInfra, uniqueName } from '@lien-thong/test-infra';
 
@@ -41,6 +42,11 @@ export async function spawnService(
     ...env,
     PORT: String(port),
   };
+  // Compiled by tools/cli/build.mjs, which Jest's global set-up and run-script.mjs call.
+  const entry = join(repoRoot, 'dist/apps', name, 'src/main.js');
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} is missing: run npm run build (npm test and the scripts do)`);
+  }
   const child = spawn(
     process.execPath,
     [
@@ -48,9 +54,7 @@ export async function spawnService(
       '--enable-source-maps',
       '--max-semi-space-size=8',
       '--disable-warning=TimeoutNegativeWarning',
-      '-r',
-      '@swc-node/register',
-      `apps/${name}/src/main.ts`,
+      entry,
     ],
     {
       cwd: repoRoot,
