@@ -53,6 +53,7 @@ export async function spawnService(
       // As tools/cli/services.mjs (NODE_FLAGS), where the memory cap is explained.
       '--enable-source-maps',
       '--max-semi-space-size=8',
+      '--heap-growing-percent=50',
       '--disable-warning=TimeoutNegativeWarning',
       entry,
     ],
