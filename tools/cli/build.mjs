@@ -95,9 +95,11 @@ export function build() {
     writeAtomically(out, `${code}\n//# sourceMappingURL=${basename(out)}.map\n`);
   }
   // A source that was deleted or renamed leaves nothing behind to be required by mistake.
+  // (Temporary files are left alone: another build, npm start beside npm test, may be
+  // about to rename its own.)
   mkdirSync(distDir, { recursive: true });
   for (const file of outputs(distDir)) {
-    if (!wanted.has(file)) rmSync(file);
+    if (!wanted.has(file) && !file.endsWith('.tmp')) rmSync(file, { force: true });
   }
   return written;
 }
