@@ -32,11 +32,11 @@ export function ledgerDeployment(extra: NodeJS.ProcessEnv = {}) {
       const port = await freePort();
       const child = spawn(
         process.execPath,
+        // Compiled into dist/ like the services (tools/cli/build.mjs, run by Jest's set-up).
         [
+          '--enable-source-maps',
           '--disable-warning=TimeoutNegativeWarning',
-          '-r',
-          '@swc-node/register',
-          'libs/messaging/src/testing/ledger.main.ts',
+          'dist/libs/messaging/src/testing/ledger.main.js',
         ],
         {
           cwd: repoRoot,
