@@ -15,40 +15,30 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { repoRoot } from '../infra/paths.mjs';
-
-export const distDir = join(repoRoot, 'dist');
 
 /** Where a service's compiled entry point is. */
 export function serviceEntry(name) {
-  return join(distDir, 'apps', name, 'src', 'main.js');
+  return join(repoRoot, 'dist', 'apps', name, 'src', 'main.js');
 }
 
-function* sources(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
-    else if (/\.(spec|int-spec|d)\.ts$/.test(entry.name)) continue;
-    else if (/\.(ts|json)$/.test(entry.name)) yield path;
-  }
+/** Every file below `dir`, recursively (none if it does not exist). */
+function filesUnder(dir) {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
-function* projectSources() {
-  for (const top of ['apps', 'libs']) {
-    for (const project of readdirSync(join(repoRoot, top))) {
-      const src = join(repoRoot, top, project, 'src');
-      if (statSync(src, { throwIfNoEntry: false })?.isDirectory()) yield* sources(src);
-    }
-  }
-}
-
-function* outputs(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* outputs(path);
-    else yield path;
-  }
+/** What is compiled (TypeScript, specs left out) or copied (JSON data) from {apps,libs}/<project>/src. */
+function projectSources(root) {
+  return ['apps', 'libs']
+    .flatMap((top) =>
+      readdirSync(join(root, top)).map((project) => join(root, top, project, 'src')),
+    )
+    .flatMap(filesUnder)
+    .filter((file) => /\.(ts|json)$/.test(file) && !/\.(spec|int-spec|d)\.ts$/.test(file));
 }
 
 /** Writes through a temporary file, so a process starting meanwhile never reads half a file. */
@@ -60,21 +50,26 @@ function writeAtomically(path, content) {
 
 const mtime = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 
-/** Compiles what changed since the last build; returns how many files it wrote. */
-export function build() {
+/**
+ * Compiles what changed since the last build; returns how many files it wrote. `root` is
+ * the repository (its tsconfig.json, apps/ and libs/); the output goes to its dist/.
+ */
+export function build(root = repoRoot) {
+  const outDir = join(root, 'dist');
   const require = createRequire(import.meta.url);
   let swc;
   const wanted = new Set();
   let written = 0;
   // A change of settings (or of the compiler) compiles everything again.
   const settingsChanged = Math.max(
-    ...['tsconfig.json', 'tsconfig.base.json', 'package-lock.json', 'tools/cli/build.mjs'].map(
-      (file) => mtime(join(repoRoot, file)),
+    ...['tsconfig.json', 'tsconfig.base.json', 'package-lock.json'].map((file) =>
+      mtime(join(root, file)),
     ),
+    mtime(fileURLToPath(import.meta.url)),
   );
-  for (const file of projectSources()) {
+  for (const file of projectSources(root)) {
     const isJson = file.endsWith('.json');
-    const out = join(distDir, relative(repoRoot, file)).replace(/\.ts$/, '.js');
+    const out = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
     wanted.add(out);
     if (!isJson) wanted.add(`${out}.map`);
     if (mtime(out) >= Math.max(mtime(file), settingsChanged)) continue;
@@ -84,7 +79,7 @@ export function build() {
       copyFileSync(file, out);
       continue;
     }
-    swc ??= loadCompiler(require);
+    swc ??= loadCompiler(require, root);
     const { code, map } = swc.transformSync(readFileSync(file, 'utf8'), file, swc.configFor(file));
     // Stack traces point at the TypeScript file (the map names it relative to itself);
     // the source text stays out of the map: it is in the repository.
@@ -97,14 +92,13 @@ export function build() {
   // A source that was deleted or renamed leaves nothing behind to be required by mistake.
   // (Temporary files are left alone: another build, npm start beside npm test, may be
   // about to rename its own.)
-  mkdirSync(distDir, { recursive: true });
-  for (const file of outputs(distDir)) {
+  for (const file of filesUnder(outDir)) {
     if (!wanted.has(file) && !file.endsWith('.tmp')) rmSync(file, { force: true });
   }
   return written;
 }
 
-function loadCompiler(require) {
+function loadCompiler(require, root) {
   const ts = require('typescript');
   const {
     readDefaultTsConfig,
@@ -113,7 +107,7 @@ function loadCompiler(require) {
   const { transformSync } = require('@swc-node/core');
   // As @swc-node/register does for require(): CommonJS, whatever tsconfig's module says.
   const options = {
-    ...readDefaultTsConfig(join(repoRoot, 'tsconfig.json')),
+    ...readDefaultTsConfig(join(root, 'tsconfig.json')),
     module: ts.ModuleKind.CommonJS,
   };
   return {
@@ -122,7 +116,7 @@ function loadCompiler(require) {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
   const written = build();
   console.log(`[build] dist/ up to date (${written} files written, ${Date.now() - started} ms)`);
