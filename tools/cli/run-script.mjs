@@ -35,8 +35,7 @@ try {
       stdio: 'inherit',
       env: {
         ...process.env,
-        KAFKA_BROKERS: infra.kafkaBrokers,
-        MONGO_URL: infra.mongoUrl,
+        ...infra.env,
         INFRA_CONTROL_URL: control.url,
       },
     },

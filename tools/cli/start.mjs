@@ -12,6 +12,7 @@ import { provisionLocal, provisioningMode } from '../infra/provision.mjs';
 import { SERVICES, servicePort, startService, stopService, waitHealthy } from './services.mjs';
 import { startWithDocker } from '../infra/docker-stack.mjs';
 import { build } from './build.mjs';
+import { envForService } from '../infra/service-env.mjs';
 
 await ensureNode24();
 ensureDependencies();
@@ -41,7 +42,9 @@ async function startLocal() {
     JUSTICE_HOLD_WEBHOOK_URL:
       process.env.JUSTICE_HOLD_WEBHOOK_URL ?? `http://127.0.0.1:${stPort}/justice/holds`,
   };
-  const running = SERVICES.map((service) => startService(service, env));
+  const running = SERVICES.map((service) =>
+    startService(service, envForService(service.name, infra.serviceEnv, env)),
+  );
   onShutdown(async () => {
     console.log('[start] stopping services…');
     await Promise.all(running.map((r) => stopService(r)));

@@ -77,8 +77,7 @@ const passes =
       ];
 const env = {
   ...process.env,
-  KAFKA_BROKERS: infra.kafkaBrokers,
-  MONGO_URL: infra.mongoUrl,
+  ...infra.env,
   INFRA_CONTROL_URL: control.url,
   TZ: 'Asia/Ho_Chi_Minh',
 };

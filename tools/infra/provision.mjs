@@ -3,6 +3,7 @@
 //   1. KAFKA_BROKERS / MONGO_URL from the environment: use them, start nothing;
 //   2. a Docker engine: containers (the caller decides how: compose or testcontainers);
 //   3. local processes: Kafka from the Maven Central jars, mongod or FerretDB.
+// Keycloak (the identity provider) follows the same rule with OIDC_ISSUER_URL.
 import { rmSync } from 'node:fs';
 import { canConnect } from './ports.mjs';
 import { dockerAvailable } from './docker.mjs';
@@ -10,6 +11,8 @@ import { kafkaPrerequisites, startKafka, ensureKafkaJars } from './kafka.mjs';
 import { mongoPrerequisites, startMongo, ensureFerretDb } from './mongo.mjs';
 import { runDir } from './paths.mjs';
 import { onPath } from './processes.mjs';
+import { startKeycloak } from './keycloak.mjs';
+import { buildServiceEnv, SERVICE_ENV_VARIABLE, writeServiceEnv } from './service-env.mjs';
 
 export class ProvisionError extends Error {}
 
@@ -58,6 +61,7 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
     let restartKafka;
     let kafkaBrokers = process.env.KAFKA_BROKERS;
     let mongoUrl = process.env.MONGO_URL;
+    let oidcIssuerUrl = process.env.OIDC_ISSUER_URL;
     if (kafkaBrokers) {
       await checkReachable('Kafka', 'KAFKA_BROKERS', kafkaBrokers, 9092);
       described.push(`Kafka from KAFKA_BROKERS (${kafkaBrokers})`);
@@ -65,6 +69,10 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
     if (mongoUrl) {
       await checkReachable('MongoDB', 'MONGO_URL', mongoUrl, 27017);
       described.push(`database from MONGO_URL (${mongoUrl})`);
+    }
+    if (oidcIssuerUrl) {
+      await checkReachable('the identity provider', 'OIDC_ISSUER_URL', oidcIssuerUrl, 443);
+      described.push(`identity provider from OIDC_ISSUER_URL (${oidcIssuerUrl})`);
     }
     const missing = [
       ...(kafkaBrokers ? [] : kafkaPrerequisites()),
@@ -81,9 +89,10 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
     if (!kafkaBrokers) downloaded = ensureKafkaJars(log).downloaded || downloaded;
     if (!mongoUrl && !onPath('mongod')) downloaded = ensureFerretDb(log).downloaded || downloaded;
     dataDir = runDir('infra');
-    const [kafka, mongo] = await Promise.all([
+    const [kafka, mongo, keycloak] = await Promise.all([
       kafkaBrokers ? null : startKafka({ dataDir, log }),
       mongoUrl ? null : startMongo({ dataDir, log }),
+      oidcIssuerUrl ? null : startKeycloak({ dataDir, log }),
     ]);
     if (kafka) {
       stops.push(() => kafka.process.stop());
@@ -96,12 +105,37 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
       mongoUrl = mongo.url;
       described.push(`${mongo.kind} at ${mongoUrl}`);
     }
+    if (keycloak) {
+      stops.push(() => keycloak.process.stop());
+      oidcIssuerUrl = keycloak.issuer;
+      described.push(`Keycloak at ${oidcIssuerUrl}`);
+    }
+    const serviceEnv = buildServiceEnv({ oidcIssuerUrl });
+    const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);
     const seconds = (Date.now() - started) / 1000;
     log(
       `${described.join(', ')}; ready in ${seconds.toFixed(1)} s${downloaded ? '' : ' (nothing downloaded)'}`,
     );
     if (dataDir) log(`data and logs in ${dataDir}`);
-    return { kafkaBrokers, mongoUrl, dataDir, seconds, downloaded, stop, restartKafka };
+    return {
+      kafkaBrokers,
+      mongoUrl,
+      oidcIssuerUrl,
+      serviceEnv,
+      serviceEnvFile,
+      /** What a process that starts services (a test run, a script) needs in its environment. */
+      env: {
+        KAFKA_BROKERS: kafkaBrokers,
+        MONGO_URL: mongoUrl,
+        OIDC_ISSUER_URL: oidcIssuerUrl,
+        [SERVICE_ENV_VARIABLE]: serviceEnvFile,
+      },
+      dataDir,
+      seconds,
+      downloaded,
+      stop,
+      restartKafka,
+    };
   } catch (err) {
     await stop();
     throw err;

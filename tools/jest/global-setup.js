@@ -7,13 +7,12 @@ module.exports = async function globalSetup() {
   const { build } = await import('../cli/build.mjs');
   build();
   if (
-    (process.env.KAFKA_BROKERS && process.env.MONGO_URL) ||
+    (process.env.KAFKA_BROKERS && process.env.MONGO_URL && process.env.LIEN_THONG_SERVICE_ENV) ||
     process.env.LIEN_THONG_NO_INFRA === '1'
   )
     return;
   const { provision } = await import('../infra/provision.mjs');
   const infra = await provision({ log: (m) => console.log(`[infra] ${m}`) });
-  process.env.KAFKA_BROKERS = infra.kafkaBrokers;
-  process.env.MONGO_URL = infra.mongoUrl;
+  Object.assign(process.env, infra.env);
   globalThis.__LIEN_THONG_INFRA__ = infra;
 };

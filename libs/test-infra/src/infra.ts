@@ -1,16 +1,43 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+interface ServiceEnvFile {
+  common: Record<string, string>;
+  services: Record<string, Record<string, string>>;
+}
+
+let serviceEnvFile: ServiceEnvFile | undefined;
+
 /** The real servers this test run uses (set by npm test or Jest's global setup). */
-export function testInfra(): { kafkaBrokers: string; mongoUrl: string } {
+export function testInfra(): {
+  kafkaBrokers: string;
+  mongoUrl: string;
+  oidcIssuerUrl: string;
+  /** What a service needs besides the servers: issuer, shared secrets, its Kafka credentials. */
+  envFor(service: string): Record<string, string>;
+} {
   const kafkaBrokers = process.env.KAFKA_BROKERS;
   const mongoUrl = process.env.MONGO_URL;
-  if (!kafkaBrokers || !mongoUrl) {
+  const oidcIssuerUrl = process.env.OIDC_ISSUER_URL;
+  const file = process.env.LIEN_THONG_SERVICE_ENV;
+  if (!kafkaBrokers || !mongoUrl || !oidcIssuerUrl || !file) {
     throw new Error(
-      'KAFKA_BROKERS and MONGO_URL are not set: run the tests with npm test (or npx jest, whose global setup provisions them).',
+      'KAFKA_BROKERS, MONGO_URL, OIDC_ISSUER_URL and LIEN_THONG_SERVICE_ENV are not set: run the tests with npm test (or npx jest, whose global setup provisions them).',
     );
   }
-  return { kafkaBrokers, mongoUrl };
+  serviceEnvFile ??= JSON.parse(readFileSync(file, 'utf8')) as ServiceEnvFile;
+  const env = serviceEnvFile;
+  return {
+    kafkaBrokers,
+    mongoUrl,
+    oidcIssuerUrl,
+    envFor: (service) => ({
+      ...env.common,
+      OIDC_ISSUER_URL: oidcIssuerUrl,
+      ...(env.services[service] ?? {}),
+    }),
+  };
 }
 
 /** A name no other test (or earlier run) uses: for databases, topics, consumer groups. */

@@ -18,9 +18,10 @@ export async function startService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningService<C>> {
-  const { kafkaBrokers, mongoUrl } = testInfra();
+  const { kafkaBrokers, mongoUrl, envFor } = testInfra();
   const port = await freePort();
   const config = definition.loadConfig({
+    ...envFor(definition.info.name),
     KAFKA_BROKERS: kafkaBrokers,
     MONGO_URL: mongoUrl,
     MONGO_DB: uniqueName(definition.info.name),

@@ -28,10 +28,11 @@ export async function spawnService(
   env: NodeJS.ProcessEnv = {},
   options: { quiet?: boolean; port?: number } = {},
 ): Promise<ServiceProcess> {
-  const { kafkaBrokers, mongoUrl } = testInfra();
+  const { kafkaBrokers, mongoUrl, envFor } = testInfra();
   const port = options.port ?? (await freePort());
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    ...envFor(name),
     KAFKA_BROKERS: kafkaBrokers,
     MONGO_URL: mongoUrl,
     MONGO_DB: uniqueName(name),

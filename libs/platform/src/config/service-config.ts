@@ -102,6 +102,50 @@ export class ServiceConfig {
   @IsJSON()
   AGENCY_POLICY_OVERRIDES?: string;
 
+  /**
+   * The OpenID Connect issuer whose tokens this service accepts (Keycloak's realm URL,
+   * e.g. https://sso.example.gov.vn/realms/lien-thong); its keys come from its JWKS.
+   */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER_URL must be an http(s) URL' })
+  OIDC_ISSUER_URL = 'http://127.0.0.1:8080/realms/lien-thong';
+
+  /** The audience a token must name (the realm's mapper adds it to every access token). */
+  @IsString()
+  @IsNotEmpty()
+  OIDC_AUDIENCE = 'lien-thong-api';
+
+  /** Browser origins allowed to call this service (comma-separated); none by default. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  /** This service's Kafka user (SASL/SCRAM); unset: the broker is reached without SASL. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_SASL_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  KAFKA_SASL_PASSWORD?: string;
+
+  @IsIn(['scram-sha-256', 'scram-sha-512'])
+  KAFKA_SASL_MECHANISM: 'scram-sha-256' | 'scram-sha-512' = 'scram-sha-512';
+
+  /** This service's private key for signing the events it produces (JWK as JSON). */
+  @IsOptional()
+  @IsJSON()
+  EVENT_SIGNING_KEY?: string;
+
+  /** The public keys of every producer, as JSON {"<service>": <JWK>, …}: events are verified with them. */
+  @IsOptional()
+  @IsJSON()
+  EVENT_VERIFY_KEYS?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
