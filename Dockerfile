@@ -13,7 +13,7 @@ RUN node tools/cli/build.mjs && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-slim AS runtime
 ARG SERVICE
-ENV NODE_ENV=production SERVICE=${SERVICE}
+ENV NODE_ENV=production SERVICE=${SERVICE} HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -14,3 +14,4 @@ export * from './context/event-context';
 export * from './logging/context-logger';
 export * from './metrics/metrics';
 export * from './database/mongo-errors';
+export * from './auth';

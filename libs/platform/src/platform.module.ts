@@ -8,6 +8,7 @@ import { HealthService } from './health/health.service';
 import { HEALTH_INDICATORS, HealthIndicator } from './health/health-indicator';
 import { DatabaseHealthIndicator } from './health/database-health.indicator';
 import { KAFKA_HEALTH_INDICATOR, NotUsedIndicator } from './health/not-used.indicator';
+import { AuthModule } from './auth/auth.module';
 
 export interface PlatformOptions {
   config: ServiceConfig;
@@ -36,7 +37,7 @@ export function databaseName(config: ServiceConfig, service: string): string {
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const { config, info } = options;
-    const imports: DynamicModule[] = [];
+    const imports: (DynamicModule | typeof AuthModule)[] = [AuthModule];
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: SERVICE_INFO, useValue: info },

@@ -10,6 +10,8 @@ import { createValidationPipe } from '../errors/validation-pipe';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
 import { ContextLogger } from '../logging/context-logger';
 import { JSON_BODY_LIMIT, rejectPrototypeKeys, verifyJsonBody } from './json-body';
+import helmet from 'helmet';
+import { unmarkedRoutes } from '../auth/route-marks';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -17,7 +19,7 @@ export interface BootstrapOptions {
   module: Type<unknown> | DynamicModule;
   config: ServiceConfig;
   info: ServiceInfo;
-  /** Host to bind; all interfaces by default so that containers are reachable. */
+  /** Host to bind; config.HOST (loopback by default) otherwise. */
   host?: string;
   /** Connects what else the service listens to (its Kafka consumer) before HTTP opens. */
   connect?: (app: INestApplication) => Promise<void>;
@@ -40,8 +42,26 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     // land-registry polled every 2 s took minutes to stop). Requests in flight complete.
     return503OnClosing: true,
   });
+  // Security headers; no X-Powered-By. Swagger UI (/docs) needs its inline script.
+  const strict = helmet();
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((req: Request, res: Response, next: () => void) =>
+    (req.path.startsWith('/docs') ? docs : strict)(req, res, next),
+  );
+  if (config.CORS_ORIGINS)
+    app.enableCors({ origin: config.CORS_ORIGINS.split(','), maxAge: 600 });
   // Registered before Nest's own JSON parser, which then steps aside (same middleware name).
-  app.use(json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody, reviver: rejectPrototypeKeys }));
+  // The raw bytes are kept for the signature check of agency webhooks.
+  app.use(
+    json({
+      limit: JSON_BODY_LIMIT,
+      verify: (req, res, body, encoding) => {
+        verifyJsonBody(req, res, body, encoding);
+        (req as { rawBody?: Buffer }).rawBody = body;
+      },
+      reviver: rejectPrototypeKeys,
+    }),
+  );
   // Every request runs with a correlation id (the caller's X-Correlation-Id, or a new one):
   // it goes into the events the request causes and into every log line about it.
   app.use((req: Request, res: Response, next: () => void) => {
@@ -60,11 +80,28 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
       .setTitle(info.title)
       .setDescription(info.description)
       .setVersion(info.version)
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'OIDC access token' },
+        'oidc',
+      )
+      .addSecurity('agency-signature', {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Lien-Thong-Signature',
+        description: 't=<unix seconds>,v1=<HMAC-SHA256 hex of "t.body"> with the agency secret',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const unmarked = unmarkedRoutes(app);
+  if (unmarked.length > 0) {
+    await app.close();
+    throw new Error(
+      `routes without @Roles, @Public or @SignedWebhook (every route must say who may call it): ${unmarked.join(', ')}`,
+    );
+  }
   await options.connect?.(app);
-  await app.listen(config.PORT, options.host ?? '0.0.0.0');
+  await app.listen(config.PORT, options.host ?? config.HOST);
   new Logger(info.name).log(
     `listening on http://127.0.0.1:${config.PORT} (docs at /docs, health at /health)`,
   );

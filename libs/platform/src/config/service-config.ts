@@ -23,6 +23,14 @@ export class ServiceConfig {
   @Max(65535)
   PORT!: number;
 
+  /**
+   * Address to listen on: loopback unless a deployment opens it (containers set 0.0.0.0),
+   * so that a developer's services are not reachable from the network by accident.
+   */
+  @IsString()
+  @IsNotEmpty()
+  HOST = '127.0.0.1';
+
   /** Comma-separated host:port list. */
   @IsString()
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
