@@ -1,12 +1,27 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Ip,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { DomainException } from '@lien-thong/platform';
+import { Actor, CurrentActor, DomainException, Public, Role, Roles } from '@lien-thong/platform';
 import { DossiersService } from './dossiers.service';
 import { citizenView, officerView } from './dossier-views';
+import { audienceFor, LAND_OFFICE_ROLES } from './dossier-access';
 import { Dossier } from './schemas/dossier.schema';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
-import { OfficerDto, ReasonDto, SupplementDto, TrackingQueryDto } from './dto/officer-actions.dto';
+import { ReasonDto, SupplementDto, TrackingQueryDto } from './dto/officer-actions.dto';
+import { TrackingAttempts } from './tracking-attempts';
 
 const CODE = /^[A-Z0-9][A-Z0-9.-]{5,40}$/;
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -19,14 +34,22 @@ function dossierCode(code: string): string {
 @ApiTags('dossiers (one-stop counter and online)')
 @Controller()
 export class DossiersController {
-  constructor(private readonly dossiers: DossiersService) {}
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly attempts: TrackingAttempts,
+  ) {}
 
   private async officer(d: Dossier) {
     return officerView(d, await this.dossiers.notificationsOf(d._id));
   }
 
-  /** Receives a transfer of land-use rights: 201 with the receipt and appointment; 200 on a retry with the same Idempotency-Key. */
+  /**
+   * Receives a transfer: 201 with the receipt, appointment and tracking secret; 200 on a
+   * retry with the same Idempotency-Key (the secret is not repeated). At the counter, a
+   * counter officer of the parcel's province; online, a citizen who is a party.
+   */
   @Post('dossiers/transfers')
+  @Roles(Role.CounterOfficer, Role.Citizen)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -34,6 +57,7 @@ export class DossiersController {
   })
   async submit(
     @Body() dto: SubmitTransferDto,
+    @CurrentActor() actor: Actor,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -44,60 +68,105 @@ export class DossiersController {
         400,
       );
     }
-    const { dossier, created } = await this.dossiers.submit(dto, key);
+    const { dossier, created, trackingSecret } = await this.dossiers.submit(dto, actor, key);
     res.status(created ? 201 : 200);
+    const appointment = dossier.appointmentAt.toLocaleDateString('vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
     return {
       dossierCode: dossier._id,
       receivedAt: dossier.receivedAt,
       appointmentAt: dossier.appointmentAt,
       workingDays: dossier.workingDaysAllowed,
-      receiptVi: `Hồ sơ ${dossier._id} đã được tiếp nhận. Ngày hẹn trả kết quả: ${dossier.appointmentAt.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}. Tra cứu bằng mã hồ sơ và 4 số cuối điện thoại hoặc số định danh.`,
+      trackingSecret: trackingSecret ?? null,
+      receiptVi:
+        `Hồ sơ ${dossier._id} đã được tiếp nhận. Ngày hẹn trả kết quả: ${appointment}.` +
+        (trackingSecret
+          ? ` Tra cứu bằng mã hồ sơ và mã tra cứu ${trackingSecret} (giữ kín mã này).`
+          : ' Mã tra cứu đã được cấp ở lần nộp đầu tiên.'),
     };
   }
 
+  /** The dossier: in full for an officer of its unit, progress only for a citizen party. */
   @Get('dossiers/:code')
-  async get(@Param('code') code: string) {
-    return this.officer(await this.dossiers.get(dossierCode(code)));
+  @Roles(...LAND_OFFICE_ROLES, Role.Citizen)
+  async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    const dossier = await this.dossiers.get(dossierCode(code));
+    return audienceFor(actor, dossier) === 'officer'
+      ? this.officer(dossier)
+      : citizenView(dossier);
   }
 
-  /** Citizen tracking: the code and the last 4 digits of the phone or citizen ID. */
+  /** Citizen tracking without login: the code and the secret printed on the receipt. */
   @Get('tracking/:code')
-  async track(@Param('code') code: string, @Query() query: TrackingQueryDto) {
-    return citizenView(await this.dossiers.track(dossierCode(code), query.last4));
+  @Public('citizens track with the code and the secret from their receipt')
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  async track(
+    @Param('code') code: string,
+    @Query() query: TrackingQueryDto,
+    @Ip() client: string,
+  ) {
+    this.attempts.check(code, client);
+    try {
+      const dossier = await this.dossiers.track(dossierCode(code), query.secret);
+      this.attempts.succeeded(code);
+      return citizenView(dossier);
+    } catch (err) {
+      if (err instanceof DomainException && err.code === 'DOSSIER.NOT_FOUND')
+        this.attempts.failed(code, client);
+      throw err;
+    }
   }
 
   @Post('dossiers/:code/supplement-requests')
+  @Roles(Role.CounterOfficer, Role.LandOfficer)
   @HttpCode(200)
-  async requestSupplement(@Param('code') code: string, @Body() body: ReasonDto) {
+  async requestSupplement(
+    @Param('code') code: string,
+    @Body() body: ReasonDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.officer(
-      await this.dossiers.requestSupplement(dossierCode(code), body.reasonVi, body.officer),
+      await this.dossiers.requestSupplement(dossierCode(code), body.reasonVi, actor),
     );
   }
 
   @Post('dossiers/:code/supplements')
+  @Roles(Role.CounterOfficer)
   @HttpCode(200)
-  async acceptSupplement(@Param('code') code: string, @Body() body: SupplementDto) {
-    const { officer, ...corrections } = body;
+  async acceptSupplement(
+    @Param('code') code: string,
+    @Body() corrections: SupplementDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.officer(
-      await this.dossiers.acceptSupplement(dossierCode(code), officer, corrections),
+      await this.dossiers.acceptSupplement(dossierCode(code), actor, { ...corrections }),
     );
   }
 
   @Post('dossiers/:code/refusal')
+  @Roles(Role.LandOfficer, Role.LandLeader)
   @HttpCode(200)
-  async refuse(@Param('code') code: string, @Body() body: ReasonDto) {
-    return this.officer(await this.dossiers.refuse(dossierCode(code), body.reasonVi, body.officer));
+  async refuse(
+    @Param('code') code: string,
+    @Body() body: ReasonDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.officer(await this.dossiers.refuse(dossierCode(code), body.reasonVi, actor));
   }
 
   @Post('dossiers/:code/result-handover')
+  @Roles(Role.CounterOfficer)
   @HttpCode(200)
-  async returnResult(@Param('code') code: string, @Body() body: OfficerDto) {
-    return this.officer(await this.dossiers.returnResult(dossierCode(code), body.officer));
+  async returnResult(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    return this.officer(await this.dossiers.returnResult(dossierCode(code), actor));
   }
 
-  /** Officers' backlog per step, holder and unavailable agency. */
+  /** The backlog of the officer's unit per step, holder and unavailable agency. */
   @Get('backlog')
-  backlog() {
-    return this.dossiers.backlog();
+  @Roles(...LAND_OFFICE_ROLES)
+  backlog(@CurrentActor() actor: Actor) {
+    return this.dossiers.backlog(actor);
   }
 }

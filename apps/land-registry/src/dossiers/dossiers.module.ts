@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { SagaWriter } from '../transfer-saga/saga-writer';
 import { TransferSagaConsumer } from '../transfer-saga/transfer-saga.consumer';
@@ -15,6 +16,7 @@ import {
 } from './schemas/dossier-notification.schema';
 import { DossiersService } from './dossiers.service';
 import { IdempotencyRepository } from './idempotency.repository';
+import { TrackingAttempts } from './tracking-attempts';
 import { Dossier, DossierSchema } from './schemas/dossier.schema';
 
 @Module({
@@ -24,6 +26,8 @@ import { Dossier, DossierSchema } from './schemas/dossier.schema';
       { name: DossierNotification.name, schema: DossierNotificationSchema },
     ]),
     ReferenceDataModule,
+    // Per-client request limit of the public tracking route (the guard is applied there only).
+    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }]),
   ],
   controllers: [DossiersController, TransferSagaConsumer],
   providers: [
@@ -35,6 +39,7 @@ import { Dossier, DossierSchema } from './schemas/dossier.schema';
     SagaWriter,
     TransferSagaService,
     DelayWatchService,
+    TrackingAttempts,
   ],
 })
 export class DossiersModule {}

@@ -103,17 +103,23 @@ export class DossiersRepository {
       .lean<{ _id: string }[]>();
   }
 
-  /** How many dossiers wait for each agency that is down. */
-  countWaitingByAgency(): Promise<{ _id: string; count: number }[]> {
+  /** How many dossiers of a unit (and its branches) wait for each agency that is down. */
+  countWaitingByAgency(unit: string): Promise<{ _id: string; count: number }[]> {
     return this.dossiers.aggregate<{ _id: string; count: number }>([
-      { $match: { waitingFor: { $ne: null } } },
+      { $match: { ...ofUnit(unit), waitingFor: { $ne: null } } },
       { $group: { _id: '$waitingFor.agency', count: { $sum: 1 } } },
     ]);
   }
 
-  countBy(field: 'status' | 'heldBy'): Promise<{ _id: string; count: number }[]> {
+  countBy(field: 'status' | 'heldBy', unit: string): Promise<{ _id: string; count: number }[]> {
     return this.dossiers.aggregate<{ _id: string; count: number }>([
+      { $match: ofUnit(unit) },
       { $group: { _id: `$${field}`, count: { $sum: 1 } } },
     ]);
   }
+}
+
+/** The dossiers a unit covers: its own and its branches' ("01" covers "01/CN-…"). */
+function ofUnit(unit: string) {
+  return { $or: [{ unit }, { unit: { $gt: `${unit}/`, $lt: `${unit}0` } }] };
 }

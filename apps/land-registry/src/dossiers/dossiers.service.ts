@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics } from '@lien-thong/contracts';
 import { issueDossierCode } from '@lien-thong/dossier-code';
 import { EventFactory } from '@lien-thong/messaging';
-import { DomainException, SERVICE_CONFIG } from '@lien-thong/platform';
+import { Actor, describeActor, DomainException, Role, SERVICE_CONFIG } from '@lien-thong/platform';
+import { unitOfParcel } from '../reference-data/units';
+import { assertCanSubmit, assertOfficerOf } from './dossier-access';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import { ParcelsService } from '../reference-data/parcels.service';
 import { SagaWriter } from '../transfer-saga/saga-writer';
@@ -14,6 +16,7 @@ import {
   requestSupplement,
   returnResult,
 } from '../transfer-saga/officer-actions';
+import type { Transition } from '../transfer-saga/transition';
 import { appointmentFor, TRANSFER_PROCEDURE } from './deadlines';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from './dossiers.repository';
@@ -38,17 +41,28 @@ export class DossiersService {
     @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
 
-  /** Receives a transfer: returns the dossier and whether this call created it. */
+  /**
+   * Receives a transfer: returns the dossier, whether this call created it, and (only when it
+   * did) the tracking secret for the receipt, which is stored hashed and never shown again.
+   */
   async submit(
     dto: SubmitTransferDto,
+    actor: Actor,
     idempotencyKey?: string,
-  ): Promise<{ dossier: Dossier; created: boolean }> {
+  ): Promise<{ dossier: Dossier; created: boolean; trackingSecret?: string }> {
     const parcel = await this.parcels.verifyTransfer(
       dto.parcel,
       dto.certificateSerial,
       dto.sellers,
     );
-    const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
+    assertCanSubmit(actor, dto.channel, parcel.provinceCode, [
+      ...dto.sellers.map((s) => s.citizenId),
+      ...dto.buyers.map((b) => b.citizenId),
+    ]);
+    // The submitter is part of the request: one key cannot replay another person's dossier.
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify({ dto, by: actor.subject }))
+      .digest('hex');
     let code: string | undefined;
     if (idempotencyKey) {
       const previous = await this.idempotency.find(idempotencyKey);
@@ -72,10 +86,11 @@ export class DossiersService {
       ).code;
       if (idempotencyKey) {
         const holder = await this.idempotency.claim(idempotencyKey, code, requestHash);
-        if (holder) return this.submit(dto, idempotencyKey); // a parallel retry won the key
+        if (holder) return this.submit(dto, actor, idempotencyKey); // a parallel retry won the key
       }
     }
-    const dossier = this.newDossier(code, dto, parcel, receivedAt);
+    const trackingSecret = newTrackingSecret();
+    const dossier = this.newDossier(code, dto, parcel, receivedAt, actor, trackingSecret);
     const received = this.events.create(Topics.DossierReceived, code, {
       dossierCode: code,
       procedureCode: TRANSFER_PROCEDURE,
@@ -93,7 +108,11 @@ export class DossiersService {
       certificateSerial: dto.certificateSerial,
     });
     await this.dossiers.create(dossier, [received, check]);
-    return { dossier: { ...dossier, rev: 0, handledEvents: [], outbox: [] }, created: true };
+    return {
+      dossier: { ...dossier, rev: 0, handledEvents: [], outbox: [] },
+      created: true,
+      trackingSecret,
+    };
   }
 
   private reuse(
@@ -115,6 +134,8 @@ export class DossiersService {
     dto: SubmitTransferDto,
     parcel: Awaited<ReturnType<ParcelsService['verifyTransfer']>>,
     receivedAt: Date,
+    actor: Actor,
+    trackingSecret: string,
   ) {
     const appointment = appointmentFor(receivedAt, dto.parcel.communeCode);
     const owners = parcel.owners;
@@ -123,13 +144,6 @@ export class DossiersService {
       ...(dto.applicant.email ? { email: dto.applicant.email } : {}),
       ...(dto.applicant.zalo !== undefined ? { zalo: dto.applicant.zalo } : {}),
     };
-    const pins = [
-      dto.applicant.phone,
-      ...dto.sellers.map((s) => s.citizenId),
-      ...dto.buyers.map((b) => b.citizenId),
-    ]
-      .filter((v): v is string => !!v)
-      .map((v) => v.slice(-4));
     return {
       _id: code,
       status: 'CHECKING_PARCEL' as const,
@@ -196,7 +210,10 @@ export class DossiersService {
         {
           at: receivedAt,
           step: 'RECEIVED',
-          actor: dto.channel === 'COUNTER' ? 'Bộ phận Một cửa' : 'Cổng dịch vụ công',
+          actor:
+            dto.channel === 'COUNTER'
+              ? describeActor(actor, Role.CounterOfficer)
+              : `${actor.fullName} (Công dân, nộp trên Cổng dịch vụ công)`,
           noteVi: 'Đã tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả kết quả',
           deadlineAt: appointment.appointmentAt,
         },
@@ -207,7 +224,9 @@ export class DossiersService {
           noteVi: 'Gửi yêu cầu kiểm tra thông tin ngăn chặn, giao dịch bảo đảm sang Sở Tư pháp',
         },
       ],
-      trackingPins: [...new Set(pins)],
+      trackingSecretHash: hashSecret(trackingSecret),
+      unit: unitOfParcel(parcel.provinceCode, parcel.ref.communeCode),
+      applicantCitizenId: dto.channel === 'ONLINE' ? (actor.citizenId ?? null) : null,
     };
   }
 
@@ -222,36 +241,65 @@ export class DossiersService {
     return this.notifications.listFor(code);
   }
 
-  /** Tracking needs the code and the last 4 digits of a phone or ID: codes alone are guessable. */
-  async track(code: string, last4: string): Promise<Dossier> {
+  /**
+   * Tracking without login needs the code and the secret from the receipt; a wrong secret
+   * is answered exactly like an unknown code (and costs the same hash).
+   */
+  async track(code: string, secret: string): Promise<Dossier> {
     const dossier = await this.dossiers.find(code);
-    if (!dossier || !dossier.trackingPins.includes(last4)) throw new DossierNotFoundException();
+    const given = Buffer.from(hashSecret(secret), 'hex');
+    const stored = Buffer.from(dossier?.trackingSecretHash ?? hashSecret(''), 'hex');
+    if (!dossier || given.length !== stored.length || !timingSafeEqual(given, stored))
+      throw new DossierNotFoundException();
     return dossier;
   }
 
-  requestSupplement(code: string, reasonVi: string, officer: string): Promise<Dossier> {
-    return this.saga.runAndRead(code, (d) => requestSupplement(d, reasonVi, officer, new Date()));
+  /** Runs an officer's decision after checking their role and unit against the dossier. */
+  private async decide(
+    code: string,
+    actor: Actor,
+    roles: Role[],
+    step: (d: Dossier, officer: string) => Transition,
+  ): Promise<Dossier> {
+    const current = await this.get(code);
+    assertOfficerOf(actor, current, roles);
+    const role = roles.find((r) => actor.roles.includes(r)) ?? roles[0];
+    const officer = describeActor(actor, role);
+    return this.saga.runAndRead(code, (d) => step(d, officer));
   }
 
-  acceptSupplement(code: string, officer: string, corrections: Corrections): Promise<Dossier> {
-    return this.saga.runAndRead(code, (d) => acceptSupplement(d, officer, new Date(), corrections));
+  requestSupplement(code: string, reasonVi: string, actor: Actor): Promise<Dossier> {
+    return this.decide(code, actor, SUPPLEMENT_ROLES, (d, officer) =>
+      requestSupplement(d, reasonVi, officer, new Date()),
+    );
   }
 
-  refuse(code: string, reasonVi: string, officer: string): Promise<Dossier> {
-    return this.saga.runAndRead(code, (d) => refuseByOfficer(d, reasonVi, officer, new Date()));
+  acceptSupplement(code: string, actor: Actor, corrections: Corrections): Promise<Dossier> {
+    return this.decide(code, actor, [Role.CounterOfficer], (d, officer) =>
+      acceptSupplement(d, officer, new Date(), corrections),
+    );
   }
 
-  returnResult(code: string, officer: string): Promise<Dossier> {
-    return this.saga.runAndRead(code, (d) => returnResult(d, officer, new Date()));
+  refuse(code: string, reasonVi: string, actor: Actor): Promise<Dossier> {
+    return this.decide(code, actor, REFUSAL_ROLES, (d, officer) =>
+      refuseByOfficer(d, reasonVi, officer, new Date()),
+    );
   }
 
-  /** Officers' backlog: dossiers per step, per holder and per agency they wait for. */
-  async backlog() {
+  returnResult(code: string, actor: Actor): Promise<Dossier> {
+    return this.decide(code, actor, [Role.CounterOfficer], (d, officer) =>
+      returnResult(d, officer, new Date()),
+    );
+  }
+
+  /** Officers' backlog of their unit: dossiers per step, per holder and per agency they wait for. */
+  async backlog(actor: Actor) {
+    const unit = actor.unit ?? '-';
     const [byStatus, byHolder, byAgency] = await Promise.all([
-      this.dossiers.countBy('status'),
-      this.dossiers.countBy('heldBy'),
+      this.dossiers.countBy('status', unit),
+      this.dossiers.countBy('heldBy', unit),
       // Counted by the database: reading every running dossier made each look heavy.
-      this.dossiers.countWaitingByAgency(),
+      this.dossiers.countWaitingByAgency(unit),
     ]);
     return {
       byStatus: Object.fromEntries(byStatus.map((r) => [r._id, r.count])),
@@ -259,4 +307,19 @@ export class DossiersService {
       waitingForAgency: Object.fromEntries(byAgency.map((r) => [r._id, r.count])),
     };
   }
+}
+
+/** Who may ask the citizen for more documents: the counter, or the officer reviewing. */
+const SUPPLEMENT_ROLES: Role[] = [Role.CounterOfficer, Role.LandOfficer];
+/** Who may refuse a dossier already received: the land office's officers and leaders. */
+const REFUSAL_ROLES: Role[] = [Role.LandOfficer, Role.LandLeader];
+
+/** 10 characters from a 32-letter alphabet without look-alikes: 50 random bits. */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function newTrackingSecret(): string {
+  return [...randomBytes(10)].map((b) => ALPHABET[b & 31]).join('');
+}
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret.toUpperCase()).digest('hex');
 }

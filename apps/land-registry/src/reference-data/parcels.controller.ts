@@ -1,29 +1,39 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DomainException } from '@lien-thong/platform';
+import {
+  Actor,
+  CurrentActor,
+  DomainException,
+  provinceOf,
+  Role,
+  Roles,
+} from '@lien-thong/platform';
 import { ParcelsService } from './parcels.service';
 
-/** The counter officer's look-up in the cadastral book (and the demo's source of sample parcels). */
+const notFound = () =>
+  new DomainException('PARCEL.NOT_FOUND', 'Không tìm thấy thửa đất trong sổ địa chính', 404);
+
+/**
+ * The officers' look-up in the cadastral book: owners' citizen IDs are personal data, so
+ * only the land office's officers of the parcel's province see them (404 otherwise).
+ */
 @ApiTags('cadastral book')
 @Controller('parcels')
 export class ParcelsController {
   constructor(private readonly parcels: ParcelsService) {}
 
   @Get(':communeCode/:mapSheetNumber/:parcelNumber')
+  @Roles(Role.CounterOfficer, Role.LandOfficer, Role.LandLeader)
   async find(
     @Param('communeCode') communeCode: string,
     @Param('mapSheetNumber', ParseIntPipe) mapSheetNumber: number,
     @Param('parcelNumber', ParseIntPipe) parcelNumber: number,
+    @CurrentActor() actor: Actor,
   ) {
     const parcel = /^\d{5}$/.test(communeCode)
       ? await this.parcels.find({ communeCode, mapSheetNumber, parcelNumber })
       : null;
-    if (!parcel)
-      throw new DomainException(
-        'PARCEL.NOT_FOUND',
-        'Không tìm thấy thửa đất trong sổ địa chính',
-        404,
-      );
+    if (!parcel || !actor.unit || provinceOf(actor.unit) !== parcel.provinceCode) throw notFound();
     const { handledEvents: _handled, ...view } = parcel;
     return view;
   }

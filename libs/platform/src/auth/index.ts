@@ -7,3 +7,4 @@ export * from './security-events';
 export * from './token-verifier';
 export * from './webhook-signature';
 export * from './auth.module';
+export * from './masking';

@@ -1,22 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsPastLocalDate } from './validation';
 
-export class OfficerDto {
-  @ApiProperty({ example: 'Lê Thu Hà (cán bộ một cửa)' })
-  @IsString({ message: 'Tên cán bộ phải là chuỗi ký tự' })
-  @Length(2, 100, { message: 'Tên cán bộ từ 2 đến 100 ký tự' })
-  officer!: string;
-}
+// The officer is never a field of a body: it is the authenticated person (the token).
 
-export class ReasonDto extends OfficerDto {
+export class ReasonDto {
   @ApiProperty({ example: 'Thiếu bản sao hợp đồng chuyển nhượng có công chứng' })
   @IsString({ message: 'Lý do phải là chuỗi ký tự' })
   @Length(5, 1000, { message: 'Lý do từ 5 đến 1000 ký tự' })
   reasonVi!: string;
 }
 
-export class SupplementDto extends OfficerDto {
+export class SupplementDto {
   @ApiPropertyOptional({ description: 'Giá chuyển nhượng đã sửa (đồng)' })
   @IsOptional()
   @IsInt({ message: 'Giá chuyển nhượng phải là số nguyên (đồng)' })
@@ -32,10 +27,13 @@ export class SupplementDto extends OfficerDto {
 
 export class TrackingQueryDto {
   @ApiProperty({
-    example: '5678',
-    description: '4 số cuối số điện thoại hoặc số định danh cá nhân',
+    example: 'K7QX2M9PRT',
+    description: 'Mã tra cứu in trên giấy tiếp nhận (10 ký tự)',
+    pattern: '^[A-Za-z2-9]{10}$',
   })
-  @IsString({ message: 'Cần 4 chữ số cuối' })
-  @Length(4, 4, { message: 'Cần đúng 4 chữ số cuối' })
-  last4!: string;
+  @IsString({ message: 'Cần mã tra cứu in trên giấy tiếp nhận' })
+  @Matches(/^[A-Za-z2-9]{10}$/, {
+    message: 'Mã tra cứu gồm 10 ký tự chữ và số in trên giấy tiếp nhận',
+  })
+  secret!: string;
 }

@@ -167,9 +167,20 @@ export class Dossier {
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   timeline!: TimelineEntry[];
 
-  /** Last four digits of the applicant's phone and of the parties' IDs: what tracking asks for. */
-  @Prop({ type: [String], default: [] })
-  trackingPins!: string[];
+  /**
+   * SHA-256 of the tracking secret printed on the receipt (random, 50 bits): with the code,
+   * what tracking without login asks for. The secret itself is never stored.
+   */
+  @Prop({ type: String, required: true })
+  trackingSecretHash!: string;
+
+  /** The unit competent for the dossier (units.json): officers see the dossiers their unit covers. */
+  @Prop({ type: String, required: true, index: true })
+  unit!: string;
+
+  /** The logged-in citizen who submitted online (null at the counter, where an officer did). */
+  @Prop({ type: String, default: null })
+  applicantCitizenId!: string | null;
 
   /** Optimistic concurrency: every write checks and bumps it. */
   @Prop({ default: 0 })

@@ -1,0 +1,82 @@
+import {
+  Actor,
+  DomainException,
+  forbidden,
+  hasRole,
+  provinceOf,
+  Role,
+  unitCovers,
+} from '@lien-thong/platform';
+import { DossierNotFoundException } from './dossiers.exceptions';
+import { Dossier } from './schemas/dossier.schema';
+
+/** The officers of the land office who see and act on dossiers of their unit. */
+export const LAND_OFFICE_ROLES: Role[] = [Role.CounterOfficer, Role.LandOfficer, Role.LandLeader];
+
+export type Audience = 'officer' | 'party';
+
+/**
+ * Who may see a dossier: an officer of the land office whose unit covers it, or a citizen
+ * who is its applicant, a seller or a buyer. Anyone else is told it does not exist (404),
+ * exactly as for an unknown code, so that codes cannot be probed.
+ */
+export function audienceFor(actor: Actor, d: Dossier): Audience {
+  if (hasRole(actor, ...LAND_OFFICE_ROLES) && unitCovers(actor.unit, d.unit)) return 'officer';
+  if (actor.citizenId && isParty(actor.citizenId, d)) return 'party';
+  throw new DossierNotFoundException();
+}
+
+/** Officer actions: the officer must hold one of `roles` and cover the dossier's unit. */
+export function assertOfficerOf(actor: Actor, d: Dossier, roles: Role[]): void {
+  if (!hasRole(actor, ...LAND_OFFICE_ROLES) || !unitCovers(actor.unit, d.unit))
+    throw new DossierNotFoundException();
+  if (!hasRole(actor, ...roles)) throw forbidden();
+}
+
+function isParty(citizenId: string, d: Dossier): boolean {
+  return (
+    d.applicantCitizenId === citizenId ||
+    d.sellers.some((s) => s.citizenId === citizenId) ||
+    d.buyers.some((b) => b.citizenId === citizenId)
+  );
+}
+
+/**
+ * Who may submit: at the counter, a counter officer of the parcel's province (dossiers are
+ * received at any point of the province, whatever the commune); online, a logged-in citizen
+ * who is one of the sellers or buyers, and who becomes the applicant.
+ */
+export function assertCanSubmit(
+  actor: Actor,
+  channel: 'COUNTER' | 'ONLINE',
+  provinceCode: string,
+  parties: string[],
+): void {
+  if (channel === 'COUNTER') {
+    if (!hasRole(actor, Role.CounterOfficer))
+      throw new DomainException(
+        'AUTH.COUNTER_ONLY',
+        'Chỉ cán bộ Bộ phận Một cửa được tiếp nhận hồ sơ tại quầy',
+        403,
+      );
+    if (!actor.unit || provinceOf(actor.unit) !== provinceCode)
+      throw new DomainException(
+        'AUTH.OTHER_UNIT',
+        'Thửa đất không thuộc tỉnh của đơn vị tiếp nhận',
+        403,
+      );
+    return;
+  }
+  if (!hasRole(actor, Role.Citizen) || !actor.citizenId)
+    throw new DomainException(
+      'AUTH.CITIZEN_ONLY',
+      'Hồ sơ trực tuyến phải do công dân đăng nhập bằng tài khoản định danh nộp',
+      403,
+    );
+  if (!parties.includes(actor.citizenId))
+    throw new DomainException(
+      'AUTH.NOT_A_PARTY',
+      'Người nộp hồ sơ trực tuyến phải là bên chuyển nhượng hoặc bên nhận chuyển nhượng',
+      403,
+    );
+}
