@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { SERVICE_CONFIG, SIGNATURE_HEADER, signWebhook } from '@lien-thong/platform';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 
 export type DeliveryResult = { ok: true; status: number } | { ok: false; error: string };
@@ -19,12 +19,14 @@ export class OutboundHttp implements OnModuleDestroy {
     return this.shutdown.signal;
   }
 
-  async postJson(url: string, body: unknown): Promise<DeliveryResult> {
+  /** POSTs body as JSON, signed with `secret` as the real agency signs its webhooks. */
+  async postJson(url: string, body: unknown, secret: string): Promise<DeliveryResult> {
     try {
+      const json = JSON.stringify(body);
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(secret, json) },
+        body: json,
         signal: AbortSignal.any([
           AbortSignal.timeout(this.config.OUTBOUND_TIMEOUT_MS),
           this.shutdown.signal,

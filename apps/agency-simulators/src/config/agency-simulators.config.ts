@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const AGENCY_SIMULATORS: ServiceInfo = {
@@ -14,6 +14,36 @@ const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http
 
 /** Everything agency-simulators reads from its environment, validated at boot. */
 export class AgencySimulatorsConfig extends ServiceConfig {
+  /** Signs the hold pushes of the simulated Justice registry (the receiver's JUSTICE_WEBHOOK_SECRET). */
+  @IsString()
+  @MinLength(16, { message: 'JUSTICE_WEBHOOK_SECRET must be at least 16 characters' })
+  JUSTICE_WEBHOOK_SECRET!: string;
+
+  /** Signs the simulated payment gateway's callbacks (the receiver's PAYMENT_WEBHOOK_SECRET). */
+  @IsString()
+  @MinLength(16, { message: 'PAYMENT_WEBHOOK_SECRET must be at least 16 characters' })
+  PAYMENT_WEBHOOK_SECRET!: string;
+
+  /**
+   * The simulators stand in for other agencies and must never run in production: with
+   * NODE_ENV=production they refuse to start unless this is set to "yes" on purpose.
+   */
+  @IsOptional()
+  @IsIn(['yes'])
+  ALLOW_SIMULATORS_IN_PRODUCTION?: 'yes';
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  /**
+   * Hosts a callbackUrl given to the simulated gateway may point at (comma-separated
+   * host:port); the simulator calls nothing else.
+   */
+  @IsOptional()
+  @IsString()
+  CALLBACK_HOSTS?: string;
+
   /** Where each hold placed at run time is POSTed (best effort); unset: nobody is told. */
   @IsOptional()
   @IsUrl(HTTP_URL)
@@ -61,5 +91,10 @@ export class AgencySimulatorsConfig extends ServiceConfig {
 export function loadAgencySimulatorsConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): AgencySimulatorsConfig {
-  return loadConfig(AgencySimulatorsConfig, { PORT: 3100 }, env);
+  const config = loadConfig(AgencySimulatorsConfig, { PORT: 3100 }, env);
+  if (config.NODE_ENV === 'production' && config.ALLOW_SIMULATORS_IN_PRODUCTION !== 'yes')
+    throw new Error(
+      'the agency simulators stand in for other agencies and are not for production (NODE_ENV=production); set ALLOW_SIMULATORS_IN_PRODUCTION=yes only for a staging environment that needs them',
+    );
+  return config;
 }

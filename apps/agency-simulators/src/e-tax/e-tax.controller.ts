@@ -4,8 +4,10 @@ import { ETAX_API, TaxFilingRequest, TaxFilingResponse } from '@lien-thong/agenc
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { FilingIdParam } from './dto/filing-id-param.dto';
 import { ETaxService } from './e-tax.service';
+import { Public } from '@lien-thong/platform';
 
 @SimulatedAgency('e-tax')
+@Public('a simulated agency API: the real system authenticates our services its own way')
 @Controller(ETAX_API.simulatorMount)
 export class ETaxController {
   constructor(private readonly eTax: ETaxService) {}

@@ -10,8 +10,10 @@ import {
 import { AgencyStatsService } from './agency-stats.service';
 import { AgencyParam } from './dto/agency-param.dto';
 import { FaultsService } from './faults.service';
+import { Role, Roles } from '@lien-thong/platform';
 
 @ApiTags('Admin: faults and statistics (simulator)')
+@Roles(Role.Operator)
 @Controller()
 export class FaultsController {
   constructor(

@@ -25,7 +25,7 @@ export class JusticeHoldWebhook {
       this.logger.debug(`${what}: no JUSTICE_HOLD_WEBHOOK_URL, nobody notified`);
       return;
     }
-    const result = await this.http.postJson(url, placement);
+    const result = await this.http.postJson(url, placement, this.config.JUSTICE_WEBHOOK_SECRET);
     if (result.ok) this.logger.log(`${what}: webhook answered ${result.status}`);
     else this.logger.warn(`${what}: webhook failed (${result.error}), not retried`);
   }

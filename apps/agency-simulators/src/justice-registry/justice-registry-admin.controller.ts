@@ -3,8 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HoldPlacement, PlaceHoldRequest, SIMULATOR_ADMIN_API } from '@lien-thong/agency-contracts';
 import { ParcelParams } from './dto/parcel-params.dto';
 import { JusticeRegistryService } from './justice-registry.service';
+import { Role, Roles } from '@lien-thong/platform';
 
 @ApiTags('Admin: Justice registry (simulator)')
+@Roles(Role.Operator)
 @Controller()
 export class JusticeRegistryAdminController {
   constructor(private readonly registry: JusticeRegistryService) {}

@@ -7,8 +7,10 @@ import {
 } from '@lien-thong/agency-contracts';
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { JusticeRegistryService } from './justice-registry.service';
+import { Public } from '@lien-thong/platform';
 
 @SimulatedAgency('justice-registry')
+@Public('a simulated agency API: the real system authenticates our services its own way')
 @Controller(JUSTICE_REGISTRY_API.simulatorMount)
 export class JusticeRegistryController {
   constructor(private readonly registry: JusticeRegistryService) {}

@@ -7,8 +7,10 @@ import {
 } from '@lien-thong/agency-contracts';
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { MessagingGatewaysService } from './messaging-gateways.service';
+import { Public } from '@lien-thong/platform';
 
 @SimulatedAgency('email')
+@Public('a simulated agency API: the real system authenticates our services its own way')
 @Controller(EMAIL_GATEWAY_API.simulatorMount)
 export class EmailGatewayController {
   constructor(private readonly gateways: MessagingGatewaysService) {}

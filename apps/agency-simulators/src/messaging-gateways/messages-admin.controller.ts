@@ -6,8 +6,10 @@ import {
   SIMULATOR_ADMIN_API,
 } from '@lien-thong/agency-contracts';
 import { MessagingGatewaysService } from './messaging-gateways.service';
+import { Role, Roles } from '@lien-thong/platform';
 
 @ApiTags('Admin: delivered messages (simulator)')
+@Roles(Role.Operator)
 @Controller()
 export class MessagesAdminController {
   constructor(private readonly gateways: MessagingGatewaysService) {}

@@ -7,8 +7,10 @@ import {
 } from '@lien-thong/agency-contracts';
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { MessagingGatewaysService } from './messaging-gateways.service';
+import { Public } from '@lien-thong/platform';
 
 @SimulatedAgency('sms')
+@Public('a simulated agency API: the real system authenticates our services its own way')
 @Controller(SMS_GATEWAY_API.simulatorMount)
 export class SmsGatewayController {
   constructor(private readonly gateways: MessagingGatewaysService) {}

@@ -7,8 +7,10 @@ import {
 } from '@lien-thong/agency-contracts';
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { MessagingGatewaysService } from './messaging-gateways.service';
+import { Public } from '@lien-thong/platform';
 
 @SimulatedAgency('zalo')
+@Public('a simulated agency API: the real system authenticates our services its own way')
 @Controller(ZALO_GATEWAY_API.simulatorMount)
 export class ZaloGatewayController {
   constructor(private readonly gateways: MessagingGatewaysService) {}

@@ -57,7 +57,11 @@ export class PaymentCallbackService implements OnApplicationBootstrap {
         const wait = callbackBackoffMs(this.config.PAYMENT_CALLBACK_BACKOFF_MS, attempt - 1);
         await sleep(wait, undefined, { signal: this.http.stopping });
       }
-      const result = await this.http.postJson(order.callbackUrl, body);
+      const result = await this.http.postJson(
+        order.callbackUrl,
+        body,
+        this.config.PAYMENT_WEBHOOK_SECRET,
+      );
       if (this.http.stopping.aborted) return;
       await this.repository.recordCallbackAttempt(order._id, attempt, result);
       if (result.ok) return;

@@ -9,8 +9,10 @@ import {
 import { AutoPayService } from './auto-pay.service';
 import { OrderIdParam } from './dto/order-id-param.dto';
 import { PaymentGatewayService } from './payment-gateway.service';
+import { Role, Roles } from '@lien-thong/platform';
 
 @ApiTags('Admin: payment gateway (simulator)')
+@Roles(Role.Operator)
 @Controller()
 export class PaymentGatewayAdminController {
   constructor(

@@ -26,6 +26,7 @@ export class PaymentGatewayService {
 
   /** Idempotent by orderId: a retry answers the order as it is now. */
   async create(request: CreatePaymentOrderRequest): Promise<PaymentOrderResponse> {
+    assertCallbackAllowed(request.callbackUrl, this.config.CALLBACK_HOSTS);
     const requestHash = fingerprint(request);
     const existing = await this.repository.find(request.orderId);
     if (existing) return this.replay(existing, requestHash);
@@ -119,4 +120,21 @@ export class PaymentGatewayService {
       ...(order.transactionId && { transactionId: order.transactionId }),
     };
   }
+}
+
+/**
+ * The gateway calls back only hosts it was told about (CALLBACK_HOSTS, host:port list;
+ * loopback by default), so that an order cannot make it send requests anywhere.
+ */
+function assertCallbackAllowed(callbackUrl: string, allowed: string | undefined): void {
+  const { host, hostname } = new URL(callbackUrl);
+  const ok = allowed
+    ? allowed.split(',').some((h) => h.trim() === host || h.trim() === hostname)
+    : ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+  if (!ok)
+    throw new DomainException(
+      'PAYMENT.CALLBACK_NOT_ALLOWED',
+      'Địa chỉ nhận thông báo thanh toán không nằm trong danh sách cho phép',
+      422,
+    );
 }

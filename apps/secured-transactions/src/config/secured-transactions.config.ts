@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const SECURED_TRANSACTIONS: ServiceInfo = {
@@ -12,6 +12,15 @@ export const SECURED_TRANSACTIONS: ServiceInfo = {
 
 /** Everything secured-transactions reads from its environment, validated at boot. */
 export class SecuredTransactionsConfig extends ServiceConfig {
+  /**
+   * The secret the Justice registry (pushing new holds) signs its calls with (HMAC-SHA256, header X-Lien-Thong-Signature);
+   * an unsigned, stale or altered call is refused with 401. Generated per run by npm start
+   * and the tests; a deployment gets it from the agency.
+   */
+  @IsString()
+  @MinLength(16, { message: 'JUSTICE_WEBHOOK_SECRET must be at least 16 characters' })
+  JUSTICE_WEBHOOK_SECRET!: string;
+
   /** The Justice registry API root (the simulator by default; the real system in production). */
   @IsUrl({ require_tld: false })
   JUSTICE_REGISTRY_URL = 'http://127.0.0.1:3100/justice/v1';

@@ -1,9 +1,18 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, hasRole, provinceOf, Role, Roles } from '@lien-thong/platform';
 import { AssessmentView, toView } from './assessment-view';
 import { assessmentNotFound } from './assessments.exceptions';
 import { AssessmentsService } from './assessments.service';
 import { DossierCodeParam } from './dto/dossier-code-param.dto';
+import { TaxAssessment } from './schemas/tax-assessment.schema';
+
+/** Tax officers of the parcel's province, and each taxpayer for their own dossier. */
+function mayRead(actor: Actor, assessment: TaxAssessment): boolean {
+  if (hasRole(actor, Role.TaxOfficer) && actor.unit)
+    return provinceOf(actor.unit) === assessment.provinceCode;
+  return !!actor.citizenId && assessment.taxpayerIds.includes(actor.citizenId);
+}
 
 @ApiTags('assessments')
 @Controller('assessments')
@@ -11,12 +20,18 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Get(':dossierCode')
+  @Roles(Role.TaxOfficer, Role.Citizen)
   @ApiOperation({
     summary: "A dossier's obligations, line by line (base, rate, exemption, legal basis, notice)",
   })
-  async get(@Param() { dossierCode }: DossierCodeParam): Promise<AssessmentView> {
+  async get(
+    @Param() { dossierCode }: DossierCodeParam,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssessmentView> {
     const revisions = await this.assessments.revisionsOf(dossierCode);
-    if (revisions.length === 0) throw assessmentNotFound(dossierCode);
+    // Someone who may not read it is told it does not exist, as for an unknown code.
+    if (revisions.length === 0 || !mayRead(actor, revisions[0]))
+      throw assessmentNotFound(dossierCode);
     return toView(revisions);
   }
 }

@@ -108,6 +108,7 @@ export class AssessmentsService {
         slipRevision: slip.slipRevision,
         status: payment ? 'PAID' : 'ASSESSED',
         correlationId: event.correlationId,
+        ...accessOf(slip),
         problems: [],
         noticeIssuedOn,
         lines: assessment.lines.map(toStoredLine),
@@ -170,6 +171,7 @@ export class AssessmentsService {
         slipRevision,
         status: 'RETURNED',
         correlationId: event.correlationId,
+        ...accessOf(event.payload),
         problems,
         lines: [],
         notices: [],
@@ -186,5 +188,13 @@ function alreadyAssessed(standing: TaxAssessment): SlipProblemV1 {
     field: 'slipRevision',
     code: SlipProblemCode.ALREADY_ASSESSED,
     messageVi: `Nghĩa vụ tài chính của hồ sơ đã được xác định theo phiếu lần ${standing.slipRevision} và thông báo nộp tiền đã phát hành; phiếu mới không được xác định lại`,
+  };
+}
+
+/** Who may read the assessment: tax officers of the parcel's province, and the taxpayers. */
+function accessOf(slip: TransferSlipSentV1): { provinceCode: string; taxpayerIds: string[] } {
+  return {
+    provinceCode: slip.parcel.provinceCode,
+    taxpayerIds: [...slip.sellers, ...slip.buyers].map((p) => p.citizenId),
   };
 }

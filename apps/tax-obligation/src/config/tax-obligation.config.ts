@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const TAX_OBLIGATION: ServiceInfo = {
@@ -17,6 +17,15 @@ export class TaxObligationConfig extends ServiceConfig {
   /** The tax authority's e-tax API root (the simulator by default). */
   @IsUrl(HTTP_URL)
   E_TAX_URL = 'http://127.0.0.1:3100/etax/v1';
+
+  /**
+   * The secret the payment gateway signs its calls with (HMAC-SHA256, header X-Lien-Thong-Signature);
+   * an unsigned, stale or altered call is refused with 401. Generated per run by npm start
+   * and the tests; a deployment gets it from the agency.
+   */
+  @IsString()
+  @MinLength(16, { message: 'PAYMENT_WEBHOOK_SECRET must be at least 16 characters' })
+  PAYMENT_WEBHOOK_SECRET!: string;
 
   /** The national portal's payment gateway API root (the simulator by default). */
   @IsUrl(HTTP_URL)

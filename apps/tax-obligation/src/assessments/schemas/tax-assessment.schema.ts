@@ -46,6 +46,14 @@ export class TaxAssessment {
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   problems!: SlipProblemV1[];
 
+  /** The parcel's province: tax officers of that province read the assessment. */
+  @Prop({ type: String, required: true })
+  provinceCode!: string;
+
+  /** Sellers' and buyers' IDs (also their tax codes): each may read their own assessment. */
+  @Prop({ type: [String], default: [] })
+  taxpayerIds!: string[];
+
   @Prop({ type: String })
   noticeIssuedOn?: string;
 
