@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { uniqueName } from '@lien-thong/test-infra';
-import { RunningService, startService } from '@lien-thong/testing';
+import { authAs, RunningService, SAMPLE_USERS, startService } from '@lien-thong/testing';
 import { LAND_REGISTRY_SERVICE } from './service';
 import { transferRequest } from './testing/transfer-requests';
 
@@ -38,7 +38,11 @@ describe('public API under bad input', () => {
   ): Promise<Answer> {
     const res = await fetch(`${service.baseUrl}/dossiers/transfers`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(await authAs(SAMPLE_USERS.counterBaDinh)),
+        ...headers,
+      },
       body,
     });
     return { status: res.status, body: (await res.json().catch(() => ({}))) as Answer['body'] };
@@ -47,7 +51,9 @@ describe('public API under bad input', () => {
     send(JSON.stringify(body), { 'idempotency-key': key(), ...headers });
 
   async function stored(): Promise<number> {
-    const res = await fetch(`${service.baseUrl}/backlog`);
+    const res = await fetch(`${service.baseUrl}/backlog`, {
+      headers: await authAs(SAMPLE_USERS.counterBaDinh),
+    });
     const backlog = (await res.json()) as { byStatus: Record<string, number> };
     return Object.values(backlog.byStatus).reduce((a, b) => a + b, 0);
   }
@@ -200,9 +206,12 @@ describe('public API under bad input', () => {
       const answer = await submit(withField(path, { $gt: '' }));
       expectRefused(answer, 400, 'VALIDATION.FAILED', path);
     }
-    const lookedUp = await fetch(`${service.baseUrl}/dossiers/${encodeURIComponent('{"$gt":""}')}`);
+    const lookedUp = await fetch(
+      `${service.baseUrl}/dossiers/${encodeURIComponent('{"$gt":""}')}`,
+      { headers: await authAs(SAMPLE_USERS.counterBaDinh) },
+    );
     expect(lookedUp.status).toBe(404);
-    const tracked = await fetch(`${service.baseUrl}/tracking/VPDKHN-261121-0001?last4[$gt]=`);
+    const tracked = await fetch(`${service.baseUrl}/tracking/VPDKHN-261121-0001?secret[$gt]=`);
     expect(tracked.status).toBe(400);
   });
 

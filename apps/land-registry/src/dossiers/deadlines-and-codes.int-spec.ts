@@ -1,10 +1,18 @@
 import { Topics } from '@lien-thong/contracts';
 import { uniqueName } from '@lien-thong/test-infra';
-import { EventProbe, RunningService, startService } from '@lien-thong/testing';
+import {
+  EventProbe,
+  RunningService,
+  SAMPLE_USERS,
+  authAs,
+  startService,
+} from '@lien-thong/testing';
 import { LAND_REGISTRY_SERVICE } from '../service';
 import { post, transferRequest } from '../testing/transfer-requests';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DelayWatchService } from './delay-watch.service';
+
+const COUNTER = SAMPLE_USERS.counterBaDinh;
 
 jest.setTimeout(60_000);
 
@@ -32,9 +40,16 @@ describe('dossier codes and late dossiers', () => {
   });
 
   it('sends one apology with a new date when a dossier is about to be late, and never a second', async () => {
-    const { body } = await post(service.baseUrl, '/dossiers/transfers', transferRequest(109));
+    const { body } = await post(
+      service.baseUrl,
+      '/dossiers/transfers',
+      transferRequest(109),
+      await authAs(COUNTER),
+    );
     const code = body.dossierCode as string;
-    const view = (await (await fetch(`${service.baseUrl}/dossiers/${code}`)).json()) as {
+    const view = (await (
+      await fetch(`${service.baseUrl}/dossiers/${code}`, { headers: await authAs(COUNTER) })
+    ).json()) as {
       currentDeadline: string;
     };
     const deadline = new Date(view.currentDeadline);
@@ -50,7 +65,9 @@ describe('dossier codes and late dossiers', () => {
     await watch.sweep(almost);
     await new Promise((r) => setTimeout(r, 500));
     expect(probe.of(Topics.DossierDelayed, code)).toHaveLength(1);
-    const after = (await (await fetch(`${service.baseUrl}/dossiers/${code}`)).json()) as {
+    const after = (await (
+      await fetch(`${service.baseUrl}/dossiers/${code}`, { headers: await authAs(COUNTER) })
+    ).json()) as {
       appointmentAt: string;
       timeline: { step: string }[];
     };

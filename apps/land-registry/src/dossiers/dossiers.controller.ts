@@ -92,9 +92,7 @@ export class DossiersController {
   @Roles(...LAND_OFFICE_ROLES, Role.Citizen)
   async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
     const dossier = await this.dossiers.get(dossierCode(code));
-    return audienceFor(actor, dossier) === 'officer'
-      ? this.officer(dossier)
-      : citizenView(dossier);
+    return audienceFor(actor, dossier) === 'officer' ? this.officer(dossier) : citizenView(dossier);
   }
 
   /** Citizen tracking without login: the code and the secret printed on the receipt. */
@@ -102,11 +100,7 @@ export class DossiersController {
   @Public('citizens track with the code and the secret from their receipt')
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
-  async track(
-    @Param('code') code: string,
-    @Query() query: TrackingQueryDto,
-    @Ip() client: string,
-  ) {
+  async track(@Param('code') code: string, @Query() query: TrackingQueryDto, @Ip() client: string) {
     this.attempts.check(code, client);
     try {
       const dossier = await this.dossiers.track(dossierCode(code), query.secret);
@@ -148,11 +142,7 @@ export class DossiersController {
   @Post('dossiers/:code/refusal')
   @Roles(Role.LandOfficer, Role.LandLeader)
   @HttpCode(200)
-  async refuse(
-    @Param('code') code: string,
-    @Body() body: ReasonDto,
-    @CurrentActor() actor: Actor,
-  ) {
+  async refuse(@Param('code') code: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
     return this.officer(await this.dossiers.refuse(dossierCode(code), body.reasonVi, actor));
   }
 

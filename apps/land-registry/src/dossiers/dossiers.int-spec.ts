@@ -1,10 +1,33 @@
 import { Topics } from '@lien-thong/contracts';
 import { uniqueName } from '@lien-thong/test-infra';
-import { EventProbe, RunningService, startService } from '@lien-thong/testing';
+import {
+  authAs,
+  EventProbe,
+  RunningService,
+  SAMPLE_USERS,
+  startService,
+} from '@lien-thong/testing';
 import { LAND_REGISTRY_SERVICE } from '../service';
-import { post, transferRequest } from '../testing/transfer-requests';
+import { post as postAs, transferRequest } from '../testing/transfer-requests';
 
 jest.setTimeout(60_000);
+
+const COUNTER = SAMPLE_USERS.counterBaDinh;
+
+/** POST as a sample user (the counter officer of the Ba Đình branch unless said otherwise). */
+async function post(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  as: string = COUNTER,
+) {
+  return postAs(baseUrl, path, body, { ...(await authAs(as)), ...headers });
+}
+
+async function getAs(url: string, as: string = COUNTER) {
+  return fetch(url, { headers: await authAs(as) });
+}
 
 describe('one-stop counter API', () => {
   let service: RunningService;
@@ -42,7 +65,7 @@ describe('one-stop counter API', () => {
     expect(check.payload).toMatchObject({ stage: 'RECEIPT', parcel: { parcelNumber: 101 } });
     expect(check.correlationId).toBe(received.correlationId);
 
-    const view = (await (await fetch(`${service.baseUrl}/dossiers/${code}`)).json()) as {
+    const view = (await (await getAs(`${service.baseUrl}/dossiers/${code}`)).json()) as {
       timeline: { step: string }[];
     };
     expect(view).toMatchObject({
@@ -89,7 +112,7 @@ describe('one-stop counter API', () => {
       $where: 'sleep(1000)',
     });
     const stored = async () => {
-      const backlog = (await (await fetch(`${service.baseUrl}/backlog`)).json()) as {
+      const backlog = (await (await getAs(`${service.baseUrl}/backlog`)).json()) as {
         byStatus: Record<string, number>;
       };
       return Object.values(backlog.byStatus).reduce((a, b) => a + b, 0);
@@ -128,25 +151,57 @@ describe('one-stop counter API', () => {
     );
   });
 
-  it('lets a citizen track a dossier only with the last four digits of their phone or ID', async () => {
+  it('lets anyone track a dossier with the secret from its receipt, and answers a wrong secret exactly like an unknown code', async () => {
     const { body } = await post(service.baseUrl, '/dossiers/transfers', transferRequest(108));
     const code = body.dossierCode as string;
-    const ok = await fetch(`${service.baseUrl}/tracking/${code}?last4=5678`);
+    const secret = body.trackingSecret as string;
+    expect(secret).toMatch(/^[A-Z2-9]{10}$/);
+    expect(body.receiptVi).toContain(secret);
+    const ok = await fetch(`${service.baseUrl}/tracking/${code}?secret=${secret}`);
     expect(ok.status).toBe(200);
-    expect(((await ok.json()) as { statusVi: string }).statusVi).toBe(
-      'Đang kiểm tra thông tin ngăn chặn, thế chấp của thửa đất',
+    const view = (await ok.json()) as Record<string, unknown>;
+    expect(view.statusVi).toBe('Đang kiểm tra thông tin ngăn chặn, thế chấp của thửa đất');
+    // No personal data in what tracking answers.
+    expect(JSON.stringify(view)).not.toMatch(/\d{12}|0912345678|khang\.pham|Phạm Minh Khang/);
+    const wrong = await fetch(`${service.baseUrl}/tracking/${code}?secret=AAAAAAAAAA`);
+    const unknown = await fetch(`${service.baseUrl}/tracking/VPDKHN-200101-9999?secret=${secret}`);
+    expect([wrong.status, unknown.status]).toEqual([404, 404]);
+    expect(await wrong.json()).toEqual(await unknown.json());
+    // The old way (last four digits of the phone) is not a way in any more.
+    const last4 = await fetch(`${service.baseUrl}/tracking/${code}?last4=5678`);
+    expect(last4.status).toBe(400);
+  });
+
+  it('backs off a client that keeps guessing tracking secrets, and stores nothing about it in the dossier', async () => {
+    const { body } = await post(service.baseUrl, '/dossiers/transfers', transferRequest(109));
+    const code = body.dossierCode as string;
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const guess = 'CDEFGHJK'[i].repeat(10);
+      const res = await fetch(`${service.baseUrl}/tracking/${code}?secret=${guess}`);
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
+    expect(statuses.slice(5)).toContain(429);
+    // Even the right secret waits out the back-off: guessing gains nothing.
+    const right = await fetch(
+      `${service.baseUrl}/tracking/${code}?secret=${body.trackingSecret as string}`,
     );
-    const wrong = await fetch(`${service.baseUrl}/tracking/${code}?last4=0000`);
-    expect(wrong.status).toBe(404);
-    expect(((await wrong.json()) as { code: string }).code).toBe('DOSSIER.NOT_FOUND');
+    expect(right.status).toBe(429);
+    expect(((await right.json()) as { code: string }).code).toBe('TRACKING.TOO_MANY_ATTEMPTS');
   });
 
   it('lets an officer ask for a supplement (the clock stops), accept it (the check starts again), and refuse with a reason', async () => {
     const { body } = await post(service.baseUrl, '/dossiers/transfers', transferRequest(110));
     const code = body.dossierCode as string;
-    const officer = 'Lê Thu Hà (cán bộ một cửa)';
+    const officer = 'Lê Thu Hà (Cán bộ Bộ phận Một cửa, 01/CN-BADINH)';
+    // The officer is whoever the token says, never a name in the body.
+    const named = await post(service.baseUrl, `/dossiers/${code}/supplement-requests`, {
+      officer: 'Ai đó khác',
+      reasonVi: 'Thiếu bản sao hợp đồng chuyển nhượng có công chứng',
+    });
+    expect(named).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
     const asked = await post(service.baseUrl, `/dossiers/${code}/supplement-requests`, {
-      officer,
       reasonVi: 'Thiếu bản sao hợp đồng chuyển nhượng có công chứng',
     });
     expect(asked.status).toBe(200);
@@ -162,22 +217,36 @@ describe('one-stop counter API', () => {
       officer,
     });
 
-    const accepted = await post(service.baseUrl, `/dossiers/${code}/supplements`, { officer });
+    const accepted = await post(service.baseUrl, `/dossiers/${code}/supplements`, {});
     expect(accepted.body).toMatchObject({ status: 'CHECKING_PARCEL', clockPaused: false });
     expect(accepted.body.currentDeadline).not.toBeNull();
     await probe.waitFor(Topics.ParcelCheckRequested, code, 2);
 
-    const handover = await post(service.baseUrl, `/dossiers/${code}/result-handover`, { officer });
+    const handover = await post(service.baseUrl, `/dossiers/${code}/result-handover`, {});
     expect(handover).toMatchObject({ status: 409, body: { code: 'DOSSIER.INVALID_STATE' } });
-    const refused = await post(service.baseUrl, `/dossiers/${code}/refusal`, {
-      officer,
+    // Refusing is for the land office's officers, not the counter.
+    const byCounter = await post(service.baseUrl, `/dossiers/${code}/refusal`, {
       reasonVi: 'Hợp đồng chuyển nhượng không có chữ ký của bên bán',
     });
+    expect(byCounter).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
+    const refused = await post(
+      service.baseUrl,
+      `/dossiers/${code}/refusal`,
+      { reasonVi: 'Hợp đồng chuyển nhượng không có chữ ký của bên bán' },
+      {},
+      SAMPLE_USERS.landOfficerBaDinh,
+    );
     expect(refused.body).toMatchObject({
       status: 'REFUSED',
       refusal: { code: 'DOSSIER.REFUSED_BY_OFFICER' },
     });
     const [refusal] = await probe.waitFor(Topics.DossierRefused, code);
     expect(refusal.payload.reasonVi).toBe('Hợp đồng chuyển nhượng không có chữ ký của bên bán');
+    const timeline = (refused.body.timeline as { step: string; actor: string }[]).map(
+      (t) => t.actor,
+    );
+    expect(timeline).toContain(
+      'Trần Minh Quân (Chuyên viên Văn phòng đăng ký đất đai, 01/CN-BADINH)',
+    );
   });
 });

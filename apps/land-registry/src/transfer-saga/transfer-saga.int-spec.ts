@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@lien-thong/contracts';
 import { eventually, uniqueName } from '@lien-thong/test-infra';
-import { publishEvent, redeliver, RunningService, startService } from '@lien-thong/testing';
+import {
+  RunningService,
+  SAMPLE_USERS,
+  authAs,
+  publishEvent,
+  redeliver,
+  startService,
+} from '@lien-thong/testing';
 import { LAND_REGISTRY_SERVICE } from '../service';
 import { post, transferRequest } from '../testing/transfer-requests';
+
+const COUNTER = SAMPLE_USERS.counterBaDinh;
 
 jest.setTimeout(60_000);
 
@@ -23,10 +32,17 @@ describe('what other agencies report about a dossier', () => {
   });
 
   const view = async (code: string) =>
-    (await (await fetch(`${service.baseUrl}/dossiers/${code}`)).json()) as OfficerView;
+    (await (
+      await fetch(`${service.baseUrl}/dossiers/${code}`, { headers: await authAs(COUNTER) })
+    ).json()) as OfficerView;
 
   it('shows each delivery to the citizen once on the dossier, however often its event comes', async () => {
-    const res = await post(service.baseUrl, '/dossiers/transfers', transferRequest(131));
+    const res = await post(
+      service.baseUrl,
+      '/dossiers/transfers',
+      transferRequest(131),
+      await authAs(COUNTER),
+    );
     expect(res.status).toBe(201);
     const code = res.body.dossierCode as string;
     const sent = await publishEvent(namespace, Topics.NotificationStatusChanged, code, {
