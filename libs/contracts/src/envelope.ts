@@ -73,4 +73,6 @@ export const EVENT_HEADERS = {
   correlationId: 'correlation-id',
   causationId: 'causation-id',
   producer: 'producer',
+  /** The producer's signature of envelope and topic (libs/contracts/src/event-signature.ts). */
+  signature: 'x-signature',
 } as const;

@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './catalog';
 export * from './create-envelope';
 export * from './validate-event';
+export * from './event-signature';
 export * from './events/values';
 export * from './events/land-registry.events';
 export * from './events/secured-transactions.events';

@@ -87,16 +87,24 @@ export function buildAsyncApiDocument(version: string): Record<string, unknown> 
         },
         EventHeaders: {
           type: 'object',
-          properties: Object.fromEntries(
-            [
-              'event-id',
-              'event-type',
-              'event-version',
-              'correlation-id',
-              'causation-id',
-              'producer',
-            ].map((h) => [h, { type: 'string' }]),
-          ),
+          properties: {
+            ...Object.fromEntries(
+              [
+                'event-id',
+                'event-type',
+                'event-version',
+                'correlation-id',
+                'causation-id',
+                'producer',
+              ].map((h) => [h, { type: 'string' }]),
+            ),
+            'x-signature': {
+              type: 'string',
+              pattern: '^[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+$',
+              description:
+                "The producer's detached JWS (EdDSA, Ed25519): protected header {alg, typ: lien-thong-event+jws, kid: producer, topic: contract topic}; payload: the envelope as canonical JSON (keys sorted, no whitespace). Consumers verify it with the producer's public key and dead-letter an unsigned or forged event.",
+            },
+          },
         },
         ...Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
       },
