@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import mongoose from 'mongoose';
@@ -10,36 +8,17 @@ import {
   PRODUCT_VERSION,
   ServiceConfig,
 } from '@lien-thong/platform';
-import { eventually, freePort, testInfra, uniqueName } from '@lien-thong/test-infra';
+import {
+  eventually,
+  freePort,
+  SAMPLE_USERS,
+  testInfra,
+  tokenOf,
+  uniqueName,
+} from '@lien-thong/testing';
 import { AuditLog } from './audit-log';
 import { AuditModule } from './audit.module';
 import { AUDIT_COLLECTION, AuditRecord, StoredAuditRecord } from './audit-record';
-
-const REALM_FILE = join(__dirname, '../../../deploy/keycloak/lien-thong-realm.dev.json');
-
-/** A sample user's token from the run's Keycloak (password grant; the password from the realm file). */
-async function tokenFor(username: string): Promise<string> {
-  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8')) as {
-    users: { username: string; credentials?: { type: string; value: string }[] }[];
-  };
-  const password = realm.users
-    .find((u) => u.username === username)
-    ?.credentials?.find((c) => c.type === 'password')?.value;
-  if (!password) throw new Error(`no sample user ${username} in ${REALM_FILE}`);
-  const res = await fetch(`${testInfra().oidcIssuerUrl}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'lien-thong-web',
-      username,
-      password,
-      scope: 'openid',
-    }),
-  });
-  if (!res.ok) throw new Error(`token for ${username}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
 
 describe('the audit log against the real database', () => {
   let connection: mongoose.Connection;
@@ -153,7 +132,7 @@ describe('GET /audit/* over HTTP', () => {
     }
     app = await bootstrapService({ module: AuditTestModule.forRoot(), config, info });
     baseUrl = `http://127.0.0.1:${port}`;
-    auditor = await tokenFor('kiemtoan');
+    auditor = await tokenOf(SAMPLE_USERS.auditor);
   });
   afterAll(async () => {
     await app?.get(AuditLog).flush();
@@ -170,7 +149,7 @@ describe('GET /audit/* over HTTP', () => {
   it('answers 401 without a token, 403 to an officer, 200 to the auditor, and records the refusals', async () => {
     expect((await get('/audit/verification')).status).toBe(401);
     expect((await get('/audit/records', 'not.a.token')).status).toBe(401);
-    const officer = await tokenFor('motcua.badinh');
+    const officer = await tokenOf(SAMPLE_USERS.counterBaDinh);
     expect((await get('/audit/verification', officer)).status).toBe(403);
     expect((await get('/audit/records', officer)).status).toBe(403);
 
