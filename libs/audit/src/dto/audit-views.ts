@@ -21,10 +21,15 @@ export class AuditActorView {
 }
 
 export class AuditRecordView {
-  @ApiProperty({ example: 17, minimum: 1, description: 'Số thứ tự trong chuỗi (liên tục từ 1)' })
+  @ApiProperty({
+    type: 'integer',
+    example: 17,
+    minimum: 1,
+    description: 'Số thứ tự trong chuỗi (liên tục từ 1)',
+  })
   seq!: number;
 
-  @ApiProperty({ example: 1, description: 'Phiên bản định dạng bản ghi' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'Phiên bản định dạng bản ghi' })
   v!: number;
 
   @ApiProperty({ type: String, format: 'date-time' })
@@ -57,7 +62,7 @@ export class AuditPageView {
   records!: AuditRecordView[];
 
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'Giá trị from cho trang tiếp theo; null khi đã hết',
   })
@@ -68,6 +73,7 @@ const REASONS: BreakReason[] = ['HASH_MISMATCH', 'PREV_HASH_MISMATCH', 'SEQUENCE
 
 export class BrokenRecordView {
   @ApiProperty({
+    type: 'integer',
     example: 17,
     description: 'Bản ghi đầu tiên bị hỏng (hoặc số thứ tự đầu tiên bị thiếu)',
   })
@@ -84,7 +90,7 @@ export class ChainVerificationView {
   @ApiProperty({ description: 'true khi mọi bản ghi còn nguyên vẹn và liên tục' })
   ok!: boolean;
 
-  @ApiProperty({ minimum: 0, description: 'Số bản ghi đã kiểm tra hợp lệ' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Số bản ghi đã kiểm tra hợp lệ' })
   records!: number;
 
   @ApiPropertyOptional({ pattern: HASH, description: 'Mã băm của bản ghi cuối (khi ok)' })
