@@ -95,6 +95,8 @@ export default [
       'libs/testing/**/*.ts',
       'libs/test-infra/**/*.ts',
       'libs/*/src/testing/**/*.ts',
+      'apps/*/src/testing/**/*.ts',
+      'apps/*/src/test-support/**/*.ts',
     ],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(true),

@@ -1,4 +1,6 @@
 import {
+  authAs,
+  SAMPLE_USERS,
   DEMO_SCENARIOS,
   runScenario,
   ScenarioResult,
@@ -93,6 +95,7 @@ describe('transfer of land-use rights, end to end', () => {
     for (const r of results.values()) {
       const res = await fetch(
         `${stack.url['agency-simulators']}/admin/messages?dossierCode=${encodeURIComponent(r.dossierCode)}`,
+        { headers: await authAs(SAMPLE_USERS.operator) },
       );
       const body = (await res.json()) as
         | { messages: { channel: string; template?: string }[] }
@@ -106,7 +109,9 @@ describe('transfer of land-use rights, end to end', () => {
       for (let i = 0; i < 40 && told.size < sms.length; i++) {
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
         const view = (await (
-          await fetch(`${stack.url['land-registry']}/dossiers/${r.dossierCode}`)
+          await fetch(`${stack.url['land-registry']}/dossiers/${r.dossierCode}`, {
+            headers: await authAs(SAMPLE_USERS.counterHaNoi),
+          })
         ).json()) as { notifications: { template: string }[] };
         told = new Set(view.notifications.map((n) => n.template));
       }

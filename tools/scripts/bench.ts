@@ -11,7 +11,14 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStack, Stack, STACK_SERVICES, testInfra } from '@lien-thong/testing';
+import {
+  authAs,
+  SAMPLE_USERS,
+  startStack,
+  Stack,
+  STACK_SERVICES,
+  testInfra,
+} from '@lien-thong/testing';
 import { bsonSize, rawDbWrites, writeCommandCount } from './bench/db-raw';
 import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
 import { latencyChart } from './bench/chart';
@@ -167,7 +174,9 @@ async function main(): Promise<void> {
         );
         const where = new Map<string, number>();
         for (const t of stuck.slice(0, 200)) {
-          const view = (await fetch(`${stack.url['land-registry']}/dossiers/${t.code}`)
+          const view = (await fetch(`${stack.url['land-registry']}/dossiers/${t.code}`, {
+            headers: await authAs(SAMPLE_USERS.counterBaDinh),
+          })
             .then((r) => r.json())
             .catch(() => ({}))) as {
             status?: string;
@@ -482,7 +491,7 @@ async function main(): Promise<void> {
     await observer.waitQuiet(600_000);
     await fetch(`${sim}/admin/faults/e-tax`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await authAs(SAMPLE_USERS.operator)) },
       body: JSON.stringify({ outage: true }),
     });
     const backlog: Tracked[] = [];
@@ -505,7 +514,10 @@ async function main(): Promise<void> {
       (e) => e.type === 'ObligationsAssessed' && backlogCodes.has(e.dossierKey),
     ).length;
     const recoveredAt = Date.now();
-    await fetch(`${sim}/admin/faults`, { method: 'DELETE' });
+    await fetch(`${sim}/admin/faults`, {
+      method: 'DELETE',
+      headers: await authAs(SAMPLE_USERS.operator),
+    });
     log(
       `  ${slipsSent()} dossiers waiting for e-tax (${assessedBefore} assessed during the outage); e-tax is back`,
     );

@@ -8,9 +8,10 @@ import { vietnamCalendar, vietnamDateOf } from '@lien-thong/calendar';
 import { Topics } from '@lien-thong/contracts';
 import { Topology } from '@lien-thong/messaging';
 import {
-  eventually,
   RunningService,
+  SAMPLE_USERS,
   ServiceProcess,
+  eventually,
   spawnService,
   startService,
   uniqueName,
@@ -61,7 +62,13 @@ describe('tax-obligation with the agency simulators', () => {
       [Topics.ObligationsAssessed, Topics.ObligationsPaid, Topics.TransferSlipReturned],
       KAFKA_PARTITIONS,
     );
-    tax = new TaxHarness(service.app, service.baseUrl, simulators.baseUrl, KAFKA_BROKERS);
+    tax = new TaxHarness(
+      service.app,
+      service.baseUrl,
+      simulators.baseUrl,
+      KAFKA_BROKERS,
+      service.config.PAYMENT_WEBHOOK_SECRET,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -213,11 +220,11 @@ describe('tax-obligation with the agency simulators', () => {
     });
     await tax.simulators(SIMULATOR_ADMIN_API.paymentRedeliverCallback(orderId), 'POST');
     const callback = { orderId, status: 'PAID', amountVnd: 100_000_000, paidAt: order.body.paidAt };
-    const again = await tax.service('/payments/callback', 'POST', {
+    const again = await tax.callback({
       ...callback,
       transactionId: order.body.transactionId,
     });
-    const other = await tax.service('/payments/callback', 'POST', {
+    const other = await tax.callback({
       ...callback,
       transactionId: 'SIM-OTHER',
     });
@@ -233,12 +240,50 @@ describe('tax-obligation with the agency simulators', () => {
     });
   });
 
+  it('shows an assessment to the tax officers of its province and to its taxpayers, and to no one else', async () => {
+    const code = dossier();
+    const an = SAMPLE_USERS.citizenAn; // the sample citizen 001060100000, as the seller
+    await tax.sendSlip(aSlip(code, { sellers: [aSeller({ citizenId: an })] }));
+    await waitFor('ObligationsAssessed', () => assessed(code));
+    const path = `/assessments/${code}`;
+    expect((await tax.service(path)).status).toBe(200);
+    expect((await tax.service(path, 'GET', undefined, an)).status).toBe(200);
+    // Another province's tax officer and a citizen who is not a party: as if it did not exist.
+    for (const other of [SAMPLE_USERS.taxAnGiang, SAMPLE_USERS.citizenKhoa])
+      expect(await tax.service(path, 'GET', undefined, other)).toMatchObject({
+        status: 404,
+        body: { code: 'ASSESSMENT.NOT_FOUND' },
+      });
+    expect((await tax.service(path, 'GET', undefined, SAMPLE_USERS.counterBaDinh)).status).toBe(
+      403,
+    );
+    expect((await fetch(`${tax.serviceUrl}${path}`)).status).toBe(401);
+  });
+
+  it('refuses a payment callback that is not signed by the gateway, and records nothing', async () => {
+    const code = dossier();
+    await tax.sendSlip(aSlip(code));
+    await waitFor('ObligationsAssessed', () => assessed(code));
+    const forged = {
+      orderId: `${code}:R1`,
+      status: 'PAID',
+      amountVnd: 100_000_000,
+      paidAt: new Date().toISOString(),
+      transactionId: 'SIM-FORGED',
+    };
+    const answer = await tax.callback(forged, 'a-secret-the-gateway-never-had!!');
+    expect(answer).toMatchObject({ status: 401, body: { code: 'WEBHOOK.SIGNATURE_INVALID' } });
+    await settle(1000);
+    expect(paid(code)).toHaveLength(0);
+    expect(await assessmentOf(code)).toMatchObject({ status: 'ASSESSED' });
+  });
+
   it('refuses a callback whose amount does not match, and reports a payment after the deadline as late', async () => {
     const code = dossier();
     await tax.sendSlip(aSlip(code));
     await waitFor('ObligationsAssessed', () => assessed(code));
     const orderId = `${code}:R1`;
-    const wrong = await tax.service('/payments/callback', 'POST', {
+    const wrong = await tax.callback({
       orderId,
       status: 'PAID',
       amountVnd: 1_000,
@@ -309,7 +354,9 @@ describe('tax-obligation with the agency simulators', () => {
       await settle(4000);
       expect((await tax.service(`/assessments/${code}`)).status).toBe(404);
       expect(assessed(code)).toHaveLength(0);
-      expect((await tax.service('/admin/dead-letters')).body).toEqual([]);
+      expect(
+        (await tax.service('/admin/dead-letters', 'GET', undefined, SAMPLE_USERS.operator)).body,
+      ).toEqual([]);
       const health = await tax.service<{ checks: { agencies: { opens: Record<string, number> } } }>(
         '/health',
       );

@@ -1,5 +1,6 @@
 import { eventually } from '@lien-thong/test-infra';
 import type { Stack } from './stack';
+import { authAs, SAMPLE_USERS } from './sample-users';
 
 /** One scripted citizen: which parcel, what kind of transfer, and how they pay. */
 export interface Scenario {
@@ -78,10 +79,29 @@ export const DEMO_SCENARIOS: Scenario[] = [
 const FINAL = ['RESULT_READY', 'DONE', 'REFUSED'];
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function http(method: string, url: string, body?: unknown): Promise<Json> {
+/**
+ * Who plays each part: the Hà Nội office's counter officer receives (province-wide, so both
+ * the Ba Đình and the Ba Vì branches' parcels), the operator drives the agency simulators,
+ * and a sample citizen submits the online dossiers (as the buyer).
+ */
+const COUNTER = SAMPLE_USERS.counterHaNoi;
+const OPERATOR = SAMPLE_USERS.operator;
+const ONLINE_BUYER = { citizenId: '001170100001', fullName: 'Trần Thị Bình' };
+
+/** Who submits a request built by transferRequestFor: the counter, or the citizen online. */
+export function submitterOf(request: Json): string {
+  return request.channel === 'ONLINE' ? SAMPLE_USERS.citizenBinh : COUNTER;
+}
+
+async function http(
+  method: string,
+  url: string,
+  body?: unknown,
+  as: string = COUNTER,
+): Promise<Json> {
   const res = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await authAs(as)) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await res.json().catch(() => ({}))) as Json;
@@ -130,8 +150,13 @@ export async function transferRequestFor(stack: Stack, s: Scenario, buyerIndex =
     })),
     buyers: [
       {
-        fullName: 'Phạm Minh Khang',
-        citizenId: `0010920${String(11223 + buyerIndex).padStart(5, '0')}`,
+        // Online, the buyer submits: a sample citizen who can log in.
+        ...(buyerIndex % 2 === 0
+          ? {
+              fullName: 'Phạm Minh Khang',
+              citizenId: `0010920${String(11223 + buyerIndex).padStart(5, '0')}`,
+            }
+          : ONLINE_BUYER),
         address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
       },
     ],
@@ -152,25 +177,27 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const lr = stack.url['land-registry'];
   const sim = stack.url['agency-simulators'];
-  const submitted = await http(
-    'POST',
-    `${lr}/dossiers/transfers`,
-    await transferRequestFor(stack, s, buyerIndex),
-  );
+  const request = await transferRequestFor(stack, s, buyerIndex);
+  const submitted = await http('POST', `${lr}/dossiers/transfers`, request, submitterOf(request));
   const code = submitted.dossierCode as string;
   let view = await waitForStatus(stack, code, ['WAITING_FOR_PAYMENT', ...FINAL], timeoutMs);
   if (view.status === 'WAITING_FOR_PAYMENT') {
     if (s.holdWhilePaying) {
       const [communeCode, mapSheetNumber, parcelNumber] = s.parcel;
-      await http('POST', `${sim}/admin/justice/holds`, {
-        parcel: { communeCode, mapSheetNumber, parcelNumber },
-        hold: {
-          authority: 'Cơ quan Cảnh sát điều tra Công an Thành phố Hà Nội',
-          documentNumber: `QĐ-${code}`,
-          issuedOn: '2026-11-20',
-          reason: 'Tạm dừng giao dịch để phục vụ điều tra',
+      await http(
+        'POST',
+        `${sim}/admin/justice/holds`,
+        {
+          parcel: { communeCode, mapSheetNumber, parcelNumber },
+          hold: {
+            authority: 'Cơ quan Cảnh sát điều tra Công an Thành phố Hà Nội',
+            documentNumber: `QĐ-${code}`,
+            issuedOn: '2026-11-20',
+            reason: 'Tạm dừng giao dịch để phục vụ điều tra',
+          },
         },
-      });
+        OPERATOR,
+      );
     }
     if (s.payment !== 'NEVER') {
       const notices = view.assessment.notices as { dueDate: string }[];
@@ -187,6 +214,7 @@ export async function runScenario(
         'POST',
         `${sim}/admin/payments/orders/${encodeURIComponent(view.assessment.assessmentId as string)}/pay`,
         paidAt ? { paidAt } : {},
+        OPERATOR,
       );
       view = await waitForStatus(stack, code, FINAL, timeoutMs);
     }

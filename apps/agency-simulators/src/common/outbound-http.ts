@@ -25,7 +25,10 @@ export class OutboundHttp implements OnModuleDestroy {
       const json = JSON.stringify(body);
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(secret, json) },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signWebhook(secret, json),
+        },
         body: json,
         signal: AbortSignal.any([
           AbortSignal.timeout(this.config.OUTBOUND_TIMEOUT_MS),

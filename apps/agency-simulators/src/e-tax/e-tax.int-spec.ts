@@ -1,7 +1,7 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AgencyErrorBody, ETAX_API, TaxFilingResponse } from '@lien-thong/agency-contracts';
-import { RunningService, startService } from '@lien-thong/testing';
+import { RunningService, SAMPLE_USERS, authAs, startService } from '@lien-thong/testing';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AGENCY_SIMULATORS_SERVICE } from '../service';
 import { jsonClient } from '../test-support/json-client';
@@ -30,7 +30,7 @@ describe('e-tax simulator', () => {
 
   beforeAll(async () => {
     simulators = await startService(AGENCY_SIMULATORS_SERVICE);
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
   });
   afterAll(() => simulators?.close());
 
@@ -154,7 +154,7 @@ describe('e-tax simulator', () => {
     simulators = await startService(AGENCY_SIMULATORS_SERVICE, {
       MONGO_DB: simulators.config.MONGO_DB,
     });
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
     const after = await api.post<TaxFilingResponse>(FILINGS, filing('filing-6'));
     expect(after.body).toEqual(before.body);
     // The sequence continues instead of starting over.

@@ -7,7 +7,13 @@ import {
   SIMULATOR_ADMIN_API,
   SMS_GATEWAY_API,
 } from '@lien-thong/agency-contracts';
-import { eventually, RunningService, startService } from '@lien-thong/testing';
+import {
+  RunningService,
+  SAMPLE_USERS,
+  authAs,
+  eventually,
+  startService,
+} from '@lien-thong/testing';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AGENCY_SIMULATORS_SERVICE } from '../service';
 import { jsonClient } from '../test-support/json-client';
@@ -23,7 +29,7 @@ describe('faults and statistics of the simulators', () => {
 
   beforeAll(async () => {
     simulators = await startService(AGENCY_SIMULATORS_SERVICE);
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
   });
   beforeEach(async () => {
     await api.delete(SIMULATOR_ADMIN_API.faults);

@@ -6,7 +6,13 @@ import {
   ParcelRef,
   SIMULATOR_ADMIN_API,
 } from '@lien-thong/agency-contracts';
-import { eventually, RunningService, startService } from '@lien-thong/testing';
+import {
+  RunningService,
+  SAMPLE_USERS,
+  authAs,
+  eventually,
+  startService,
+} from '@lien-thong/testing';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AGENCY_SIMULATORS_SERVICE } from '../service';
 import { startHttpReceiver } from '../test-support/http-receiver';
@@ -37,7 +43,7 @@ describe('Justice registry simulator', () => {
     simulators = await startService(AGENCY_SIMULATORS_SERVICE, {
       JUSTICE_HOLD_WEBHOOK_URL: `${webhook.url}/holds`,
     });
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
   });
   afterAll(async () => {
     await simulators?.close();
@@ -167,7 +173,7 @@ describe('Justice registry simulator', () => {
     simulators = await startService(AGENCY_SIMULATORS_SERVICE, {
       MONGO_DB: simulators.config.MONGO_DB,
     });
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
     expect((await check(baDinh(121))).body.status).toBe('CLEAR');
     expect((await check(placedParcel)).body.status).toBe('BLOCKED');
     expect((await check(baDinh(111))).body.status).toBe('MORTGAGED');

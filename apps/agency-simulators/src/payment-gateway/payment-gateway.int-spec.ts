@@ -6,7 +6,15 @@ import {
   PaymentOrderResponse,
   SIMULATOR_ADMIN_API,
 } from '@lien-thong/agency-contracts';
-import { eventually, RunningService, startService } from '@lien-thong/testing';
+import { webhookSignatureProblem } from '@lien-thong/platform';
+import {
+  authAs,
+  eventually,
+  RunningService,
+  SAMPLE_USERS,
+  startService,
+  testInfra,
+} from '@lien-thong/testing';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AGENCY_SIMULATORS_SERVICE } from '../service';
 import { startHttpReceiver } from '../test-support/http-receiver';
@@ -39,7 +47,7 @@ describe('payment gateway simulator', () => {
       PAYMENT_CALLBACK_BACKOFF_MS: '20',
       SIMULATORS_PUBLIC_URL: 'https://dichvucong.example.vn/sim/',
     });
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
   });
   afterAll(async () => {
     await simulators?.close();
@@ -169,18 +177,48 @@ describe('payment gateway simulator', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('MÔ PHỎNG');
     expect(page.body).toContain('100.000.000 đồng');
-    expect(page.body).toContain(SIMULATOR_ADMIN_API.paymentPay('order-7'));
-    // What the page's button sends: an empty form post.
-    const clicked = await fetch(
-      `${simulators.baseUrl}${SIMULATOR_ADMIN_API.paymentPay('order-7')}`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: '',
-      },
-    );
+    // The button posts back to the page itself (the citizen needs no operator's token).
+    expect(page.body).toContain('<form method="post" action="">');
+    const clicked = await fetch(`${simulators.baseUrl}/payments/v1/pay/order-7`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(clicked.status).toBe(200);
-    expect(((await clicked.json()) as PaymentOrderResponse).status).toBe('PAID');
+    expect(await clicked.text()).toContain('Đã thanh toán');
+    const stored = await api.get<PaymentOrderResponse>(orderPath('order-7'));
+    expect(stored.body.status).toBe('PAID');
+  });
+
+  it('signs every callback with the gateway secret, so that the receiver can tell it from a forgery', async () => {
+    await api.post(ORDERS, order('order-8'));
+    await api.post(SIMULATOR_ADMIN_API.paymentPay('order-8'), {});
+    const [callback] = await eventually(
+      () => (callbacksFor('order-8').length > 0 ? callbacksFor('order-8') : undefined),
+      10_000,
+      'callback',
+    );
+    const secret = testInfra().envFor('agency-simulators').PAYMENT_WEBHOOK_SECRET;
+    expect(webhookSignatureProblem(secret, callback.signature, callback.raw)).toBeNull();
+    expect(
+      webhookSignatureProblem('another-secret-of-32-characters!', callback.signature, callback.raw),
+    ).toBe('signature does not match');
+  });
+
+  it('calls back only hosts it is allowed to (no requests to arbitrary addresses)', async () => {
+    const answer = await api.post(
+      ORDERS,
+      order('order-9', 'http://169.254.169.254/latest/meta-data'),
+    );
+    expect(answer).toMatchObject({ status: 422, body: { code: 'PAYMENT.CALLBACK_NOT_ALLOWED' } });
+    expect((await api.get(orderPath('order-9'))).status).toBe(404);
+  });
+
+  it('keeps its controls for the operator: no token 401, another role 403', async () => {
+    const path = SIMULATOR_ADMIN_API.paymentPay('order-1');
+    expect((await jsonClient(simulators.baseUrl).post(path, {})).status).toBe(401);
+    const counter = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.counterBaDinh));
+    expect((await counter.post(path, {})).status).toBe(403);
   });
 
   it('answers 404 with a code for an unknown order, and 400 for a malformed one', async () => {
@@ -210,7 +248,7 @@ describe('payment gateway simulator', () => {
       LOG_LEVEL: 'error',
       PAYMENT_CALLBACK_BACKOFF_MS: '60000',
     });
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
     const down = await startHttpReceiver([503, 200]);
     try {
       await api.post(ORDERS, order('order-9', `${down.url}/cb`));
@@ -221,7 +259,7 @@ describe('payment gateway simulator', () => {
       simulators = await startService(AGENCY_SIMULATORS_SERVICE, {
         MONGO_DB: simulators.config.MONGO_DB,
       });
-      api = jsonClient(simulators.baseUrl);
+      api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
       await eventually(
         () => (down.requests.length === 2 ? true : undefined),
         5000,

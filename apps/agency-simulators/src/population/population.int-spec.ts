@@ -1,5 +1,5 @@
 import { AgencyErrorBody, CitizenRecord, POPULATION_API } from '@lien-thong/agency-contracts';
-import { RunningService, startService } from '@lien-thong/testing';
+import { RunningService, SAMPLE_USERS, authAs, startService } from '@lien-thong/testing';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AGENCY_SIMULATORS_SERVICE } from '../service';
 import { jsonClient } from '../test-support/json-client';
@@ -12,7 +12,7 @@ describe('population database simulator', () => {
 
   beforeAll(async () => {
     simulators = await startService(AGENCY_SIMULATORS_SERVICE);
-    api = jsonClient(simulators.baseUrl);
+    api = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.operator));
   });
   afterAll(() => simulators?.close());
 

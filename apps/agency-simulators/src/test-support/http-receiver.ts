@@ -5,6 +5,9 @@ export interface ReceivedRequest {
   method: string;
   path: string;
   body: unknown;
+  /** The body as sent, and the signature header, to check the call's signature. */
+  raw: string;
+  signature?: string;
 }
 
 /**
@@ -23,6 +26,8 @@ export async function startHttpReceiver(statuses: number[] = [200]) {
         method: req.method ?? '',
         path: req.url ?? '',
         body: text ? JSON.parse(text) : undefined,
+        raw: text,
+        signature: req.headers['x-lien-thong-signature'] as string | undefined,
       });
       const status = statuses[Math.min(requests.length - 1, statuses.length - 1)];
       res.writeHead(status, { 'content-type': 'application/json' }).end('{}');

@@ -7,14 +7,15 @@ export interface JsonAnswer<T = unknown> {
 
 /**
  * A few lines of fetch for the integration tests: JSON in, JSON (or text) out, timing
- * included so that latency can be asserted. Helpers for tests only.
+ * included so that latency can be asserted. `auth` is sent with every call (the operator's
+ * token reaches the simulators' controls). Helpers for tests only.
  */
-export function jsonClient(baseUrl: string) {
+export function jsonClient(baseUrl: string, auth: Record<string, string> = {}) {
   async function call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal) {
     const started = performance.now();
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });

@@ -18,9 +18,13 @@ import {
 } from '@lien-thong/agency-contracts';
 import { BrokerConsumer, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
 import {
-  eventually,
   RunningService,
+  SAMPLE_USERS,
   ServiceProcess,
+  authAs,
+  eventually,
+  producerOf,
+  signatureHeaders,
   spawnService,
   startService,
   testInfra,
@@ -29,6 +33,8 @@ import {
 import { NotificationConfig } from '../config/notification.config';
 import { NOTIFICATION_SERVICE } from '../service';
 import type { NotificationList, NotificationView } from './dto/notification.view';
+
+const asOperator = () => authAs(SAMPLE_USERS.operator);
 
 const CODE = (n: number) => `000.00.04.H26-260701-${String(n).padStart(4, '0')}`;
 const PHONE = (n: number) => `09123456${String(n).padStart(2, '0')}`;
@@ -58,18 +64,25 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     topic: T,
     code: string,
     payload: PayloadOf<T>,
-    envelope = createEnvelope(topic, code, payload, 'test', { correlationId: uniqueName('c') }),
+    envelope = createEnvelope(topic, code, payload, producerOf(topic), {
+      correlationId: uniqueName('c'),
+    }),
   ): Promise<EventEnvelope<PayloadOf<T>>> => {
     const physical = service.app.get(Topology).topic(topic);
     await broker.send([
-      { topic: physical, key: code, value: JSON.stringify(envelope), headers: {} },
+      {
+        topic: physical,
+        key: code,
+        value: JSON.stringify(envelope),
+        headers: signatureHeaders(topic, envelope),
+      },
     ]);
     return envelope;
   };
-  const sim = (path: string, init?: RequestInit) =>
+  const sim = async (path: string, init?: RequestInit) =>
     fetch(`${simulators.baseUrl}${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await asOperator()) },
     });
   const delivered = async (query: string): Promise<DeliveredMessage[]> =>
     ((await (await sim(`${SIMULATOR_ADMIN_API.messages}?${query}`)).json()) as DeliveredMessageList)
@@ -77,7 +90,9 @@ describe('notification: what a citizen is told, on which channel, exactly once',
   const notifications = async (code: string): Promise<NotificationView[]> =>
     (
       (await (
-        await fetch(`${service.baseUrl}/notifications?dossierCode=${encodeURIComponent(code)}`)
+        await fetch(`${service.baseUrl}/notifications?dossierCode=${encodeURIComponent(code)}`, {
+          headers: await asOperator(),
+        })
       ).json()) as NotificationList
     ).notifications;
   /** Events this service has put on its first retry topic so far. */
@@ -381,8 +396,16 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     expect(statusesOf(code).map((s) => s.payload.status)).toEqual(['SENT', 'SENT']);
   });
 
+  it('shows what was sent only to the operator: no token 401, an officer 403', async () => {
+    const url = `${service.baseUrl}/notifications?dossierCode=VPDKHN-261205-0001`;
+    expect((await fetch(url)).status).toBe(401);
+    const officer = await fetch(url, { headers: await authAs(SAMPLE_USERS.counterBaDinh) });
+    expect(officer.status).toBe(403);
+    expect((await fetch(url, { headers: await asOperator() })).status).toBe(200);
+  });
+
   it('refuses a listing without a dossier code, in Vietnamese', async () => {
-    const res = await fetch(`${service.baseUrl}/notifications`);
+    const res = await fetch(`${service.baseUrl}/notifications`, { headers: await asOperator() });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       code: 'VALIDATION.FAILED',

@@ -2,13 +2,19 @@ import { Topics } from '@lien-thong/contracts';
 import { uniqueName } from '@lien-thong/test-infra';
 import {
   EventProbe,
-  publishEvent,
   RunningService,
+  SAMPLE_USERS,
   ServiceProcess,
+  authAs,
+  publishEvent,
   spawnService,
   startService,
+  testInfra,
 } from '@lien-thong/testing';
+import { signWebhook } from '@lien-thong/platform';
 import { SECURED_TRANSACTIONS_SERVICE } from '../service';
+
+const asOperator = () => authAs(SAMPLE_USERS.operator);
 
 jest.setTimeout(90_000);
 
@@ -41,7 +47,9 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     await service?.close();
     await simulators?.stop();
   });
-  afterEach(() => fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE' }));
+  afterEach(async () =>
+    fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE', headers: await asOperator() }),
+  );
 
   it('answers clear, mortgaged (with the mortgagee) and blocked (with the authority) from the registry', async () => {
     for (const [code, n] of [
@@ -79,7 +87,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     expect(onReceipt.payload.result.status).toBe('CLEAR');
     const placed = await fetch(`${simulators.baseUrl}/admin/justice/holds`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await asOperator()) },
       body: JSON.stringify({
         parcel: parcel(103),
         hold: {
@@ -108,7 +116,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
   it('waits out a registry outage instead of failing the check', async () => {
     await fetch(`${simulators.baseUrl}/admin/faults/justice-registry`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await asOperator()) },
       body: JSON.stringify({ outage: true }),
     });
     await publishEvent(namespace, Topics.ParcelCheckRequested, 'HS-OUTAGE', {
@@ -123,10 +131,17 @@ describe('parcel checks against the Justice registry (simulator)', () => {
       checks: { agencies: { breakers: Record<string, { failures: number }> } };
     };
     expect(health.checks.agencies.breakers['justice-registry'].failures).toBeGreaterThan(0);
-    await fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE' });
+    await fetch(`${simulators.baseUrl}/admin/faults`, {
+      method: 'DELETE',
+      headers: await asOperator(),
+    });
     const [answered] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-OUTAGE', 1, 30_000);
     expect(answered.payload.result.status).toBe('CLEAR');
-    const letters = await (await fetch(`${service.baseUrl}/admin/dead-letters?status=all`)).json();
+    const letters = await (
+      await fetch(`${service.baseUrl}/admin/dead-letters?status=all`, {
+        headers: await asOperator(),
+      })
+    ).json();
     expect(letters).toEqual([]);
     const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/agency_breaker_state\{agency="justice-registry"\} [012]/);
@@ -144,11 +159,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
       placedAt: new Date().toISOString(),
     };
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${service.baseUrl}/justice/holds`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(placement),
-      });
+      const res = await pushHold(JSON.stringify(placement));
       expect(res.status).toBe(202);
     }
     const [placed] = await probe.waitFor(Topics.HoldPlaced, '00004/12/105');
@@ -156,4 +167,50 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(probe.of(Topics.HoldPlaced, '00004/12/105')).toHaveLength(1);
   });
+
+  it('refuses a hold push that is unsigned, signed with another secret, altered or stale (401), and stores nothing', async () => {
+    const placement = JSON.stringify({
+      parcel: parcel(106),
+      hold: {
+        authority: 'Kẻ giả mạo',
+        documentNumber: '1/GIA-MAO',
+        issuedOn: '2026-11-20',
+        reason: 'Tin nhắn của kẻ tấn công',
+      },
+      placedAt: new Date().toISOString(),
+    });
+    const secret = testInfra().envFor('secured-transactions').JUSTICE_WEBHOOK_SECRET;
+    const attempts = {
+      unsigned: await pushHold(placement, null),
+      wrongSecret: await pushHold(
+        placement,
+        signWebhook('not-the-justice-secret-at-all!!', placement),
+      ),
+      altered: await pushHold(
+        placement.replace('1/GIA-MAO', '2/GIA-MAO'),
+        signWebhook(secret, placement),
+      ),
+      stale: await pushHold(placement, signWebhook(secret, placement, Date.now() - 3_600_000)),
+    };
+    for (const res of Object.values(attempts)) {
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { code: string }).code).toBe('WEBHOOK.SIGNATURE_INVALID');
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(probe.of(Topics.HoldPlaced, '00004/12/106')).toHaveLength(0);
+  });
+
+  /** POSTs a hold as the Justice registry would: signed with its secret unless told otherwise. */
+  async function pushHold(body: string, signature?: string | null) {
+    const secret = testInfra().envFor('secured-transactions').JUSTICE_WEBHOOK_SECRET;
+    const sig = signature === undefined ? signWebhook(secret, body) : signature;
+    return fetch(`${service.baseUrl}/justice/holds`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(sig ? { 'x-lien-thong-signature': sig } : {}),
+      },
+      body,
+    });
+  }
 });

@@ -5,6 +5,8 @@ import { Model } from 'mongoose';
 import { AgencyName, AgencyStats, SIMULATOR_ADMIN_API } from '@lien-thong/agency-contracts';
 import { createEnvelope, EventEnvelope, Topics, TransferSlipSentV1 } from '@lien-thong/contracts';
 import { InboxRepository, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import { SIGNATURE_HEADER, signWebhook } from '@lien-thong/platform';
+import { authAs, SAMPLE_USERS, signatureHeaders } from '@lien-thong/testing';
 import { TaxAssessment } from '../assessments/schemas/tax-assessment.schema';
 
 export interface Answer<T> {
@@ -12,10 +14,15 @@ export interface Answer<T> {
   body: T;
 }
 
-export async function http<T>(url: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
+export async function http<T>(
+  url: string,
+  method = 'GET',
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -35,6 +42,7 @@ export class TaxHarness {
     readonly serviceUrl: string,
     readonly simulatorsUrl: string,
     brokers: string,
+    private readonly paymentSecret: string,
   ) {
     this.producer = new KafkajsBrokerClient({
       brokers: brokers.split(','),
@@ -58,7 +66,7 @@ export class TaxHarness {
         topic: this.topology.topic(Topics.TransferSlipSent),
         key: slip.dossierCode,
         value: JSON.stringify(envelope),
-        headers: {},
+        headers: signatureHeaders(Topics.TransferSlipSent, envelope),
       },
     ]);
     return envelope;
@@ -73,12 +81,31 @@ export class TaxHarness {
     return model.countDocuments({ dossierCode }).exec();
   }
 
-  service<T>(path: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
-    return http<T>(`${this.serviceUrl}${path}`, method, body);
+  /** Calls the service as a sample user: the Hà Nội tax officer unless told otherwise. */
+  async service<T>(
+    path: string,
+    method = 'GET',
+    body?: unknown,
+    as: string = SAMPLE_USERS.taxHaNoi,
+  ): Promise<Answer<T>> {
+    return http<T>(`${this.serviceUrl}${path}`, method, body, await authAs(as));
   }
 
-  simulators<T>(path: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
-    return http<T>(`${this.simulatorsUrl}${path}`, method, body);
+  /** Sends a payment callback as the gateway does: signed with its secret (or `secret`). */
+  callback<T>(body: unknown, secret = this.paymentSecret): Promise<Answer<T>> {
+    return http<T>(`${this.serviceUrl}/payments/callback`, 'POST', body, {
+      [SIGNATURE_HEADER]: signWebhook(secret, JSON.stringify(body)),
+    });
+  }
+
+  /** The simulators' controls, as the operator. */
+  async simulators<T>(path: string, method = 'GET', body?: unknown): Promise<Answer<T>> {
+    return http<T>(
+      `${this.simulatorsUrl}${path}`,
+      method,
+      body,
+      await authAs(SAMPLE_USERS.operator),
+    );
   }
 
   async agencyStats(agency: AgencyName): Promise<AgencyStats> {

@@ -1,4 +1,4 @@
-import { ServiceProcess, spawnService } from '@lien-thong/testing';
+import { authAs, SAMPLE_USERS, ServiceProcess, spawnService } from '@lien-thong/testing';
 import { AgencyClient } from './agency-client';
 import { DEFAULT_POLICY } from './agency-policy';
 
@@ -7,14 +7,17 @@ jest.setTimeout(90_000);
 /** The breaker against the real agency simulators, as services use it. */
 describe('AgencyClient against the agency simulators', () => {
   let simulators: ServiceProcess;
-  const fault = (agency: string, settings: object) =>
+  const admin = () => authAs(SAMPLE_USERS.operator);
+  const fault = async (agency: string, settings: object) =>
     fetch(`${simulators.baseUrl}/admin/faults/${agency}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await admin()) },
       body: JSON.stringify(settings),
     });
   const stats = async (agency: string) =>
-    (await (await fetch(`${simulators.baseUrl}/admin/stats/${agency}`)).json()) as {
+    (await (
+      await fetch(`${simulators.baseUrl}/admin/stats/${agency}`, { headers: await admin() })
+    ).json()) as {
       received: number;
       aborted: number;
     };
@@ -24,8 +27,8 @@ describe('AgencyClient against the agency simulators', () => {
   });
   afterAll(() => simulators?.stop());
   afterEach(async () => {
-    await fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE' });
-    await fetch(`${simulators.baseUrl}/admin/stats`, { method: 'DELETE' });
+    await fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE', headers: await admin() });
+    await fetch(`${simulators.baseUrl}/admin/stats`, { method: 'DELETE', headers: await admin() });
   });
 
   const checkParcel = (client: AgencyClient) =>
@@ -68,7 +71,7 @@ describe('AgencyClient against the agency simulators', () => {
     expect(client.state).toBe('OPEN');
     await expect(checkParcel(client)).rejects.toMatchObject({ code: 'AGENCY.UNAVAILABLE' });
     expect((await stats('justice-registry')).received).toBe(3);
-    await fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE' });
+    await fetch(`${simulators.baseUrl}/admin/faults`, { method: 'DELETE', headers: await admin() });
     await new Promise((r) => setTimeout(r, 600));
     await expect(checkParcel(client)).resolves.toMatchObject({ status: 'CLEAR' });
     expect(client.state).toBe('CLOSED');

@@ -1,6 +1,6 @@
 import type { Stack } from '../stack';
 import type { ChaosDatabases } from './chaos-databases';
-import { request } from './chaos-http';
+import { asCounter, request } from './chaos-http';
 
 /** What officers saw while agencies were down, and how the backlog drained afterwards. */
 export interface BacklogObservation {
@@ -28,9 +28,13 @@ export class BacklogWatcher {
 
   async tick(): Promise<void> {
     const lr = this.stack.url['land-registry'];
-    const backlog = await request('GET', `${lr}/backlog`, undefined, {}, 5_000).catch(
-      () => undefined,
-    );
+    const backlog = await request(
+      'GET',
+      `${lr}/backlog`,
+      undefined,
+      await asCounter(),
+      5_000,
+    ).catch(() => undefined);
     const byAgency = (backlog?.body.waitingForAgency ?? {}) as Record<string, number>;
     for (const [agency, n] of Object.entries(byAgency))
       this.observation.peak[agency] = Math.max(this.observation.peak[agency] ?? 0, n);
@@ -46,7 +50,12 @@ export class BacklogWatcher {
       if (!seen.has(d._id)) seen.set(d._id, new Date(d.waitingFor.since).getTime());
     }
     if (!this.observation.example && waiting[0]) {
-      const view = await request('GET', `${lr}/dossiers/${waiting[0]._id}`).catch(() => undefined);
+      const view = await request(
+        'GET',
+        `${lr}/dossiers/${waiting[0]._id}`,
+        undefined,
+        await asCounter(),
+      ).catch(() => undefined);
       const timeline = (view?.body.timeline ?? []) as { step: string; noteVi: string }[];
       if (view?.body.waitingFor)
         this.observation.example = {

@@ -1,8 +1,9 @@
 import type { Stack } from '../stack';
-import { transferRequestFor } from '../scenarios';
+import { submitterOf, transferRequestFor } from '../scenarios';
 import type { ChaosCitizen } from './chaos-scenarios';
 import type { ChaosDatabases } from './chaos-databases';
-import { request, requestUntilAnswered } from './chaos-http';
+import { asOperator, request, requestUntilAnswered } from './chaos-http';
+import { authAs } from '../sample-users';
 
 /** What became of one citizen's submission. */
 export interface Submission {
@@ -43,6 +44,7 @@ export async function submit(
   }
   const answer = await requestUntilAnswered('POST', `${lr()}/dossiers/transfers`, body, {
     'idempotency-key': idempotencyKey,
+    ...(await authAs(submitterOf(body))),
   });
   if (answer.status === 201 || answer.status === 200) {
     result.dossierCode = answer.body.dossierCode as string;
@@ -101,15 +103,20 @@ export class CitizenDriver {
     try {
       if (citizen.scenario.holdWhilePaying) {
         const [communeCode, mapSheetNumber, parcelNumber] = citizen.scenario.parcel;
-        const placed = await request('POST', `${sim}/admin/justice/holds`, {
-          parcel: { communeCode, mapSheetNumber, parcelNumber },
-          hold: {
-            authority: 'Cơ quan Cảnh sát điều tra Công an Thành phố Hà Nội',
-            documentNumber: `QĐ-${d._id}`,
-            issuedOn: '2026-11-20',
-            reason: 'Tạm dừng giao dịch để phục vụ điều tra',
+        const placed = await request(
+          'POST',
+          `${sim}/admin/justice/holds`,
+          {
+            parcel: { communeCode, mapSheetNumber, parcelNumber },
+            hold: {
+              authority: 'Cơ quan Cảnh sát điều tra Công an Thành phố Hà Nội',
+              documentNumber: `QĐ-${d._id}`,
+              issuedOn: '2026-11-20',
+              reason: 'Tạm dừng giao dịch để phục vụ điều tra',
+            },
           },
-        });
+          await asOperator(),
+        );
         if (placed.status >= 300) throw new Error(`hold: HTTP ${placed.status}`);
       }
       const latest =
@@ -125,6 +132,7 @@ export class CitizenDriver {
         'POST',
         `${sim}/admin/payments/orders/${encodeURIComponent(d.assessment.assessmentId)}/pay`,
         paidAt ? { paidAt } : {},
+        await asOperator(),
       );
       if (paid.status >= 300) throw new Error(`pay: HTTP ${paid.status}`);
       this.acted.add(d._id);

@@ -1,7 +1,7 @@
 import { Topics } from '@lien-thong/contracts';
 import type { Stack, StackService } from '../stack';
 import { BUS_SERVICES, BusHistory } from './chaos-bus';
-import { request } from './chaos-http';
+import { asOperator, request } from './chaos-http';
 import type { PoisonEvent } from './chaos-poison';
 
 export interface DeadLetterAudit {
@@ -34,7 +34,12 @@ export async function auditDeadLetters(
 ): Promise<DeadLetterAudit> {
   const letters: DeadLetterView[] = [];
   for (const s of BUS_SERVICES) {
-    const answer = await request('GET', `${stack.url[s]}/admin/dead-letters?status=all`);
+    const answer = await request(
+      'GET',
+      `${stack.url[s]}/admin/dead-letters?status=all`,
+      undefined,
+      await asOperator(),
+    );
     letters.push(...((answer.body.items ?? []) as DeadLetterView[]));
   }
   const groupOf = (s: StackService) => `${stack.namespace}.lien-thong.${s}`;

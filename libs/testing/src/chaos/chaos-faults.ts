@@ -1,7 +1,7 @@
 import type { Stack, StackService } from '../stack';
 import type { FaultAction } from './chaos-plan';
 import { PoisonEvent, poisonBatch, publishPoison } from './chaos-poison';
-import { request, requestUntilAnswered } from './chaos-http';
+import { asOperator, request, requestUntilAnswered } from './chaos-http';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,7 +30,12 @@ export class FaultInjector {
       case 'agency':
       case 'heal': {
         const settings = action.kind === 'agency' ? action.settings : {};
-        await requestUntilAnswered('PUT', `${sim}/admin/faults/${action.agency}`, settings);
+        await requestUntilAnswered(
+          'PUT',
+          `${sim}/admin/faults/${action.agency}`,
+          settings,
+          await asOperator(),
+        );
         return 'set';
       }
       case 'crash':

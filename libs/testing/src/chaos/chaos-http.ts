@@ -1,3 +1,4 @@
+import { authAs, SAMPLE_USERS } from '../sample-users';
 /** HTTP for a harness that must outlive the services it crashes. */
 export interface HttpAnswer {
   status: number;
@@ -5,6 +6,11 @@ export interface HttpAnswer {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The operator's token: the simulators' controls, dead letters and messages are theirs. */
+export const asOperator = () => authAs(SAMPLE_USERS.operator);
+/** The Hà Nội counter officer's token: the backlog and dossiers of the whole province. */
+export const asCounter = () => authAs(SAMPLE_USERS.counterHaNoi);
 
 export async function request(
   method: string,

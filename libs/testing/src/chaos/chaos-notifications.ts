@@ -2,7 +2,7 @@ import { Topics, TopicName } from '@lien-thong/contracts';
 import type { Stack } from '../stack';
 import type { ChaosDatabases } from './chaos-databases';
 import type { Submission } from './chaos-citizens';
-import { request } from './chaos-http';
+import { asOperator, request } from './chaos-http';
 
 /** The events a citizen must hear about, with the template the notification service uses. */
 const NOTIFIABLE: Partial<Record<TopicName, string>> = {
@@ -64,6 +64,8 @@ export async function auditNotifications(input: {
     const answer = await request(
       'GET',
       `${stack.url['agency-simulators']}/admin/messages?dossierCode=${encodeURIComponent(code)}`,
+      undefined,
+      await asOperator(),
     );
     const messages = (answer.body.messages ?? []) as { channel: string; messageId: string }[];
     result.delivered += messages.length;
