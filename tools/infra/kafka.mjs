@@ -1,5 +1,6 @@
 // Apache Kafka in KRaft mode as one local process, from the official jars on Maven Central.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { cacheDir, repoRoot, versions } from './paths.mjs';
@@ -53,22 +54,72 @@ function clusterId() {
   return randomBytes(16).toString('base64url');
 }
 
-/** Formats a fresh single-node KRaft log dir and starts the broker; resolves when it serves. */
+/** The broker's own account, also the super user that provisions ACLs and that tests use. */
+export const KAFKA_SUPERUSER = 'admin';
+/** One SCRAM user per service on the bus (agency-simulators does not use Kafka). */
+export const KAFKA_SERVICE_USERS = [
+  'land-registry',
+  'secured-transactions',
+  'tax-obligation',
+  'notification',
+];
+
+const password = () => randomBytes(24).toString('base64url');
+const jaas = (module, username, secret, extra = '') =>
+  `${module} required username="${username}" password="${secret}"${extra};`;
+
+/**
+ * Formats a fresh single-node KRaft log dir and starts the broker; resolves when it serves.
+ *
+ * Clients connect over SASL_PLAINTEXT with SCRAM-SHA-512 only; the users (the super user and
+ * one per service, random passwords per run, never written outside the run's data directory)
+ * are created at format time as KRaft bootstrap SCRAM credentials. The StandardAuthorizer
+ * refuses whatever no ACL allows; the ACLs themselves come from the event catalog
+ * (libs/messaging/src/topology/kafka-acls.ts, granted by provision.mjs and the test harness).
+ * The controller listener (loopback, the broker talking to its own controller) uses SASL/PLAIN
+ * with a static account: SCRAM is not available there, and an unauthenticated controller
+ * listener would have to make ANONYMOUS a super user.
+ */
 export async function startKafka({ dataDir, log }) {
   const { dir: jars } = ensureKafkaJars(log);
   const [port, controllerPort] = [await freePort(), await freePort()];
   const logDir = join(dataDir, 'kafka-data');
   const props = join(dataDir, 'server.properties');
+  const credentials = Object.fromEntries(
+    [KAFKA_SUPERUSER, ...KAFKA_SERVICE_USERS].map((user) => [user, password()]),
+  );
+  const controllerSecret = password();
+  const adminSecret = credentials[KAFKA_SUPERUSER];
   writeFileSync(
     props,
     [
       'process.roles=broker,controller',
       'node.id=1',
       `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      `listeners=CLIENT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=CLIENT://127.0.0.1:${port}`,
       'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'inter.broker.listener.name=CLIENT',
+      'listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+      'sasl.enabled.mechanisms=SCRAM-SHA-512',
+      'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+      'listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512',
+      `listener.name.client.scram-sha-512.sasl.jaas.config=${jaas(
+        'org.apache.kafka.common.security.scram.ScramLoginModule',
+        KAFKA_SUPERUSER,
+        adminSecret,
+      )}`,
+      'sasl.mechanism.controller.protocol=PLAIN',
+      'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+      `listener.name.controller.plain.sasl.jaas.config=${jaas(
+        'org.apache.kafka.common.security.plain.PlainLoginModule',
+        'controller',
+        controllerSecret,
+        ` user_controller="${controllerSecret}"`,
+      )}`,
+      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      'allow.everyone.if.no.acl.found=false',
+      `super.users=User:${KAFKA_SUPERUSER};User:controller`,
       `log.dirs=${logDir}`,
       'num.partitions=6',
       'offsets.topic.replication.factor=1',
@@ -81,6 +132,7 @@ export async function startKafka({ dataDir, log }) {
       'log.retention.hours=24',
       '',
     ].join('\n'),
+    { mode: 0o600 },
   );
   const classpath = `${jars}/*`;
   const jvm = [
@@ -93,7 +145,18 @@ export async function startKafka({ dataDir, log }) {
   ];
   const format = run(
     'java',
-    [...jvm, 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId()}`, '--config', props],
+    [
+      ...jvm,
+      'kafka.tools.StorageTool',
+      'format',
+      `--cluster-id=${clusterId()}`,
+      '--config',
+      props,
+      ...Object.entries(credentials).flatMap(([name, secret]) => [
+        '--add-scram',
+        `SCRAM-SHA-512=[name=${name},password=${secret}]`,
+      ]),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (!format.ok)
@@ -125,7 +188,14 @@ export async function startKafka({ dataDir, log }) {
     }
     return proc;
   };
-  const broker = { brokers: `127.0.0.1:${port}`, process: await launch() };
+  const broker = {
+    brokers: `127.0.0.1:${port}`,
+    mechanism: 'scram-sha-512',
+    /** { user: password } for the super user and every service user. */
+    credentials,
+    superuser: { username: KAFKA_SUPERUSER, password: adminSecret },
+    process: await launch(),
+  };
   /** Stops the broker and starts it again on the same port and data (chaos runs). */
   broker.restart = async () => {
     await broker.process.stop();
@@ -136,4 +206,57 @@ export async function startKafka({ dataDir, log }) {
 
 function readLines(file) {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+}
+
+/**
+ * What the run's service-env file gets from a local broker: each service's SCRAM user (its
+ * name) and password, and the super user for the tools and tests that talk to Kafka
+ * directly (libs/test-infra's testInfra().kafkaSuperuser), kept out of every service's
+ * environment.
+ */
+export function kafkaServiceEnv(kafka) {
+  const services = Object.fromEntries(
+    KAFKA_SERVICE_USERS.map((user) => [
+      user,
+      {
+        KAFKA_SASL_USERNAME: user,
+        KAFKA_SASL_PASSWORD: kafka.credentials[user],
+        KAFKA_SASL_MECHANISM: kafka.mechanism,
+      },
+    ]),
+  );
+  return { services, kafkaSuperuser: { mechanism: kafka.mechanism, ...kafka.superuser } };
+}
+
+/**
+ * Grants the ACLs of every service for its topics without a namespace (npm start, a
+ * deployment-like run) and returns them. The list is derived from the event catalog in
+ * TypeScript (libs/messaging/src/topology/kafka-acls.ts), hence a small script rather than
+ * a copy here. The provisioning keeps them in the service-env file (`kafkaAcls`): the test
+ * harness grants a service the same rules under its test's namespace before starting it.
+ */
+export async function grantKafkaAcls({ brokers, serviceEnvFile }) {
+  const result = await runAsync(process.execPath, [
+    '-r',
+    '@swc-node/register',
+    join(repoRoot, 'tools/scripts/kafka-acls.ts'),
+    'grant',
+    '--brokers',
+    brokers,
+    '--service-env',
+    serviceEnvFile,
+  ]);
+  if (!result.ok) throw new Error(`granting the Kafka ACLs failed:\n${result.output.slice(-2000)}`);
+  return JSON.parse(result.stdout);
+}
+
+function runAsync(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let [stdout, output] = ['', ''];
+    child.stdout.on('data', (d) => ((stdout += d), (output += d)));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (err) => resolve({ ok: false, stdout, output: String(err) }));
+    child.on('exit', (code) => resolve({ ok: code === 0, stdout, output }));
+  });
 }

@@ -7,7 +7,13 @@
 import { rmSync } from 'node:fs';
 import { canConnect } from './ports.mjs';
 import { dockerAvailable } from './docker.mjs';
-import { kafkaPrerequisites, startKafka, ensureKafkaJars } from './kafka.mjs';
+import {
+  kafkaPrerequisites,
+  startKafka,
+  ensureKafkaJars,
+  grantKafkaAcls,
+  kafkaServiceEnv,
+} from './kafka.mjs';
 import { mongoPrerequisites, startMongo, ensureFerretDb } from './mongo.mjs';
 import { runDir } from './paths.mjs';
 import { onPath } from './processes.mjs';
@@ -110,8 +116,20 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
       oidcIssuerUrl = keycloak.issuer;
       described.push(`Keycloak at ${oidcIssuerUrl}`);
     }
-    const serviceEnv = buildServiceEnv({ oidcIssuerUrl });
+    // A local broker authenticates every client (SASL/SCRAM): each service gets its user
+    // and password, the tests and tools the super user (kafka.mjs); a broker from
+    // KAFKA_BROKERS gets none of this and is used as it is.
+    const kafkaEnv = kafka ? kafkaServiceEnv(kafka) : undefined;
+    const serviceEnv = buildServiceEnv({
+      oidcIssuerUrl,
+      extra: { services: { ...kafkaEnv?.services } },
+    });
+    if (kafkaEnv) serviceEnv.kafkaSuperuser = kafkaEnv.kafkaSuperuser;
     const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);
+    if (kafka) {
+      serviceEnv.kafkaAcls = await grantKafkaAcls({ brokers: kafkaBrokers, serviceEnvFile });
+      writeServiceEnv(dataDir, serviceEnv);
+    }
     const seconds = (Date.now() - started) / 1000;
     log(
       `${described.join(', ')}; ready in ${seconds.toFixed(1)} s${downloaded ? '' : ' (nothing downloaded)'}`,

@@ -1,6 +1,8 @@
 export * from './broker/broker-client';
 export { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
 export * from './topology/topology';
+export * from './topology/kafka-acls';
+export * from './broker/sasl';
 export * from './outbox/outbox-entry';
 export * from './outbox/document-lock';
 export * from './outbox/outbox-relay';

@@ -28,8 +28,8 @@ export const SAMPLE_USERS = {
   taxAnGiang: 'thue.angiang',
   /** citizen 001060100000, owner of parcel 00004/12/101 */
   citizenAn: '001060100000',
-  /** citizen 001070100001 */
-  citizenBinh: '001070100001',
+  /** citizen 001170100001 */
+  citizenBinh: '001170100001',
   /** citizen 079090000123, party to no sample dossier */
   citizenKhoa: '079090000123',
 } as const;

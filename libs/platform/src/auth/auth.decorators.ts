@@ -23,7 +23,9 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROUTE_ROLES, roles),
     ApiBearerAuth('oidc'),
-    ApiUnauthorizedResponse({ description: 'Không có hoặc sai mã truy cập (AUTH.UNAUTHENTICATED)' }),
+    ApiUnauthorizedResponse({
+      description: 'Không có hoặc sai mã truy cập (AUTH.UNAUTHENTICATED)',
+    }),
     ApiForbiddenResponse({
       description: 'Vai trò hoặc đơn vị không được phép (AUTH.FORBIDDEN, AUTH.OTHER_UNIT)',
     }),

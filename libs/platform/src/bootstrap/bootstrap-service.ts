@@ -48,8 +48,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
   app.use((req: Request, res: Response, next: () => void) =>
     (req.path.startsWith('/docs') ? docs : strict)(req, res, next),
   );
-  if (config.CORS_ORIGINS)
-    app.enableCors({ origin: config.CORS_ORIGINS.split(','), maxAge: 600 });
+  if (config.CORS_ORIGINS) app.enableCors({ origin: config.CORS_ORIGINS.split(','), maxAge: 600 });
   // Registered before Nest's own JSON parser, which then steps aside (same middleware name).
   // The raw bytes are kept for the signature check of agency webhooks.
   app.use(
