@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { KAFKA_HEALTH_INDICATOR, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 import { BROKER_CLIENT, BrokerClient } from './broker/broker-client';
 import { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
+import { saslCredentials } from './broker/sasl';
 import { Topology } from './topology/topology';
 import { InboxEntry, InboxEntrySchema } from './inbox/inbox.schema';
 import { InboxRepository } from './inbox/inbox.repository';
@@ -42,6 +43,7 @@ export class MessagingModule {
             new KafkajsBrokerClient({
               brokers: config.KAFKA_BROKERS.split(','),
               clientId: info.name,
+              sasl: saslCredentials(config),
             }),
         },
         {

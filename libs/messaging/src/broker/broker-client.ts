@@ -6,6 +6,27 @@
 export interface BrokerOptions {
   brokers: string[];
   clientId: string;
+  /** SASL/SCRAM credentials; without them the client connects unauthenticated (PLAINTEXT). */
+  sasl?: SaslCredentials;
+}
+
+export interface SaslCredentials {
+  mechanism: 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  password: string;
+}
+
+/**
+ * One "allow" rule of the broker's authorizer: `principal` may do `operation` on the topic
+ * or consumer group named `name` (exactly, or every name starting with it when `pattern` is
+ * 'prefixed'). Kafka ACLs in a form that does not depend on the client library.
+ */
+export interface AccessRule {
+  principal: string;
+  resource: 'topic' | 'group';
+  pattern: 'literal' | 'prefixed';
+  name: string;
+  operation: 'read' | 'write' | 'create' | 'describe';
 }
 
 export interface ClusterInfo {
@@ -66,6 +87,8 @@ export interface BrokerClient {
   consumer(options: ConsumerOptions): Promise<BrokerConsumer>;
   /** Messages currently on a topic (latest minus earliest offset, all partitions). */
   countMessages(topic: string): Promise<number>;
+  /** Adds allow rules to the broker's ACLs (idempotent); needs a super user's credentials. */
+  grant(rules: AccessRule[]): Promise<void>;
   /** Asks the cluster who is in it; used by /health. */
   describeCluster(): Promise<ClusterInfo>;
   close(): Promise<void>;

@@ -1,14 +1,34 @@
-import { Admin, CompressionTypes, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import {
+  AclResourceTypes,
+  AclOperationTypes,
+  AclPermissionTypes,
+  Admin,
+  CompressionTypes,
+  Kafka,
+  logLevel,
+  Partitioners,
+  Producer,
+  ResourcePatternTypes,
+  SASLOptions,
+} from 'kafkajs';
+import {
+  AccessRule,
   BrokerClient,
   BrokerConsumer,
   BrokerOptions,
   ClusterInfo,
   ConsumerOptions,
   OutgoingMessage,
+  SaslCredentials,
 } from '../broker-client';
 import { kafkajsLogCreator } from './kafkajs-logger';
 import { KafkajsConsumer } from './kafkajs-consumer';
+
+function kafkajsSasl({ mechanism, username, password }: SaslCredentials): SASLOptions {
+  return mechanism === 'scram-sha-256'
+    ? { mechanism, username, password }
+    : { mechanism, username, password };
+}
 
 /** BrokerClient on kafkajs. Connections are opened lazily and shared. */
 export class KafkajsBrokerClient implements BrokerClient {
@@ -20,6 +40,9 @@ export class KafkajsBrokerClient implements BrokerClient {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      // Without credentials the connection is PLAINTEXT: a broker given by KAFKA_BROKERS
+      // alone (docker-compose, a deployment without SASL) keeps working unchanged.
+      ...(options.sasl ? { sasl: kafkajsSasl(options.sasl) } : {}),
       logLevel: logLevel.WARN,
       logCreator: kafkajsLogCreator(`kafka:${options.clientId}`),
       connectionTimeout: 3000,
@@ -129,6 +152,33 @@ export class KafkajsBrokerClient implements BrokerClient {
     const admin = await this.connectedAdmin();
     const offsets = await admin.fetchTopicOffsets(topic);
     return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  }
+
+  async grant(rules: AccessRule[]): Promise<void> {
+    if (rules.length === 0) return;
+    const admin = await this.connectedAdmin();
+    const resourceType = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP };
+    const patternType = {
+      literal: ResourcePatternTypes.LITERAL,
+      prefixed: ResourcePatternTypes.PREFIXED,
+    };
+    const operation = {
+      read: AclOperationTypes.READ,
+      write: AclOperationTypes.WRITE,
+      create: AclOperationTypes.CREATE,
+      describe: AclOperationTypes.DESCRIBE,
+    };
+    await admin.createAcls({
+      acl: rules.map((rule) => ({
+        principal: rule.principal,
+        host: '*',
+        resourceType: resourceType[rule.resource],
+        resourceName: rule.name,
+        resourcePatternType: patternType[rule.pattern],
+        operation: operation[rule.operation],
+        permissionType: AclPermissionTypes.ALLOW,
+      })),
+    });
   }
 
   async describeCluster(): Promise<ClusterInfo> {
