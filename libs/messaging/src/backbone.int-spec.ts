@@ -140,6 +140,7 @@ describe('event backbone on the real broker and database', () => {
     const broker = new KafkajsBrokerClient({
       brokers: testInfra().kafkaBrokers.split(','),
       clientId: 'poison-producer',
+      sasl: testInfra().kafkaSuperuser,
     });
     const topology = service.app.get(Topology);
     await broker.send([
@@ -205,6 +206,7 @@ async function countMessages(
   const broker = new KafkajsBrokerClient({
     brokers: testInfra().kafkaBrokers.split(','),
     clientId: 'counter',
+    sasl: testInfra().kafkaSuperuser,
   });
   try {
     return await broker.countMessages(name);

@@ -2,9 +2,29 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
+/** SASL/SCRAM credentials in the shape kafkajs's `sasl` option takes. */
+export interface KafkaSasl {
+  mechanism: 'scram-sha-512';
+  username: string;
+  password: string;
+}
+
+/** A broker ACL as libs/messaging's kafka-acls.ts derives it (the AccessRule there). */
+export interface KafkaAccessRule {
+  principal: string;
+  resource: 'topic' | 'group';
+  pattern: 'literal' | 'prefixed';
+  name: string;
+  operation: 'read' | 'write' | 'create' | 'describe';
+}
+
 interface ServiceEnvFile {
   common: Record<string, string>;
   services: Record<string, Record<string, string>>;
+  /** The local broker's super user (tools/infra/kafka.mjs); absent for KAFKA_BROKERS alone. */
+  kafkaSuperuser?: KafkaSasl;
+  /** Every service's ACLs without a namespace, as granted at provisioning (kafka.mjs). */
+  kafkaAcls?: KafkaAccessRule[];
 }
 
 let serviceEnvFile: ServiceEnvFile | undefined;
@@ -14,6 +34,18 @@ export function testInfra(): {
   kafkaBrokers: string;
   mongoUrl: string;
   oidcIssuerUrl: string;
+  /**
+   * The broker's super user, for test code that talks to Kafka itself (probes, fixtures,
+   * granting a service's ACLs for a test's namespace); undefined when the broker does not
+   * authenticate (KAFKA_BROKERS from the environment without a provisioned service-env).
+   */
+  kafkaSuperuser: KafkaSasl | undefined;
+  /**
+   * The ACLs a service needs under a topic namespace (KAFKA_NAMESPACE): the rules granted at
+   * provisioning with every name prefixed as the topology prefixes it. Empty when the broker
+   * does not authorize (no provisioned ACLs) or for a process that is not on the bus.
+   */
+  kafkaAclsFor(service: string, namespace: string | undefined): KafkaAccessRule[];
   /** What a service needs besides the servers: issuer, shared secrets, its Kafka credentials. */
   envFor(service: string): Record<string, string>;
 } {
@@ -32,6 +64,11 @@ export function testInfra(): {
     kafkaBrokers,
     mongoUrl,
     oidcIssuerUrl,
+    kafkaSuperuser: env.kafkaSuperuser,
+    kafkaAclsFor: (service, namespace) =>
+      (env.kafkaAcls ?? [])
+        .filter((rule) => rule.principal === `User:${service}`)
+        .map((rule) => ({ ...rule, name: namespace ? `${namespace}.${rule.name}` : rule.name })),
     envFor: (service) => ({
       ...env.common,
       OIDC_ISSUER_URL: oidcIssuerUrl,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { Consumer, Kafka } from 'kafkajs';
 import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@lien-thong/contracts';
-import { eventually, testInfra, uniqueName } from '@lien-thong/test-infra';
+import { eventually, testKafka, uniqueName } from '@lien-thong/test-infra';
 
 // Tests talk to Kafka with kafkajs directly: this library must not depend on the messaging
 // library, whose own tests use it.
@@ -48,12 +48,7 @@ export class EventProbe {
 
   static async listen(namespace: string | undefined, topics: TopicName[]): Promise<EventProbe> {
     const probe = new EventProbe();
-    const { kafkaBrokers } = testInfra();
-    const kafka = new Kafka({
-      brokers: kafkaBrokers.split(','),
-      clientId: 'probe',
-      logLevel: logLevel.NOTHING,
-    });
+    const kafka = testKafka('probe');
     await ensureTopics(
       kafka,
       topics.map((t) => physical(namespace, t)),
@@ -145,11 +140,7 @@ export async function redeliver(
   topic: TopicName,
   envelope: EventEnvelope<unknown>,
 ): Promise<void> {
-  const kafka = new Kafka({
-    brokers: testInfra().kafkaBrokers.split(','),
-    clientId: 'test-publisher',
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = testKafka('test-publisher');
   const producer = kafka.producer();
   await producer.connect();
   try {

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { bootstrapService, ServiceConfig, ServiceDefinition } from '@lien-thong/platform';
-import { freePort, testInfra, uniqueName } from '@lien-thong/test-infra';
+import { freePort, grantKafkaAcls, testInfra, uniqueName } from '@lien-thong/test-infra';
 
 export interface RunningService<C extends ServiceConfig = ServiceConfig> {
   app: INestApplication;
@@ -12,7 +12,8 @@ export interface RunningService<C extends ServiceConfig = ServiceConfig> {
 /**
  * Boots a service exactly as its main.ts does (same definition, pipes, filters and Kafka
  * consumer), against the run's real Kafka and database, on a free port, with its own
- * database and topic namespace unless `env` says otherwise.
+ * database and topic namespace unless `env` says otherwise. It connects to Kafka with its
+ * own credentials (envFor), and is granted its ACLs for that namespace first.
  */
 export async function startService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
@@ -30,6 +31,8 @@ export async function startService<C extends ServiceConfig>(
     ...env,
     PORT: String(port),
   });
+  // The broker lets a service touch only what its ACLs allow, and the test's namespace is new.
+  await grantKafkaAcls(definition.info.name, config.KAFKA_NAMESPACE);
   const app = await bootstrapService({
     module: definition.module(config),
     config,

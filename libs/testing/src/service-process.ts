@@ -1,7 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, freePort, testInfra, uniqueName } from '@lien-thong/test-infra';
+import {
+  eventually,
+  freePort,
+  grantKafkaAcls,
+  testInfra,
+  uniqueName,
+} from '@lien-thong/test-infra';
 
 const repoRoot = join(__dirname, '../../..');
 
@@ -43,6 +49,8 @@ export async function spawnService(
     ...env,
     PORT: String(port),
   };
+  // Its own Kafka credentials (envFor) and, first, its ACLs for the namespace it runs in.
+  await grantKafkaAcls(name, fullEnv.KAFKA_NAMESPACE);
   // Compiled by tools/cli/build.mjs, which Jest's global set-up and run-script.mjs call.
   const entry = join(repoRoot, 'dist/apps', name, 'src/main.js');
   if (!existsSync(entry)) {

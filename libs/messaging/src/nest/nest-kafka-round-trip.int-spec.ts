@@ -36,9 +36,9 @@ describe('Kafka produce → consume through @nestjs/microservices on the real br
   let client: ClientKafka;
 
   beforeAll(async () => {
-    const { kafkaBrokers } = testInfra();
+    const { kafkaBrokers, kafkaSuperuser: sasl } = testInfra();
     const brokers = kafkaBrokers.split(',');
-    const admin = new KafkajsBrokerClient({ brokers, clientId: 'rt-admin' });
+    const admin = new KafkajsBrokerClient({ brokers, clientId: 'rt-admin', sasl });
     await admin.ensureTopics([topic], 3);
     await admin.close();
     @Module({
@@ -47,7 +47,7 @@ describe('Kafka produce → consume through @nestjs/microservices on the real br
           {
             name: 'BUS',
             transport: Transport.KAFKA,
-            options: { client: { brokers, clientId: 'rt-producer' }, producerOnlyMode: true },
+            options: { client: { brokers, clientId: 'rt-producer', sasl }, producerOnlyMode: true },
           },
         ]),
       ],
@@ -60,7 +60,7 @@ describe('Kafka produce → consume through @nestjs/microservices on the real br
     app.connectMicroservice<MicroserviceOptions>({
       transport: Transport.KAFKA,
       options: {
-        client: { brokers, clientId: 'rt-consumer' },
+        client: { brokers, clientId: 'rt-consumer', sasl },
         consumer: { groupId: uniqueName('rt-group') },
         subscribe: { fromBeginning: true },
       },

@@ -2,7 +2,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Model } from 'mongoose';
-import { eventually, freePort, testInfra, uniqueName } from '@lien-thong/test-infra';
+import {
+  eventually,
+  freePort,
+  kafkaSuperuserEnv,
+  testInfra,
+  uniqueName,
+} from '@lien-thong/test-infra';
 import { RunningService, startService } from '@lien-thong/testing';
 import { LEDGER_SERVICE, LedgerConfig, LedgerEntry, LedgerService } from './ledger.fixture';
 
@@ -13,6 +19,8 @@ export function ledgerDeployment(extra: NodeJS.ProcessEnv = {}) {
   const { kafkaBrokers, mongoUrl } = testInfra();
   const env: NodeJS.ProcessEnv = {
     KAFKA_BROKERS: kafkaBrokers,
+    // A test fixture, not a bus service: no Kafka user of its own, it runs as the super user.
+    ...kafkaSuperuserEnv(),
     MONGO_URL: mongoUrl,
     MONGO_DB: uniqueName('ledger'),
     KAFKA_NAMESPACE: uniqueName('t'),

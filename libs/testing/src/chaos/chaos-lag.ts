@@ -1,6 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { Topics, TopicName } from '@lien-thong/contracts';
-import { testInfra } from '@lien-thong/test-infra';
+import { testKafka } from '@lien-thong/test-infra';
 import type { StackService } from '../stack';
 
 /** What each service consumes (its @EventPattern handlers), besides its own retry topics. */
@@ -36,11 +35,7 @@ export async function consumerLag(
   namespace: string,
   retryLevels: number,
 ): Promise<Record<string, number>> {
-  const kafka = new Kafka({
-    brokers: testInfra().kafkaBrokers.split(','),
-    clientId: 'chaos-lag',
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = testKafka('chaos-lag');
   const admin = kafka.admin();
   await admin.connect();
   try {

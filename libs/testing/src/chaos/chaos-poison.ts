@@ -118,10 +118,13 @@ export function poisonBatch(runId: string, batch: 1 | 2): PoisonEvent[] {
 
 /** Publishes raw bytes as a buggy or hostile producer would (no contract, no envelope check). */
 export async function publishPoison(namespace: string, events: PoisonEvent[]): Promise<void> {
+  const { kafkaBrokers, kafkaSuperuser } = testInfra();
   const kafka = new Kafka({
-    brokers: testInfra().kafkaBrokers.split(','),
+    brokers: kafkaBrokers.split(','),
     clientId: 'chaos-poisoner',
     logLevel: logLevel.NOTHING,
+    // As the super user: a hostile producer with write access, the worst case for consumers.
+    ...(kafkaSuperuser ? { sasl: { ...kafkaSuperuser } } : {}),
     retry: { retries: 10, initialRetryTime: 300 },
   });
   const producer = kafka.producer();

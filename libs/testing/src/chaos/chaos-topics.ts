@@ -1,5 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { testInfra, uniqueName } from '@lien-thong/test-infra';
+import { testKafka, uniqueName } from '@lien-thong/test-infra';
 
 export interface TopicMessage {
   topic: string;
@@ -15,11 +14,7 @@ export interface TopicMessage {
  * checks), with a consumer group of its own so that no service's offsets move.
  */
 export async function readTopics(topics: string[]): Promise<Map<string, TopicMessage[]>> {
-  const kafka = new Kafka({
-    brokers: testInfra().kafkaBrokers.split(','),
-    clientId: 'chaos-auditor',
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = testKafka('chaos-auditor');
   const admin = kafka.admin();
   await admin.connect();
   const existing = new Set(await admin.listTopics());
