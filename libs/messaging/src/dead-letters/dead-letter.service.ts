@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TopicName } from '@lien-thong/contracts';
 import { DomainException } from '@lien-thong/platform';
 import { BROKER_CLIENT, BrokerClient, IncomingMessage } from '../broker/broker-client';
 import { RETRY_HEADERS, Topology } from '../topology/topology';
@@ -76,7 +75,12 @@ export class DeadLetterService {
     return this.letters.list(filter);
   }
 
-  /** Publishes the original event again on its topic, with a fresh attempt count. */
+  /**
+   * Publishes the original event again, with a fresh attempt count, on this consumer's own
+   * first retry topic (naming the original topic, as a retry does), not on the topic it was
+   * consumed from: only the consumer that failed sees it again, and a service never writes
+   * a topic another service owns (the broker's ACLs refuse that; topology/kafka-acls.ts).
+   */
   async replay(id: string): Promise<DeadLetter> {
     const letter = await this.letters.findById(id);
     if (!letter)
@@ -88,10 +92,10 @@ export class DeadLetterService {
     );
     await this.broker.send([
       {
-        topic: this.topology.topic(letter.topic as TopicName),
+        topic: this.topology.retryTopic(1),
         key: letter.key ?? '',
         value: letter.value ?? '',
-        headers,
+        headers: { ...headers, [RETRY_HEADERS.originalTopic]: letter.topic },
       },
     ]);
     const replayedAt = new Date();
