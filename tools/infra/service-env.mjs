@@ -1,10 +1,11 @@
 // What each service needs besides Kafka and the database, generated fresh for every run:
-// the identity provider's issuer and the secrets services share with the agency systems.
+// the identity provider's issuer, the secrets services share with the agency systems and
+// the keys that sign events.
 // Written to one file (mode 0600) in the run's data directory; LIEN_THONG_SERVICE_ENV
 // names it, and whoever starts a service (npm start, the tests' harness) merges `common`
 // and the service's own entry into its environment. Values already in the environment win,
 // so a deployment sets them itself and this file is never used.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,20 +13,51 @@ export const SERVICE_ENV_VARIABLE = 'LIEN_THONG_SERVICE_ENV';
 
 const secret = () => randomBytes(32).toString('base64url');
 
+/** The services that produce events, each with a signing key of its own. */
+export const EVENT_PRODUCERS = [
+  'land-registry',
+  'secured-transactions',
+  'tax-obligation',
+  'notification',
+];
+
 /**
- * { common, services } for a run: the issuer and the per-agency webhook secrets (the
- * simulators sign with them, the services verify), plus what other provisioners add
- * (`extra.common`, `extra.services[name]`), e.g. each service's Kafka credentials.
+ * One Ed25519 key pair per producer for this run (never stored in the repository): each
+ * service gets its private JWK (`kid` = its name) as EVENT_SIGNING_KEY, every service all
+ * the public ones as EVENT_VERIFY_KEYS. A deployment sets both itself instead.
+ */
+function eventKeys() {
+  const services = {};
+  const publicKeys = {};
+  for (const name of EVENT_PRODUCERS) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const jwk = { ...privateKey.export({ format: 'jwk' }), kid: name, alg: 'EdDSA' };
+    services[name] = { EVENT_SIGNING_KEY: JSON.stringify(jwk) };
+    publicKeys[name] = { ...publicKey.export({ format: 'jwk' }), kid: name, alg: 'EdDSA' };
+  }
+  return { services, verifyKeys: JSON.stringify(publicKeys) };
+}
+
+/**
+ * { common, services } for a run: the issuer, the per-agency webhook secrets (the
+ * simulators sign with them, the services verify) and the event keys, plus what other
+ * provisioners add (`extra.common`, `extra.services[name]`), e.g. each service's Kafka
+ * credentials.
  */
 export function buildServiceEnv({ oidcIssuerUrl, extra = {} }) {
+  const keys = eventKeys();
   const common = {
     ...(oidcIssuerUrl ? { OIDC_ISSUER_URL: oidcIssuerUrl } : {}),
     JUSTICE_WEBHOOK_SECRET: secret(),
     PAYMENT_WEBHOOK_SECRET: secret(),
+    EVENT_VERIFY_KEYS: keys.verifyKeys,
     ...(extra.common ?? {}),
   };
   for (const key of Object.keys(common)) if (process.env[key]) delete common[key];
-  return { common, services: extra.services ?? {} };
+  const services = { ...keys.services };
+  for (const [name, env] of Object.entries(extra.services ?? {}))
+    services[name] = { ...services[name], ...env };
+  return { common, services };
 }
 
 export function writeServiceEnv(dataDir, serviceEnv) {

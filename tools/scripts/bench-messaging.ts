@@ -71,6 +71,8 @@ class Ledger {
 
   static async start(): Promise<Ledger> {
     const service = await startService(LEDGER_SERVICE, {
+      // The fixture produces the land registry's refusals, so it signs them with its key.
+      EVENT_SIGNING_KEY: testInfra().envFor('land-registry').EVENT_SIGNING_KEY,
       MONGO_DB: uniqueName('bench-ledger'),
       KAFKA_NAMESPACE: uniqueName('bench'),
       LOG_LEVEL: 'warn',

@@ -1,6 +1,6 @@
-import { Topics } from '@lien-thong/contracts';
+import { EventEnvelope, Topics } from '@lien-thong/contracts';
 import { eventually, testInfra } from '@lien-thong/test-infra';
-import { RunningService } from '@lien-thong/testing';
+import { RunningService, signatureHeaders } from '@lien-thong/testing';
 import { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
 import { Topology } from './topology/topology';
 import { InboxRepository } from './inbox/inbox.repository';
@@ -143,12 +143,14 @@ describe('event backbone on the real broker and database', () => {
       sasl: testInfra().kafkaSuperuser,
     });
     const topology = service.app.get(Topology);
+    // Signed by the producer it names: the contract, not the signature, is what is wrong.
+    const bad = { eventId: 'not-a-uuid', producer: 'land-registry', payload: {} };
     await broker.send([
       {
         topic: topology.topic(Topics.DossierRefused),
         key: 'HS-BAD',
-        value: JSON.stringify({ eventId: 'not-a-uuid', payload: {} }),
-        headers: {},
+        value: JSON.stringify(bad),
+        headers: signatureHeaders(Topics.DossierRefused, bad as EventEnvelope),
       },
     ]);
     await broker.close();

@@ -15,3 +15,4 @@ export * from './consumer/event-pipeline';
 export * from './consumer/kafka-event.server';
 export * from './messaging.module';
 export * from './inbox/apply-once';
+export * from './signing/event-signing';

@@ -13,6 +13,7 @@ import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { DeadLetterController } from './dead-letters/dead-letter.controller';
 import { OUTBOX_POLL_MS, OutboxRelay } from './outbox/outbox-relay';
 import { EventFactory } from './outbox/event-factory';
+import { EventSigning } from './signing/event-signing';
 import { AGENCY_GATE, AgencyGate } from './consumer/agency-gate';
 import { KafkaEventServer } from './consumer/kafka-event.server';
 import { EventExceptionFilter } from './consumer/event-exception.filter';
@@ -56,6 +57,7 @@ export class MessagingModule {
         DeadLetterRepository,
         DeadLetterService,
         OutboxRelay,
+        { provide: EventSigning, useFactory: () => new EventSigning(config, info.name) },
         EventFactory,
         {
           provide: KafkaEventServer,
@@ -65,6 +67,7 @@ export class MessagingModule {
             InboxRepository,
             DeadLetterService,
             OutboxRelay,
+            EventSigning,
             // Provided by ResilienceModule in a service that calls agencies.
             { token: AGENCY_GATE, optional: true },
           ],
@@ -74,13 +77,23 @@ export class MessagingModule {
             inbox: InboxRepository,
             letters: DeadLetterService,
             relay: OutboxRelay,
+            signing: EventSigning,
             gate?: AgencyGate,
           ) => {
-            const server = new KafkaEventServer(broker, topology, inbox, letters, relay, {
-              concurrency: config.CONSUMER_CONCURRENCY,
-              partitions: config.KAFKA_PARTITIONS,
-              commitEvery: 50,
-            });
+            signing.announce();
+            const server = new KafkaEventServer(
+              broker,
+              topology,
+              inbox,
+              letters,
+              relay,
+              {
+                concurrency: config.CONSUMER_CONCURRENCY,
+                partitions: config.KAFKA_PARTITIONS,
+                commitEvery: 50,
+              },
+              signing,
+            );
             if (gate) server.useAgencyGate(gate);
             return server;
           },

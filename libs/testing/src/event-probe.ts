@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka } from 'kafkajs';
 import { createEnvelope, EventEnvelope, PayloadOf, TopicName } from '@lien-thong/contracts';
 import { eventually, testKafka, uniqueName } from '@lien-thong/test-infra';
+import { producerOf, signatureHeaders } from './signed-events';
 
 // Tests talk to Kafka with kafkajs directly: this library must not depend on the messaging
 // library, whose own tests use it.
@@ -121,7 +122,10 @@ export class EventProbe {
   }
 }
 
-/** Publishes one contract event as a producing service would (for tests that play the other side). */
+/**
+ * Publishes one contract event as its producing service would, signed with that service's
+ * key (for tests that play the other side).
+ */
 export async function publishEvent<T extends TopicName>(
   namespace: string | undefined,
   topic: T,
@@ -129,12 +133,12 @@ export async function publishEvent<T extends TopicName>(
   payload: PayloadOf<T>,
   correlationId: string = randomUUID(),
 ): Promise<EventEnvelope<PayloadOf<T>>> {
-  const envelope = createEnvelope(topic, dossierKey, payload, 'test', { correlationId });
+  const envelope = createEnvelope(topic, dossierKey, payload, producerOf(topic), { correlationId });
   await redeliver(namespace, topic, envelope);
   return envelope;
 }
 
-/** Sends an envelope again, same event id (a broker or relay repeating itself). */
+/** Sends an envelope again, same event id and signature (a broker or relay repeating itself). */
 export async function redeliver(
   namespace: string | undefined,
   topic: TopicName,
@@ -146,7 +150,13 @@ export async function redeliver(
   try {
     await producer.send({
       topic: physical(namespace, topic),
-      messages: [{ key: envelope.dossierKey, value: JSON.stringify(envelope) }],
+      messages: [
+        {
+          key: envelope.dossierKey,
+          value: JSON.stringify(envelope),
+          headers: signatureHeaders(topic, envelope),
+        },
+      ],
     });
   } finally {
     await producer.disconnect();

@@ -5,3 +5,4 @@ export * from './event-probe';
 export * from './stack';
 export * from './scenarios';
 export * from './chaos';
+export * from './signed-events';

@@ -7,6 +7,7 @@ import { InboxRepository } from '../inbox/inbox.repository';
 import { BatchInbox } from '../inbox/batch-inbox';
 import { DeadLetterService } from '../dead-letters/dead-letter.service';
 import { RETRY_HEADERS, Topology } from '../topology/topology';
+import { EventSigning } from '../signing/event-signing';
 import { AgencyGate } from './agency-gate';
 import { nextStep } from './retry-policy';
 
@@ -33,10 +34,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Everything that happens to one consumed message, in order: wait out a retry delay,
- * validate against the contract, drop duplicates (inbox), run the handler with the event's
- * correlation id, then note it for the batch's inbox record — or route the failure to a
- * retry topic or the dead letters. The offset may be committed once this has returned and
- * the batch's inbox has been saved.
+ * verify the producer's signature, validate against the contract, drop duplicates (inbox),
+ * run the handler with the event's correlation id, then note it for the batch's inbox
+ * record — or route the failure to a retry topic or the dead letters. The offset may be
+ * committed once this has returned and the batch's inbox has been saved.
  */
 export class EventPipeline {
   private readonly logger = new Logger('events');
@@ -49,6 +50,8 @@ export class EventPipeline {
     private readonly inbox: InboxRepository,
     private readonly deadLetters: DeadLetterService,
     private readonly handlerFor: (topic: string) => Handle | undefined,
+    /** Verifies each event's signature before anything else looks at it as an event. */
+    private readonly signing?: EventSigning,
   ) {}
 
   /** The inbox of one partition batch (its records are written before each commit). */
@@ -61,20 +64,48 @@ export class EventPipeline {
     batch: PartitionBatch,
     inbox: BatchInbox,
   ): Promise<Outcome> {
-    const notBefore = Number(message.headers[RETRY_HEADERS.notBefore] ?? 0);
+    // Retry headers mean something only on this group's own retry topics, which only this
+    // consumer writes: on any other topic they could delay, redirect or exhaust an event.
+    const retry = this.topology.retryTopics.includes(message.topic)
+      ? message.headers
+      : ({} as Record<string, string | undefined>);
+    const notBefore = Number(retry[RETRY_HEADERS.notBefore] ?? 0);
     while (Date.now() < notBefore) {
       if (!batch.isRunning()) return 'interrupted';
       await sleep(Math.min(1000, notBefore - Date.now()));
     }
-    const deferredBy = message.headers[RETRY_HEADERS.deferredBy];
+    const deferredBy = retry[RETRY_HEADERS.deferredBy];
     while (deferredBy && this.gate?.shouldWait(deferredBy)) {
       if (!batch.isRunning()) return 'interrupted';
       await sleep(250);
     }
-    const topic =
-      message.headers[RETRY_HEADERS.originalTopic] ?? this.topology.contractName(message.topic);
-    const attempt = Number(message.headers[RETRY_HEADERS.attempt] ?? 0) + 1;
+    // The topic the event is handled as; on a retry topic, the one it first came from, which
+    // its signature must name too.
+    const topic = retry[RETRY_HEADERS.originalTopic] ?? this.topology.contractName(message.topic);
+    const attempt = Number(retry[RETRY_HEADERS.attempt] ?? 0) + 1;
     const validation = validateEvent(topic, message.value);
+    // Not JSON, or on no contract's topic: nothing there to verify.
+    if (!validation.ok && validation.code !== 'EVENT.INVALID') {
+      await this.deadLetters.deadLetter(
+        message,
+        topic,
+        { code: validation.code, message: validation.reason },
+        attempt,
+      );
+      return 'dead-lettered';
+    }
+    // Unsigned, forged, or signed for another topic or by a producer the catalog does not
+    // allow there: never handled, never retried.
+    const signature = this.signing?.verify(topic, message);
+    if (signature && !signature.ok) {
+      await this.deadLetters.deadLetter(
+        message,
+        topic,
+        { code: signature.code, message: signature.reason },
+        attempt,
+      );
+      return 'dead-lettered';
+    }
     if (!validation.ok) {
       await this.deadLetters.deadLetter(
         message,

@@ -7,6 +7,7 @@ import { InboxRepository } from '../inbox/inbox.repository';
 import { DeadLetterService } from '../dead-letters/dead-letter.service';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { Topology } from '../topology/topology';
+import { EventSigning } from '../signing/event-signing';
 import { AgencyGate } from './agency-gate';
 import { EventMessageContext, EventPipeline, Handle } from './event-pipeline';
 
@@ -24,9 +25,9 @@ export interface EventServerOptions {
 
 /**
  * A Nest transport for the bus: services keep writing `@EventPattern(Topics.X)` handlers,
- * and get what the stock Kafka transport lacks — contract validation, an inbox, offsets
- * committed only after the effect is stored, non-blocking retry topics, a dead-letter
- * topic, and a drain on shutdown that also flushes the outbox.
+ * and get what the stock Kafka transport lacks — signature and contract checks, an inbox,
+ * offsets committed only after the effect is stored, non-blocking retry topics, a
+ * dead-letter topic, and a drain on shutdown that also flushes the outbox.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
@@ -41,10 +42,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     deadLetters: DeadLetterService,
     private readonly relay: OutboxRelay,
     private readonly options: EventServerOptions,
+    signing?: EventSigning,
   ) {
     super();
-    this.pipeline = new EventPipeline(topology, broker, inbox, deadLetters, (topic) =>
-      this.handlerFor(topic),
+    this.pipeline = new EventPipeline(
+      topology,
+      broker,
+      inbox,
+      deadLetters,
+      (topic) => this.handlerFor(topic),
+      signing,
     );
   }
 

@@ -1,29 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createEnvelope, EVENT_HEADERS, PayloadOf, TopicName } from '@lien-thong/contracts';
 import { currentContext, SERVICE_INFO, ServiceInfo } from '@lien-thong/platform';
+import { EventSigning } from '../signing/event-signing';
 import { OutboxEntry } from './outbox-entry';
 
 /**
  * Creates outbox entries for this service. The correlation id is carried over from what is
  * being handled (the HTTP request or the consumed event), and the consumed event becomes the
- * causation id, so a dossier's chain of events can be followed across services.
+ * causation id, so a dossier's chain of events can be followed across services. The entry
+ * is signed here, once (envelope and topic, see EventSigning): the relay, retries and
+ * replays all publish these same bytes and this same signature.
  */
 @Injectable()
 export class EventFactory {
-  constructor(@Inject(SERVICE_INFO) private readonly info: ServiceInfo) {}
+  constructor(
+    @Inject(SERVICE_INFO) private readonly info: ServiceInfo,
+    @Optional() private readonly signing?: EventSigning,
+  ) {}
 
   create<T extends TopicName>(topic: T, dossierKey: string, payload: PayloadOf<T>): OutboxEntry {
     const context = currentContext();
-    const envelope = createEnvelope(topic, dossierKey, payload, this.info.name, {
+    const producer = this.signing?.producer ?? this.info.name;
+    const envelope = createEnvelope(topic, dossierKey, payload, producer, {
       correlationId: context?.correlationId ?? randomUUID(),
       causationId: context?.eventId ?? null,
     });
+    const value = JSON.stringify(envelope);
     return {
       eventId: envelope.eventId,
       topic,
       key: dossierKey,
-      value: JSON.stringify(envelope),
+      value,
       headers: {
         [EVENT_HEADERS.eventId]: envelope.eventId,
         [EVENT_HEADERS.type]: envelope.type,
@@ -31,6 +39,7 @@ export class EventFactory {
         [EVENT_HEADERS.correlationId]: envelope.correlationId,
         [EVENT_HEADERS.causationId]: envelope.causationId ?? '',
         [EVENT_HEADERS.producer]: envelope.producer,
+        ...this.signing?.sign(topic, value),
       },
     };
   }

@@ -16,12 +16,16 @@ const repoRoot = join(__dirname, '../../../..');
 
 /** One ledger "deployment": its database and topic namespace survive restarts. */
 export function ledgerDeployment(extra: NodeJS.ProcessEnv = {}) {
-  const { kafkaBrokers, mongoUrl } = testInfra();
+  const { kafkaBrokers, mongoUrl, envFor } = testInfra();
+  // The fixture produces the land registry's refusals, so it signs them with its key.
+  const { EVENT_SIGNING_KEY, EVENT_VERIFY_KEYS } = envFor('land-registry');
   const env: NodeJS.ProcessEnv = {
     KAFKA_BROKERS: kafkaBrokers,
     // A test fixture, not a bus service: no Kafka user of its own, it runs as the super user.
     ...kafkaSuperuserEnv(),
     MONGO_URL: mongoUrl,
+    EVENT_SIGNING_KEY,
+    EVENT_VERIFY_KEYS,
     MONGO_DB: uniqueName('ledger'),
     KAFKA_NAMESPACE: uniqueName('t'),
     RETRY_DELAYS_MS: '300,600,900',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { Topics, TopicName } from '@lien-thong/contracts';
+import { EventEnvelope, Topics, TopicName } from '@lien-thong/contracts';
 import { testInfra } from '@lien-thong/test-infra';
+import { producerOf, signatureHeaders } from '../signed-events';
 import type { StackService } from '../stack';
 import { CONSUMED } from './chaos-lag';
 
@@ -10,26 +11,40 @@ export interface PoisonEvent {
   key: string;
   topic: TopicName;
   value: Buffer;
+  /** The producer's signature, on poison that is an envelope at all. */
+  headers?: Record<string, string>;
   what: string;
   /** Every consumer group of the topic must dead-letter it (and keep going). */
   consumers: StackService[];
   code: 'EVENT.MALFORMED' | 'EVENT.INVALID';
 }
 
-function envelope(type: string, version: number, payload: object, key: string): Buffer {
-  return Buffer.from(
-    JSON.stringify({
-      eventId: randomUUID(),
-      type,
-      version,
-      dossierKey: key,
-      occurredAt: new Date().toISOString(),
-      producer: 'chaos',
-      correlationId: randomUUID(),
-      causationId: null,
-      payload,
-    }),
-  );
+/**
+ * A well-formed envelope with a bad inside, published as the topic's own producer would
+ * (signed with its key): the contract check, not the signature check, must catch it.
+ */
+function envelope(
+  topic: TopicName,
+  type: string,
+  version: number,
+  payload: object,
+  key: string,
+): Pick<PoisonEvent, 'value' | 'headers'> {
+  const env = {
+    eventId: randomUUID(),
+    type,
+    version,
+    dossierKey: key,
+    occurredAt: new Date().toISOString(),
+    producer: producerOf(topic),
+    correlationId: randomUUID(),
+    causationId: null,
+    payload,
+  };
+  return {
+    value: Buffer.from(JSON.stringify(env)),
+    headers: signatureHeaders(topic, env as EventEnvelope<object>),
+  };
 }
 
 /**
@@ -64,7 +79,13 @@ export function poisonBatch(runId: string, batch: 1 | 2): PoisonEvent[] {
     {
       key: key(2),
       topic: Topics.ParcelCheckRequested,
-      value: envelope('ParcelCheckRequested', 9, { dossierCode: key(2) }, key(2)),
+      ...envelope(
+        Topics.ParcelCheckRequested,
+        'ParcelCheckRequested',
+        9,
+        { dossierCode: key(2) },
+        key(2),
+      ),
       what: 'a version no consumer has a contract for',
       consumers: ['secured-transactions'],
       code: 'EVENT.INVALID',
@@ -72,7 +93,7 @@ export function poisonBatch(runId: string, batch: 1 | 2): PoisonEvent[] {
     {
       key: key(3),
       topic: Topics.DossierReceived,
-      value: envelope('DossierTeleported', 1, { dossierCode: key(3) }, key(3)),
+      ...envelope(Topics.DossierReceived, 'DossierTeleported', 1, { dossierCode: key(3) }, key(3)),
       what: 'an unknown event type',
       consumers: ['notification'],
       code: 'EVENT.INVALID',
@@ -80,7 +101,8 @@ export function poisonBatch(runId: string, batch: 1 | 2): PoisonEvent[] {
     {
       key: key(4),
       topic: Topics.ObligationsPaid,
-      value: envelope(
+      ...envelope(
+        Topics.ObligationsPaid,
         'ObligationsPaid',
         1,
         {
@@ -133,7 +155,7 @@ export async function publishPoison(namespace: string, events: PoisonEvent[]): P
     for (const e of events)
       await producer.send({
         topic: `${namespace}.${e.topic}`,
-        messages: [{ key: e.key, value: e.value }],
+        messages: [{ key: e.key, value: e.value, headers: e.headers }],
       });
   } finally {
     await producer.disconnect();
