@@ -3,6 +3,7 @@ import { PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { AuditModule } from '@lien-thong/audit';
 
 @Module({})
 export class AppModule {
@@ -12,6 +13,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config, info: LAND_REGISTRY, database: true, kafka: true }),
         MessagingModule.forRoot(config, LAND_REGISTRY),
+        // Officer actions, full-dossier reads, replays and refused calls, hash-chained.
+        AuditModule,
         DossiersModule,
       ],
     };

@@ -4,6 +4,7 @@ import { MessagingModule } from '@lien-thong/messaging';
 import { AgencyClients, ResilienceModule } from '@lien-thong/resilience';
 import { NotificationConfig, NOTIFICATION } from './config/notification.config';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { AuditModule } from '@lien-thong/audit';
 
 @Module({})
 export class AppModule {
@@ -19,6 +20,8 @@ export class AppModule {
           healthIndicators: [AgencyClients],
         }),
         MessagingModule.forRoot(config, NOTIFICATION),
+        // Officer actions, full-dossier reads, replays and refused calls, hash-chained.
+        AuditModule,
         ResilienceModule.forRoot(
           [
             { agency: 'sms', baseUrl: config.SMS_GATEWAY_URL },

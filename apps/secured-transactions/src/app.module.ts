@@ -8,6 +8,7 @@ import {
 } from './config/secured-transactions.config';
 import { ParcelCheckModule } from './parcel-checks/parcel-check.module';
 import { HoldsModule } from './holds/holds.module';
+import { AuditModule } from '@lien-thong/audit';
 
 @Module({})
 export class AppModule {
@@ -23,6 +24,8 @@ export class AppModule {
           healthIndicators: [AgencyClients],
         }),
         MessagingModule.forRoot(config, SECURED_TRANSACTIONS),
+        // Officer actions, full-dossier reads, replays and refused calls, hash-chained.
+        AuditModule,
         ResilienceModule.forRoot(
           [{ agency: 'justice-registry', baseUrl: config.JUSTICE_REGISTRY_URL }],
           config.AGENCY_POLICY_OVERRIDES,

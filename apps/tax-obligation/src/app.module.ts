@@ -5,6 +5,7 @@ import { AgencyClients, ResilienceModule } from '@lien-thong/resilience';
 import { TaxObligationConfig, TAX_OBLIGATION } from './config/tax-obligation.config';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { PaymentsModule } from './payments/payments.module';
+import { AuditModule } from '@lien-thong/audit';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,8 @@ export class AppModule {
           healthIndicators: [AgencyClients],
         }),
         MessagingModule.forRoot(config, TAX_OBLIGATION),
+        // Officer actions, full-dossier reads, replays and refused calls, hash-chained.
+        AuditModule,
         ResilienceModule.forRoot(
           [
             { agency: 'e-tax', baseUrl: config.E_TAX_URL },

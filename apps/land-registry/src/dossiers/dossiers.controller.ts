@@ -14,6 +14,7 @@ import {
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { AuditLog } from '@lien-thong/audit';
 import { Actor, CurrentActor, DomainException, Public, Role, Roles } from '@lien-thong/platform';
 import { DossiersService } from './dossiers.service';
 import { citizenView, officerView } from './dossier-views';
@@ -37,10 +38,23 @@ export class DossiersController {
   constructor(
     private readonly dossiers: DossiersService,
     private readonly attempts: TrackingAttempts,
+    private readonly audit: AuditLog,
   ) {}
 
   private async officer(d: Dossier) {
     return officerView(d, await this.dossiers.notificationsOf(d._id));
+  }
+
+  /** Records what an officer did (or read) before answering: the audit log must hold it. */
+  private async done(
+    d: Dossier,
+    actor: Actor,
+    action: string,
+    ip: string,
+    details?: Record<string, unknown>,
+  ) {
+    await this.audit.record({ actor, action, dossierCode: d._id, ip, details });
+    return this.officer(d);
   }
 
   /**
@@ -60,6 +74,7 @@ export class DossiersController {
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
+    @Ip() ip: string,
   ) {
     if (key !== undefined && !KEY.test(key)) {
       throw new DomainException(
@@ -69,6 +84,14 @@ export class DossiersController {
       );
     }
     const { dossier, created, trackingSecret } = await this.dossiers.submit(dto, actor, key);
+    if (created)
+      await this.audit.record({
+        actor,
+        action: 'DOSSIER.RECEIVED',
+        dossierCode: dossier._id,
+        ip,
+        details: { channel: dto.channel },
+      });
     res.status(created ? 201 : 200);
     const appointment = dossier.appointmentAt.toLocaleDateString('vi-VN', {
       timeZone: 'Asia/Ho_Chi_Minh',
@@ -90,9 +113,11 @@ export class DossiersController {
   /** The dossier: in full for an officer of its unit, progress only for a citizen party. */
   @Get('dossiers/:code')
   @Roles(...LAND_OFFICE_ROLES, Role.Citizen)
-  async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
+  async get(@Param('code') code: string, @CurrentActor() actor: Actor, @Ip() ip: string) {
     const dossier = await this.dossiers.get(dossierCode(code));
-    return audienceFor(actor, dossier) === 'officer' ? this.officer(dossier) : citizenView(dossier);
+    return audienceFor(actor, dossier) === 'officer'
+      ? this.done(dossier, actor, 'DOSSIER.READ', ip)
+      : citizenView(dossier);
   }
 
   /** Citizen tracking without login: the code and the secret printed on the receipt. */
@@ -120,10 +145,10 @@ export class DossiersController {
     @Param('code') code: string,
     @Body() body: ReasonDto,
     @CurrentActor() actor: Actor,
+    @Ip() ip: string,
   ) {
-    return this.officer(
-      await this.dossiers.requestSupplement(dossierCode(code), body.reasonVi, actor),
-    );
+    const d = await this.dossiers.requestSupplement(dossierCode(code), body.reasonVi, actor);
+    return this.done(d, actor, 'DOSSIER.SUPPLEMENT_REQUESTED', ip, { reasonVi: body.reasonVi });
   }
 
   @Post('dossiers/:code/supplements')
@@ -133,24 +158,31 @@ export class DossiersController {
     @Param('code') code: string,
     @Body() corrections: SupplementDto,
     @CurrentActor() actor: Actor,
+    @Ip() ip: string,
   ) {
-    return this.officer(
-      await this.dossiers.acceptSupplement(dossierCode(code), actor, { ...corrections }),
-    );
+    const d = await this.dossiers.acceptSupplement(dossierCode(code), actor, { ...corrections });
+    return this.done(d, actor, 'DOSSIER.SUPPLEMENTED', ip, { ...corrections });
   }
 
   @Post('dossiers/:code/refusal')
   @Roles(Role.LandOfficer, Role.LandLeader)
   @HttpCode(200)
-  async refuse(@Param('code') code: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor) {
-    return this.officer(await this.dossiers.refuse(dossierCode(code), body.reasonVi, actor));
+  async refuse(
+    @Param('code') code: string,
+    @Body() body: ReasonDto,
+    @CurrentActor() actor: Actor,
+    @Ip() ip: string,
+  ) {
+    const d = await this.dossiers.refuse(dossierCode(code), body.reasonVi, actor);
+    return this.done(d, actor, 'DOSSIER.REFUSED', ip, { reasonVi: body.reasonVi });
   }
 
   @Post('dossiers/:code/result-handover')
   @Roles(Role.CounterOfficer)
   @HttpCode(200)
-  async returnResult(@Param('code') code: string, @CurrentActor() actor: Actor) {
-    return this.officer(await this.dossiers.returnResult(dossierCode(code), actor));
+  async returnResult(@Param('code') code: string, @CurrentActor() actor: Actor, @Ip() ip: string) {
+    const d = await this.dossiers.returnResult(dossierCode(code), actor);
+    return this.done(d, actor, 'DOSSIER.RESULT_HANDED_OVER', ip);
   }
 
   /** The backlog of the officer's unit per step, holder and unavailable agency. */

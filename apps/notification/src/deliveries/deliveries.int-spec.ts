@@ -1,4 +1,4 @@
-import { Admin, Kafka, logLevel } from 'kafkajs';
+import { Admin } from 'kafkajs';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import {
@@ -28,6 +28,7 @@ import {
   spawnService,
   startService,
   testInfra,
+  testKafka,
   uniqueName,
 } from '@lien-thong/testing';
 import { NotificationConfig } from '../config/notification.config';
@@ -114,11 +115,12 @@ describe('notification: what a citizen is told, on which channel, exactly once',
       AGENCY_POLICY_OVERRIDES: '{"sms":{"resetTimeoutMs":500,"volumeThreshold":2,"timeoutMs":500}}',
     });
     const brokers = testInfra().kafkaBrokers.split(',');
-    admin = new Kafka({ brokers, clientId: 'test-admin', logLevel: logLevel.NOTHING }).admin();
+    admin = testKafka('test-admin').admin();
     await admin.connect();
     broker = new KafkajsBrokerClient({
       brokers,
       clientId: 'test',
+      sasl: testInfra().kafkaSuperuser,
     });
     const statusTopic = service.app.get(Topology).topic(Topics.NotificationStatusChanged);
     await broker.ensureTopics([statusTopic], 1);

@@ -1,5 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Ip, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditLog } from '@lien-thong/audit';
 import { Actor, CurrentActor, hasRole, provinceOf, Role, Roles } from '@lien-thong/platform';
 import { AssessmentView, toView } from './assessment-view';
 import { assessmentNotFound } from './assessments.exceptions';
@@ -17,7 +18,10 @@ function mayRead(actor: Actor, assessment: TaxAssessment): boolean {
 @ApiTags('assessments')
 @Controller('assessments')
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly audit: AuditLog,
+  ) {}
 
   @Get(':dossierCode')
   @Roles(Role.TaxOfficer, Role.Citizen)
@@ -27,11 +31,14 @@ export class AssessmentsController {
   async get(
     @Param() { dossierCode }: DossierCodeParam,
     @CurrentActor() actor: Actor,
+    @Ip() ip: string,
   ): Promise<AssessmentView> {
     const revisions = await this.assessments.revisionsOf(dossierCode);
     // Someone who may not read it is told it does not exist, as for an unknown code.
     if (revisions.length === 0 || !mayRead(actor, revisions[0]))
       throw assessmentNotFound(dossierCode);
+    if (hasRole(actor, Role.TaxOfficer))
+      await this.audit.record({ actor, action: 'ASSESSMENT.READ', dossierCode, ip });
     return toView(revisions);
   }
 }

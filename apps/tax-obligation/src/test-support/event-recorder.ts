@@ -1,5 +1,6 @@
 import { EventEnvelope, PayloadOf, TopicName } from '@lien-thong/contracts';
 import { BrokerConsumer, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import { testInfra } from '@lien-thong/testing';
 
 /** Reads what the service published on some of its topics, as a subscriber would. */
 export class EventRecorder {
@@ -19,6 +20,7 @@ export class EventRecorder {
     const client = new KafkajsBrokerClient({
       brokers: brokers.split(','),
       clientId: 'tax-obligation-test',
+      sasl: testInfra().kafkaSuperuser,
     });
     const physical = topics.map((topic) => topology.topic(topic));
     await client.ensureTopics(physical, partitions);

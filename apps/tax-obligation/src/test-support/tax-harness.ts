@@ -6,7 +6,7 @@ import { AgencyName, AgencyStats, SIMULATOR_ADMIN_API } from '@lien-thong/agency
 import { createEnvelope, EventEnvelope, Topics, TransferSlipSentV1 } from '@lien-thong/contracts';
 import { InboxRepository, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
 import { SIGNATURE_HEADER, signWebhook } from '@lien-thong/platform';
-import { authAs, SAMPLE_USERS, signatureHeaders } from '@lien-thong/testing';
+import { SAMPLE_USERS, authAs, signatureHeaders, testInfra } from '@lien-thong/testing';
 import { TaxAssessment } from '../assessments/schemas/tax-assessment.schema';
 
 export interface Answer<T> {
@@ -47,6 +47,7 @@ export class TaxHarness {
     this.producer = new KafkajsBrokerClient({
       brokers: brokers.split(','),
       clientId: 'tax-obligation-test-land-office',
+      sasl: testInfra().kafkaSuperuser,
     });
     this.topology = app.get(Topology);
   }

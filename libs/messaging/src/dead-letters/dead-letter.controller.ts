@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Ip, Optional, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { maskPersonalData, Role, Roles } from '@lien-thong/platform';
+import { AuditLog } from '@lien-thong/audit';
+import { Actor, CurrentActor, maskPersonalData, Role, Roles } from '@lien-thong/platform';
 import { DeadLetterService } from './dead-letter.service';
 import type { DeadLetterFilter } from './dead-letter.repository';
 
@@ -21,7 +22,11 @@ class ListDeadLettersQuery {
 @Roles(Role.Operator)
 @Controller('admin/dead-letters')
 export class DeadLetterController {
-  constructor(private readonly deadLetters: DeadLetterService) {}
+  constructor(
+    private readonly deadLetters: DeadLetterService,
+    // Every service on the bus keeps an audit log; a test fixture may not.
+    @Optional() private readonly audit?: AuditLog,
+  ) {}
 
   @Get()
   async list(@Query() query: ListDeadLettersQuery) {
@@ -30,13 +35,17 @@ export class DeadLetterController {
 
   @Post('replay')
   @HttpCode(200)
-  async replayAll() {
-    return { replayed: await this.deadLetters.replayAll() };
+  async replayAll(@CurrentActor() actor: Actor, @Ip() ip: string) {
+    const replayed = await this.deadLetters.replayAll();
+    await this.audit?.record({ actor, action: 'DEAD_LETTER.REPLAYED', ip, details: { replayed } });
+    return { replayed };
   }
 
   @Post(':id/replay')
   @HttpCode(200)
-  replay(@Param('id') id: string) {
-    return this.deadLetters.replay(id);
+  async replay(@Param('id') id: string, @CurrentActor() actor: Actor, @Ip() ip: string) {
+    const replayed = await this.deadLetters.replay(id);
+    await this.audit?.record({ actor, action: 'DEAD_LETTER.REPLAYED', ip, details: { id } });
+    return replayed;
   }
 }

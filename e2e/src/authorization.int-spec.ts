@@ -1,0 +1,534 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { signWebhook, SIGNATURE_HEADER } from '@lien-thong/platform';
+import {
+  authAs,
+  eventually,
+  SAMPLE_USERS as U,
+  Stack,
+  StackService,
+  STACK_SERVICES,
+  startStack,
+  testInfra,
+} from '@lien-thong/testing';
+
+jest.setTimeout(600_000);
+
+type Json = Record<string, unknown>;
+
+/** Who may call a route, and what a call with each kind of caller must answer. */
+type Access =
+  | { public: string }
+  | { signed: 'JUSTICE_WEBHOOK_SECRET' | 'PAYMENT_WEBHOOK_SECRET'; body: () => Json; ok: number }
+  | {
+      /** A user the route is for, and what it answers them ('authorized': neither 401 nor 403). */
+      right: string;
+      ok: number | 'authorized';
+      /** A user of a role the route is not for: 403. */
+      wrong: string;
+      /** An officer of another unit: 403 or 404, never their data. */
+      otherUnit?: string;
+      body?: () => Json;
+    };
+
+interface Row {
+  service: StackService;
+  /** As the OpenAPI document names it: "POST /dossiers/{code}/refusal". */
+  route: string;
+  /** The concrete path to call (parameters filled in). */
+  path: () => string;
+  access: Access;
+}
+
+const BUS_SERVICES: StackService[] = [
+  'land-registry',
+  'secured-transactions',
+  'tax-obligation',
+  'notification',
+];
+
+/**
+ * Every route of every service, called without a token, with a forged one, with a token of a
+ * role it is not for, as an officer of another unit, and as the person it is for. The table
+ * must name every route the services' OpenAPI documents declare: a new route without a row
+ * fails here.
+ */
+describe('who may call what: every route of every service', () => {
+  let stack: Stack;
+  /** A dossier that went all the way (parcel 00004/12/101, sold by the sample citizen An). */
+  let done: string;
+  /** A dossier for the officers' decisions (parcel 00004/12/102). */
+  let pending: string;
+  let forgedToken: string;
+
+  const lrUrl = () => stack.url['land-registry'];
+
+  async function call(
+    service: StackService,
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: Json,
+  ) {
+    const raw = body === undefined ? undefined : JSON.stringify(body);
+    const res = await fetch(`${stack.url[service]}${path}`, {
+      method,
+      headers: { ...(raw ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: raw,
+    });
+    const text = await res.text();
+    return { status: res.status, text };
+  }
+
+  const transfer = (parcelNumber: number, sellers: Json[]) => ({
+    channel: 'COUNTER',
+    resultDelivery: 'COUNTER',
+    parcel: { communeCode: '00004', mapSheetNumber: 12, parcelNumber },
+    transferKind: 'SALE',
+    contractDate: '2026-11-16',
+    declaredPriceVnd: 3_000_000_000,
+    sellers,
+    buyers: [
+      {
+        fullName: 'Phạm Minh Khang',
+        citizenId: '001092011223',
+        address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
+      },
+    ],
+    applicant: { fullName: 'Phạm Minh Khang', phone: '0912345678' },
+  });
+
+  async function submitFor(parcelNumber: number): Promise<string> {
+    const auth = await authAs(U.counterBaDinh);
+    const parcel = JSON.parse(
+      (await call('land-registry', 'GET', `/parcels/00004/12/${parcelNumber}`, auth)).text,
+    ) as { certificate: { serial: string }; owners: Json[] };
+    const sellers = parcel.owners.map((o) => ({
+      fullName: o.fullName,
+      citizenId: o.citizenId,
+      address: o.address,
+      relationshipToBuyer: 'NONE',
+      ownsOtherResidentialProperty: true,
+    }));
+    const answer = await call('land-registry', 'POST', '/dossiers/transfers', auth, {
+      ...transfer(parcelNumber, sellers),
+      certificateSerial: parcel.certificate.serial,
+    });
+    expect(answer.status).toBe(201);
+    return (JSON.parse(answer.text) as { dossierCode: string }).dossierCode;
+  }
+
+  async function statusOf(code: string): Promise<string> {
+    const answer = await call('land-registry', 'GET', `/dossiers/${code}`, {
+      ...(await authAs(U.counterBaDinh)),
+    });
+    return (JSON.parse(answer.text) as { status: string }).status;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack({
+      common: { RETRY_DELAYS_MS: '500,2000,5000' },
+      // The citizen pays as soon as the notice is out: the first dossier reaches the counter.
+      env: { 'agency-simulators': { PAYMENT_AUTO_PAY_MS: '200' } },
+    });
+    done = await submitFor(101);
+    pending = await submitFor(102);
+    await eventually(
+      async () => ((await statusOf(done)) === 'RESULT_READY' ? true : undefined),
+      180_000,
+      `${done} to be registered`,
+    );
+    // A token with the operator's claims, signed by a key the issuer never had.
+    const { privateKey } = await generateKeyPair('RS256');
+    forgedToken = await new SignJWT({
+      realm_access: { roles: ['operator', 'counter-officer', 'land-leader'] },
+      unit: '01',
+      preferred_username: 'ke.gia.mao',
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: 'forged' })
+      .setIssuer(testInfra().oidcIssuerUrl)
+      .setAudience('lien-thong-api')
+      .setSubject('forged')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
+  });
+  afterAll(() => stack?.stop());
+
+  const operatorOnly = (service: StackService, route: string, path: () => string): Row => ({
+    service,
+    route,
+    path,
+    access: { right: U.operator, ok: 'authorized', wrong: U.counterBaDinh },
+  });
+  const deadLetters = (service: StackService): Row[] => [
+    {
+      service,
+      route: 'GET /admin/dead-letters',
+      path: () => '/admin/dead-letters',
+      access: { right: U.operator, ok: 200, wrong: U.auditor },
+    },
+    operatorOnly(service, 'POST /admin/dead-letters/replay', () => '/admin/dead-letters/replay'),
+    operatorOnly(
+      service,
+      'POST /admin/dead-letters/{id}/replay',
+      () => '/admin/dead-letters/no-such-letter/replay',
+    ),
+  ];
+  const audit = (service: StackService): Row[] =>
+    ['/audit/records', '/audit/verification'].map((path) => ({
+      service,
+      route: `GET ${path}`,
+      path: () => path,
+      access: { right: U.auditor, ok: 200, wrong: U.operator },
+    }));
+  const health = (service: StackService): Row => ({
+    service,
+    route: 'GET /health',
+    path: () => '/health',
+    access: { public: 'probes' },
+  });
+  const simulatorPublic = (route: string): Row => ({
+    service: 'agency-simulators',
+    route,
+    path: () => '',
+    access: { public: 'a simulated agency API' },
+  });
+  const simulatorAdmin = (route: string, path: string, body?: () => Json): Row => ({
+    service: 'agency-simulators',
+    route,
+    path: () => path,
+    access: { right: U.operator, ok: 'authorized', wrong: U.counterBaDinh, body },
+  });
+  const hold = () => ({
+    parcel: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 139 },
+    hold: {
+      authority: 'Tòa án nhân dân khu vực 1 – Hà Nội',
+      documentNumber: '5/2026/QĐ-BPKCTT',
+      issuedOn: '2026-11-20',
+      reason: 'Cấm chuyển dịch',
+    },
+    placedAt: new Date().toISOString(),
+  });
+
+  // In call order: the officers' decisions on `pending` follow one another.
+  const ROWS: Row[] = [
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/transfers',
+      path: () => '/dossiers/transfers',
+      access: {
+        right: U.counterBaDinh,
+        ok: 422, // past authorization, refused by the cadastral book (serial missing)
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+        body: () => ({ ...transfer(103, []), certificateSerial: 'CS00000000' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'GET /dossiers/{code}',
+      path: () => `/dossiers/${done}`,
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.taxHaNoi,
+        otherUnit: U.landOfficerAnGiang,
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'GET /tracking/{code}',
+      path: () => `/tracking/${done}?secret=AAAAAAAAAA`,
+      access: { public: 'code and receipt secret' },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/supplement-requests',
+      path: () => `/dossiers/${pending}/supplement-requests`,
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+        body: () => ({ reasonVi: 'Thiếu bản sao hợp đồng có công chứng' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/supplements',
+      path: () => `/dossiers/${pending}/supplements`,
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.landOfficerBaDinh,
+        otherUnit: U.counterAnGiang,
+        body: () => ({}),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/refusal',
+      path: () => `/dossiers/${pending}/refusal`,
+      access: {
+        right: U.landOfficerBaDinh,
+        ok: 200,
+        wrong: U.counterBaDinh,
+        otherUnit: U.landOfficerAnGiang,
+        body: () => ({ reasonVi: 'Hợp đồng không có chữ ký của bên bán' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/result-handover',
+      path: () => `/dossiers/${done}/result-handover`,
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.landOfficerBaDinh,
+        otherUnit: U.counterAnGiang,
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'GET /backlog',
+      path: () => '/backlog',
+      access: { right: U.counterBaDinh, ok: 200, wrong: U.citizenAn },
+    },
+    {
+      service: 'land-registry',
+      route: 'GET /parcels/{communeCode}/{mapSheetNumber}/{parcelNumber}',
+      path: () => '/parcels/00004/12/101',
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.citizenAn,
+        otherUnit: U.counterAnGiang,
+      },
+    },
+    {
+      service: 'secured-transactions',
+      route: 'POST /justice/holds',
+      path: () => '/justice/holds',
+      access: { signed: 'JUSTICE_WEBHOOK_SECRET', body: hold, ok: 202 },
+    },
+    {
+      service: 'tax-obligation',
+      route: 'GET /assessments/{dossierCode}',
+      path: () => `/assessments/${done}`,
+      access: { right: U.taxHaNoi, ok: 200, wrong: U.counterBaDinh, otherUnit: U.taxAnGiang },
+    },
+    {
+      service: 'tax-obligation',
+      route: 'POST /payments/callback',
+      path: () => '/payments/callback',
+      access: {
+        signed: 'PAYMENT_WEBHOOK_SECRET',
+        // The order of the registered dossier was paid: a repeat is answered 200, not recorded.
+        body: () => ({
+          orderId: `${done}:R1`,
+          status: 'PAID',
+          amountVnd: 0,
+          paidAt: new Date().toISOString(),
+          transactionId: 'SIM-REPEAT',
+        }),
+        ok: 200,
+      },
+    },
+    {
+      service: 'notification',
+      route: 'GET /notifications',
+      path: () => `/notifications?dossierCode=${done}`,
+      access: { right: U.operator, ok: 200, wrong: U.counterBaDinh },
+    },
+    ...BUS_SERVICES.flatMap(deadLetters),
+    ...BUS_SERVICES.flatMap(audit),
+    ...STACK_SERVICES.map(health),
+    ...[
+      'POST /etax/v1/filings',
+      'GET /etax/v1/filings/{filingId}',
+      'POST /justice/v1/parcel-checks',
+      'POST /sms/v1/messages',
+      'POST /email/v1/messages',
+      'POST /zalo/v1/messages',
+      'POST /payments/v1/orders',
+      'GET /payments/v1/orders/{orderId}',
+      'GET /payments/v1/pay/{orderId}',
+      'POST /payments/v1/pay/{orderId}',
+      'GET /population/v1/citizens/{citizenId}',
+    ].map(simulatorPublic),
+    simulatorAdmin('PUT /admin/faults/{agency}', '/admin/faults/zalo', () => ({ latencyMs: 0 })),
+    simulatorAdmin('GET /admin/faults', '/admin/faults'),
+    simulatorAdmin('DELETE /admin/faults', '/admin/faults'),
+    simulatorAdmin('GET /admin/stats/{agency}', '/admin/stats/zalo'),
+    simulatorAdmin('DELETE /admin/stats', '/admin/stats'),
+    simulatorAdmin('POST /admin/justice/holds', '/admin/justice/holds', hold),
+    simulatorAdmin(
+      'DELETE /admin/justice/holds/{communeCode}/{mapSheetNumber}/{parcelNumber}',
+      '/admin/justice/holds/00004/12/139',
+    ),
+    simulatorAdmin('GET /admin/messages', '/admin/messages?dossierCode=X'),
+    simulatorAdmin(
+      'POST /admin/payments/orders/{orderId}/pay',
+      '/admin/payments/orders/x/pay',
+      () => ({}),
+    ),
+    simulatorAdmin(
+      'POST /admin/payments/orders/{orderId}/callback',
+      '/admin/payments/orders/x/callback',
+    ),
+    simulatorAdmin('GET /admin/payments/auto-pay', '/admin/payments/auto-pay'),
+    simulatorAdmin('PUT /admin/payments/auto-pay', '/admin/payments/auto-pay', () => ({
+      delayMs: 200,
+    })),
+  ];
+
+  it('has a row for every route each service declares in its OpenAPI document', async () => {
+    for (const service of STACK_SERVICES) {
+      const docs = JSON.parse((await call(service, 'GET', '/docs-json')).text) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const declared = Object.entries(docs.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+      );
+      const inTable = ROWS.filter((r) => r.service === service).map((r) => r.route);
+      expect({ service, routes: [...declared].sort() }).toEqual({
+        service,
+        routes: [...new Set(inTable)].sort(),
+      });
+    }
+  });
+
+  it.each(ROWS.map((r) => [`${r.service}: ${r.route}`, r] as const))('%s', async (_name, row) => {
+    const [method] = row.route.split(' ');
+    const { access } = row;
+    if ('public' in access) {
+      const answer = await call(row.service, method, row.path());
+      expect([401, 403]).not.toContain(answer.status);
+      return;
+    }
+    if ('signed' in access) {
+      const body = access.body();
+      const raw = JSON.stringify(body);
+      const secret = testInfra().envFor(row.service)[access.signed];
+      const unsigned = await call(row.service, method, row.path(), {}, body);
+      const forged = await call(
+        row.service,
+        method,
+        row.path(),
+        { [SIGNATURE_HEADER]: signWebhook('a-secret-nobody-shared-with-us!', raw) },
+        body,
+      );
+      expect([unsigned.status, forged.status]).toEqual([401, 401]);
+      const signed = await call(
+        row.service,
+        method,
+        row.path(),
+        { [SIGNATURE_HEADER]: signWebhook(secret, raw) },
+        body,
+      );
+      expect(signed.status).toBe(access.ok);
+      return;
+    }
+    const body = access.body?.();
+    const as = async (user: string) =>
+      call(row.service, method, row.path(), await authAs(user), body);
+    const none = await call(row.service, method, row.path(), {}, body);
+    const garbage = await call(
+      row.service,
+      method,
+      row.path(),
+      { authorization: 'Bearer aaaa.bbbb.cccc' },
+      body,
+    );
+    const forged = await call(
+      row.service,
+      method,
+      row.path(),
+      { authorization: `Bearer ${forgedToken}` },
+      body,
+    );
+    expect([none.status, garbage.status, forged.status]).toEqual([401, 401, 401]);
+    expect((await as(access.wrong)).status).toBe(403);
+    if (access.otherUnit) {
+      const other = await as(access.otherUnit);
+      expect([403, 404]).toContain(other.status);
+      expect(other.text).not.toMatch(/\d{12}/); // no citizen ID of theirs
+    }
+    const right = await as(access.right);
+    if (access.ok === 'authorized') expect([401, 403]).not.toContain(right.status);
+    else expect({ status: right.status, text: right.text }).toMatchObject({ status: access.ok });
+  });
+
+  it('shows a citizen party the progress of their dossier and no one else’s personal data, and a stranger nothing', async () => {
+    const party = await call(
+      'land-registry',
+      'GET',
+      `/dossiers/${done}`,
+      await authAs(U.citizenAn),
+    );
+    expect(party.status).toBe(200);
+    expect(JSON.parse(party.text)).toMatchObject({ dossierCode: done });
+    expect(party.text).not.toMatch(/001092011223|0912345678/); // the buyer's ID and phone
+    const stranger = await call(
+      'land-registry',
+      'GET',
+      `/dossiers/${done}`,
+      await authAs(U.citizenKhoa),
+    );
+    expect(stranger.status).toBe(404);
+    expect(
+      (await call('tax-obligation', 'GET', `/assessments/${done}`, await authAs(U.citizenAn)))
+        .status,
+    ).toBe(200);
+  });
+
+  it('counts in an officer’s backlog only the dossiers of their unit', async () => {
+    const backlog = async (user: string) =>
+      JSON.parse((await call('land-registry', 'GET', '/backlog', await authAs(user))).text) as {
+        byStatus: Record<string, number>;
+      };
+    const total = (b: { byStatus: Record<string, number> }) =>
+      Object.values(b.byStatus).reduce((a, n) => a + n, 0);
+    expect(total(await backlog(U.counterBaDinh))).toBeGreaterThanOrEqual(2);
+    expect(total(await backlog(U.counterAnGiang))).toBe(0);
+  });
+
+  it('gives the counter officer a receipt only for parcels of their own province', async () => {
+    const answer = await call(
+      'land-registry',
+      'POST',
+      '/dossiers/transfers',
+      await authAs(U.counterAnGiang),
+      { ...transfer(103, []), certificateSerial: 'CS00000000' },
+    );
+    expect(answer.status).toBe(403);
+    expect(lrUrl()).toMatch(/^http:\/\/127\.0\.0\.1:/);
+  });
+
+  it('keeps what officers did and who was refused in each service’s audit log, hash-chained', async () => {
+    const auditor = await authAs(U.auditor);
+    const records = JSON.parse(
+      (await call('land-registry', 'GET', `/audit/records?dossierCode=${pending}`, auditor)).text,
+    ) as { records: { action: string; actor?: { username: string } }[] };
+    const actions = records.records.map((r) => `${r.action} ${r.actor?.username ?? ''}`);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'DOSSIER.RECEIVED motcua.badinh',
+        'DOSSIER.SUPPLEMENT_REQUESTED motcua.badinh',
+        'DOSSIER.REFUSED chuyenvien.badinh',
+      ]),
+    );
+    const refused = JSON.parse(
+      (await call('land-registry', 'GET', '/audit/records?limit=500', auditor)).text,
+    ) as { records: { action: string }[] };
+    expect(refused.records.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['AUTH.TOKEN_REJECTED', 'AUTH.FORBIDDEN']),
+    );
+    for (const service of BUS_SERVICES) {
+      const verification = JSON.parse(
+        (await call(service, 'GET', '/audit/verification', auditor)).text,
+      ) as { ok: boolean };
+      expect({ service, ok: verification.ok }).toEqual({ service, ok: true });
+    }
+  });
+});
