@@ -7,8 +7,7 @@
 // OIDC_ISSUER_URL (which `npm start` prints), its password read from the realm file at run
 // time; a deployment gives the token in AUDIT_TOKEN instead. Services are reached on their
 // default ports (tools/cli/services.mjs), each overridable by <NAME>_PORT.
-import { readFileSync } from 'node:fs';
-import { CLIENT_ID, REALM_FILE } from '../infra/keycloak.mjs';
+import { tokenFor } from './login.mjs';
 import { SERVICES, servicePort } from './services.mjs';
 
 const AUDITOR = 'kiemtoan';
@@ -33,38 +32,8 @@ if (targets.length === 0) {
 }
 
 /** AUDIT_TOKEN, or the sample auditor's token by the password grant (development only). */
-async function auditorToken() {
-  if (process.env.AUDIT_TOKEN) return process.env.AUDIT_TOKEN;
-  const issuer = process.env.OIDC_ISSUER_URL;
-  if (!issuer)
-    throw new Error(
-      'set OIDC_ISSUER_URL to the issuer npm start prints (or AUDIT_TOKEN to an auditor token)',
-    );
-  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
-  const password = realm.users
-    ?.find((u) => u.username === AUDITOR)
-    ?.credentials?.find((c) => c.type === 'password')?.value;
-  if (!password) throw new Error(`no sample user ${AUDITOR} in ${REALM_FILE}`);
-  const discovery = await fetch(`${issuer}/.well-known/openid-configuration`, {
-    signal: AbortSignal.timeout(10_000),
-  }).catch(() => undefined);
-  if (!discovery?.ok)
-    throw new Error(`cannot reach the identity provider at ${issuer} (is npm start running?)`);
-  const { token_endpoint: tokenEndpoint } = await discovery.json();
-  const res = await fetch(tokenEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: CLIENT_ID,
-      username: AUDITOR,
-      password,
-      scope: 'openid',
-    }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!res.ok) throw new Error(`logging in as ${AUDITOR} failed: HTTP ${res.status}`);
-  return (await res.json()).access_token;
+function auditorToken() {
+  return tokenFor(AUDITOR, 'AUDIT_TOKEN');
 }
 
 async function get(url, token) {

@@ -1,7 +1,9 @@
 // npm run dead-letters -- <list|replay> [id|--all] [--service NAME] [--url URL] [--status pending|replayed|all]
 // For the engineer on call: what each service could not handle and why, and replay after a fix.
-// Talks to the services' admin endpoints (/admin/dead-letters) on their default ports.
+// Talks to the services' admin endpoints (/admin/dead-letters) on their default ports, as the
+// operator: OPERATOR_TOKEN, or in development the sample operator (tools/cli/login.mjs).
 import { SERVICES, servicePort } from './services.mjs';
+import { tokenFor } from './login.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -16,12 +18,16 @@ const targets = option('url')
       .filter((s) => !option('service') || s.name === option('service'))
       .map((s) => ({ name: s.name, url: `http://127.0.0.1:${servicePort(s)}` }));
 
+let token;
 async function call(method, url) {
-  const res = await fetch(url, { method }).catch(() => {
-    throw new Error(
-      `cannot reach ${new URL(url).origin}: is the service running (npm start), or pass --url`,
-    );
-  });
+  token ??= await tokenFor('vanhanh', 'OPERATOR_TOKEN');
+  const res = await fetch(url, { method, headers: { authorization: `Bearer ${token}` } }).catch(
+    () => {
+      throw new Error(
+        `cannot reach ${new URL(url).origin}: is the service running (npm start), or pass --url`,
+      );
+    },
+  );
   const body = await res.json().catch(() => ({}));
   if (!res.ok)
     throw new Error(`${method} ${url}: ${res.status} ${body.code ?? ''} ${body.message ?? ''}`);

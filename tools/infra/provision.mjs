@@ -53,7 +53,14 @@ export function provisioningMode() {
  * Provisions what is not given by the environment as local processes.
  * Returns { kafkaBrokers, mongoUrl, describe, seconds, stop }.
  */
-export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) } = {}) {
+/**
+ * `keycloakPort`: where to run Keycloak (npm start keeps it fixed so that its login URL
+ * does not change between runs; tests take any free port).
+ */
+export async function provisionLocal({
+  log = (m) => console.log(`[infra] ${m}`),
+  keycloakPort,
+} = {}) {
   const started = Date.now();
   const stops = [];
   const described = [];
@@ -98,7 +105,7 @@ export async function provisionLocal({ log = (m) => console.log(`[infra] ${m}`) 
     const [kafka, mongo, keycloak] = await Promise.all([
       kafkaBrokers ? null : startKafka({ dataDir, log }),
       mongoUrl ? null : startMongo({ dataDir, log }),
-      oidcIssuerUrl ? null : startKeycloak({ dataDir, log }),
+      oidcIssuerUrl ? null : startKeycloak({ dataDir, log, port: keycloakPort }),
     ]);
     if (kafka) {
       stops.push(() => kafka.process.stop());

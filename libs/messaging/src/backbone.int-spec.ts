@@ -1,6 +1,6 @@
 import { EventEnvelope, Topics } from '@lien-thong/contracts';
 import { eventually, testInfra } from '@lien-thong/test-infra';
-import { RunningService, signatureHeaders } from '@lien-thong/testing';
+import { authAs, RunningService, SAMPLE_USERS, signatureHeaders } from '@lien-thong/testing';
 import { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
 import { Topology } from './topology/topology';
 import { InboxRepository } from './inbox/inbox.repository';
@@ -125,7 +125,10 @@ describe('event backbone on the real broker and database', () => {
 
     // After the fix, the on-call engineer replays it over HTTP and it is applied once.
     LedgerService.poisonEnabled = false;
-    const replay = await fetch(`${service.baseUrl}/admin/dead-letters/replay`, { method: 'POST' });
+    const replay = await fetch(`${service.baseUrl}/admin/dead-letters/replay`, {
+      method: 'POST',
+      headers: await authAs(SAMPLE_USERS.operator),
+    });
     expect(await replay.json()).toEqual({ replayed: 1 });
     await eventually(
       async () => ((await appliedCount(service, 'HS-POISON')) === 6 ? true : undefined),

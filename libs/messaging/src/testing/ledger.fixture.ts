@@ -10,6 +10,7 @@ import { DossierRefusedV1, EventEnvelope, Topics } from '@lien-thong/contracts';
 import {
   loadConfig,
   PlatformModule,
+  Public,
   ServiceConfig,
   ServiceDefinition,
   ServiceInfo,
@@ -104,6 +105,7 @@ class EmitDto {
   reasonCode!: string;
 }
 
+@Public('a test fixture standing in for a service: tests call it to emit an event')
 @Controller('ledger')
 export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}

@@ -116,7 +116,7 @@ export class ServiceConfig {
    */
   @IsString()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER_URL must be an http(s) URL' })
-  OIDC_ISSUER_URL = 'http://127.0.0.1:8080/realms/lien-thong';
+  OIDC_ISSUER_URL = 'http://127.0.0.1:8180/realms/lien-thong';
 
   /** The audience a token must name (the realm's mapper adds it to every access token). */
   @IsString()
