@@ -6,3 +6,4 @@ export * from './stack';
 export * from './scenarios';
 export * from './chaos';
 export * from './signed-events';
+export * from './sample-users';
