@@ -14,7 +14,13 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { EventEnvelope, DossierRefusedV1, Topics } from '@lien-thong/contracts';
 import { EventFactory } from '@lien-thong/messaging';
-import { RunningService, startService, uniqueName, testInfra } from '@lien-thong/testing';
+import {
+  kafkaSuperuserEnv,
+  RunningService,
+  startService,
+  uniqueName,
+  testInfra,
+} from '@lien-thong/testing';
 import {
   LEDGER_SERVICE,
   LedgerConfig,
@@ -73,6 +79,8 @@ class Ledger {
     const service = await startService(LEDGER_SERVICE, {
       // The fixture produces the land registry's refusals, so it signs them with its key.
       EVENT_SIGNING_KEY: testInfra().envFor('land-registry').EVENT_SIGNING_KEY,
+      // Not a bus service with ACLs of its own: it reaches the broker as the super user.
+      ...kafkaSuperuserEnv(),
       MONGO_DB: uniqueName('bench-ledger'),
       KAFKA_NAMESPACE: uniqueName('bench'),
       LOG_LEVEL: 'warn',

@@ -2,11 +2,36 @@
 // without outbox, inbox or database) and the broker's own perf tools from the kafka-tools jar.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import { testInfra } from '@lien-thong/testing';
 import { sleep, summarize, Summary } from './stats';
+
+/** The broker's super user (SASL/SCRAM) where the run's broker authenticates clients. */
+function superuser() {
+  const { kafkaSuperuser } = testInfra();
+  return kafkaSuperuser ? { sasl: kafkaSuperuser } : {};
+}
+
+/** The same credentials as a properties file for Kafka's own (Java) tools, or no arguments. */
+function javaClientConfig(): string[] {
+  const { kafkaSuperuser } = testInfra();
+  if (!kafkaSuperuser) return [];
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-kafka-')), 'client.properties');
+  writeFileSync(
+    file,
+    [
+      'security.protocol=SASL_PLAINTEXT',
+      `sasl.mechanism=${kafkaSuperuser.mechanism.toUpperCase()}`,
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${kafkaSuperuser.username}" password="${kafkaSuperuser.password}";`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  return ['--command-config', file];
+}
 
 export interface RawMessage {
   value: string;
@@ -65,6 +90,7 @@ export async function rawKafkajs(options: RawKafkaOptions): Promise<RawKafkaResu
     clientId: 'bench-raw',
     brokers: options.brokers,
     logLevel: logLevel.NOTHING,
+    ...superuser(),
   });
   const topic = unique('bench-raw');
   const admin = kafka.admin();
@@ -212,7 +238,9 @@ export async function kafkaPerfTools(
     clientId: 'bench-perf',
     brokers: brokers.split(','),
     logLevel: logLevel.NOTHING,
+    ...superuser(),
   });
+  const clientConfig = javaClientConfig();
   const admin = kafka.admin();
   await admin.connect();
   const topic = unique('bench-perf');
@@ -221,6 +249,7 @@ export async function kafkaPerfTools(
     const produced = await runJava(
       [
         'org.apache.kafka.tools.ProducerPerformance',
+        ...clientConfig,
         '--bootstrap-server',
         brokers,
         '--topic',
@@ -248,6 +277,7 @@ export async function kafkaPerfTools(
     const consumed = await runJava(
       [
         'org.apache.kafka.tools.ConsumerPerformance',
+        ...clientConfig,
         '--bootstrap-server',
         brokers,
         '--topic',

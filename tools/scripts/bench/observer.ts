@@ -2,6 +2,7 @@
 // consumer-group lag, and the services' inboxes (when each consumer handled each event).
 import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
+import { testInfra } from '@lien-thong/testing';
 import { sleep } from './stats';
 
 export interface SeenEvent {
@@ -36,7 +37,13 @@ export class StackObserver {
   ) {}
 
   static async start(brokers: string[], namespace: string): Promise<StackObserver> {
-    const kafka = new Kafka({ clientId: 'bench-observer', brokers, logLevel: logLevel.NOTHING });
+    const { kafkaSuperuser } = testInfra();
+    const kafka = new Kafka({
+      clientId: 'bench-observer',
+      brokers,
+      logLevel: logLevel.NOTHING,
+      ...(kafkaSuperuser ? { sasl: kafkaSuperuser } : {}),
+    });
     const admin = kafka.admin();
     await admin.connect();
     const topics = (await admin.listTopics()).filter(
