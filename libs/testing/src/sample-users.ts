@@ -58,6 +58,8 @@ export function samplePassword(username: string): string {
 }
 
 const tokens = new Map<string, { token: string; expiresAt: number }>();
+/** Logins in flight, shared: a burst of calls as one user logs in once. */
+const loggingIn = new Map<string, Promise<string>>();
 
 /**
  * An access token of a sample user from the run's Keycloak (OIDC_ISSUER_URL), by the
@@ -68,6 +70,16 @@ export async function tokenOf(username: string, issuer = issuerUrl()): Promise<s
   const key = `${issuer} ${username}`;
   const cached = tokens.get(key);
   if (cached && cached.expiresAt > Date.now() + 60_000) return cached.token;
+  const pending = loggingIn.get(key) ?? login(issuer, username, key);
+  loggingIn.set(key, pending);
+  try {
+    return await pending;
+  } finally {
+    loggingIn.delete(key);
+  }
+}
+
+async function login(issuer: string, username: string, key: string): Promise<string> {
   const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -12,7 +12,9 @@ import {
   authAs,
   eventually,
   startService,
+  testInfra,
 } from '@lien-thong/testing';
+import { webhookSignatureProblem } from '@lien-thong/platform';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AGENCY_SIMULATORS_SERVICE } from '../service';
 import { startHttpReceiver } from '../test-support/http-receiver';
@@ -110,11 +112,15 @@ describe('Justice registry simulator', () => {
       hold: newHold('301/QĐ-CSĐT'),
     });
     await eventually(() => (webhook.requests.length > 0 ? true : undefined), 5000, 'webhook');
-    expect(webhook.requests[0]).toEqual({
+    expect(webhook.requests[0]).toMatchObject({
       method: 'POST',
       path: '/holds',
       body: { parcel, hold: newHold('301/QĐ-CSĐT'), placedAt: placed.body.placedAt },
     });
+    // Signed as the real registry signs its pushes, with the secret the receiver knows.
+    const { raw, signature } = webhook.requests[0];
+    const secret = testInfra().envFor('secured-transactions').JUSTICE_WEBHOOK_SECRET;
+    expect(webhookSignatureProblem(secret, signature, raw)).toBeNull();
 
     // The same hold again: same placement, no second webhook.
     const again = await api.post<HoldPlacement>(SIMULATOR_ADMIN_API.justiceHolds, {

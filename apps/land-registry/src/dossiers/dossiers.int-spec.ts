@@ -181,8 +181,10 @@ describe('one-stop counter API', () => {
       const res = await fetch(`${service.baseUrl}/tracking/${code}?secret=${guess}`);
       statuses.push(res.status);
     }
-    expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
-    expect(statuses.slice(5)).toContain(429);
+    // A few wrong guesses are answered as for any wrong secret; then the client backs off
+    // (the earlier test's wrong secrets count too: they came from the same client).
+    expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
+    expect(statuses.slice(3)).toContain(429);
     // Even the right secret waits out the back-off: guessing gains nothing.
     const right = await fetch(
       `${service.baseUrl}/tracking/${code}?secret=${body.trackingSecret as string}`,
