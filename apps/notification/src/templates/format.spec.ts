@@ -24,7 +24,7 @@ describe('message formatting', () => {
       trackingUrl: 'http://x/tracking/',
     };
     expect(trackingSentence(context)).toBe(
-      'Tra cứu tại http://x/tracking/H26-260701-0001 với 4 số cuối điện thoại.',
+      'Tra cứu tại http://x/tracking/H26-260701-0001 bằng mã tra cứu in trên giấy tiếp nhận.',
     );
   });
 

@@ -25,9 +25,12 @@ export function trackingLink(context: TemplateContext): string {
   return `${context.trackingUrl.replace(/\/+$/, '')}/${encodeURIComponent(context.dossierCode)}`;
 }
 
-/** How a citizen follows the dossier: the public page, unlocked by the phone's last 4 digits. */
+/**
+ * How a citizen follows the dossier: the public page, unlocked by the tracking secret printed
+ * on the receipt (never sent in a message: a message can be read by others on the way).
+ */
 export function trackingSentence(context: TemplateContext): string {
-  return `Tra cứu tại ${trackingLink(context)} với 4 số cuối điện thoại.`;
+  return `Tra cứu tại ${trackingLink(context)} bằng mã tra cứu in trên giấy tiếp nhận.`;
 }
 
 /** Free text (a reason an officer typed) on one line, cut to `max` characters with "…". */

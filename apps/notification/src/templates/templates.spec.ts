@@ -67,7 +67,7 @@ describe('DOSSIER_RECEIVED', () => {
     const message = dossierReceived(payload, context);
     expect(message.template).toBe('DOSSIER_RECEIVED');
     expect(message.sms).toBe(
-      `Hồ sơ ${CODE} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} với 4 số cuối điện thoại.`,
+      `Hồ sơ ${CODE} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
     );
     expect(message.email.subject).toContain('hẹn trả kết quả ngày 08/07/2026');
     expect(message.email.body).toContain('- Ngày hẹn trả kết quả: 08/07/2026');
