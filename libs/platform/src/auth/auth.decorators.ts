@@ -4,7 +4,12 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiSecurity,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Actor } from './actor';
 import type { Role } from './roles';
 
@@ -38,6 +43,7 @@ export const Roles = (...roles: Role[]) =>
 export const SignedWebhook = (secretKey: string) =>
   applyDecorators(
     SetMetadata(SIGNED_WEBHOOK, secretKey),
+    ApiSecurity('agency-signature'),
     ApiUnauthorizedResponse({
       description: 'Thiếu, sai hoặc hết hạn chữ ký (WEBHOOK.SIGNATURE_INVALID)',
     }),

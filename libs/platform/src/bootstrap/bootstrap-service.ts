@@ -12,6 +12,7 @@ import { ContextLogger } from '../logging/context-logger';
 import { JSON_BODY_LIMIT, rejectPrototypeKeys, verifyJsonBody } from './json-body';
 import helmet from 'helmet';
 import { unmarkedRoutes } from '../auth/route-marks';
+import { completeOpenApi } from './openapi-contract';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -73,23 +74,25 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(info.title)
-      .setDescription(info.description)
-      .setVersion(info.version)
-      .addBearerAuth(
-        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'OIDC access token' },
-        'oidc',
-      )
-      .addSecurity('agency-signature', {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-Lien-Thong-Signature',
-        description: 't=<unix seconds>,v1=<HMAC-SHA256 hex of "t.body"> with the agency secret',
-      })
-      .build(),
+  const document = completeOpenApi(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(info.title)
+        .setDescription(info.description)
+        .setVersion(info.version)
+        .addBearerAuth(
+          { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'OIDC access token' },
+          'oidc',
+        )
+        .addSecurity('agency-signature', {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Lien-Thong-Signature',
+          description: 't=<unix seconds>,v1=<HMAC-SHA256 hex of "t.body"> with the agency secret',
+        })
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   const unmarked = unmarkedRoutes(app);
