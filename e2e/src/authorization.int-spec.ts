@@ -568,4 +568,53 @@ describe('who may call what: every route of every service', () => {
       expect({ service, ok: verification.ok }).toEqual({ service, ok: true });
     }
   });
+
+  it('ties an online submission to the logged-in citizen, who must be a party; the counter is for officers', async () => {
+    const online: Json = { ...request103, channel: 'ONLINE' };
+    const submit = async (user: string, body: Json) =>
+      call('land-registry', 'POST', '/dossiers/transfers', await authAs(user), body);
+    const stranger = await submit(U.citizenKhoa, online);
+    const officerOnline = await submit(U.counterBaDinh, online);
+    const citizenAtCounter = await submit(U.citizenKhoa, request103);
+    expect(
+      [stranger, officerOnline, citizenAtCounter].map((a) => [
+        a.status,
+        (JSON.parse(a.text) as { code: string }).code,
+      ]),
+    ).toEqual([
+      [403, 'AUTH.NOT_A_PARTY'],
+      [403, 'AUTH.CITIZEN_ONLY'],
+      [403, 'AUTH.COUNTER_ONLY'],
+    ]);
+    // The buyer, logged in, may: the dossier records them as the applicant and shows them it.
+    const buyer = {
+      ...online,
+      buyers: [{ ...(online.buyers as Json[])[0], citizenId: '001170100001' }],
+    };
+    const mine = await submit(U.citizenBinh, buyer);
+    expect(mine.status).toBe(201);
+    const code = (JSON.parse(mine.text) as { dossierCode: string }).dossierCode;
+    const seen = await call(
+      'land-registry',
+      'GET',
+      `/dossiers/${code}`,
+      await authAs(U.citizenBinh),
+    );
+    expect(seen.status).toBe(200);
+  });
+
+  it('answers with security headers, without X-Powered-By, and allows no browser origin it was not told about', async () => {
+    for (const service of STACK_SERVICES) {
+      const res = await fetch(`${stack.url[service]}/health`, {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect({ service, poweredBy: res.headers.get('x-powered-by') }).toEqual({
+        service,
+        poweredBy: null,
+      });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
 });

@@ -10,3 +10,4 @@ export * from './events/tax-obligation.events';
 export * from './events/notification.events';
 export * from './events/operations.events';
 export * from './asyncapi/asyncapi';
+export * from './consumers';

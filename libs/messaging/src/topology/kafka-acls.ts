@@ -1,44 +1,15 @@
-import { EVENT_CATALOG, TopicName, Topics } from '@lien-thong/contracts';
+import {
+  BUS_SERVICES,
+  BusService,
+  CONSUMED_TOPICS,
+  EVENT_CATALOG,
+  TopicName,
+} from '@lien-thong/contracts';
 import { AccessRule } from '../broker/broker-client';
 import { Topology } from './topology';
 
-/** The services on the bus; each has its own Kafka user, named like the service. */
-export const BUS_SERVICES = [
-  'land-registry',
-  'secured-transactions',
-  'tax-obligation',
-  'notification',
-] as const;
-export type BusService = (typeof BUS_SERVICES)[number];
-
-/**
- * What each service consumes: the topics of its `@EventPattern` handlers (the catalog names
- * the producer of each topic, not its consumers). kafka-acls.spec.ts reads the handlers of
- * every app and fails when this list and the code disagree, so a new handler without its
- * read permission is caught before the broker refuses it.
- */
-export const CONSUMED_TOPICS: Record<BusService, readonly TopicName[]> = {
-  'land-registry': [
-    Topics.ParcelCheckCompleted,
-    Topics.ObligationsAssessed,
-    Topics.TransferSlipReturned,
-    Topics.ObligationsPaid,
-    Topics.HoldPlaced,
-    Topics.NotificationStatusChanged,
-    Topics.AgencyAvailabilityChanged,
-  ],
-  'secured-transactions': [Topics.ParcelCheckRequested],
-  'tax-obligation': [Topics.TransferSlipSent],
-  notification: [
-    Topics.DossierReceived,
-    Topics.SupplementRequested,
-    Topics.ObligationsAssessed,
-    Topics.ObligationsPaid,
-    Topics.DossierRegistered,
-    Topics.DossierRefused,
-    Topics.DossierDelayed,
-  ],
-};
+export { BUS_SERVICES, CONSUMED_TOPICS } from '@lien-thong/contracts';
+export type { BusService } from '@lien-thong/contracts';
 
 export function isBusService(name: string): name is BusService {
   return (BUS_SERVICES as readonly string[]).includes(name);

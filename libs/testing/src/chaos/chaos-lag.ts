@@ -1,30 +1,8 @@
-import { Topics, TopicName } from '@lien-thong/contracts';
+import { CONSUMED_TOPICS } from '@lien-thong/contracts';
 import { testKafka } from '@lien-thong/test-infra';
-import type { StackService } from '../stack';
 
 /** What each service consumes (its @EventPattern handlers), besides its own retry topics. */
-export const CONSUMED: Record<Exclude<StackService, 'agency-simulators'>, TopicName[]> = {
-  'land-registry': [
-    Topics.ParcelCheckCompleted,
-    Topics.ObligationsAssessed,
-    Topics.TransferSlipReturned,
-    Topics.ObligationsPaid,
-    Topics.HoldPlaced,
-    Topics.NotificationStatusChanged,
-    Topics.AgencyAvailabilityChanged,
-  ],
-  'secured-transactions': [Topics.ParcelCheckRequested],
-  'tax-obligation': [Topics.TransferSlipSent],
-  notification: [
-    Topics.DossierReceived,
-    Topics.SupplementRequested,
-    Topics.ObligationsAssessed,
-    Topics.ObligationsPaid,
-    Topics.DossierRegistered,
-    Topics.DossierRefused,
-    Topics.DossierDelayed,
-  ],
-};
+export const CONSUMED = CONSUMED_TOPICS;
 
 /**
  * Messages not yet committed by each service's consumer group, over every topic it reads
