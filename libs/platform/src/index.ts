@@ -15,3 +15,4 @@ export * from './logging/context-logger';
 export * from './metrics/metrics';
 export * from './database/mongo-errors';
 export * from './auth';
+export { describeValidator } from './openapi/validator-schema';

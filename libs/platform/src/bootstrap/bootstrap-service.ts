@@ -93,6 +93,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
         })
         .build(),
     ),
+    app,
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   const unmarked = unmarkedRoutes(app);

@@ -1,4 +1,6 @@
+import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { applyValidatorContracts } from '../openapi/validator-contracts';
 
 type Json = Record<string, unknown>;
 
@@ -49,11 +51,13 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /**
  * Completes what the decorators leave out, the same way for every operation of a service:
- * every error status the platform itself can answer (validation, parsing, body size,
+ * request and response classes and parameter classes get what their validators enforce
+ * (applyValidatorContracts); every error status the platform itself can answer (validation, parsing, body size,
  * authentication, routing) is declared, and every error answer has the ErrorBody schema.
  * Statuses only a route's logic answers (409, 422, 429…) it declares itself.
  */
-export function completeOpenApi(document: OpenAPIObject): OpenAPIObject {
+export function completeOpenApi(document: OpenAPIObject, app?: INestApplication): OpenAPIObject {
+  if (app) applyValidatorContracts(app, document);
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas['ErrorBody'] = ERROR_BODY_SCHEMA;

@@ -1,6 +1,7 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { validateCertificateSerial, validateCitizenId } from '@lien-thong/dossier-code';
 import { vietnamDateOf } from '@lien-thong/calendar';
+import { describeValidator } from '@lien-thong/platform';
 
 /**
  * Field validators with the checks of the dossier-code library and Vietnamese messages.
@@ -29,6 +30,12 @@ function register(
     });
   };
 }
+
+// What the OpenAPI documents can say of these rules (the province code, the birth year and
+// "not after today" stay in the checks).
+describeValidator('isCitizenId', { type: 'string', pattern: '^\\d{12}$' });
+describeValidator('isCertificateSerial', { type: 'string', minLength: 1 });
+describeValidator('isPastLocalDate', { type: 'string', format: 'date' });
 
 /** 12-digit citizen ID with a valid birth-registration province code and a past birth year. */
 export function IsCitizenId(options?: ValidationOptions) {
