@@ -39,12 +39,19 @@ export class MessagingGatewaysService {
     channel: 'sms' | 'zalo',
     request: SmsMessageRequest,
   ): Promise<MessageAcceptedResponse> {
-    const { messageId, to, text, dossierCode } = request;
-    return this.accept(channel, messageId, { to: normalizeVnPhone(to), text, dossierCode });
+    const { messageId, to, text } = request;
+    return this.accept(channel, messageId, {
+      to: normalizeVnPhone(to),
+      text,
+      dossierCode: request.dossierCode ?? undefined,
+    });
   }
 
   acceptEmail(request: EmailMessageRequest): Promise<MessageAcceptedResponse> {
-    const { messageId, to, subject, body, dossierCode } = request;
+    // A null dossierCode (allowed as "none") is stored as none, not echoed back as null
+    // (found by the API fuzzer: the list then broke its own contract).
+    const { messageId, to, subject, body } = request;
+    const dossierCode = request.dossierCode ?? undefined;
     return this.accept('email', messageId, { to, subject, body, dossierCode });
   }
 

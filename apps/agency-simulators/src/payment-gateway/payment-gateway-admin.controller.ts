@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   AutoPaySetting,
   PaymentOrderResponse,
@@ -25,11 +31,13 @@ export class PaymentGatewayAdminController {
   @ApiOperation({
     summary: 'The citizen paid (optional paidAt for a late payment); callback follows',
   })
+  @ApiOkResponse({ type: PaymentOrderResponse })
   pay(
     @Param() { orderId }: OrderIdParam,
     @Body() body: PayOrderRequest,
   ): Promise<PaymentOrderResponse> {
-    return this.gateway.pay(orderId, body.paidAt);
+    // null means "now", as an absent paidAt does (the fuzzer found a payment paid at null).
+    return this.gateway.pay(orderId, body.paidAt ?? undefined);
   }
 
   @Post('/admin/payments/orders/:orderId/callback')
@@ -37,18 +45,22 @@ export class PaymentGatewayAdminController {
   @ApiOperation({
     summary: "Send a paid order's callback again (tests the receiver's idempotency)",
   })
+  @ApiAcceptedResponse({ type: PaymentOrderResponse })
+  @ApiConflictResponse({ description: 'The order is not paid (PAYMENT.ORDER_NOT_PAID)' })
   redeliver(@Param() { orderId }: OrderIdParam): Promise<PaymentOrderResponse> {
     return this.gateway.redeliverCallback(orderId);
   }
 
   @Get(SIMULATOR_ADMIN_API.paymentAutoPay)
   @ApiOperation({ summary: 'Current auto-pay delay (null: off)' })
+  @ApiOkResponse({ type: AutoPaySetting })
   getAutoPay(): AutoPaySetting {
     return { delayMs: this.autoPay.get() };
   }
 
   @Put(SIMULATOR_ADMIN_API.paymentAutoPay)
   @ApiOperation({ summary: 'Pay every new order after delayMs; null switches it off' })
+  @ApiOkResponse({ type: AutoPaySetting })
   setAutoPay(@Body() body: AutoPaySetting): AutoPaySetting {
     this.autoPay.set(body.delayMs);
     return { delayMs: this.autoPay.get() };

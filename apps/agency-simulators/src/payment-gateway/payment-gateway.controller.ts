@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import {
   CreatePaymentOrderRequest,
   PAYMENT_GATEWAY_API,
@@ -19,30 +27,52 @@ export class PaymentGatewayController {
 
   @Post(PAYMENT_GATEWAY_API.orders)
   @ApiOperation({ summary: 'Open a payment order (idempotent by orderId)' })
+  @ApiCreatedResponse({ type: PaymentOrderResponse })
+  @ApiConflictResponse({
+    description: 'orderId already used for another order (PAYMENT.ORDER_ID_REUSED)',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'callbackUrl host not allowed (PAYMENT.CALLBACK_NOT_ALLOWED)',
+  })
   create(@Body() request: CreatePaymentOrderRequest): Promise<PaymentOrderResponse> {
     return this.gateway.create(request);
   }
 
   @Get(`${PAYMENT_GATEWAY_API.orders}/:orderId`)
   @ApiOperation({ summary: 'A payment order and its status' })
+  @ApiOkResponse({ type: PaymentOrderResponse })
   get(@Param() { orderId }: OrderIdParam): Promise<PaymentOrderResponse> {
     return this.gateway.get(orderId);
   }
 
+  // The page sets its content type itself: with @Header, an invalid orderId's JSON error went
+  // out labelled text/html (found by the API fuzzer).
   @Get('/pay/:orderId')
-  @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: "The citizen's payment page (payUrl), clearly marked as simulated" })
-  async payPage(@Param() { orderId }: OrderIdParam): Promise<string> {
+  @ApiProduces('text/html')
+  @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
+  async payPage(
+    @Param() { orderId }: OrderIdParam,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     // The page's button posts back to this same address (below).
-    return renderPayPage(await this.gateway.get(orderId), '');
+    const page = renderPayPage(await this.gateway.get(orderId), '');
+    res.type('html');
+    return page;
   }
 
   @Post('/pay/:orderId')
   @HttpCode(200)
-  @Header('content-type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: "The citizen presses Pay on the gateway's page: paid now" })
-  async payNow(@Param() { orderId }: OrderIdParam): Promise<string> {
+  @ApiProduces('text/html')
+  @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
+  async payNow(
+    @Param() { orderId }: OrderIdParam,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     await this.gateway.pay(orderId, undefined);
-    return renderPayPage(await this.gateway.get(orderId), '');
+    const page = renderPayPage(await this.gateway.get(orderId), '');
+    res.type('html');
+    return page;
   }
 }

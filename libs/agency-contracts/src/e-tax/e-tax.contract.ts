@@ -4,6 +4,7 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsString,
   Matches,
   MaxLength,
@@ -75,6 +76,7 @@ export class TaxFilingRequest {
   @MaxLength(64)
   dossierCode!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => Taxpayer)
   taxpayer!: Taxpayer;

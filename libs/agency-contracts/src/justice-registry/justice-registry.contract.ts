@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsIn,
+  IsObject,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -53,6 +54,7 @@ export class ParcelRef {
 }
 
 export class ParcelCheckRequest {
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRef)
   parcel!: ParcelRef;
@@ -111,6 +113,7 @@ export class DisputeRecord {
 }
 
 export class ParcelCheckResponse {
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRef)
   parcel!: ParcelRef;
@@ -146,10 +149,12 @@ export class ParcelCheckResponse {
  * hold.documentNumber.
  */
 export class PlaceHoldRequest {
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRef)
   parcel!: ParcelRef;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => HoldRecord)
   hold!: HoldRecord;
@@ -160,10 +165,12 @@ export class PlaceHoldRequest {
  * stands for the blocking database pushing news of a new hold.
  */
 export class HoldPlacement {
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRef)
   parcel!: ParcelRef;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => HoldRecord)
   hold!: HoldRecord;

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsEmail,
   IsIn,
@@ -103,18 +104,36 @@ export class DeliveredMessageQuery {
 }
 
 /** A message as the gateway accepted it; phone numbers in the 0xxxxxxxxx form. */
-export interface DeliveredMessage {
-  channel: MessageChannel;
-  messageId: string;
-  to: string;
+export class DeliveredMessage {
+  @ApiProperty({ enum: MESSAGE_CHANNELS })
+  channel!: MessageChannel;
+
+  @ApiProperty()
+  messageId!: string;
+
+  @ApiProperty({ example: '0912345678' })
+  to!: string;
+
+  @ApiPropertyOptional()
   dossierCode?: string;
+
+  @ApiPropertyOptional()
   text?: string;
+
+  @ApiPropertyOptional()
   subject?: string;
+
+  @ApiPropertyOptional()
   body?: string;
-  acceptedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  acceptedAt!: string;
 }
 
-export interface DeliveredMessageList {
-  count: number;
-  messages: DeliveredMessage[];
+export class DeliveredMessageList {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  count!: number;
+
+  @ApiProperty({ type: [DeliveredMessage] })
+  messages!: DeliveredMessage[];
 }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import type { ParcelRef } from '../justice-registry/justice-registry.contract';
 
@@ -75,12 +76,21 @@ export class FaultSettingsRequest {
   seed?: number;
 }
 
-export interface FaultSettings {
-  latencyMs: number;
-  errorRate: number;
-  errorStatus: number;
-  outage: boolean;
-  seed: number;
+export class FaultSettings {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 600_000 })
+  latencyMs!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  errorRate!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599 })
+  errorStatus!: number;
+
+  @ApiProperty()
+  outage!: boolean;
+
+  @ApiProperty({ type: 'integer' })
+  seed!: number;
 }
 
 export type AllFaultSettings = Record<AgencyName, FaultSettings>;
@@ -90,9 +100,16 @@ export type AllFaultSettings = Record<AgencyName, FaultSettings>;
  * aborted + the calls still in flight; aborted counts clients that disconnected before
  * the answer was sent (a client timeout that really cancelled its request).
  */
-export interface AgencyStats {
-  received: number;
-  completed: number;
-  failedInjected: number;
-  aborted: number;
+export class AgencyStats {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  received!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  completed!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  failedInjected!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  aborted!: number;
 }
