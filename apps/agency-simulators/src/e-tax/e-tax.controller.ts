@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ETAX_API, TaxFilingRequest, TaxFilingResponse } from '@lien-thong/agency-contracts';
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { FilingIdParam } from './dto/filing-id-param.dto';
@@ -17,12 +23,18 @@ export class ETaxController {
   @ApiOperation({
     summary: 'File obligations; one payment notice per obligation (idempotent by filingId)',
   })
+  @ApiCreatedResponse({ type: TaxFilingResponse })
+  @ApiConflictResponse({
+    description: 'filingId already used for another filing (ETAX.FILING_ID_REUSED)',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'Incomplete filing (ETAX.FILING_INCOMPLETE)' })
   file(@Body() request: TaxFilingRequest): Promise<TaxFilingResponse> {
     return this.eTax.file(request);
   }
 
   @Get(`${ETAX_API.filings}/:filingId`)
   @ApiOperation({ summary: 'A filing and its payment notices' })
+  @ApiOkResponse({ type: TaxFilingResponse })
   get(@Param() { filingId }: FilingIdParam): Promise<TaxFilingResponse> {
     return this.eTax.get(filingId);
   }

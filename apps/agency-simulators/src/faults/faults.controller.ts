@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import {
   AgencyStats,
   AllFaultSettings,
@@ -14,6 +20,7 @@ import { Role, Roles } from '@lien-thong/platform';
 
 @ApiTags('Admin: faults and statistics (simulator)')
 @Roles(Role.Operator)
+@ApiExtraModels(FaultSettings)
 @Controller()
 export class FaultsController {
   constructor(
@@ -23,12 +30,17 @@ export class FaultsController {
 
   @Put(`${SIMULATOR_ADMIN_API.faults}/:agency`)
   @ApiOperation({ summary: "Replace one agency's latency, error rate and outage" })
+  @ApiOkResponse({ type: FaultSettings })
   setFaults(@Param() { agency }: AgencyParam, @Body() body: FaultSettingsRequest): FaultSettings {
     return this.faults.set(agency, body);
   }
 
   @Get(SIMULATOR_ADMIN_API.faults)
   @ApiOperation({ summary: 'Fault settings of every agency' })
+  @ApiOkResponse({
+    description: 'By agency name',
+    schema: { type: 'object', additionalProperties: { $ref: getSchemaPath(FaultSettings) } },
+  })
   allFaults(): AllFaultSettings {
     return this.faults.all();
   }
@@ -44,6 +56,7 @@ export class FaultsController {
   @ApiOperation({
     summary: 'Calls received, completed, failed by injection, aborted by the client',
   })
+  @ApiOkResponse({ type: AgencyStats })
   agencyStats(@Param() { agency }: AgencyParam): AgencyStats {
     return this.stats.get(agency);
   }

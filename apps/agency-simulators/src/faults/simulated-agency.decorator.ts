@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { AgencyName } from '@lien-thong/agency-contracts';
 import { AGENCY_LABELS } from './agency-labels';
 import { FaultInjectionInterceptor, SIMULATED_AGENCY } from './fault-injection.interceptor';
@@ -14,5 +14,9 @@ export function SimulatedAgency(agency: AgencyName): ClassDecorator {
     SetMetadata(SIMULATED_AGENCY, agency),
     UseInterceptors(FaultInjectionInterceptor),
     ApiTags(`${AGENCY_LABELS[agency].docs} (simulator)`),
+    ApiServiceUnavailableResponse({
+      description:
+        'The agency is set to be down (SIMULATOR.OUTAGE); with injected faults, the configured errorStatus (SIMULATOR.INJECTED_FAILURE)',
+    }),
   );
 }

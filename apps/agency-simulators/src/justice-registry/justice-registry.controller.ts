@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   JUSTICE_REGISTRY_API,
   ParcelCheckRequest,
@@ -18,6 +18,7 @@ export class JusticeRegistryController {
   @Post(JUSTICE_REGISTRY_API.parcelChecks)
   @HttpCode(200)
   @ApiOperation({ summary: 'Is the parcel mortgaged, under a hold or disputed?' })
+  @ApiOkResponse({ type: ParcelCheckResponse })
   check(@Body() request: ParcelCheckRequest): Promise<ParcelCheckResponse> {
     return this.registry.check(request);
   }

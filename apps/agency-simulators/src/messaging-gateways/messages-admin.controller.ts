@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   DeliveredMessageList,
   DeliveredMessageQuery,
@@ -16,6 +16,7 @@ export class MessagesAdminController {
 
   @Get(SIMULATOR_ADMIN_API.messages)
   @ApiOperation({ summary: 'Messages accepted by the SMS, e-mail and Zalo gateways, oldest first' })
+  @ApiOkResponse({ type: DeliveredMessageList })
   list(@Query() query: DeliveredMessageQuery): Promise<DeliveredMessageList> {
     return this.gateways.list(query);
   }

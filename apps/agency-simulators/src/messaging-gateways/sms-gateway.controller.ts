@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOperation } from '@nestjs/swagger';
 import {
   MessageAcceptedResponse,
   SmsMessageRequest,
@@ -18,6 +18,10 @@ export class SmsGatewayController {
   @Post(SMS_GATEWAY_API.messages)
   @HttpCode(202)
   @ApiOperation({ summary: 'Accept a message for delivery (idempotent by messageId)' })
+  @ApiAcceptedResponse({ type: MessageAcceptedResponse })
+  @ApiConflictResponse({
+    description: 'messageId already used for another message (MESSAGING.MESSAGE_ID_REUSED)',
+  })
   send(@Body() request: SmsMessageRequest): Promise<MessageAcceptedResponse> {
     return this.gateways.acceptText('sms', request);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CitizenRecord, POPULATION_API } from '@lien-thong/agency-contracts';
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { CitizenIdParam } from './dto/citizen-id-param.dto';
@@ -14,6 +14,7 @@ export class PopulationController {
 
   @Get(`${POPULATION_API.citizens}/:citizenId`)
   @ApiOperation({ summary: 'A citizen by 12-digit personal ID' })
+  @ApiOkResponse({ type: CitizenRecord })
   get(@Param() { citizenId }: CitizenIdParam): CitizenRecord {
     return this.population.get(citizenId);
   }

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
@@ -11,7 +12,19 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AuditLog } from '@lien-thong/audit';
@@ -23,9 +36,29 @@ import { Dossier } from './schemas/dossier.schema';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { ReasonDto, SupplementDto, TrackingQueryDto } from './dto/officer-actions.dto';
 import { TrackingAttempts } from './tracking-attempts';
+import {
+  BacklogView,
+  CitizenDossierView,
+  DOSSIER_CODE_PATTERN,
+  OfficerDossierView,
+  ReceiptView,
+} from './dto/dossier-views.dto';
 
 const CODE = /^[A-Z0-9][A-Z0-9.-]{5,40}$/;
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** The code in the path: anything else is answered as an unknown code (404). */
+const CodeParam = () =>
+  ApiParam({ name: 'code', schema: { type: 'string', pattern: DOSSIER_CODE_PATTERN } });
+/** What an officer action answers: the dossier as officers see it, or why not. */
+const OfficerAction = () =>
+  applyDecorators(
+    CodeParam(),
+    ApiOkResponse({ type: OfficerDossierView }),
+    ApiConflictResponse({
+      description: 'Trạng thái hồ sơ không cho phép thao tác này (DOSSIER.INVALID_STATE)',
+    }),
+  );
 
 function dossierCode(code: string): string {
   if (!CODE.test(code)) throw new DomainException('DOSSIER.NOT_FOUND', 'Không tìm thấy hồ sơ', 404);
@@ -33,6 +66,7 @@ function dossierCode(code: string): string {
 }
 
 @ApiTags('dossiers (one-stop counter and online)')
+@ApiExtraModels(OfficerDossierView, CitizenDossierView)
 @Controller()
 export class DossiersController {
   constructor(
@@ -68,6 +102,17 @@ export class DossiersController {
     name: 'Idempotency-Key',
     required: false,
     description: 'Gửi lại với cùng khóa sẽ trả về cùng hồ sơ',
+    schema: { type: 'string', pattern: KEY.source },
+  })
+  @ApiCreatedResponse({ type: ReceiptView, description: 'Hồ sơ mới được tiếp nhận' })
+  @ApiOkResponse({ type: ReceiptView, description: 'Gửi lại cùng Idempotency-Key' })
+  @ApiForbiddenResponse({
+    description:
+      'AUTH.FORBIDDEN, AUTH.COUNTER_ONLY, AUTH.OTHER_UNIT (thửa đất của tỉnh khác), AUTH.CITIZEN_ONLY, AUTH.NOT_A_PARTY',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Không khớp sổ địa chính (DOSSIER.INVALID, lỗi theo từng trường), hoặc khóa đã dùng cho hồ sơ khác (IDEMPOTENCY.KEY_REUSED)',
   })
   async submit(
     @Body() dto: SubmitTransferDto,
@@ -113,6 +158,16 @@ export class DossiersController {
   /** The dossier: in full for an officer of its unit, progress only for a citizen party. */
   @Get('dossiers/:code')
   @Roles(...LAND_OFFICE_ROLES, Role.Citizen)
+  @CodeParam()
+  @ApiOkResponse({
+    description: 'Đầy đủ cho cán bộ của đơn vị; tiến độ cho công dân là một bên',
+    schema: {
+      anyOf: [
+        { $ref: getSchemaPath(OfficerDossierView) },
+        { $ref: getSchemaPath(CitizenDossierView) },
+      ],
+    },
+  })
   async get(@Param('code') code: string, @CurrentActor() actor: Actor, @Ip() ip: string) {
     const dossier = await this.dossiers.get(dossierCode(code));
     return audienceFor(actor, dossier) === 'officer'
@@ -125,6 +180,12 @@ export class DossiersController {
   @Public('citizens track with the code and the secret from their receipt')
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @CodeParam()
+  @ApiOkResponse({ type: CitizenDossierView })
+  @ApiTooManyRequestsResponse({
+    description:
+      '30 lần một phút mỗi máy (HTTP.429), hoặc sau nhiều lần sai mã tra cứu (TRACKING.TOO_MANY_ATTEMPTS)',
+  })
   async track(@Param('code') code: string, @Query() query: TrackingQueryDto, @Ip() client: string) {
     this.attempts.check(code, client);
     try {
@@ -141,6 +202,7 @@ export class DossiersController {
   @Post('dossiers/:code/supplement-requests')
   @Roles(Role.CounterOfficer, Role.LandOfficer)
   @HttpCode(200)
+  @OfficerAction()
   async requestSupplement(
     @Param('code') code: string,
     @Body() body: ReasonDto,
@@ -154,6 +216,7 @@ export class DossiersController {
   @Post('dossiers/:code/supplements')
   @Roles(Role.CounterOfficer)
   @HttpCode(200)
+  @OfficerAction()
   async acceptSupplement(
     @Param('code') code: string,
     @Body() corrections: SupplementDto,
@@ -167,6 +230,7 @@ export class DossiersController {
   @Post('dossiers/:code/refusal')
   @Roles(Role.LandOfficer, Role.LandLeader)
   @HttpCode(200)
+  @OfficerAction()
   async refuse(
     @Param('code') code: string,
     @Body() body: ReasonDto,
@@ -180,6 +244,7 @@ export class DossiersController {
   @Post('dossiers/:code/result-handover')
   @Roles(Role.CounterOfficer)
   @HttpCode(200)
+  @OfficerAction()
   async returnResult(@Param('code') code: string, @CurrentActor() actor: Actor, @Ip() ip: string) {
     const d = await this.dossiers.returnResult(dossierCode(code), actor);
     return this.done(d, actor, 'DOSSIER.RESULT_HANDED_OVER', ip);
@@ -188,6 +253,7 @@ export class DossiersController {
   /** The backlog of the officer's unit per step, holder and unavailable agency. */
   @Get('backlog')
   @Roles(...LAND_OFFICE_ROLES)
+  @ApiOkResponse({ type: BacklogView })
   backlog(@CurrentActor() actor: Actor) {
     return this.dossiers.backlog(actor);
   }

@@ -103,6 +103,23 @@ describe('one-stop counter API', () => {
     expect(other).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY.KEY_REUSED' } });
   });
 
+  it('gives two identical requests sent at once the same dossier, takes one number, and answers no 500', async () => {
+    const key = uniqueName('twice');
+    const [a, b] = await Promise.all(
+      [0, 1].map(() =>
+        post(service.baseUrl, '/dossiers/transfers', transferRequest(111), {
+          'Idempotency-Key': key,
+        }),
+      ),
+    );
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.dossierCode).toBe(b.body.dossierCode);
+    // The next dossier takes the very next number: none was burnt by the second request.
+    const next = await post(service.baseUrl, '/dossiers/transfers', transferRequest(112));
+    const seq = (code: string) => Number(code.split('-').pop());
+    expect(seq(next.body.dossierCode as string)).toBe(seq(a.body.dossierCode as string) + 1);
+  });
+
   it('answers bad input with 400, a stable code and a Vietnamese message per field, and stores nothing', async () => {
     const bad = transferRequest(104, {
       declaredPriceVnd: 1.5,

@@ -10,6 +10,7 @@ import {
   withOutbox,
 } from '@lien-thong/messaging';
 import type { Agency } from '@lien-thong/contracts';
+import { isDuplicateKey } from '@lien-thong/platform';
 import { Dossier, DossierStatus, FINISHED } from './schemas/dossier.schema';
 
 export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
@@ -27,10 +28,17 @@ export class DossiersRepository {
     return this.dossiers.findById(code).lean<Dossier>();
   }
 
-  async create(dossier: NewDossier, events: OutboxEntry[]): Promise<void> {
+  /** Writes a new dossier with its first events; false when one with its code exists. */
+  async create(dossier: NewDossier, events: OutboxEntry[]): Promise<boolean> {
     const outbox = newOutbox(events);
-    await this.dossiers.create({ ...dossier, rev: 0, handledEvents: [], ...outbox });
+    try {
+      await this.dossiers.create({ ...dossier, rev: 0, handledEvents: [], ...outbox });
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
     await this.relay.publish(this.dossiers as never, dossier._id, outbox);
+    return true;
   }
 
   /**

@@ -63,14 +63,11 @@ export class DossiersService {
     const requestHash = createHash('sha256')
       .update(JSON.stringify({ dto, by: actor.subject }))
       .digest('hex');
-    let code: string | undefined;
-    if (idempotencyKey) {
-      const previous = await this.idempotency.find(idempotencyKey);
-      if (previous) code = this.reuse(previous, requestHash);
-    }
+    let code = idempotencyKey ? await this.codeForKey(idempotencyKey, requestHash) : undefined;
     if (code) {
-      const existing = await this.dossiers.find(code);
+      const existing = await this.waitForDossier(code);
       if (existing) return { dossier: existing, created: false };
+      // The request that took this number died before writing the dossier: finish it.
     }
     const receivedAt = new Date();
     if (!code) {
@@ -84,10 +81,7 @@ export class DossiersService {
           ...(fields ? { fields } : {}),
         })
       ).code;
-      if (idempotencyKey) {
-        const holder = await this.idempotency.claim(idempotencyKey, code, requestHash);
-        if (holder) return this.submit(dto, actor, idempotencyKey); // a parallel retry won the key
-      }
+      if (idempotencyKey) await this.idempotency.assign(idempotencyKey, code);
     }
     const trackingSecret = newTrackingSecret();
     const dossier = this.newDossier(code, dto, parcel, receivedAt, actor, trackingSecret);
@@ -107,7 +101,10 @@ export class DossiersService {
       parcel: dto.parcel,
       certificateSerial: dto.certificateSerial,
     });
-    await this.dossiers.create(dossier, [received, check]);
+    if (!(await this.dossiers.create(dossier, [received, check]))) {
+      // A retry finishing the same dossier got there first.
+      return { dossier: await this.get(code), created: false };
+    }
     return {
       dossier: { ...dossier, rev: 0, handledEvents: [], outbox: [] },
       created: true,
@@ -115,18 +112,42 @@ export class DossiersService {
     };
   }
 
-  private reuse(
-    previous: { dossierCode: string; requestHash: string },
-    requestHash: string,
-  ): string {
-    if (previous.requestHash !== requestHash) {
-      throw new DomainException(
-        'IDEMPOTENCY.KEY_REUSED',
-        'Khóa Idempotency-Key này đã được dùng cho một hồ sơ khác',
-        422,
-      );
+  /**
+   * With an Idempotency-Key: the dossier code an earlier request with this key took, or
+   * undefined when this request claimed the key (it takes a new number). The key is claimed
+   * before any number is taken, so two identical requests at once never take two.
+   */
+  private async codeForKey(key: string, requestHash: string): Promise<string | undefined> {
+    const deadline = Date.now() + KEY_WAIT_MS;
+    for (let released = false; ;) {
+      const holder = await this.idempotency.claim(key, requestHash);
+      if (!holder) return undefined;
+      if (holder.requestHash !== requestHash) {
+        throw new DomainException(
+          'IDEMPOTENCY.KEY_REUSED',
+          'Khóa Idempotency-Key này đã được dùng cho một hồ sơ khác',
+          422,
+        );
+      }
+      if (holder.dossierCode) return holder.dossierCode;
+      // The other request is taking its number: wait for it, or for it to be found dead.
+      if (Date.now() > deadline) {
+        if (released) throw keyInProgress();
+        await this.idempotency.releaseStale(key, new Date(Date.now() - KEY_WAIT_MS));
+        released = true;
+      }
+      await sleep(100);
     }
-    return previous.dossierCode;
+  }
+
+  /** The dossier, waiting a little while the request that took its number writes it. */
+  private async waitForDossier(code: string): Promise<Dossier | null> {
+    const deadline = Date.now() + KEY_WAIT_MS;
+    for (;;) {
+      const dossier = await this.dossiers.find(code);
+      if (dossier || Date.now() > deadline) return dossier;
+      await sleep(100);
+    }
   }
 
   private newDossier(
@@ -323,3 +344,15 @@ function newTrackingSecret(): string {
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret.toUpperCase()).digest('hex');
 }
+
+/** How long a request waits for another with the same Idempotency-Key before taking over. */
+const KEY_WAIT_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const keyInProgress = () =>
+  new DomainException(
+    'IDEMPOTENCY.IN_PROGRESS',
+    'Yêu cầu cùng khóa Idempotency-Key đang được xử lý; vui lòng thử lại sau ít giây',
+    409,
+  );

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CurrentActor,
@@ -9,6 +9,7 @@ import {
   Roles,
 } from '@lien-thong/platform';
 import { ParcelsService } from './parcels.service';
+import { ParcelView } from './dto/parcel-view.dto';
 
 const notFound = () =>
   new DomainException('PARCEL.NOT_FOUND', 'Không tìm thấy thửa đất trong sổ địa chính', 404);
@@ -24,6 +25,10 @@ export class ParcelsController {
 
   @Get(':communeCode/:mapSheetNumber/:parcelNumber')
   @Roles(Role.CounterOfficer, Role.LandOfficer, Role.LandLeader)
+  @ApiParam({ name: 'communeCode', schema: { type: 'string', pattern: '^\\d{5}$' } })
+  @ApiParam({ name: 'mapSheetNumber', schema: { type: 'integer' } })
+  @ApiParam({ name: 'parcelNumber', schema: { type: 'integer' } })
+  @ApiOkResponse({ type: ParcelView })
   async find(
     @Param('communeCode') communeCode: string,
     @Param('mapSheetNumber', ParseIntPipe) mapSheetNumber: number,

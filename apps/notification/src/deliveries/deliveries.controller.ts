@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '@lien-thong/platform';
 import { DeliveriesService } from './deliveries.service';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
@@ -16,6 +16,7 @@ export class DeliveriesController {
     summary:
       'Messages sent (or not) about a dossier, oldest first: for the operator, recipients masked',
   })
+  @ApiOkResponse({ type: NotificationList })
   async list(@Query() { dossierCode }: ListNotificationsQuery): Promise<NotificationList> {
     const notifications = (await this.deliveries.listByDossier(dossierCode)).map(toView);
     return { count: notifications.length, notifications };

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
 import { HoldPlacement } from '@lien-thong/agency-contracts';
 import { SignedWebhook } from '@lien-thong/platform';
 import { HoldsService } from './holds.service';
+import { HoldAcceptedView } from './dto/hold-views.dto';
 
 /** Where the Justice Department's blocking database pushes news of a new hold. */
 @ApiTags('holds (from the Justice registry)')
@@ -13,7 +14,8 @@ export class HoldsController {
   @Post()
   @SignedWebhook('JUSTICE_WEBHOOK_SECRET')
   @HttpCode(202)
-  placed(@Body() placement: HoldPlacement): Promise<{ accepted: boolean }> {
+  @ApiAcceptedResponse({ type: HoldAcceptedView })
+  placed(@Body() placement: HoldPlacement): Promise<HoldAcceptedView> {
     return this.holds.placed(placement);
   }
 }

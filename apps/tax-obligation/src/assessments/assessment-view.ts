@@ -1,27 +1,7 @@
-import type { PaymentNoticeV1, SlipProblemV1 } from '@lien-thong/contracts';
-import { AssessmentStatus, SettledPayment, TaxAssessment } from './schemas/tax-assessment.schema';
-import { StoredLine } from './stored-line';
+import { TaxAssessment } from './schemas/tax-assessment.schema';
+import { AssessmentView } from './dto/assessment-views.dto';
 
-/**
- * What an officer sees for a dossier: the revision that stands in full, so that each amount
- * can be explained (base and its source, rate, exemption, inputs, legal basis, notice and
- * due date), and the other revisions with why they were returned.
- */
-export interface AssessmentView {
-  dossierCode: string;
-  assessmentId: string;
-  slipRevision: number;
-  status: AssessmentStatus;
-  noticeIssuedOn?: string;
-  totalVnd?: number;
-  payUrl?: string;
-  notices: PaymentNoticeV1[];
-  lines: StoredLine[];
-  problems: SlipProblemV1[];
-  filingIds: string[];
-  payment?: Omit<SettledPayment, 'recordedAt'> & { recordedAt: string };
-  otherRevisions: Pick<AssessmentView, 'assessmentId' | 'slipRevision' | 'status' | 'problems'>[];
-}
+export { AssessmentView };
 
 /**
  * `revisions` newest first, at least one. The revision that stands is the one assessed (a

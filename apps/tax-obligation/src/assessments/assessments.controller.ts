@@ -1,5 +1,5 @@
 import { Controller, Get, Ip, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditLog } from '@lien-thong/audit';
 import { Actor, CurrentActor, hasRole, provinceOf, Role, Roles } from '@lien-thong/platform';
 import { AssessmentView, toView } from './assessment-view';
@@ -28,6 +28,7 @@ export class AssessmentsController {
   @ApiOperation({
     summary: "A dossier's obligations, line by line (base, rate, exemption, legal basis, notice)",
   })
+  @ApiOkResponse({ type: AssessmentView })
   async get(
     @Param() { dossierCode }: DossierCodeParam,
     @CurrentActor() actor: Actor,

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Ip, Optional, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuditLog } from '@lien-thong/audit';
 import { Actor, CurrentActor, maskPersonalData, Role, Roles } from '@lien-thong/platform';
 import { DeadLetterService } from './dead-letter.service';
 import type { DeadLetterFilter } from './dead-letter.repository';
+import { DeadLetterView, ReplayedCountView } from './dto/dead-letter-views.dto';
 
 class ListDeadLettersQuery {
   @IsOptional()
@@ -29,12 +30,14 @@ export class DeadLetterController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [DeadLetterView] })
   async list(@Query() query: ListDeadLettersQuery) {
     return maskPersonalData(await this.deadLetters.list(query.status ?? 'pending'));
   }
 
   @Post('replay')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReplayedCountView })
   async replayAll(@CurrentActor() actor: Actor, @Ip() ip: string) {
     const replayed = await this.deadLetters.replayAll();
     await this.audit?.record({ actor, action: 'DEAD_LETTER.REPLAYED', ip, details: { replayed } });
@@ -43,6 +46,8 @@ export class DeadLetterController {
 
   @Post(':id/replay')
   @HttpCode(200)
+  @ApiParam({ name: 'id', description: 'consumer:topic:partition:offset' })
+  @ApiOkResponse({ type: DeadLetterView })
   async replay(@Param('id') id: string, @CurrentActor() actor: Actor, @Ip() ip: string) {
     const replayed = await this.deadLetters.replay(id);
     await this.audit?.record({ actor, action: 'DEAD_LETTER.REPLAYED', ip, details: { id } });

@@ -1,0 +1,201 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The dossier code as the service issues it (its path parameter accepts the same). */
+export const DOSSIER_CODE_PATTERN = '^[A-Z0-9][A-Z0-9.-]{5,40}$';
+const TRACKING_SECRET_PATTERN = '^[A-Za-z2-9]{10}$';
+const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+/** The receipt (giấy tiếp nhận): 201 for a new dossier, 200 for a repeated Idempotency-Key. */
+export class ReceiptView {
+  @ApiProperty({ example: '000.00.01.H01-261110-0001', pattern: DOSSIER_CODE_PATTERN })
+  dossierCode!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  receivedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'Ngày hẹn trả kết quả' })
+  appointmentAt!: Date;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Số ngày làm việc được phép' })
+  workingDays!: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    pattern: TRACKING_SECRET_PATTERN,
+    description: 'Mã tra cứu (chỉ ở lần nộp đầu tiên; null khi gửi lại cùng khóa)',
+  })
+  trackingSecret!: string | null;
+
+  @ApiProperty({ description: 'Nội dung giấy tiếp nhận, tiếng Việt' })
+  receiptVi!: string;
+}
+
+export class DossierStepView {
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: Date;
+
+  @ApiProperty()
+  noteVi!: string;
+}
+
+export class NoticeToPayView {
+  @ApiProperty()
+  labelVi!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  amountVnd!: number;
+
+  @ApiProperty({ example: '2026-12-10' })
+  dueDate!: string;
+
+  @ApiProperty()
+  noticeNumber!: string;
+}
+
+export class ToPayView {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  totalVnd!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  payUrl!: string | null;
+
+  @ApiProperty({ type: [NoticeToPayView] })
+  notices!: NoticeToPayView[];
+}
+
+/** What a citizen sees (tracking, or a party reading their dossier): no one's personal data. */
+export class CitizenDossierView {
+  @ApiProperty({ pattern: DOSSIER_CODE_PATTERN })
+  dossierCode!: string;
+
+  @ApiPropertyOptional({ description: 'Trạng thái, tiếng Việt' })
+  statusVi?: string;
+
+  @ApiPropertyOptional({ description: 'Cơ quan đang giữ hồ sơ' })
+  heldByVi?: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  waitingForVi!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  receivedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  appointmentAt!: Date;
+
+  @ApiProperty({ type: [DossierStepView] })
+  steps!: DossierStepView[];
+
+  @ApiProperty({ type: ToPayView, nullable: true })
+  toPay!: ToPayView | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  refusalVi!: string | null;
+}
+
+export class WorkingDaysView {
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  allowed!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  used!: number;
+
+  @ApiProperty()
+  remote!: boolean;
+}
+
+/** Everything an officer of the dossier's unit sees (each read is audited). */
+export class OfficerDossierView {
+  @ApiProperty({ pattern: DOSSIER_CODE_PATTERN })
+  dossierCode!: string;
+
+  @ApiProperty({ example: 'CHECKING_ENCUMBRANCES' })
+  status!: string;
+
+  @ApiPropertyOptional()
+  statusVi?: string;
+
+  @ApiProperty({ example: 'LAND_REGISTRY' })
+  heldBy!: string;
+
+  @ApiPropertyOptional()
+  heldByVi?: string;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Cơ quan đang tạm ngừng' })
+  waitingFor!: Record<string, unknown> | null;
+
+  @ApiProperty({ enum: ['ONLINE', 'COUNTER'] })
+  channel!: string;
+
+  @ApiProperty({ enum: ['COUNTER', 'POST'] })
+  resultDelivery!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  receivedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  appointmentAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  currentDeadline!: Date | null;
+
+  @ApiProperty()
+  clockPaused!: boolean;
+
+  @ApiProperty({ type: WorkingDaysView })
+  workingDays!: WorkingDaysView;
+
+  @ApiProperty({ type: 'array', items: ANY_OBJECT })
+  pauses!: Record<string, unknown>[];
+
+  @ApiProperty(ANY_OBJECT)
+  parcel!: Record<string, unknown>;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  certificate!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  transfer!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'array', items: ANY_OBJECT })
+  sellers!: Record<string, unknown>[];
+
+  @ApiProperty({ type: 'array', items: ANY_OBJECT })
+  buyers!: Record<string, unknown>[];
+
+  @ApiProperty(ANY_OBJECT)
+  applicant!: Record<string, unknown>;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  assessment!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  payment!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  refusal!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  delay!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'array', items: ANY_OBJECT })
+  timeline!: Record<string, unknown>[];
+
+  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'Tin nhắn đã gửi người dân' })
+  notifications!: Record<string, unknown>[];
+}
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } as const;
+
+/** The unit's dossiers still running, counted three ways. */
+export class BacklogView {
+  @ApiProperty({ ...COUNTS, example: { CHECKING_ENCUMBRANCES: 3 } })
+  byStatus!: Record<string, number>;
+
+  @ApiProperty({ ...COUNTS, example: { LAND_REGISTRY: 3 } })
+  byHolder!: Record<string, number>;
+
+  @ApiProperty({ ...COUNTS, example: { 'e-tax': 1 } })
+  waitingForAgency!: Record<string, number>;
+}
