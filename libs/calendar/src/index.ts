@@ -22,7 +22,7 @@ export type {
   WorkingWeekendDay,
 } from './holiday-data';
 export { WorkingCalendar } from './working-calendar';
-export type { DayInfo, DayKind } from './working-calendar';
+export type { DayInfo, DayKind, UncoveredYears } from './working-calendar';
 export {
   addWorkingDays,
   countWorkingDays,

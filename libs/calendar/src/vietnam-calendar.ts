@@ -10,7 +10,7 @@ import {
   processingTimeFrom,
   ProcessingTimesData,
 } from './processing-times';
-import { WorkingCalendar } from './working-calendar';
+import { UncoveredYears, WorkingCalendar } from './working-calendar';
 
 /**
  * The bundled holiday files. Adding a year means adding `data/vn-holidays-YYYY.json`, listing
@@ -33,13 +33,18 @@ export function bundledProcessingTimes(): ProcessingTimesData {
 export function createWorkingCalendar(
   holidayFiles: readonly unknown[],
   data: ProcessingTimesData = bundledProcessingTimes(),
+  uncoveredYears: UncoveredYears = 'throw',
 ): WorkingCalendar {
-  return new WorkingCalendar(holidayFiles.map(parseHolidayYear), data.officeHours);
+  return new WorkingCalendar(holidayFiles.map(parseHolidayYear), data.officeHours, uncoveredYears);
 }
 
-/** The working-day calendar of Vietnamese state offices from the bundled data (cached). */
+/**
+ * The working-day calendar of Vietnamese state offices from the bundled data (cached). A
+ * year past the data is counted with weekends only, so that intake never stops for it, and
+ * listed in `assumedYears` for the services to raise an operator alert.
+ */
 export function vietnamCalendar(): WorkingCalendar {
-  return (calendar ??= createWorkingCalendar(HOLIDAY_FILES));
+  return (calendar ??= createWorkingCalendar(HOLIDAY_FILES, undefined, 'weekends-only'));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { vietnamCalendar } from './vietnam-calendar';
+import { createWorkingCalendar, vietnamCalendar } from './vietnam-calendar';
 
 const calendar = vietnamCalendar();
 
@@ -49,10 +49,19 @@ describe('WorkingCalendar (bundled Vietnamese data)', () => {
     expect(calendar.explainDay('2025-09-02').nameVi).toBe('Quốc khánh');
   });
 
-  it('refuses to guess about years without data', () => {
-    expect(() => calendar.isWorkingDay('2024-12-31')).toThrow('CALENDAR.YEAR_NOT_COVERED');
-    expect(() => calendar.isWorkingDay('2028-01-03')).toThrow('CALENDAR.YEAR_NOT_COVERED');
-    expect(() => calendar.nthWorkingDayAfter('2027-12-28', 5)).toThrow('CALENDAR.YEAR_NOT_COVERED');
+  it('counts a year without data with weekends only, so that intake goes on, and says which', () => {
+    expect(calendar.isWorkingDay('2028-01-03')).toBe(true); // Monday
+    expect(calendar.isWorkingDay('2028-01-08')).toBe(false); // Saturday
+    expect(calendar.explainDay('2028-01-09').kind).toBe('WEEKLY_REST');
+    expect(calendar.nthWorkingDayAfter('2027-12-28', 5)).toBe('2028-01-04');
+    expect(calendar.assumedYears).toContain(2028);
+    expect(calendar.coveredYears).toEqual([2025, 2026, 2027]);
+  });
+
+  it('refuses to guess about years without data when built to be strict', () => {
+    const strict = createWorkingCalendar([], undefined, 'throw');
+    expect(() => strict.isWorkingDay('2026-01-05')).toThrow('CALENDAR.YEAR_NOT_COVERED');
+    expect(strict.assumedYears).toEqual([]);
   });
 
   it('rolls a deadline on a Sunday to Monday', () => {

@@ -16,18 +16,28 @@ export interface DayInfo {
 }
 
 /**
+ * What a calendar does with a year it has no data for: throw `CALENDAR.YEAR_NOT_COVERED`, or
+ * count Saturdays and Sundays as the only rest days and remember that it did (so that an
+ * operator is told: the holidays of that year are missing and deadlines may come too early).
+ */
+export type UncoveredYears = 'throw' | 'weekends-only';
+
+/**
  * Working days of state offices in Viet Nam: weekdays that are not holidays, plus swapped
- * working Saturdays. Built from per-year data; asking about a year without data throws
- * `CALENDAR.YEAR_NOT_COVERED` rather than pretending every weekday is a working day.
+ * working Saturdays. Built from per-year data; a year without data throws
+ * `CALENDAR.YEAR_NOT_COVERED`, or with `uncoveredYears: 'weekends-only'` is assumed to have
+ * weekends only (and is listed in `assumedYears`).
  */
 export class WorkingCalendar {
   private readonly years = new Map<number, HolidayYear>();
   private readonly restDays = new Map<LocalDate, RestDay>();
   private readonly workingWeekend = new Map<LocalDate, WorkingWeekendDay>();
+  private readonly assumed = new Map<number, HolidayYear>();
 
   constructor(
     years: readonly HolidayYear[],
     private readonly officeHoursVersions: readonly OfficeHoursVersion[],
+    private readonly uncoveredYears: UncoveredYears = 'throw',
   ) {
     for (const year of years) {
       if (this.years.has(year.year)) {
@@ -45,6 +55,11 @@ export class WorkingCalendar {
   /** Years with holiday data, ascending. */
   get coveredYears(): number[] {
     return [...this.years.keys()].sort((a, b) => a - b);
+  }
+
+  /** Years asked about without data, counted with weekends only ('weekends-only'), ascending. */
+  get assumedYears(): number[] {
+    return [...this.assumed.keys()].sort((a, b) => a - b);
   }
 
   /** Why `date` is or is not a working day. */
@@ -107,7 +122,8 @@ export class WorkingCalendar {
   }
 
   private yearData(date: LocalDate): HolidayYear {
-    const year = this.years.get(yearOf(date));
+    const year = this.years.get(yearOf(date)) ?? this.assumed.get(yearOf(date));
+    if (!year && this.uncoveredYears === 'weekends-only') return this.assume(yearOf(date));
     if (!year) {
       throw new CalendarException(
         CalendarErrorCode.YEAR_NOT_COVERED,
@@ -115,6 +131,28 @@ export class WorkingCalendar {
       );
     }
     return year;
+  }
+
+  /** A year without data, in 'weekends-only' mode: Saturdays and Sundays, no holidays. */
+  private assume(year: number): HolidayYear {
+    const assumed: HolidayYear = {
+      year,
+      weeklyRestDays: {
+        days: ['SATURDAY', 'SUNDAY'],
+        legalBasis: {
+          document: 'Bộ luật Lao động 2019',
+          article: 'Điều 111',
+          noteVi: `Chưa có dữ liệu ngày nghỉ lễ năm ${year}: tạm tính chỉ nghỉ thứ Bảy, Chủ nhật`,
+          confirmed: false,
+        },
+      },
+      sources: [],
+      restDays: [],
+      workingSaturdays: [],
+      unconfirmed: [`no holiday data for ${year}: weekends only`],
+    };
+    this.assumed.set(year, assumed);
+    return assumed;
   }
 }
 

@@ -9,6 +9,7 @@ import { HEALTH_INDICATORS, HealthIndicator } from './health/health-indicator';
 import { DatabaseHealthIndicator } from './health/database-health.indicator';
 import { KAFKA_HEALTH_INDICATOR, NotUsedIndicator } from './health/not-used.indicator';
 import { AuthModule } from './auth/auth.module';
+import { CalendarHealthIndicator } from './health/calendar-health.indicator';
 
 export interface PlatformOptions {
   config: ServiceConfig;
@@ -67,6 +68,12 @@ export class PlatformModule {
       providers.push({ provide: 'KAFKA_NOT_USED', useValue: new NotUsedIndicator('kafka') });
       indicatorTokens.push('KAFKA_NOT_USED');
     }
+    // Every service counts working days: /health says when the holiday data runs out.
+    providers.push({
+      provide: CalendarHealthIndicator,
+      useFactory: () => new CalendarHealthIndicator(),
+    });
+    indicatorTokens.push(CalendarHealthIndicator);
     indicatorTokens.push(...(options.healthIndicators ?? []));
     providers.push({
       provide: HEALTH_INDICATORS,
