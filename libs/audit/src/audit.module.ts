@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { SECURITY_EVENTS } from '@lien-thong/platform';
 import { AuditLog } from './audit-log';
 import { AuditController } from './audit.controller';
+import { LoginFailuresImport } from './login-failures';
 
 /**
  * The service's audit log (collection audit_log in its own database), GET /audit/records and
@@ -11,7 +12,7 @@ import { AuditController } from './audit.controller';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditLog, { provide: SECURITY_EVENTS, useExisting: AuditLog }],
+  providers: [AuditLog, LoginFailuresImport, { provide: SECURITY_EVENTS, useExisting: AuditLog }],
   exports: [AuditLog, SECURITY_EVENTS],
 })
 export class AuditModule {}

@@ -4,5 +4,6 @@ export * from './chain';
 export * from './audit-log';
 export * from './audit.controller';
 export * from './audit.module';
+export * from './login-failures';
 export * from './dto/audit-query.dto';
 export * from './dto/audit-views';

@@ -123,6 +123,27 @@ export class ServiceConfig {
   @IsNotEmpty()
   OIDC_AUDIENCE = 'lien-thong-api';
 
+  /**
+   * A confidential client of the issuer whose service account may read the realm's login
+   * events (realm-management view-events): set on the one service that imports failed
+   * logins into its audit log (the land registry under npm start).
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  OIDC_AUDIT_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  OIDC_AUDIT_CLIENT_SECRET?: string;
+
+  /** How often failed logins are read from the identity provider. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  LOGIN_FAILURES_POLL_MS = 10_000;
+
   /** Browser origins allowed to call this service (comma-separated); none by default. */
   @IsOptional()
   @Matches(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, {
