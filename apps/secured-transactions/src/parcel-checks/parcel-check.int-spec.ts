@@ -113,6 +113,80 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     });
   });
 
+  it('never refuses from a remembered answer: a hold lifted before the question is not applied', async () => {
+    const hold = {
+      authority: 'Tòa án nhân dân khu vực 1 – Hà Nội',
+      documentNumber: '12/2026/QĐ-BPKCTT',
+      issuedOn: '2026-11-20',
+      reason: 'Cấm chuyển dịch để giải quyết tranh chấp',
+    };
+    const admin = { 'content-type': 'application/json', ...(await asOperator()) };
+    const placed = await fetch(`${simulators.baseUrl}/admin/justice/holds`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ parcel: parcel(107), hold }),
+    });
+    expect(placed.ok).toBe(true);
+    const ask = (dossierCode: string) =>
+      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
+        dossierCode,
+        stage: 'RECEIPT',
+        parcel: parcel(107),
+        certificateSerial: 'AA12345678',
+      });
+    await ask('HS-LIFT-1');
+    const [blocked] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LIFT-1');
+    expect(blocked.payload.result.status).toBe('BLOCKED');
+    const lifted = await fetch(`${simulators.baseUrl}/admin/justice/holds/00004/12/107`, {
+      method: 'DELETE',
+      headers: await asOperator(),
+    });
+    expect(lifted.ok).toBe(true);
+    // Well inside the reuse window: the registry is asked again, and the parcel is clear.
+    await ask('HS-LIFT-2');
+    const [clear] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LIFT-2');
+    expect(clear.payload).toMatchObject({ source: 'REGISTRY', result: { status: 'CLEAR' } });
+    expect(Date.parse(clear.payload.checkedAt)).toBeGreaterThan(
+      Date.parse(blocked.payload.checkedAt),
+    );
+  });
+
+  it('reuses a recent clear answer on receipt, but not once the registry has pushed a hold on the parcel', async () => {
+    const ask = (dossierCode: string) =>
+      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
+        dossierCode,
+        stage: 'RECEIPT',
+        parcel: parcel(108),
+        certificateSerial: 'AA12345678',
+      });
+    await ask('HS-REUSE-1');
+    await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-REUSE-1');
+    await ask('HS-REUSE-2');
+    const [reused] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-REUSE-2');
+    expect(reused.payload).toMatchObject({ source: 'CACHE', result: { status: 'CLEAR' } });
+    const hold = {
+      authority: 'Chi cục Thi hành án dân sự',
+      documentNumber: '88/QĐ-THA',
+      issuedOn: '2026-11-21',
+      reason: 'Kê biên tài sản để thi hành án',
+    };
+    // The registry records the hold and pushes it here, as its webhook does.
+    const placed = await fetch(`${simulators.baseUrl}/admin/justice/holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await asOperator()) },
+      body: JSON.stringify({ parcel: parcel(108), hold }),
+    });
+    expect(placed.ok).toBe(true);
+    const pushed = await pushHold(
+      JSON.stringify({ parcel: parcel(108), hold, placedAt: new Date().toISOString() }),
+    );
+    expect(pushed.status).toBe(202);
+    await probe.waitFor(Topics.HoldPlaced, '00004/12/108');
+    await ask('HS-REUSE-3');
+    const [fresh] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-REUSE-3');
+    expect(fresh.payload).toMatchObject({ source: 'REGISTRY', result: { status: 'BLOCKED' } });
+  });
+
   it('waits out a registry outage instead of failing the check', async () => {
     await fetch(`${simulators.baseUrl}/admin/faults/justice-registry`, {
       method: 'PUT',

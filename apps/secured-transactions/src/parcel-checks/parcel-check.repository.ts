@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Connection, Model } from 'mongoose';
 import { OutboxEntry, OutboxRelay, newOutbox } from '@lien-thong/messaging';
 import { isDuplicateKey } from '@lien-thong/platform';
 import { ParcelCheck } from './schemas/parcel-check.schema';
+
+/** Where the holds the registry pushes are kept (holds/schemas/hold-notice.schema.ts). */
+const HOLD_NOTICES = 'hold_notices';
 
 @Injectable()
 export class ParcelCheckRepository {
   constructor(
     @InjectModel(ParcelCheck.name) private readonly checks: Model<ParcelCheck>,
+    @InjectConnection() private readonly connection: Connection,
     private readonly relay: OutboxRelay,
   ) {
     relay.register(checks as never);
@@ -18,12 +22,26 @@ export class ParcelCheckRepository {
     return this.checks.findById(id).lean<ParcelCheck>();
   }
 
-  /** The newest answer the registry itself gave for this parcel since `since`. */
-  latestFromRegistry(parcelKey: string, since: Date): Promise<ParcelCheck | null> {
-    return this.checks
+  /**
+   * The newest CLEAR answer the registry itself gave for this parcel since `since`, unless
+   * the registry pushed a hold on it after that answer. Only a clear answer is ever reused:
+   * an encumbrance refuses a dossier for good, so it is always asked for afresh (a hold
+   * lifted a minute ago must not refuse anyone).
+   */
+  async reusableClearAnswer(parcelKey: string, since: Date): Promise<ParcelCheck | null> {
+    const latest = await this.checks
       .findOne({ parcelKey, source: 'REGISTRY', checkedAt: { $gte: since } })
       .sort({ checkedAt: -1 })
       .lean<ParcelCheck>();
+    if (!latest || latest.result.status !== 'CLEAR') return null;
+    const [communeCode, mapSheetNumber, parcelNumber] = parcelKey.split('/');
+    const holdSince = await this.connection.collection(HOLD_NOTICES).findOne({
+      'parcel.communeCode': communeCode,
+      'parcel.mapSheetNumber': Number(mapSheetNumber),
+      'parcel.parcelNumber': Number(parcelNumber),
+      placedAt: { $gte: latest.checkedAt },
+    });
+    return holdSince ? null : latest;
   }
 
   /** Stores the answer with its event; false when this request was already answered. */

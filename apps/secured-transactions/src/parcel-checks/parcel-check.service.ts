@@ -23,10 +23,11 @@ function toEncumbrance(answer: ParcelCheckResponse): EncumbranceV1 {
 }
 
 /**
- * Answers the land office's parcel checks from the Justice registry. A check on receipt
- * may reuse an answer a few minutes old; the check just before registration never does
- * (Land Law 2024 art. 45: a seizure or court measure that arrives mid-process must stop
- * the transfer).
+ * Answers the land office's parcel checks from the Justice registry, with the registry's
+ * as-of time. A check on receipt may reuse a clear answer a few minutes old when no hold
+ * was pushed since; an encumbrance is always asked for afresh (a lifted hold must not refuse
+ * anyone); the check just before registration never reuses anything (Land Law 2024 art. 45:
+ * a seizure or court measure that arrives mid-process must stop the transfer).
  */
 @Injectable()
 export class ParcelCheckService {
@@ -44,7 +45,7 @@ export class ParcelCheckService {
     const cacheFrom = new Date(Date.now() - this.config.CHECK_CACHE_SECONDS * 1000);
     const cached =
       stage === 'RECEIPT' && this.config.CHECK_CACHE_SECONDS > 0
-        ? await this.checks.latestFromRegistry(key, cacheFrom)
+        ? await this.checks.reusableClearAnswer(key, cacheFrom)
         : null;
     const answer = cached
       ? { result: cached.result, checkedAt: cached.checkedAt, source: 'CACHE' as const }
