@@ -21,7 +21,7 @@ import { appointmentFor, TRANSFER_PROCEDURE } from './deadlines';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from './dossiers.repository';
 import { DossierNotificationsRepository } from './dossier-notifications.repository';
-import { DossierNotFoundException } from './dossiers.exceptions';
+import { DossierNotFoundException, TransferRejectedException } from './dossiers.exceptions';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { IdempotencyRepository } from './idempotency.repository';
 import { Dossier } from './schemas/dossier.schema';
@@ -50,6 +50,17 @@ export class DossiersService {
     actor: Actor,
     idempotencyKey?: string,
   ): Promise<{ dossier: Dossier; created: boolean; trackingSecret?: string }> {
+    if (dto.transfersWhole === false) {
+      // A transfer of part of the parcel's area needs the parcel split first (not built yet).
+      throw new TransferRejectedException([
+        {
+          field: 'transfersWhole',
+          code: 'TRANSFER.PART_OF_PARCEL',
+          message:
+            'Chưa nhận chuyển nhượng một phần diện tích thửa đất: cần làm thủ tục tách thửa trước',
+        },
+      ]);
+    }
     const parcel = await this.parcels.verifyTransfer(
       dto.parcel,
       dto.certificateSerial,

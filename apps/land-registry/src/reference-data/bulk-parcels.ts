@@ -7,7 +7,7 @@ const GIVEN = ['Minh', 'Hương', 'Quang', 'Thu', 'Đức', 'Hà', 'Khánh', 'Li
  * Deterministic extra parcels for load tests and demos: commune 00004, map sheets from 50
  * up, each parcel clear at the registry (the simulator seeds encumbrances on sheet 12 only).
  */
-export function bulkParcels(count: number): Omit<Parcel, 'handledEvents'>[] {
+export function bulkParcels(count: number): Omit<Parcel, 'handledEvents' | 'ownerHistory'>[] {
   return Array.from({ length: count }, (_, i) => {
     const ref = {
       communeCode: '00004',

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
 import { applyOnce } from '@lien-thong/messaging';
-import { Certificate, Owner, Parcel, parcelKey } from './schemas/parcel.schema';
+import { Certificate, Owner, OwnershipPeriod, Parcel, parcelKey } from './schemas/parcel.schema';
 
 const SEED_CHUNK = 50;
 
@@ -16,7 +16,7 @@ export class ParcelsRepository {
   }
 
   /** Inserts the parcels that are not there yet; never overwrites the cadastral book. */
-  async seed(parcels: Omit<Parcel, 'handledEvents'>[]): Promise<number> {
+  async seed(parcels: Omit<Parcel, 'handledEvents' | 'ownerHistory'>[]): Promise<number> {
     let added = 0;
     // In chunks: FerretDB stops answering a bulk upsert of about a hundred parcels that all
     // exist already (found by the chaos run: with SEED_BULK_PARCELS=300 a restarted
@@ -33,13 +33,17 @@ export class ParcelsRepository {
     return added;
   }
 
-  /** Records the new owners and certificate of a registered transfer, once. */
+  /** Records the new owners and certificate of a registered transfer, and the old ones in the history, once. */
   changeOwners(
     ref: ParcelRefV1,
     eventId: string,
     owners: Owner[],
     certificate: Certificate,
+    previous: OwnershipPeriod,
   ): Promise<boolean> {
-    return applyOnce(this.parcels, parcelKey(ref), eventId, { $set: { owners, certificate } });
+    return applyOnce(this.parcels, parcelKey(ref), eventId, {
+      $set: { owners, certificate },
+      $push: { ownerHistory: previous },
+    });
   }
 }

@@ -5,11 +5,15 @@ import { LandRegistryConfig } from '../config/land-registry.config';
 import seed from './data/parcels.json';
 import { bulkParcels } from './bulk-parcels';
 import { ParcelsRepository } from './parcels.repository';
-import { Certificate, Owner, Parcel, parcelKey } from './schemas/parcel.schema';
+import { Certificate, Parcel, parcelKey } from './schemas/parcel.schema';
 import { TransferFieldError, TransferRejectedException } from '../dossiers/dossiers.exceptions';
+import { Buyer, ownersAfterTransfer, SellerShare } from './ownership';
 
 export interface SellerClaim {
   citizenId: string;
+  /** The share transferred; the seller's whole share when not given. */
+  shareNumerator?: number;
+  shareDenominator?: number;
 }
 
 /** The cadastral book: parcels, their certificates and owners. */
@@ -67,11 +71,23 @@ export class ParcelsService implements OnApplicationBootstrap {
       });
     }
     sellers.forEach((seller, i) => {
-      if (!parcel.owners.some((o) => o.citizenId === seller.citizenId)) {
+      const owned = parcel.owners.find((o) => o.citizenId === seller.citizenId);
+      if (!owned) {
         errors.push({
           field: `sellers.${i}.citizenId`,
           code: 'SELLER.NOT_OWNER',
           message: 'Bên chuyển nhượng không có tên trên giấy chứng nhận của thửa đất',
+        });
+      } else if (
+        seller.shareNumerator !== undefined &&
+        seller.shareDenominator !== undefined &&
+        seller.shareNumerator * owned.shareDenominator >
+          owned.shareNumerator * seller.shareDenominator
+      ) {
+        errors.push({
+          field: `sellers.${i}.shareNumerator`,
+          code: 'SELLER.SHARE_EXCEEDS_OWNED',
+          message: `Phần chuyển nhượng lớn hơn phần sở hữu của bên chuyển nhượng (${owned.shareNumerator}/${owned.shareDenominator})`,
         });
       }
     });
@@ -83,13 +99,31 @@ export class ParcelsService implements OnApplicationBootstrap {
     return this.parcels.find(ref);
   }
 
-  /** Cadastral update of a registered transfer (idempotent per registration event). */
-  registerNewOwners(
+  /**
+   * Cadastral update of a registered transfer (idempotent per registration event): each
+   * seller gives up the share they transferred, the other co-owners keep theirs, the buyers
+   * share what was transferred, and the owners before go into the parcel's history.
+   */
+  async registerTransfer(
     ref: ParcelRefV1,
     eventId: string,
-    owners: Owner[],
-    certificate: Certificate,
+    transfer: {
+      dossierCode: string;
+      sellers: SellerShare[];
+      buyers: Buyer[];
+      certificate: Certificate;
+    },
   ): Promise<boolean> {
-    return this.parcels.changeOwners(ref, eventId, owners, certificate);
+    const parcel = await this.parcels.find(ref);
+    if (!parcel) throw new Error(`parcel ${parcelKey(ref)} is not in the cadastral book`);
+    // Seeded parcels have no list yet; a registration already applied changes nothing.
+    if ((parcel.handledEvents ?? []).includes(eventId)) return false;
+    const owners = ownersAfterTransfer(parcel.owners, transfer.sellers, transfer.buyers);
+    return this.parcels.changeOwners(ref, eventId, owners, transfer.certificate, {
+      owners: parcel.owners,
+      certificate: parcel.certificate,
+      until: new Date(),
+      changedByDossier: transfer.dossierCode,
+    });
   }
 }

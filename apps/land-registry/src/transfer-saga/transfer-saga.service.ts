@@ -56,16 +56,12 @@ export class TransferSagaService {
       !blockingReason(dossier, check.result)
     ) {
       // Update the cadastral book first (idempotent per event); the dossier step follows.
-      await this.parcels.registerNewOwners(
-        dossier.parcel.ref,
-        event.eventId,
-        dossier.buyers.map((b) => ({
-          ...b,
-          shareNumerator: 1,
-          shareDenominator: dossier.buyers.length,
-        })),
-        dossier.certificate,
-      );
+      await this.parcels.registerTransfer(dossier.parcel.ref, event.eventId, {
+        dossierCode: dossier._id,
+        sellers: dossier.sellers,
+        buyers: dossier.buyers,
+        certificate: dossier.certificate,
+      });
     }
     await this.saga.run(
       check.dossierCode,

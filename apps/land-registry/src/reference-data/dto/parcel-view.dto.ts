@@ -39,4 +39,12 @@ export class ParcelView {
 
   @ApiProperty({ type: 'array', items: ANY_OBJECT })
   owners!: Record<string, unknown>[];
+
+  @ApiProperty({
+    type: 'array',
+    items: ANY_OBJECT,
+    description:
+      'Chủ sử dụng trước đây, cũ nhất trước: chủ, giấy chứng nhận, đến ngày, hồ sơ đã thay đổi',
+  })
+  ownerHistory!: Record<string, unknown>[];
 }

@@ -10,6 +10,14 @@ export interface Owner {
   shareDenominator: number;
 }
 
+/** Owners as they were until a registered change. */
+export interface OwnershipPeriod {
+  owners: Owner[];
+  certificate: Certificate;
+  until: Date;
+  changedByDossier: string;
+}
+
 export interface Certificate {
   /** 2 letters + 6 digits (older) or 2 letters + 8 digits (Circular 10/2024). */
   serial: string;
@@ -58,6 +66,13 @@ export class Parcel {
 
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
   owners!: Owner[];
+
+  /**
+   * Every earlier set of owners, oldest first, with when it ended and the dossier that
+   * changed it: the land-rights record never loses a fact.
+   */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  ownerHistory!: OwnershipPeriod[];
 
   /** Registrations already applied to this parcel (a redelivered one changes nothing). */
   @Prop({ type: [String], default: [] })

@@ -1,0 +1,144 @@
+import { authAs, eventually, SAMPLE_USERS as U, Stack, startStack } from '@lien-thong/testing';
+
+jest.setTimeout(300_000);
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * What registration does to the cadastral book: the owners before are kept in the parcel's
+ * history; a transfer of part of the area, or of more than the seller owns, is refused at the
+ * counter. (How the shares move, co-owners who do not sell included: ownership.spec.ts.)
+ */
+describe('ownership changes are exact', () => {
+  let stack: Stack;
+
+  async function call(method: string, url: string, as: string, body?: unknown) {
+    const res = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(await authAs(as)) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json().catch(() => ({}))) as Json };
+  }
+  const lr = (path: string) => `${stack.url['land-registry']}${path}`;
+
+  beforeAll(async () => {
+    stack = await startStack({ common: { RETRY_DELAYS_MS: '500,2000,5000' } });
+  });
+  afterAll(() => stack?.stop());
+
+  /** A sale of parcel 00004/12/105 by its first co-owner (with `sellerShare`), or by both. */
+  async function request(sellerShare: [number, number] | 'both', overrides: Json = {}) {
+    const parcel = (await call('GET', lr('/parcels/00004/12/105'), U.counterBaDinh)).body;
+    const owners = parcel.owners as Json[];
+    const seller = (o: Json, share?: [number, number]) => ({
+      fullName: o.fullName,
+      citizenId: o.citizenId,
+      address: o.address,
+      relationshipToBuyer: 'NONE',
+      ownsOtherResidentialProperty: true,
+      ...(share ? { shareNumerator: share[0], shareDenominator: share[1] } : {}),
+    });
+    return {
+      channel: 'COUNTER',
+      resultDelivery: 'COUNTER',
+      parcel: parcel.ref,
+      certificateSerial: parcel.certificate.serial,
+      transferKind: 'SALE',
+      contractDate: '2026-11-16',
+      declaredPriceVnd: 2_000_000_000,
+      sellers:
+        sellerShare === 'both' ? owners.map((o) => seller(o)) : [seller(owners[0], sellerShare)],
+      buyers: [
+        {
+          fullName: 'Phạm Minh Khang',
+          citizenId: '001092011223',
+          address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
+        },
+      ],
+      applicant: { fullName: 'Phạm Minh Khang', phone: '0912345678' },
+      ...overrides,
+    };
+  }
+
+  it('refuses at the counter a transfer of part of the area, or of more than the seller owns, and stores nothing', async () => {
+    const part = await call(
+      'POST',
+      lr('/dossiers/transfers'),
+      U.counterBaDinh,
+      await request([1, 2], { transfersWhole: false }),
+    );
+    expect(part.status).toBe(422);
+    expect(part.body.errors).toEqual([
+      expect.objectContaining({ field: 'transfersWhole', code: 'TRANSFER.PART_OF_PARCEL' }),
+    ]);
+    const more = await call(
+      'POST',
+      lr('/dossiers/transfers'),
+      U.counterBaDinh,
+      await request([3, 4]),
+    );
+    expect(more.status).toBe(422);
+    expect(more.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'sellers.0.shareNumerator',
+        code: 'SELLER.SHARE_EXCEEDS_OWNED',
+      }),
+    ]);
+    const backlog = (await call('GET', lr('/backlog'), U.counterBaDinh)).body;
+    expect(Object.values(backlog.byStatus as Record<string, number>)).toEqual([]);
+  });
+
+  it('registers two co-owners’ halves to one buyer, keeping both former owners and the certificate in the history', async () => {
+    const before = (await call('GET', lr('/parcels/00004/12/105'), U.counterBaDinh)).body;
+    const [first, second] = before.owners as Json[];
+    const submitted = await call(
+      'POST',
+      lr('/dossiers/transfers'),
+      U.counterBaDinh,
+      await request('both'),
+    );
+    expect(submitted.status).toBe(201);
+    const code = submitted.body.dossierCode as string;
+    const waiting = await eventually(
+      async () => {
+        const v = (await call('GET', lr(`/dossiers/${code}`), U.counterBaDinh)).body;
+        return v.status === 'WAITING_FOR_PAYMENT' ? v : undefined;
+      },
+      120_000,
+      'the tax notice',
+    );
+    const orderId = encodeURIComponent(waiting.assessment.assessmentId as string);
+    const paid = await call(
+      'POST',
+      `${stack.url['agency-simulators']}/admin/payments/orders/${orderId}/pay`,
+      U.operator,
+      {},
+    );
+    expect(paid.status).toBe(200);
+    await eventually(
+      async () => {
+        const v = (await call('GET', lr(`/dossiers/${code}`), U.counterBaDinh)).body;
+        return v.status === 'RESULT_READY' ? v : undefined;
+      },
+      120_000,
+      'the registration',
+    );
+    const after = (await call('GET', lr('/parcels/00004/12/105'), U.counterBaDinh)).body;
+    const shares = (owners: Json[]) =>
+      Object.fromEntries(
+        owners.map((o) => [o.citizenId, `${o.shareNumerator}/${o.shareDenominator}`]),
+      );
+    expect(shares(after.owners)).toEqual({ '001092011223': '1/1' });
+    expect(after.ownerHistory).toEqual([
+      expect.objectContaining({
+        changedByDossier: code,
+        certificate: before.certificate,
+        owners: [
+          expect.objectContaining({ citizenId: first.citizenId, shareNumerator: 1 }),
+          expect.objectContaining({ citizenId: second.citizenId, shareNumerator: 1 }),
+        ],
+      }),
+    ]);
+  });
+});
