@@ -52,24 +52,48 @@ export async function grantKafkaAcls(
   if (!kafkaSuperuser || rules.length === 0) return;
   const admin = testKafka('acl-grants').admin();
   await admin.connect();
+  const acl = rules.map((rule) => ({
+    principal: rule.principal,
+    host: '*',
+    resourceType: rule.resource === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+    resourceName: rule.name,
+    resourcePatternType:
+      rule.pattern === 'literal' ? ResourcePatternTypes.LITERAL : ResourcePatternTypes.PREFIXED,
+    operation: {
+      read: AclOperationTypes.READ,
+      write: AclOperationTypes.WRITE,
+      create: AclOperationTypes.CREATE,
+      describe: AclOperationTypes.DESCRIBE,
+    }[rule.operation],
+    permissionType: AclPermissionTypes.ALLOW,
+  }));
   try {
-    await admin.createAcls({
-      acl: rules.map((rule) => ({
-        principal: rule.principal,
+    await admin.createAcls({ acl });
+    // The controller commits the ACLs before the broker's authorizer applies them: a service
+    // started at once was refused its own topics now and then (seen in npm test). Wait until
+    // the broker lists every rule for this principal.
+    const principal = acl[0].principal;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const described = await admin.describeAcls({
+        resourceType: AclResourceTypes.ANY,
+        resourcePatternType: ResourcePatternTypes.ANY,
+        principal,
         host: '*',
-        resourceType: rule.resource === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
-        resourceName: rule.name,
-        resourcePatternType:
-          rule.pattern === 'literal' ? ResourcePatternTypes.LITERAL : ResourcePatternTypes.PREFIXED,
-        operation: {
-          read: AclOperationTypes.READ,
-          write: AclOperationTypes.WRITE,
-          create: AclOperationTypes.CREATE,
-          describe: AclOperationTypes.DESCRIBE,
-        }[rule.operation],
-        permissionType: AclPermissionTypes.ALLOW,
-      })),
-    });
+        operation: AclOperationTypes.ANY,
+        permissionType: AclPermissionTypes.ANY,
+      });
+      const visible = new Set(
+        described.resources.flatMap((r) =>
+          r.acls.map((a) => `${r.resourceType}:${r.resourceName}:${a.operation}`),
+        ),
+      );
+      const all = acl.every((a) =>
+        visible.has(`${a.resourceType}:${a.resourceName}:${a.operation}`),
+      );
+      if (all || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } finally {
     await admin.disconnect();
   }

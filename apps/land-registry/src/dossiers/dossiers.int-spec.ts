@@ -48,6 +48,14 @@ describe('one-stop counter API', () => {
     await service?.close();
   });
 
+  /** How many dossiers the service has stored (its backlog counts them all). */
+  const stored = async () => {
+    const backlog = (await (await getAs(`${service.baseUrl}/backlog`)).json()) as {
+      byStatus: Record<string, number>;
+    };
+    return Object.values(backlog.byStatus).reduce((a, b) => a + b, 0);
+  };
+
   it('receives a transfer: dossier code, appointment in working days, and the events that start the workflow', async () => {
     const res = await post(service.baseUrl, '/dossiers/transfers', transferRequest(101));
     expect(res.status).toBe(201);
@@ -147,6 +155,79 @@ describe('one-stop counter API', () => {
     expect(fields['sellers.0.citizenId']).toContain('Mã tỉnh 999');
     expect(fields['$where']).toBe('Trường này không được phép gửi lên');
     expect(await stored()).toBe(before);
+  });
+
+  it.each([
+    ['a name with digits', 'sellers', 'fullName', 'Nguyễn Văn 4n'],
+    ['a name of spaces only', 'buyers', 'fullName', '    '],
+    ['a name of combining marks only', 'buyers', 'fullName', '\u0301\u0301\u0301'],
+    ['a NUL in a name', 'buyers', 'fullName', 'Phạm\u0000Khang'],
+    ['a bidi override in a name', 'buyers', 'fullName', 'Phạm \u202EgnahK'],
+    ['a lone surrogate in a name', 'buyers', 'fullName', 'Phạm \uD800Khang'],
+    ['a control character in an address', 'buyers', 'address', 'Số 5\u0007 phố Kim Mã'],
+    ['an address of punctuation only', 'buyers', 'address', '.....,,,,'],
+  ])(
+    'refuses %s with 400 and a Vietnamese message for that field, storing nothing',
+    async (_case, side, field, value) => {
+      const request = transferRequest(113) as Record<string, unknown> & {
+        sellers: Record<string, unknown>[];
+        buyers: Record<string, unknown>[];
+      };
+      request[side] = [{ ...request[side as 'sellers' | 'buyers'][0], [field]: value }];
+      const before = await stored();
+      const res = await post(service.baseUrl, '/dossiers/transfers', request);
+      expect(res.status).toBe(400);
+      const errors = res.body.errors as { field: string; message: string }[];
+      expect(errors.map((e) => e.field)).toContain(`${side}.0.${field}`);
+      expect(errors.find((e) => e.field === `${side}.0.${field}`)?.message).toMatch(
+        /[ạảãàáâăđêôơư]/,
+      );
+      expect(await stored()).toBe(before);
+    },
+  );
+
+  it('refuses a buyer who is also the seller, a person listed twice and a contract older than the certificate (422 per field)', async () => {
+    const base = transferRequest(113);
+    const seller = base.sellers[0];
+    const cases = [
+      [
+        {
+          buyers: [
+            { fullName: seller.fullName, citizenId: seller.citizenId, address: seller.address },
+          ],
+        },
+        'buyers.0.citizenId',
+        'PARTY.BUYER_IS_SELLER',
+      ],
+      [{ buyers: [base.buyers[0], base.buyers[0]] }, 'buyers.1.citizenId', 'PARTY.DUPLICATE'],
+      [{ contractDate: '2000-01-01' }, 'contractDate', 'CONTRACT.BEFORE_CERTIFICATE'],
+    ] as const;
+    const before = await stored();
+    for (const [overrides, field, code] of cases) {
+      const res = await post(
+        service.baseUrl,
+        '/dossiers/transfers',
+        transferRequest(113, overrides),
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field, code })]);
+    }
+    expect(await stored()).toBe(before);
+  });
+
+  it('stores names as one canonical Unicode form (NFC) with single spaces', async () => {
+    const decomposed = 'Pha\u0323m   Minh  Khang';
+    const request = transferRequest(114);
+    request.buyers = [{ ...request.buyers[0], fullName: decomposed }];
+    const res = await post(service.baseUrl, '/dossiers/transfers', request);
+    expect(res.status).toBe(201);
+    const view = (await (
+      await getAs(`${service.baseUrl}/dossiers/${res.body.dossierCode}`)
+    ).json()) as {
+      buyers: { fullName: string }[];
+    };
+    expect(view.buyers[0].fullName).toBe('Phạm Minh Khang');
+    expect(view.buyers[0].fullName).toBe(view.buyers[0].fullName.normalize('NFC'));
   });
 
   it('rejects a certificate that does not match the cadastral book, or a seller who is not the owner, with 422 per field', async () => {

@@ -22,6 +22,7 @@ import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from './dossiers.repository';
 import { DossierNotificationsRepository } from './dossier-notifications.repository';
 import { DossierNotFoundException, TransferRejectedException } from './dossiers.exceptions';
+import { contractDateProblems, partyProblems } from './transfer-checks';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { IdempotencyRepository } from './idempotency.repository';
 import { Dossier } from './schemas/dossier.schema';
@@ -61,11 +62,15 @@ export class DossiersService {
         },
       ]);
     }
+    const parties = partyProblems(dto);
+    if (parties.length > 0) throw new TransferRejectedException(parties);
     const parcel = await this.parcels.verifyTransfer(
       dto.parcel,
       dto.certificateSerial,
       dto.sellers,
     );
+    const dates = contractDateProblems(dto.contractDate, parcel.certificate.issuedOn);
+    if (dates.length > 0) throw new TransferRejectedException(dates);
     assertCanSubmit(actor, dto.channel, parcel.provinceCode, [
       ...dto.sellers.map((s) => s.citizenId),
       ...dto.buyers.map((b) => b.citizenId),

@@ -1,13 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { IsPastLocalDate } from './validation';
+import { Transform } from 'class-transformer';
+import { IsPastLocalDate, IsPlainText, normaliseText } from './validation';
 
 // The officer is never a field of a body: it is the authenticated person (the token).
 
 export class ReasonDto {
   @ApiProperty({ example: 'Thiếu bản sao hợp đồng chuyển nhượng có công chứng' })
+  @Transform(normaliseText)
   @IsString({ message: 'Lý do phải là chuỗi ký tự' })
   @Length(5, 1000, { message: 'Lý do từ 5 đến 1000 ký tự' })
+  @IsPlainText()
   reasonVi!: string;
 }
 

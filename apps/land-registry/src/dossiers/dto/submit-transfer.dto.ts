@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -19,7 +19,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, RELATIONSHIPS, RESULT_DELIVERIES, TRANSFER_KINDS } from '@lien-thong/contracts';
-import { IsCertificateSerial, IsCitizenId, IsPastLocalDate } from './validation';
+import {
+  IsCertificateSerial,
+  IsCitizenId,
+  IsPastLocalDate,
+  IsPersonName,
+  IsPlainText,
+  normaliseText,
+} from './validation';
 
 /** The largest amount accepted, far above any real transfer, far below 2^53. */
 const MAX_VND = 1_000_000_000_000_000;
@@ -46,8 +53,10 @@ export class ParcelRefDto {
 
 export class PersonDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
+  @Transform(normaliseText)
   @IsString({ message: 'Họ tên phải là chuỗi ký tự' })
   @Length(2, 100, { message: 'Họ tên từ 2 đến 100 ký tự' })
+  @IsPersonName()
   fullName!: string;
 
   @ApiProperty({ example: '001060100000', description: 'Số định danh cá nhân (CCCD), 12 chữ số' })
@@ -55,8 +64,10 @@ export class PersonDto {
   citizenId!: string;
 
   @ApiProperty({ example: 'Số 11, phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội' })
+  @Transform(normaliseText)
   @IsString({ message: 'Địa chỉ phải là chuỗi ký tự' })
   @Length(5, 300, { message: 'Địa chỉ từ 5 đến 300 ký tự' })
+  @IsPlainText()
   address!: string;
 }
 
@@ -87,8 +98,10 @@ export class SellerDto extends PersonDto {
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Trần Thị Bình' })
+  @Transform(normaliseText)
   @IsString({ message: 'Họ tên phải là chuỗi ký tự' })
   @Length(2, 100, { message: 'Họ tên từ 2 đến 100 ký tự' })
+  @IsPersonName()
   fullName!: string;
 
   @ApiPropertyOptional({ example: '0912345678' })
@@ -111,8 +124,10 @@ export class ApplicantDto {
 
 export class MortgageeConsentDto {
   @ApiProperty({ example: '125/2026/CV-VCB' })
+  @Transform(normaliseText)
   @IsString({ message: 'Số văn bản phải là chuỗi ký tự' })
   @Length(2, 64, { message: 'Số văn bản từ 2 đến 64 ký tự' })
+  @IsPlainText()
   documentNumber!: string;
 
   @ApiProperty({ example: '2026-11-02' })
@@ -135,8 +150,10 @@ export class SubmitTransferDto {
 
   @ApiPropertyOptional({ description: 'Bắt buộc khi nhận kết quả qua bưu chính' })
   @ValidateIf((d: SubmitTransferDto) => d.resultDelivery === 'POST')
+  @Transform(normaliseText)
   @IsString({ message: 'Cần địa chỉ nhận kết quả qua bưu chính' })
   @Length(5, 300, { message: 'Địa chỉ từ 5 đến 300 ký tự' })
+  @IsPlainText()
   postalAddress?: string;
 
   @ApiProperty({ type: ParcelRefDto })
