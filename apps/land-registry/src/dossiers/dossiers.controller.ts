@@ -30,6 +30,7 @@ import type { Response } from 'express';
 import { AuditLog } from '@lien-thong/audit';
 import { Actor, CurrentActor, DomainException, Public, Role, Roles } from '@lien-thong/platform';
 import { DossiersService } from './dossiers.service';
+import { IntakeService } from './intake.service';
 import { citizenView, officerView } from './dossier-views';
 import { audienceFor, LAND_OFFICE_ROLES } from './dossier-access';
 import { Dossier } from './schemas/dossier.schema';
@@ -71,6 +72,7 @@ function dossierCode(code: string): string {
 export class DossiersController {
   constructor(
     private readonly dossiers: DossiersService,
+    private readonly intake: IntakeService,
     private readonly attempts: TrackingAttempts,
     private readonly audit: AuditLog,
   ) {}
@@ -128,7 +130,7 @@ export class DossiersController {
         400,
       );
     }
-    const { dossier, created, trackingSecret } = await this.dossiers.submit(dto, actor, key);
+    const { dossier, created, trackingSecret } = await this.intake.submit(dto, actor, key);
     if (created)
       await this.audit.record({
         actor,

@@ -15,6 +15,7 @@ import {
   DossierNotificationSchema,
 } from './schemas/dossier-notification.schema';
 import { DossiersService } from './dossiers.service';
+import { IntakeService } from './intake.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { TrackingAttempts } from './tracking-attempts';
 import { Dossier, DossierSchema } from './schemas/dossier.schema';
@@ -36,6 +37,7 @@ import { Dossier, DossierSchema } from './schemas/dossier.schema';
     DossierSequenceRepository,
     IdempotencyRepository,
     DossiersService,
+    IntakeService,
     SagaWriter,
     TransferSagaService,
     DelayWatchService,

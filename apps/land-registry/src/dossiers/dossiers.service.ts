@@ -1,13 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { Topics } from '@lien-thong/contracts';
-import { issueDossierCode } from '@lien-thong/dossier-code';
-import { EventFactory } from '@lien-thong/messaging';
-import { Actor, describeActor, DomainException, Role, SERVICE_CONFIG } from '@lien-thong/platform';
-import { unitOfParcel } from '../reference-data/units';
-import { assertCanSubmit, assertOfficerOf } from './dossier-access';
-import { LandRegistryConfig } from '../config/land-registry.config';
-import { ParcelsService } from '../reference-data/parcels.service';
+import { timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Actor, describeActor, Role } from '@lien-thong/platform';
+import { assertOfficerOf } from './dossier-access';
 import { SagaWriter } from '../transfer-saga/saga-writer';
 import {
   acceptSupplement,
@@ -17,255 +11,21 @@ import {
   returnResult,
 } from '../transfer-saga/officer-actions';
 import type { Transition } from '../transfer-saga/transition';
-import { appointmentFor, TRANSFER_PROCEDURE } from './deadlines';
-import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from './dossiers.repository';
 import { DossierNotificationsRepository } from './dossier-notifications.repository';
-import { DossierNotFoundException, TransferRejectedException } from './dossiers.exceptions';
-import { contractDateProblems, partyProblems } from './transfer-checks';
-import { SubmitTransferDto } from './dto/submit-transfer.dto';
-import { IdempotencyRepository } from './idempotency.repository';
+import { DossierNotFoundException } from './dossiers.exceptions';
+import { hashTrackingSecret } from './tracking-secret';
 import { Dossier } from './schemas/dossier.schema';
 import { NotificationRecord } from './schemas/dossier-notification.schema';
 
-/** The one-stop counter: receive a transfer, answer about it, and the officers' decisions. */
+/** Dossiers once received: what they say, who may see them, and the officers' decisions. */
 @Injectable()
 export class DossiersService {
   constructor(
     private readonly dossiers: DossiersRepository,
     private readonly notifications: DossierNotificationsRepository,
-    private readonly sequence: DossierSequenceRepository,
-    private readonly idempotency: IdempotencyRepository,
-    private readonly parcels: ParcelsService,
-    private readonly events: EventFactory,
     private readonly saga: SagaWriter,
-    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
-
-  /**
-   * Receives a transfer: returns the dossier, whether this call created it, and (only when it
-   * did) the tracking secret for the receipt, which is stored hashed and never shown again.
-   */
-  async submit(
-    dto: SubmitTransferDto,
-    actor: Actor,
-    idempotencyKey?: string,
-  ): Promise<{ dossier: Dossier; created: boolean; trackingSecret?: string }> {
-    if (dto.transfersWhole === false) {
-      // A transfer of part of the parcel's area needs the parcel split first (not built yet).
-      throw new TransferRejectedException([
-        {
-          field: 'transfersWhole',
-          code: 'TRANSFER.PART_OF_PARCEL',
-          message:
-            'Chưa nhận chuyển nhượng một phần diện tích thửa đất: cần làm thủ tục tách thửa trước',
-        },
-      ]);
-    }
-    const parties = partyProblems(dto);
-    if (parties.length > 0) throw new TransferRejectedException(parties);
-    const parcel = await this.parcels.verifyTransfer(
-      dto.parcel,
-      dto.certificateSerial,
-      dto.sellers,
-    );
-    const dates = contractDateProblems(dto.contractDate, parcel.certificate.issuedOn);
-    if (dates.length > 0) throw new TransferRejectedException(dates);
-    assertCanSubmit(actor, dto.channel, parcel.provinceCode, [
-      ...dto.sellers.map((s) => s.citizenId),
-      ...dto.buyers.map((b) => b.citizenId),
-    ]);
-    // The submitter is part of the request: one key cannot replay another person's dossier.
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify({ dto, by: actor.subject }))
-      .digest('hex');
-    let code = idempotencyKey ? await this.codeForKey(idempotencyKey, requestHash) : undefined;
-    if (code) {
-      const existing = await this.waitForDossier(code);
-      if (existing) return { dossier: existing, created: false };
-      // The request that took this number died before writing the dossier: finish it.
-    }
-    const receivedAt = new Date();
-    if (!code) {
-      const fields = this.config.DOSSIER_SERIES
-        ? { series: this.config.DOSSIER_SERIES }
-        : undefined;
-      code = (
-        await issueDossierCode(this.sequence, this.config.DOSSIER_CODE_FORMAT, {
-          unitCode: this.config.UNIT_CODE,
-          receivedAt,
-          ...(fields ? { fields } : {}),
-        })
-      ).code;
-      if (idempotencyKey) await this.idempotency.assign(idempotencyKey, code);
-    }
-    const trackingSecret = newTrackingSecret();
-    const dossier = this.newDossier(code, dto, parcel, receivedAt, actor, trackingSecret);
-    const received = this.events.create(Topics.DossierReceived, code, {
-      dossierCode: code,
-      procedureCode: TRANSFER_PROCEDURE,
-      channel: dto.channel,
-      receivedAt: receivedAt.toISOString(),
-      appointmentAt: dossier.appointmentAt.toISOString(),
-      applicant: dossier.applicant,
-      parcel: dto.parcel,
-      resultDelivery: dto.resultDelivery,
-    });
-    const check = this.events.create(Topics.ParcelCheckRequested, code, {
-      dossierCode: code,
-      stage: 'RECEIPT',
-      parcel: dto.parcel,
-      certificateSerial: dto.certificateSerial,
-    });
-    if (!(await this.dossiers.create(dossier, [received, check]))) {
-      // A retry finishing the same dossier got there first.
-      return { dossier: await this.get(code), created: false };
-    }
-    return {
-      dossier: { ...dossier, rev: 0, handledEvents: [], outbox: [] },
-      created: true,
-      trackingSecret,
-    };
-  }
-
-  /**
-   * With an Idempotency-Key: the dossier code an earlier request with this key took, or
-   * undefined when this request claimed the key (it takes a new number). The key is claimed
-   * before any number is taken, so two identical requests at once never take two.
-   */
-  private async codeForKey(key: string, requestHash: string): Promise<string | undefined> {
-    const deadline = Date.now() + KEY_WAIT_MS;
-    for (let released = false; ;) {
-      const holder = await this.idempotency.claim(key, requestHash);
-      if (!holder) return undefined;
-      if (holder.requestHash !== requestHash) {
-        throw new DomainException(
-          'IDEMPOTENCY.KEY_REUSED',
-          'Khóa Idempotency-Key này đã được dùng cho một hồ sơ khác',
-          422,
-        );
-      }
-      if (holder.dossierCode) return holder.dossierCode;
-      // The other request is taking its number: wait for it, or for it to be found dead.
-      if (Date.now() > deadline) {
-        if (released) throw keyInProgress();
-        await this.idempotency.releaseStale(key, new Date(Date.now() - KEY_WAIT_MS));
-        released = true;
-      }
-      await sleep(100);
-    }
-  }
-
-  /** The dossier, waiting a little while the request that took its number writes it. */
-  private async waitForDossier(code: string): Promise<Dossier | null> {
-    const deadline = Date.now() + KEY_WAIT_MS;
-    for (;;) {
-      const dossier = await this.dossiers.find(code);
-      if (dossier || Date.now() > deadline) return dossier;
-      await sleep(100);
-    }
-  }
-
-  private newDossier(
-    code: string,
-    dto: SubmitTransferDto,
-    parcel: Awaited<ReturnType<ParcelsService['verifyTransfer']>>,
-    receivedAt: Date,
-    actor: Actor,
-    trackingSecret: string,
-  ) {
-    const appointment = appointmentFor(receivedAt, dto.parcel.communeCode);
-    const owners = parcel.owners;
-    const contact = {
-      ...(dto.applicant.phone ? { phone: dto.applicant.phone } : {}),
-      ...(dto.applicant.email ? { email: dto.applicant.email } : {}),
-      ...(dto.applicant.zalo !== undefined ? { zalo: dto.applicant.zalo } : {}),
-    };
-    return {
-      _id: code,
-      status: 'CHECKING_PARCEL' as const,
-      heldBy: 'secured-transactions' as const,
-      waitingFor: null,
-      channel: dto.channel,
-      resultDelivery: dto.resultDelivery,
-      postalAddress: dto.postalAddress ?? null,
-      procedureCode: TRANSFER_PROCEDURE,
-      receivedAt,
-      remote: appointment.remote,
-      workingDaysAllowed: appointment.workingDays,
-      appointmentAt: appointment.appointmentAt,
-      dueAt: appointment.appointmentAt,
-      pauses: [],
-      applicant: { fullName: dto.applicant.fullName, contact },
-      parcel: {
-        ref: parcel.ref,
-        address: parcel.address,
-        provinceCode: parcel.provinceCode,
-        areaTenthsM2: parcel.areaTenthsM2,
-        purposeCode: parcel.purposeCode,
-        term: parcel.term,
-        origin: parcel.origin,
-        priceZone: parcel.priceZone,
-        pricePosition: parcel.pricePosition,
-      },
-      certificate: parcel.certificate,
-      transfer: {
-        kind: dto.transferKind,
-        contractDate: dto.contractDate,
-        ...(dto.declaredPriceVnd !== undefined ? { declaredPriceVnd: dto.declaredPriceVnd } : {}),
-        transfersWhole: dto.transfersWhole ?? true,
-        mortgageeConsent: dto.mortgageeConsent ?? null,
-      },
-      sellers: dto.sellers.map((s) => {
-        const owner = owners.find((o) => o.citizenId === s.citizenId);
-        return {
-          fullName: s.fullName,
-          citizenId: s.citizenId,
-          address: s.address,
-          shareNumerator: s.shareNumerator ?? owner?.shareNumerator ?? 1,
-          shareDenominator: s.shareDenominator ?? owner?.shareDenominator ?? dto.sellers.length,
-          relationshipToBuyer: s.relationshipToBuyer,
-          ...(s.ownsOtherResidentialProperty !== undefined
-            ? { ownsOtherResidentialProperty: s.ownsOtherResidentialProperty }
-            : {}),
-        };
-      }),
-      buyers: dto.buyers.map((b) => ({
-        fullName: b.fullName,
-        citizenId: b.citizenId,
-        address: b.address,
-      })),
-      slipRevision: 0,
-      resumeStep: null,
-      assessment: null,
-      payment: null,
-      refusal: null,
-      delay: null,
-      registeredAt: null,
-      finishedAt: null,
-      timeline: [
-        {
-          at: receivedAt,
-          step: 'RECEIVED',
-          actor:
-            dto.channel === 'COUNTER'
-              ? describeActor(actor, Role.CounterOfficer)
-              : `${actor.fullName} (Công dân, nộp trên Cổng dịch vụ công)`,
-          noteVi: 'Đã tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả kết quả',
-          deadlineAt: appointment.appointmentAt,
-        },
-        {
-          at: receivedAt,
-          step: 'PARCEL_CHECK_REQUESTED',
-          actor: 'land-registry',
-          noteVi: 'Gửi yêu cầu kiểm tra thông tin ngăn chặn, giao dịch bảo đảm sang Sở Tư pháp',
-        },
-      ],
-      trackingSecretHash: hashSecret(trackingSecret),
-      unit: unitOfParcel(parcel.provinceCode, parcel.ref.communeCode),
-      applicantCitizenId: dto.channel === 'ONLINE' ? (actor.citizenId ?? null) : null,
-    };
-  }
 
   async get(code: string): Promise<Dossier> {
     const dossier = await this.dossiers.find(code);
@@ -284,8 +44,8 @@ export class DossiersService {
    */
   async track(code: string, secret: string): Promise<Dossier> {
     const dossier = await this.dossiers.find(code);
-    const given = Buffer.from(hashSecret(secret), 'hex');
-    const stored = Buffer.from(dossier?.trackingSecretHash ?? hashSecret(''), 'hex');
+    const given = Buffer.from(hashTrackingSecret(secret), 'hex');
+    const stored = Buffer.from(dossier?.trackingSecretHash ?? hashTrackingSecret(''), 'hex');
     if (!dossier || given.length !== stored.length || !timingSafeEqual(given, stored))
       throw new DossierNotFoundException();
     return dossier;
@@ -350,25 +110,3 @@ export class DossiersService {
 const SUPPLEMENT_ROLES: Role[] = [Role.CounterOfficer, Role.LandOfficer];
 /** Who may refuse a dossier already received: the land office's officers and leaders. */
 const REFUSAL_ROLES: Role[] = [Role.LandOfficer, Role.LandLeader];
-
-/** 10 characters from a 32-letter alphabet without look-alikes: 50 random bits. */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function newTrackingSecret(): string {
-  return [...randomBytes(10)].map((b) => ALPHABET[b & 31]).join('');
-}
-
-function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret.toUpperCase()).digest('hex');
-}
-
-/** How long a request waits for another with the same Idempotency-Key before taking over. */
-const KEY_WAIT_MS = 5_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const keyInProgress = () =>
-  new DomainException(
-    'IDEMPOTENCY.IN_PROGRESS',
-    'Yêu cầu cùng khóa Idempotency-Key đang được xử lý; vui lòng thử lại sau ít giây',
-    409,
-  );
