@@ -1,4 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
+import { BUS_SERVICES } from '@lien-thong/contracts';
 import { signWebhook, SIGNATURE_HEADER } from '@lien-thong/platform';
 import {
   authAs,
@@ -38,13 +39,6 @@ interface Row {
   path: () => string;
   access: Access;
 }
-
-const BUS_SERVICES: StackService[] = [
-  'land-registry',
-  'secured-transactions',
-  'tax-obligation',
-  'notification',
-];
 
 /**
  * Every route of every service, called without a token, with a forged one, with a token of a

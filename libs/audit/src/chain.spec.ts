@@ -74,7 +74,7 @@ describe('sealing a record', () => {
     const recorded = auditActor(citizen);
     expect(recorded).toEqual({
       subject: 'c1',
-      username: '*********000',
+      username: '001*******00',
       fullName: 'Nguyễn Văn An',
       roles: ['citizen'],
     });
@@ -87,13 +87,15 @@ describe('sealing a record', () => {
         sellers: [{ citizenId: '001060100000' }],
         phone: '0912345678',
         intl: '+84912345678',
+        reasonVi: 'Sai số định danh 001060100000 của bên bán',
         at: new Date('2026-11-10T00:00:00Z'),
         amount: 150_000_000_000,
       }),
     ).toEqual({
-      sellers: [{ citizenId: '*********000' }],
-      phone: '*******678',
-      intl: '*********678',
+      sellers: [{ citizenId: '001*******00' }],
+      phone: '091****678',
+      intl: '+8491****678',
+      reasonVi: 'Sai số định danh 001*******00 của bên bán',
       at: '2026-11-10T00:00:00.000Z',
       amount: 150_000_000_000,
     });

@@ -1,4 +1,4 @@
-import type { Actor } from '@lien-thong/platform';
+import { Actor, maskPersonalData, maskPersonalText } from '@lien-thong/platform';
 import { canonicalJson, sha256Hex } from './canonical';
 import {
   ACTION_PATTERN,
@@ -17,12 +17,6 @@ import {
 export const MAX_DETAILS_CHARS = 8_000;
 
 const CITIZEN_ID = /^\d{12}$/;
-const PHONE = /^(\+?84|0)\d{9,10}$/;
-
-/** "001060100000" → "*********000": enough to tell two apart, not enough to identify. */
-export function mask(value: string): string {
-  return `${'*'.repeat(Math.max(0, value.length - 3))}${value.slice(-3)}`;
-}
 
 /**
  * The actor as recorded: subject, username, name, roles and unit. A citizen's ID number
@@ -32,7 +26,7 @@ export function mask(value: string): string {
 export function auditActor(actor: Actor): AuditActor {
   const username =
     CITIZEN_ID.test(actor.username) || actor.username === actor.citizenId
-      ? mask(actor.username)
+      ? maskPersonalText(actor.username)
       : actor.username;
   return {
     subject: actor.subject,
@@ -43,12 +37,13 @@ export function auditActor(actor: Actor): AuditActor {
   };
 }
 
-/** Plain JSON copy of `details` with citizen IDs and phone numbers masked. */
+/**
+ * Plain JSON copy of `details` with citizen IDs, phone numbers and e-mail addresses masked
+ * wherever they appear in its text (the platform's one masking of personal data).
+ */
 export function sanitizeDetails(details: Record<string, unknown>): Record<string, unknown> {
-  const json = JSON.stringify(details, (_key, value: unknown) =>
-    typeof value === 'string' && (CITIZEN_ID.test(value) || PHONE.test(value))
-      ? mask(value)
-      : value,
+  const json = JSON.stringify(
+    maskPersonalData(JSON.parse(JSON.stringify(details)) as Record<string, unknown>),
   );
   if (json.length > MAX_DETAILS_CHARS)
     throw new RangeError(

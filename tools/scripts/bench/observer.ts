@@ -2,6 +2,7 @@
 // consumer-group lag, and the services' inboxes (when each consumer handled each event).
 import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
+import { BUS_SERVICES } from '@lien-thong/contracts';
 import { testInfra } from '@lien-thong/testing';
 import { sleep } from './stats';
 
@@ -17,13 +18,6 @@ export interface SeenEvent {
   bytes: number;
   retry: boolean;
 }
-
-export const BUS_SERVICES = [
-  'land-registry',
-  'secured-transactions',
-  'tax-obligation',
-  'notification',
-] as const;
 
 export class StackObserver {
   readonly events: SeenEvent[] = [];

@@ -84,37 +84,22 @@ export class EventPipeline {
     const topic = retry[RETRY_HEADERS.originalTopic] ?? this.topology.contractName(message.topic);
     const attempt = Number(retry[RETRY_HEADERS.attempt] ?? 0) + 1;
     const validation = validateEvent(topic, message.value);
-    // Not JSON, or on no contract's topic: nothing there to verify.
-    if (!validation.ok && validation.code !== 'EVENT.INVALID') {
+    const deadLetter = async (problem: { code: string; reason: string }) => {
       await this.deadLetters.deadLetter(
         message,
         topic,
-        { code: validation.code, message: validation.reason },
+        { code: problem.code, message: problem.reason },
         attempt,
       );
-      return 'dead-lettered';
-    }
+      return 'dead-lettered' as const;
+    };
+    // Not JSON, or on no contract's topic: nothing there to verify.
+    if (!validation.ok && validation.code !== 'EVENT.INVALID') return deadLetter(validation);
     // Unsigned, forged, or signed for another topic or by a producer the catalog does not
     // allow there: never handled, never retried.
     const signature = this.signing?.verify(topic, message);
-    if (signature && !signature.ok) {
-      await this.deadLetters.deadLetter(
-        message,
-        topic,
-        { code: signature.code, message: signature.reason },
-        attempt,
-      );
-      return 'dead-lettered';
-    }
-    if (!validation.ok) {
-      await this.deadLetters.deadLetter(
-        message,
-        topic,
-        { code: validation.code, message: validation.reason },
-        attempt,
-      );
-      return 'dead-lettered';
-    }
+    if (signature && !signature.ok) return deadLetter(signature);
+    if (!validation.ok) return deadLetter(validation);
     const { envelope } = validation;
     const handle = this.handlerFor(topic);
     if (!handle) return 'no-handler';

@@ -17,17 +17,21 @@ describe('/health on the holiday data', () => {
     }
   });
 
-  it('is quiet while the bundled data covers this year', async () => {
-    const calendar = vietnamCalendar();
-    const indicator = new CalendarHealthIndicator(calendar);
+  it('is quiet while the data covers this year, and warns from October when next year is missing', async () => {
+    const calendar = vietnamCalendar(); // bundled data: 2025 to 2027
+    const at = (iso: string) => new CalendarHealthIndicator(calendar, () => new Date(iso));
+    const june = at('2027-06-15T03:00:00Z');
+    const october = at('2027-10-01T03:00:00Z');
     try {
-      const health = await indicator.check();
-      expect(health.status).toBe('up');
-      expect(health['coveredYears']).toEqual(expect.arrayContaining([2026, 2027]));
-      const thisYear = new Date().getFullYear();
-      if (calendar.coveredYears.includes(thisYear + 1)) expect(health['alertVi']).toBeUndefined();
+      expect(await june.check()).toMatchObject({ status: 'up', coveredYears: [2025, 2026, 2027] });
+      expect((await june.check())['alertVi']).toBeUndefined();
+      const warned = await october.check();
+      expect(warned.status).toBe('up');
+      expect(warned['assumedYears']).toEqual([2028]);
+      expect(warned['alertVi']).toContain('2028');
     } finally {
-      indicator.onModuleDestroy();
+      june.onModuleDestroy();
+      october.onModuleDestroy();
     }
   });
 });

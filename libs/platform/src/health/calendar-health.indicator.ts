@@ -16,14 +16,17 @@ export class CalendarHealthIndicator implements HealthIndicator, OnModuleDestroy
   private readonly logged = new Set<number>();
   private readonly watch: NodeJS.Timeout;
 
-  constructor(private readonly calendar: WorkingCalendar = vietnamCalendar()) {
+  constructor(
+    private readonly calendar: WorkingCalendar = vietnamCalendar(),
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.watch = setInterval(() => this.logNewAssumptions(), 30_000);
     this.watch.unref();
   }
 
   check(): Promise<DependencyHealth> {
     this.logNewAssumptions();
-    const today = vietnamDateOf(new Date());
+    const today = vietnamDateOf(this.now());
     const year = Number(today.slice(0, 4));
     const missing = [...this.calendar.assumedYears];
     const soon = Number(today.slice(5, 7)) >= 10 ? year + 1 : year;
