@@ -15,6 +15,11 @@ import { ContactV1, ParcelRefV1, PersonV1 } from './values';
 export const CHANNELS = ['ONLINE', 'COUNTER'] as const;
 export const RESULT_DELIVERIES = ['COUNTER', 'POST'] as const;
 export const CHECK_STAGES = ['RECEIPT', 'PRE_REGISTRATION'] as const;
+/** What registration does to the certificate, as the applicant chose on the form. */
+export const CERTIFICATE_CHOICES = ['ANNOTATE', 'NEW_CERTIFICATE'] as const;
+export type CertificateChoice = (typeof CERTIFICATE_CHOICES)[number];
+/** Who withdrew a dossier before registration. */
+export const WITHDRAWN_BY = ['CITIZEN', 'COUNTER_OFFICER'] as const;
 export const TRANSFER_KINDS = ['SALE', 'GIFT', 'INHERITANCE', 'DIVORCE_DIVISION'] as const;
 export const RELATIONSHIPS = [
   'NONE',
@@ -237,6 +242,35 @@ export class DossierRegisteredV1 {
   /** Where to collect the result, or the postal address it is sent to. */
   @IsString()
   collectAtVi!: string;
+
+  /** Annotated on the existing certificate, or a new certificate issued (added in place: optional). */
+  @IsOptional()
+  @IsIn(CERTIFICATE_CHOICES)
+  certificateChoice?: CertificateChoice;
+
+  /** The serial of the certificate the owners now hold (the new one when one was issued). */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}\d{6}(\d{2})?$/)
+  certificateSerial?: string;
+}
+
+/**
+ * The dossier was withdrawn before registration, by the applicant or at the counter on their
+ * request. Like a refusal, it closes the dossier: any tax filing is voided and any payment
+ * order cancelled (or refunded if paid).
+ */
+export class DossierWithdrawnV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @IsIn(WITHDRAWN_BY)
+  withdrawnBy!: (typeof WITHDRAWN_BY)[number];
+
+  @IsString()
+  reasonVi!: string;
+
+  @IsISO8601({ strict: true })
+  withdrawnAt!: string;
 }
 
 /** The dossier will be late: apology (form 04) with a new date, at most once. */
