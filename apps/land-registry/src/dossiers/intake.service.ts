@@ -183,6 +183,7 @@ export class IntakeService {
       channel: dto.channel,
       resultDelivery: dto.resultDelivery,
       postalAddress: dto.postalAddress ?? null,
+      certificateChoice: dto.certificateChoice ?? 'NEW_CERTIFICATE',
       procedureCode: TRANSFER_PROCEDURE,
       receivedAt,
       remote: appointment.remote,

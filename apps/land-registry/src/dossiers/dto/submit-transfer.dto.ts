@@ -18,7 +18,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CHANNELS, RELATIONSHIPS, RESULT_DELIVERIES, TRANSFER_KINDS } from '@lien-thong/contracts';
+import {
+  CERTIFICATE_CHOICES,
+  CHANNELS,
+  RELATIONSHIPS,
+  RESULT_DELIVERIES,
+  TRANSFER_KINDS,
+} from '@lien-thong/contracts';
 import {
   IsCertificateSerial,
   IsCitizenId,
@@ -147,6 +153,19 @@ export class SubmitTransferDto {
   })
   @IsIn(RESULT_DELIVERIES, { message: 'Hình thức nhận kết quả phải là COUNTER hoặc POST' })
   resultDelivery!: (typeof RESULT_DELIVERIES)[number];
+
+  @ApiPropertyOptional({
+    enum: CERTIFICATE_CHOICES,
+    default: 'NEW_CERTIFICATE',
+    description:
+      'Xác nhận thay đổi trên Giấy chứng nhận đã cấp (ANNOTATE) hay cấp Giấy chứng nhận mới (NEW_CERTIFICATE)',
+  })
+  @IsOptional()
+  @IsIn(CERTIFICATE_CHOICES, {
+    message:
+      'Hình thức cấp giấy phải là ANNOTATE (xác nhận thay đổi) hoặc NEW_CERTIFICATE (cấp mới)',
+  })
+  certificateChoice?: (typeof CERTIFICATE_CHOICES)[number];
 
   @ApiPropertyOptional({ description: 'Bắt buộc khi nhận kết quả qua bưu chính' })
   @ValidateIf((d: SubmitTransferDto) => d.resultDelivery === 'POST')

@@ -4,6 +4,7 @@ import type { Pause, PauseReason } from '@lien-thong/calendar';
 import type {
   Agency,
   ApplicantV1,
+  CertificateChoice,
   PaymentNoticeV1,
   PersonV1,
   SellerV1,
@@ -92,6 +93,10 @@ export class Dossier {
 
   @Prop({ type: String, default: null })
   postalAddress!: string | null;
+
+  /** Annotate the existing certificate or issue a new one at registration, as the applicant chose. */
+  @Prop({ type: String, default: 'NEW_CERTIFICATE' })
+  certificateChoice!: CertificateChoice;
 
   @Prop({ required: true })
   procedureCode!: string;
