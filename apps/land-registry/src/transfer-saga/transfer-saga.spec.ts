@@ -21,6 +21,7 @@ function dossier(overrides: Partial<Dossier> = {}): Dossier {
     channel: 'COUNTER',
     resultDelivery: 'COUNTER',
     postalAddress: null,
+    certificateChoice: 'NEW_CERTIFICATE',
     procedureCode: '1.013831',
     receivedAt: new Date('2026-11-23T02:00:00Z'),
     remote: false,
