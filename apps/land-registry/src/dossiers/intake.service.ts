@@ -236,6 +236,11 @@ export class IntakeService {
       payment: null,
       refusal: null,
       delay: null,
+      assignee: null,
+      proposal: null,
+      approval: null,
+      certificateOutcome: null,
+      withdrawal: null,
       registeredAt: null,
       finishedAt: null,
       timeline: [

@@ -52,8 +52,11 @@ export const STATUS_VI: Record<DossierStatus, string> = {
   WAITING_FOR_TAX: 'Đang chờ cơ quan thuế xác định nghĩa vụ tài chính',
   WAITING_FOR_PAYMENT: 'Chờ người dân nộp tiền theo thông báo thuế',
   RECHECKING_HOLDS: 'Đang kiểm tra lại thông tin ngăn chặn trước khi đăng ký',
+  IN_REVIEW: 'Văn phòng đăng ký đất đai đang thẩm định hồ sơ',
+  AWAITING_APPROVAL: 'Chờ lãnh đạo Văn phòng đăng ký đất đai phê duyệt',
   RESULT_READY: 'Đã đăng ký biến động, có kết quả',
   DONE: 'Đã trả kết quả',
   REFUSED: 'Hồ sơ bị từ chối',
+  WITHDRAWN: 'Hồ sơ đã được rút theo yêu cầu của người nộp',
   SUPPLEMENT_REQUESTED: 'Cần bổ sung hồ sơ',
 };

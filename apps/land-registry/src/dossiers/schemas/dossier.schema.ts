@@ -14,26 +14,53 @@ import type { Certificate } from '../../reference-data/schemas/parcel.schema';
 
 /**
  * The steps of a transfer (domain.md, "Lifecycle"): received → parcel check → tax
- * (slip sent, obligations determined) → citizen pays → holds re-checked → registered
- * (result ready at the counter or sent by post) → done; or refused; or back with the
- * citizen to supplement.
+ * (slip sent, obligations determined) → citizen pays → holds re-checked → the land office
+ * reviews (an officer claims it from the unit's queue and proposes) → a leader approves
+ * (or sends it back) → registered (result ready at the counter or sent by post) → done;
+ * or refused; or withdrawn by the applicant; or back with the citizen to supplement.
  */
 export const DOSSIER_STATUSES = [
   'CHECKING_PARCEL',
   'WAITING_FOR_TAX',
   'WAITING_FOR_PAYMENT',
   'RECHECKING_HOLDS',
+  'IN_REVIEW',
+  'AWAITING_APPROVAL',
   'RESULT_READY',
   'DONE',
   'REFUSED',
+  'WITHDRAWN',
   'SUPPLEMENT_REQUESTED',
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
-export const FINISHED: readonly DossierStatus[] = ['RESULT_READY', 'DONE', 'REFUSED'];
+/** No agency or officer will act on these again (the result may still be handed over). */
+export const FINISHED: readonly DossierStatus[] = ['RESULT_READY', 'DONE', 'REFUSED', 'WITHDRAWN'];
 
-/** Who has the dossier in hand right now. */
+/** Who has the dossier in hand right now (inside the land office: see `assignee`). */
 export type Holder =
   'land-registry' | 'secured-transactions' | 'tax-obligation' | 'citizen' | 'none';
+
+/** A person of the land office, as the token named them. */
+export interface OfficerRef {
+  /** The identity provider's username (stable, what a leader assigns to). */
+  username: string;
+  /** "Trần Minh Quân (Chuyên viên đăng ký đất đai, 01/CN-BADINH)" */
+  describedAs: string;
+}
+
+/** What the reviewing officer proposed to the leader. */
+export interface Proposal {
+  at: Date;
+  by: OfficerRef;
+  opinionVi: string;
+}
+
+/** The certificate the owners hold after registration. */
+export interface CertificateOutcome {
+  choice: CertificateChoice;
+  serial: string;
+  issuedOn: string;
+}
 
 /** Where to pick up after a supplement. */
 export type ResumeStep = 'PARCEL_CHECK' | 'TRANSFER_SLIP';
@@ -162,6 +189,26 @@ export class Dossier {
   /** The one allowed reset of the appointment (form 04), if it happened. */
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
   delay!: { previousAppointmentAt: Date; newAppointmentAt: Date } | null;
+
+  /**
+   * The officer holding the dossier inside the land office: null while it waits in its
+   * unit's review queue (or outside the office).
+   */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  assignee!: OfficerRef | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  proposal!: Proposal | null;
+
+  /** The leader who approved registration; a registered dossier always has one. */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  approval!: { at: Date; by: OfficerRef } | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  certificateOutcome!: CertificateOutcome | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  withdrawal!: { at: Date; by: 'CITIZEN' | 'COUNTER_OFFICER'; actor: string; reasonVi: string } | null;
 
   @Prop({ type: Date, default: null })
   registeredAt!: Date | null;
