@@ -48,6 +48,12 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
     payment: d.payment,
     refusal: d.refusal,
     delay: d.delay,
+    certificateChoice: d.certificateChoice,
+    assignee: d.assignee,
+    proposal: d.proposal,
+    approval: d.approval,
+    certificateOutcome: d.certificateOutcome,
+    withdrawal: d.withdrawal,
     timeline: d.timeline,
     notifications,
   };
@@ -77,5 +83,10 @@ export function citizenView(d: Dossier) {
           }
         : null,
     refusalVi: d.refusal?.reasonVi ?? null,
+    certificateVi: d.certificateOutcome
+      ? d.certificateOutcome.choice === 'NEW_CERTIFICATE'
+        ? `Giấy chứng nhận mới số ${d.certificateOutcome.serial}`
+        : `Giấy chứng nhận số ${d.certificateOutcome.serial} đã được xác nhận thay đổi`
+      : null,
   };
 }

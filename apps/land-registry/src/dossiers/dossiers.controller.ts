@@ -19,7 +19,6 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiOkResponse,
-  ApiParam,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
@@ -37,20 +36,16 @@ import { Dossier } from './schemas/dossier.schema';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { ReasonDto, SupplementDto, TrackingQueryDto } from './dto/officer-actions.dto';
 import { TrackingAttempts } from './tracking-attempts';
+import { CodeParam, dossierCode } from './code-param';
 import {
   BacklogView,
   CitizenDossierView,
-  DOSSIER_CODE_PATTERN,
   OfficerDossierView,
   ReceiptView,
 } from './dto/dossier-views.dto';
 
-const CODE = /^[A-Z0-9][A-Z0-9.-]{5,40}$/;
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-/** The code in the path: anything else is answered as an unknown code (404). */
-const CodeParam = () =>
-  ApiParam({ name: 'code', schema: { type: 'string', pattern: DOSSIER_CODE_PATTERN } });
 /** What an officer action answers: the dossier as officers see it, or why not. */
 const OfficerAction = () =>
   applyDecorators(
@@ -60,11 +55,6 @@ const OfficerAction = () =>
       description: 'Trạng thái hồ sơ không cho phép thao tác này (DOSSIER.INVALID_STATE)',
     }),
   );
-
-function dossierCode(code: string): string {
-  if (!CODE.test(code)) throw new DomainException('DOSSIER.NOT_FOUND', 'Không tìm thấy hồ sơ', 404);
-  return code;
-}
 
 @ApiTags('dossiers (one-stop counter and online)')
 @ApiExtraModels(OfficerDossierView, CitizenDossierView)

@@ -8,6 +8,9 @@ import { TransferSagaService } from '../transfer-saga/transfer-saga.service';
 import { DelayWatchService } from './delay-watch.service';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersController } from './dossiers.controller';
+import { ReviewController } from './review.controller';
+import { ReviewService } from './review.service';
+import { OfficersRepository } from './officers.repository';
 import { DossiersRepository } from './dossiers.repository';
 import { DossierNotificationsRepository } from './dossier-notifications.repository';
 import {
@@ -17,6 +20,8 @@ import {
 import { DossiersService } from './dossiers.service';
 import { IntakeService } from './intake.service';
 import { IdempotencyRepository } from './idempotency.repository';
+import { ParcelClaimRepository } from './parcel-claim.repository';
+import { ParcelClaims } from './parcel-claims';
 import { TrackingAttempts } from './tracking-attempts';
 import { Dossier, DossierSchema } from './schemas/dossier.schema';
 
@@ -30,13 +35,17 @@ import { Dossier, DossierSchema } from './schemas/dossier.schema';
     // Per-client request limit of the public tracking route (the guard is applied there only).
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }]),
   ],
-  controllers: [DossiersController, TransferSagaConsumer],
+  controllers: [DossiersController, ReviewController, TransferSagaConsumer],
   providers: [
     DossiersRepository,
     DossierNotificationsRepository,
     DossierSequenceRepository,
     IdempotencyRepository,
+    ParcelClaimRepository,
+    ParcelClaims,
     DossiersService,
+    ReviewService,
+    OfficersRepository,
     IntakeService,
     SagaWriter,
     TransferSagaService,

@@ -111,6 +111,20 @@ export class DossiersRepository {
       .lean<{ _id: string }[]>();
   }
 
+  /** Approved dossiers whose cadastral book update has not been confirmed yet. */
+  cadastralPending(limit = 100): Promise<Dossier[]> {
+    return this.dossiers.find({ cadastralPending: true }).limit(limit).lean<Dossier[]>();
+  }
+
+  /** The land office's work of a unit (and its branches) in these steps, oldest first. */
+  ofUnitIn(unit: string, statuses: readonly DossierStatus[], limit = 200): Promise<Dossier[]> {
+    return this.dossiers
+      .find({ ...ofUnit(unit), status: { $in: statuses } })
+      .sort({ receivedAt: 1 })
+      .limit(limit)
+      .lean<Dossier[]>();
+  }
+
   /** How many dossiers of a unit (and its branches) wait for each agency that is down. */
   countWaitingByAgency(unit: string): Promise<{ _id: string; count: number }[]> {
     return this.dossiers.aggregate<{ _id: string; count: number }>([

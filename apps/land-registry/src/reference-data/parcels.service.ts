@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
+import { vietnamDateOf } from '@lien-thong/calendar';
 import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import seed from './data/parcels.json';
 import { bulkParcels } from './bulk-parcels';
 import { ParcelsRepository } from './parcels.repository';
 import { Certificate, Parcel, parcelKey } from './schemas/parcel.schema';
+import type { CertificateOutcome } from '../dossiers/schemas/dossier.schema';
+import { CertificateSerialsRepository } from './certificate-serials.repository';
 import { TransferFieldError, TransferRejectedException } from '../dossiers/dossiers.exceptions';
 import { Buyer, ownersAfterTransfer, SellerShare } from './ownership';
 
@@ -23,6 +26,7 @@ export class ParcelsService implements OnApplicationBootstrap {
 
   constructor(
     private readonly parcels: ParcelsRepository,
+    private readonly serials: CertificateSerialsRepository,
     @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
 
@@ -99,30 +103,52 @@ export class ParcelsService implements OnApplicationBootstrap {
     return this.parcels.find(ref);
   }
 
+  /** A serial for a new certificate of a parcel in this province (never reused). */
+  newCertificateSerial(provinceCode: string): Promise<string> {
+    return this.serials.next(provinceCode);
+  }
+
   /**
-   * Cadastral update of a registered transfer (idempotent per registration event): each
-   * seller gives up the share they transferred, the other co-owners keep theirs, the buyers
-   * share what was transferred, and the owners before go into the parcel's history.
+   * Cadastral update of an approved transfer, once per dossier (a repeat changes nothing):
+   * each seller gives up the share they transferred, the other co-owners keep theirs, the
+   * buyers share what was transferred, and the owners and certificate before go into the
+   * parcel's history. The certificate is annotated, or replaced by the new one the approval
+   * issued, as the applicant chose.
    */
   async registerTransfer(
     ref: ParcelRefV1,
-    eventId: string,
     transfer: {
       dossierCode: string;
       sellers: SellerShare[];
       buyers: Buyer[];
-      certificate: Certificate;
+      outcome: CertificateOutcome;
+      at: Date;
     },
-  ): Promise<boolean> {
+  ): Promise<void> {
+    const registration = `registration:${transfer.dossierCode}`;
     const parcel = await this.parcels.find(ref);
     if (!parcel) throw new Error(`parcel ${parcelKey(ref)} is not in the cadastral book`);
     // Seeded parcels have no list yet; a registration already applied changes nothing.
-    if ((parcel.handledEvents ?? []).includes(eventId)) return false;
+    if ((parcel.handledEvents ?? []).includes(registration)) return;
     const owners = ownersAfterTransfer(parcel.owners, transfer.sellers, transfer.buyers);
-    return this.parcels.changeOwners(ref, eventId, owners, transfer.certificate, {
+    const certificate: Certificate =
+      transfer.outcome.choice === 'NEW_CERTIFICATE'
+        ? { serial: transfer.outcome.serial, issuedOn: transfer.outcome.issuedOn }
+        : {
+            ...parcel.certificate,
+            annotations: [
+              ...(parcel.certificate.annotations ?? []),
+              {
+                on: vietnamDateOf(transfer.at),
+                dossierCode: transfer.dossierCode,
+                noteVi: `Đã chuyển quyền sử dụng đất cho ${transfer.buyers.map((b) => b.fullName).join(', ')} theo hồ sơ ${transfer.dossierCode}`,
+              },
+            ],
+          };
+    await this.parcels.changeOwners(ref, registration, owners, certificate, {
       owners: parcel.owners,
       certificate: parcel.certificate,
-      until: new Date(),
+      until: transfer.at,
       changedByDossier: transfer.dossierCode,
     });
   }

@@ -17,3 +17,15 @@ export function unitOfParcel(provinceCode: string, communeCode: string): string 
   const branch = BRANCH_OF_COMMUNE.get(communeCode);
   return branch && branch.code.startsWith(`${provinceCode}/`) ? branch.code : provinceCode;
 }
+
+const NAME_OF_UNIT = new Map<string, string>(
+  (data.units as { code: string; nameVi: string; branches: Branch[] }[]).flatMap((u) => [
+    [u.code, u.nameVi] as const,
+    ...u.branches.map((b) => [b.code, b.nameVi] as const),
+  ]),
+);
+
+/** The unit's name as officers and citizens read it ("Chi nhánh … khu vực Ba Đình"). */
+export function unitNameVi(unit: string): string {
+  return NAME_OF_UNIT.get(unit) ?? `Văn phòng đăng ký đất đai (${unit})`;
+}

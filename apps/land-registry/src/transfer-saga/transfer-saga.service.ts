@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   AgencyAvailabilityChangedV1,
   EventEnvelope,
@@ -9,16 +9,13 @@ import {
   ParcelCheckCompletedV1,
   TransferSlipReturnedV1,
 } from '@lien-thong/contracts';
-import { SERVICE_CONFIG } from '@lien-thong/platform';
-import { LandRegistryConfig } from '../config/land-registry.config';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { DossierNotificationsRepository } from '../dossiers/dossier-notifications.repository';
 import { DossierStatus } from '../dossiers/schemas/dossier.schema';
-import { ParcelsService } from '../reference-data/parcels.service';
+import { unitNameVi } from '../reference-data/units';
 import { agencyBack, agencyDown } from './agency-availability';
 import { SagaWriter } from './saga-writer';
 import {
-  blockingReason,
   onHoldPlaced,
   onObligationsAssessed,
   onObligationsPaid,
@@ -42,30 +39,15 @@ export class TransferSagaService {
     private readonly saga: SagaWriter,
     private readonly dossiers: DossiersRepository,
     private readonly notifications: DossierNotificationsRepository,
-    private readonly parcels: ParcelsService,
-    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
 
   async parcelChecked(event: EventEnvelope<ParcelCheckCompletedV1>): Promise<void> {
     const check = event.payload;
     const dossier = await this.dossiers.find(check.dossierCode);
     if (!dossier) return this.logger.warn(`check for unknown dossier ${check.dossierCode} ignored`);
-    if (
-      check.stage === 'PRE_REGISTRATION' &&
-      dossier.status === 'RECHECKING_HOLDS' &&
-      !blockingReason(dossier, check.result)
-    ) {
-      // Update the cadastral book first (idempotent per event); the dossier step follows.
-      await this.parcels.registerTransfer(dossier.parcel.ref, event.eventId, {
-        dossierCode: dossier._id,
-        sellers: dossier.sellers,
-        buyers: dossier.buyers,
-        certificate: dossier.certificate,
-      });
-    }
     await this.saga.run(
       check.dossierCode,
-      (d) => onParcelChecked(d, check, new Date(), this.config.COUNTER_ADDRESS_VI),
+      (d) => onParcelChecked(d, check, new Date(), unitNameVi(d.unit)),
       event.eventId,
     );
   }

@@ -9,6 +9,7 @@ import {
   onSlipReturned,
 } from './transfer-saga';
 import { StepNotReachedYetError } from './saga.exceptions';
+import { approve, assign, claim, propose, sendBack, withdraw } from './land-office-review';
 
 const at = new Date('2026-11-23T03:00:00Z');
 
@@ -70,6 +71,7 @@ function dossier(overrides: Partial<Dossier> = {}): Dossier {
     proposal: null,
     approval: null,
     certificateOutcome: null,
+    cadastralPending: false,
     withdrawal: null,
     registeredAt: null,
     finishedAt: null,
@@ -280,17 +282,121 @@ describe('transfer saga', () => {
     expect(onObligationsAssessed(slipSent, assessedFor(1), at)).toBeNull();
   });
 
-  it('registers after a clear re-check and tells where to collect the result', () => {
+  it("does not register after a clear re-check: the dossier waits in its unit's review queue", () => {
     const t = onParcelChecked(
       dossier({ status: 'RECHECKING_HOLDS' }),
       check('PRE_REGISTRATION', { status: 'CLEAR' }),
       at,
-      'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng',
+      'Chi nhánh Văn phòng đăng ký đất đai khu vực Ba Đình',
     );
-    expect(t).toMatchObject({ status: 'RESULT_READY', set: { registeredAt: at } });
-    expect(t?.emit[0]).toMatchObject({
-      topic: Topics.DossierRegistered,
-      payload: { collectAtVi: 'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng' },
+    expect(t).toMatchObject({
+      status: 'IN_REVIEW',
+      heldBy: 'land-registry',
+      set: { assignee: null },
+    });
+    expect(t?.emit).toEqual([]);
+    expect(t?.timeline.map((e) => e.step)).toEqual(['HOLDS_RECHECKED', 'QUEUED_FOR_REVIEW']);
+    expect(t?.timeline[1].noteVi).toContain('khu vực Ba Đình');
+  });
+
+  describe('the land office review', () => {
+    const quan = { username: 'chuyenvien.badinh', describedAs: 'Trần Minh Quân (Chuyên viên)' };
+    const anh = { username: 'chuyenvien.hanoi', describedAs: 'Vũ Đức Anh (Chuyên viên)' };
+    const lan = { username: 'lanhdao.hanoi', describedAs: 'Phạm Thị Lan (Lãnh đạo)' };
+    const newCertificate = {
+      choice: 'NEW_CERTIFICATE' as const,
+      serial: 'DD01000001',
+      issuedOn: '2026-11-23',
+    };
+
+    it('lets one officer claim a queued dossier; another officer is told who holds it', () => {
+      const queued = dossier({ status: 'IN_REVIEW', heldBy: 'land-registry' });
+      expect(claim(queued, quan, at)).toMatchObject({ set: { assignee: quan } });
+      const held = dossier({ status: 'IN_REVIEW', assignee: quan });
+      expect(claim(held, quan, at)).toBeNull();
+      expect(() => claim(held, anh, at)).toThrow(
+        expect.objectContaining({ code: 'REVIEW.HELD_BY_ANOTHER' }),
+      );
+      expect(assign(held, anh, lan, at)).toMatchObject({ set: { assignee: anh } });
+    });
+
+    it('lets only the assignee propose, and the leader send back to the proposer with the reason', () => {
+      expect(() =>
+        propose(dossier({ status: 'IN_REVIEW', assignee: null }), quan, 'Đủ điều kiện', at),
+      ).toThrow(expect.objectContaining({ code: 'REVIEW.NOT_ASSIGNED_TO_YOU' }));
+      const proposed = propose(
+        dossier({ status: 'IN_REVIEW', assignee: quan }),
+        quan,
+        'Đủ điều kiện',
+        at,
+      );
+      expect(proposed).toMatchObject({
+        status: 'AWAITING_APPROVAL',
+        set: { proposal: { by: quan } },
+      });
+      const awaiting = dossier({
+        status: 'AWAITING_APPROVAL',
+        assignee: quan,
+        proposal: { at, by: quan, opinionVi: 'Đủ điều kiện' },
+      });
+      const back = sendBack(awaiting, lan, 'Thiếu trích lục bản đồ', at);
+      expect(back).toMatchObject({ status: 'IN_REVIEW', set: { assignee: quan, proposal: null } });
+      expect(back.timeline[0].noteVi).toContain('Thiếu trích lục bản đồ');
+      expect(back.emit).toEqual([]);
+    });
+
+    it("registers only on a leader's approval, never the proposer's own, with the certificate outcome", () => {
+      const awaiting = dossier({
+        status: 'AWAITING_APPROVAL',
+        proposal: { at, by: quan, opinionVi: 'Đủ điều kiện' },
+      });
+      expect(() => approve(awaiting, quan, at, newCertificate, 'Bộ phận Một cửa')).toThrow(
+        expect.objectContaining({ code: 'REVIEW.OWN_PROPOSAL' }),
+      );
+      expect(() =>
+        approve(dossier({ status: 'IN_REVIEW' }), lan, at, newCertificate, 'Bộ phận Một cửa'),
+      ).toThrow(expect.objectContaining({ code: 'DOSSIER.INVALID_STATE' }));
+      const t = approve(awaiting, lan, at, newCertificate, 'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng');
+      expect(t).toMatchObject({
+        status: 'RESULT_READY',
+        set: {
+          approval: { by: lan },
+          certificateOutcome: newCertificate,
+          cadastralPending: true,
+          registeredAt: at,
+        },
+      });
+      expect(t.emit[0]).toMatchObject({
+        topic: Topics.DossierRegistered,
+        payload: {
+          collectAtVi: 'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng',
+          certificateChoice: 'NEW_CERTIFICATE',
+          certificateSerial: 'DD01000001',
+        },
+      });
+    });
+
+    it('lets the applicant withdraw before registration (the event undoes tax), not after', () => {
+      const paying = dossier({
+        status: 'WAITING_FOR_PAYMENT',
+        pauses: [{ from: at, to: null, reason: 'CITIZEN_PAYMENT' }],
+      });
+      const t = withdraw(
+        paying,
+        'CITIZEN',
+        'Người nộp hồ sơ',
+        'Hai bên thỏa thuận hủy hợp đồng',
+        at,
+      );
+      expect(t).toMatchObject({ status: 'WITHDRAWN', heldBy: 'none', set: { finishedAt: at } });
+      expect(t.pauses?.every((p) => p.to)).toBe(true);
+      expect(t.emit[0]).toMatchObject({
+        topic: Topics.DossierWithdrawn,
+        payload: { withdrawnBy: 'CITIZEN' },
+      });
+      expect(() =>
+        withdraw(dossier({ status: 'RESULT_READY' }), 'CITIZEN', 'x', 'Hủy hợp đồng', at),
+      ).toThrow(expect.objectContaining({ code: 'DOSSIER.INVALID_STATE' }));
     });
   });
 

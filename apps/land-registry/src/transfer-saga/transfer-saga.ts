@@ -11,6 +11,7 @@ import { Topics } from '@lien-thong/contracts';
 import { Dossier, FINISHED } from '../dossiers/schemas/dossier.schema';
 import { closePause, emission, openPause, Transition } from './transition';
 import { StepNotReachedYetError } from './saga.exceptions';
+import { queueForReview } from './land-office-review';
 
 /**
  * The transfer workflow as pure decisions: given the dossier and what just happened,
@@ -108,7 +109,7 @@ export function onParcelChecked(
   d: Dossier,
   check: ParcelCheckCompletedV1,
   at: Date,
-  counterAddressVi: string,
+  unitNameVi: string,
 ): Transition | null {
   const expected = check.stage === 'RECEIPT' ? 'CHECKING_PARCEL' : 'RECHECKING_HOLDS';
   if (d.status !== expected) return null;
@@ -135,32 +136,8 @@ export function onParcelChecked(
       timeline: [checked, ...sent.timeline],
     };
   }
-  const collectAtVi =
-    d.resultDelivery === 'POST'
-      ? `Gửi qua dịch vụ bưu chính công ích tới ${d.postalAddress ?? ''}`
-      : counterAddressVi;
-  return {
-    status: 'RESULT_READY',
-    heldBy: d.resultDelivery === 'POST' ? 'land-registry' : 'citizen',
-    set: { registeredAt: at, finishedAt: at, waitingFor: null },
-    timeline: [
-      checked,
-      {
-        at,
-        step: 'REGISTERED',
-        actor: 'land-registry',
-        noteVi: `Đã đăng ký biến động vào sổ địa chính; nhận kết quả: ${collectAtVi}`,
-      },
-    ],
-    emit: [
-      emission(Topics.DossierRegistered, {
-        dossierCode: d._id,
-        registeredAt: at.toISOString(),
-        resultDelivery: d.resultDelivery,
-        collectAtVi,
-      }),
-    ],
-  };
+  // Paid and still clear: the land office reviews and a leader approves before registration.
+  return queueForReview(checked, at, unitNameVi);
 }
 
 export function onObligationsAssessed(

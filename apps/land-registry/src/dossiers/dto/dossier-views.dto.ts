@@ -92,6 +92,13 @@ export class CitizenDossierView {
 
   @ApiProperty({ type: String, nullable: true })
   refusalVi!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Kết quả: giấy chứng nhận mới hoặc giấy đã được xác nhận thay đổi',
+  })
+  certificateVi!: string | null;
 }
 
 export class WorkingDaysView {
@@ -179,11 +186,66 @@ export class OfficerDossierView {
   @ApiProperty({ ...ANY_OBJECT, nullable: true })
   delay!: Record<string, unknown> | null;
 
+  @ApiProperty({ enum: ['ANNOTATE', 'NEW_CERTIFICATE'] })
+  certificateChoice!: string;
+
+  @ApiProperty({
+    ...ANY_OBJECT,
+    nullable: true,
+    description: 'Chuyên viên đang thẩm định; null khi hồ sơ ở hàng chờ của đơn vị',
+  })
+  assignee!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Ý kiến trình của chuyên viên' })
+  proposal!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Lãnh đạo đã phê duyệt' })
+  approval!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Giấy chứng nhận sau đăng ký' })
+  certificateOutcome!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  withdrawal!: Record<string, unknown> | null;
+
   @ApiProperty({ type: 'array', items: ANY_OBJECT })
   timeline!: Record<string, unknown>[];
 
   @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'Tin nhắn đã gửi người dân' })
   notifications!: Record<string, unknown>[];
+}
+
+/** One line of an officer's work list. */
+export class ReviewQueueItemView {
+  @ApiProperty({ pattern: DOSSIER_CODE_PATTERN })
+  dossierCode!: string;
+
+  @ApiProperty({ enum: ['IN_REVIEW', 'AWAITING_APPROVAL'] })
+  status!: string;
+
+  @ApiProperty()
+  statusVi!: string;
+
+  @ApiProperty({ example: '01/CN-BADINH' })
+  unit!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  receivedAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  currentDeadline!: Date | null;
+
+  @ApiProperty()
+  parcelAddress!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Chuyên viên đang thẩm định' })
+  assignee!: string | null;
+
+  @ApiProperty({ description: 'Hồ sơ do chính người xem đang thẩm định' })
+  mine!: boolean;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true })
+  proposal!: Record<string, unknown> | null;
 }
 
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } } as const;

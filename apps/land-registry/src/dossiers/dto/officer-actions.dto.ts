@@ -14,6 +14,24 @@ export class ReasonDto {
   reasonVi!: string;
 }
 
+export class ProposalDto {
+  @ApiProperty({ example: 'Hồ sơ đầy đủ, hợp lệ; đủ điều kiện đăng ký biến động' })
+  @Transform(normaliseText)
+  @IsString({ message: 'Ý kiến thẩm định phải là chuỗi ký tự' })
+  @Length(5, 2000, { message: 'Ý kiến thẩm định từ 5 đến 2000 ký tự' })
+  @IsPlainText()
+  opinionVi!: string;
+}
+
+export class AssignmentDto {
+  @ApiProperty({ example: 'chuyenvien.badinh', description: 'Tên đăng nhập của chuyên viên' })
+  @IsString({ message: 'Cần tên đăng nhập của chuyên viên' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{2,60}$/, {
+    message: 'Tên đăng nhập của chuyên viên gồm chữ thường, số, ".", "_" hoặc "-"',
+  })
+  username!: string;
+}
+
 export class SupplementDto {
   @ApiPropertyOptional({ description: 'Giá chuyển nhượng đã sửa (đồng)' })
   @IsOptional()

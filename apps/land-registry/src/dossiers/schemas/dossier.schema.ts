@@ -207,6 +207,14 @@ export class Dossier {
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
   certificateOutcome!: CertificateOutcome | null;
 
+  /**
+   * Approved, but the cadastral book is not written yet: the dossier is registered first (so
+   * that a hold or a withdrawal racing the approval cannot leave a book changed for a refused
+   * dossier) and the book follows, retried until written.
+   */
+  @Prop({ type: Boolean, default: false, index: true })
+  cadastralPending!: boolean;
+
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
   withdrawal!: { at: Date; by: 'CITIZEN' | 'COUNTER_OFFICER'; actor: string; reasonVi: string } | null;
 

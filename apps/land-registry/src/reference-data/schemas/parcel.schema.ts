@@ -22,6 +22,14 @@ export interface Certificate {
   /** 2 letters + 6 digits (older) or 2 letters + 8 digits (Circular 10/2024). */
   serial: string;
   issuedOn: string;
+  /** Changes recorded on this certificate (xác nhận thay đổi), oldest first. */
+  annotations?: CertificateAnnotation[];
+}
+
+export interface CertificateAnnotation {
+  on: string;
+  dossierCode: string;
+  noteVi: string;
 }
 
 /**
