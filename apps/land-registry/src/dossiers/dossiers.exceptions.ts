@@ -26,3 +26,19 @@ export class DossierStateException extends DomainException {
     );
   }
 }
+
+/**
+ * The parcel already has an unfinished dossier of the same procedure: 409 naming it (null
+ * only while that dossier is still being numbered), so the citizen follows that one up.
+ */
+export class ParcelHasActiveDossierException extends DomainException {
+  constructor(readonly dossierCode: string | null) {
+    const message = dossierCode
+      ? `Thửa đất đang có hồ sơ ${dossierCode} cùng thủ tục chưa giải quyết xong; không tiếp nhận hồ sơ mới cho thửa đất này cho đến khi hồ sơ đó kết thúc`
+      : 'Thửa đất đang có một hồ sơ cùng thủ tục vừa được tiếp nhận; không tiếp nhận hồ sơ mới cho thửa đất này cho đến khi hồ sơ đó kết thúc';
+    super('DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER', message, 409, {
+      dossierCode,
+      errors: [{ field: 'parcel', code: 'DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER', message }],
+    });
+  }
+}

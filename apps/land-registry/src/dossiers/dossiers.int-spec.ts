@@ -349,4 +349,93 @@ describe('one-stop counter API', () => {
       'Trần Minh Quân (Chuyên viên Văn phòng đăng ký đất đai, 01/CN-BADINH)',
     );
   });
+  describe('one unfinished dossier per parcel and procedure', () => {
+    const seq = (code: string) => Number(code.split('-').pop());
+
+    it('answers a second transfer of a parcel whose dossier is not finished with 409 and the first code, storing nothing and taking no number', async () => {
+      const first = await post(service.baseUrl, '/dossiers/transfers', transferRequest(115));
+      expect(first.status).toBe(201);
+      const code = first.body.dossierCode as string;
+      const before = await stored();
+      // The same seller again, at another price and with a key of its own.
+      const again = await post(
+        service.baseUrl,
+        '/dossiers/transfers',
+        transferRequest(115, { declaredPriceVnd: 3_200_000_000 }),
+        { 'Idempotency-Key': uniqueName('again') },
+      );
+      expect(again).toMatchObject({
+        status: 409,
+        body: { code: 'DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER', details: { dossierCode: code } },
+      });
+      expect(again.body.message).toContain(code);
+      expect(again.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'parcel',
+          code: 'DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER',
+          message: expect.stringContaining('chưa giải quyết xong'),
+        }),
+      ]);
+      expect(await stored()).toBe(before);
+      const next = await post(service.baseUrl, '/dossiers/transfers', transferRequest(116));
+      expect(seq(next.body.dossierCode as string)).toBe(seq(code) + 1);
+    });
+
+    it('lets exactly one of two simultaneous transfers of a parcel in, and names it to the other', async () => {
+      const before = await stored();
+      const [a, b] = await Promise.all(
+        [0, 1].map((i) =>
+          post(
+            service.baseUrl,
+            '/dossiers/transfers',
+            transferRequest(117, { declaredPriceVnd: 3_000_000_000 + i }),
+            { 'Idempotency-Key': uniqueName(`race${i}`) },
+          ),
+        ),
+      );
+      expect([a.status, b.status].sort()).toEqual([201, 409]);
+      const [won, lost] = a.status === 201 ? [a, b] : [b, a];
+      expect(lost.body).toMatchObject({
+        code: 'DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER',
+        details: { dossierCode: won.body.dossierCode },
+      });
+      expect(await stored()).toBe(before + 1);
+      const next = await post(service.baseUrl, '/dossiers/transfers', transferRequest(119));
+      expect(seq(next.body.dossierCode as string)).toBe(seq(won.body.dossierCode as string) + 1);
+    });
+
+    it('takes a new transfer of the parcel once its dossier is finished', async () => {
+      const first = await post(service.baseUrl, '/dossiers/transfers', transferRequest(118));
+      const code = first.body.dossierCode as string;
+      const refused = await post(
+        service.baseUrl,
+        `/dossiers/${code}/refusal`,
+        { reasonVi: 'Hợp đồng chuyển nhượng không có chữ ký của bên bán' },
+        {},
+        SAMPLE_USERS.landOfficerBaDinh,
+      );
+      expect(refused.body.status).toBe('REFUSED');
+      const again = await post(service.baseUrl, '/dossiers/transfers', transferRequest(118));
+      expect(again.status).toBe(201);
+      expect(again.body.dossierCode).not.toBe(code);
+      // …and the new one holds the parcel in turn.
+      const third = await post(service.baseUrl, '/dossiers/transfers', transferRequest(118));
+      expect(third).toMatchObject({
+        status: 409,
+        body: { details: { dossierCode: again.body.dossierCode } },
+      });
+    });
+
+    it('still answers a retry with the same Idempotency-Key with the same dossier, not a 409', async () => {
+      const key = uniqueName('retry');
+      const first = await post(service.baseUrl, '/dossiers/transfers', transferRequest(120), {
+        'Idempotency-Key': key,
+      });
+      const retry = await post(service.baseUrl, '/dossiers/transfers', transferRequest(120), {
+        'Idempotency-Key': key,
+      });
+      expect([first.status, retry.status]).toEqual([201, 200]);
+      expect(retry.body.dossierCode).toBe(first.body.dossierCode);
+    });
+  });
 });

@@ -22,6 +22,8 @@ import { IntakeService } from './intake.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { ParcelClaimRepository } from './parcel-claim.repository';
 import { ParcelClaims } from './parcel-claims';
+import { ParcelClaimRepository } from './parcel-claim.repository';
+import { ParcelClaims } from './parcel-claims';
 import { TrackingAttempts } from './tracking-attempts';
 import { Dossier, DossierSchema } from './schemas/dossier.schema';
 
@@ -41,6 +43,8 @@ import { Dossier, DossierSchema } from './schemas/dossier.schema';
     DossierNotificationsRepository,
     DossierSequenceRepository,
     IdempotencyRepository,
+    ParcelClaimRepository,
+    ParcelClaims,
     ParcelClaimRepository,
     ParcelClaims,
     DossiersService,

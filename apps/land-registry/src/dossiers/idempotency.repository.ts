@@ -50,6 +50,11 @@ export class IdempotencyRepository {
     await this.records.updateOne({ _id: key }, { $set: { dossierCode } });
   }
 
+  /** Frees a key this request claimed and took no number with (its submission was refused). */
+  async release(key: string, requestHash: string): Promise<void> {
+    await this.records.deleteOne({ _id: key, dossierCode: null, requestHash });
+  }
+
   /** Frees a key whose claimant died before taking a number (claimed before `olderThan`). */
   async releaseStale(key: string, olderThan: Date): Promise<void> {
     await this.records.deleteOne({ _id: key, dossierCode: null, createdAt: { $lt: olderThan } });

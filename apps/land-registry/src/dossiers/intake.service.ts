@@ -11,17 +11,19 @@ import { ParcelsService } from '../reference-data/parcels.service';
 import { appointmentFor, TRANSFER_PROCEDURE } from './deadlines';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from './dossiers.repository';
-import { TransferRejectedException } from './dossiers.exceptions';
+import { ParcelHasActiveDossierException, TransferRejectedException } from './dossiers.exceptions';
 import { contractDateProblems, partyProblems } from './transfer-checks';
 import { SubmitTransferDto } from './dto/submit-transfer.dto';
 import { IdempotencyRepository } from './idempotency.repository';
+import { ParcelClaims } from './parcel-claims';
 import { Dossier } from './schemas/dossier.schema';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret';
 
 /**
  * Intake at the one-stop counter and online: checks who submits and what against the
- * cadastral book, claims the Idempotency-Key, takes a dossier number, and stores the dossier
- * with the events that start its workflow.
+ * cadastral book, claims the Idempotency-Key, then the parcel (one unfinished dossier per
+ * parcel and procedure), takes a dossier number, and stores the dossier with the events
+ * that start its workflow.
  */
 @Injectable()
 export class IntakeService {
@@ -29,6 +31,7 @@ export class IntakeService {
     private readonly dossiers: DossiersRepository,
     private readonly sequence: DossierSequenceRepository,
     private readonly idempotency: IdempotencyRepository,
+    private readonly parcelClaims: ParcelClaims,
     private readonly parcels: ParcelsService,
     private readonly events: EventFactory,
     @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
@@ -77,20 +80,27 @@ export class IntakeService {
       if (existing) return { dossier: existing, created: false };
       // The request that took this number died before writing the dossier: finish it.
     }
+    // Checked after the key: a retry of a received dossier gets it back, not a 409.
+    const claim = await this.parcelClaims
+      .claim(TRANSFER_PROCEDURE, dto.parcel, idempotencyKey)
+      .catch(async (err: unknown) => {
+        if (idempotencyKey && !code) await this.idempotency.release(idempotencyKey, requestHash);
+        throw err;
+      });
     const receivedAt = new Date();
-    if (!code) {
-      const fields = this.config.DOSSIER_SERIES
-        ? { series: this.config.DOSSIER_SERIES }
-        : undefined;
-      code = (
-        await issueDossierCode(this.sequence, this.config.DOSSIER_CODE_FORMAT, {
-          unitCode: this.config.UNIT_CODE,
-          receivedAt,
-          ...(fields ? { fields } : {}),
-        })
-      ).code;
-      if (idempotencyKey) await this.idempotency.assign(idempotencyKey, code);
-    }
+    code ??=
+      claim.dossierCode ??
+      (await this.takeNumber(receivedAt).catch(async (err: unknown) => {
+        await this.parcelClaims.release(claim);
+        if (idempotencyKey) await this.idempotency.release(idempotencyKey, requestHash);
+        throw err;
+      }));
+    // From here on the dossier may exist: the claim stays until it is finished, taken over
+    // by a retry with the same key, or left for dead (parcel-claims.ts).
+    if (claim.dossierCode !== code) await this.parcelClaims.assign(claim, code);
+    if (idempotencyKey) await this.idempotency.assign(idempotencyKey, code);
+    if (!(await this.parcelClaims.stillHeld(claim)))
+      throw new ParcelHasActiveDossierException(null);
     const trackingSecret = newTrackingSecret();
     const dossier = this.newDossier(code, dto, parcel, receivedAt, actor, trackingSecret);
     const received = this.events.create(Topics.DossierReceived, code, {
@@ -120,6 +130,17 @@ export class IntakeService {
       created: true,
       trackingSecret,
     };
+  }
+
+  /** The next dossier code of the unit, in the configured format. */
+  private async takeNumber(receivedAt: Date): Promise<string> {
+    const fields = this.config.DOSSIER_SERIES ? { series: this.config.DOSSIER_SERIES } : undefined;
+    const issued = await issueDossierCode(this.sequence, this.config.DOSSIER_CODE_FORMAT, {
+      unitCode: this.config.UNIT_CODE,
+      receivedAt,
+      ...(fields ? { fields } : {}),
+    });
+    return issued.code;
   }
 
   /**
@@ -240,6 +261,7 @@ export class IntakeService {
       proposal: null,
       approval: null,
       certificateOutcome: null,
+      cadastralPending: false,
       withdrawal: null,
       registeredAt: null,
       finishedAt: null,
