@@ -53,6 +53,8 @@ describe('who may call what: every route of every service', () => {
   /** A dossier for the officers' decisions (parcel 00004/12/102). */
   let pending: string;
   let forgedToken: string;
+  /** A dossier its applicant withdraws (parcel 00004/12/104). */
+  let toWithdraw: string;
   /** A valid counter submission for parcel 00004/12/103. */
   let request103: Json;
   /** The payment callback the gateway sent for `done`, to be sent again. */
@@ -157,7 +159,9 @@ describe('who may call what: every route of every service', () => {
       {},
     );
     expect(pay.status).toBe(200);
-    await reach(done, 'RESULT_READY');
+    // Paid and still clear: it waits in the Ba Đình branch's review queue (the rows below
+    // claim, propose, send back, propose again and approve it).
+    await reach(done, 'IN_REVIEW');
     const assessment = JSON.parse(
       (await call('tax-obligation', 'GET', `/assessments/${done}`, await authAs(U.taxHaNoi))).text,
     ) as { payment: { transactionId: string; amountVnd: number; paidAt: string } };
@@ -176,6 +180,7 @@ describe('who may call what: every route of every service', () => {
     pending = await submitFor(102);
     await reach(pending, 'WAITING_FOR_TAX');
     request103 = await requestFor(103);
+    toWithdraw = await submitFor(104);
     // A token with the operator's claims, signed by a key the issuer never had.
     const { privateKey } = await generateKeyPair('RS256');
     forgedToken = await new SignJWT({
@@ -314,6 +319,93 @@ describe('who may call what: every route of every service', () => {
         wrong: U.counterBaDinh,
         otherUnit: U.landOfficerAnGiang,
         body: () => ({ reasonVi: 'Hợp đồng không có chữ ký của bên bán' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'GET /review-queue',
+      path: () => '/review-queue',
+      access: { right: U.landOfficerBaDinh, ok: 200, wrong: U.counterBaDinh },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/review/claim',
+      path: () => `/dossiers/${done}/review/claim`,
+      access: {
+        right: U.landOfficerBaDinh,
+        ok: 200,
+        wrong: U.counterBaDinh,
+        otherUnit: U.landOfficerAnGiang,
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/review/assignment',
+      path: () => `/dossiers/${done}/review/assignment`,
+      access: {
+        right: U.leaderHaNoi,
+        ok: 200,
+        wrong: U.landOfficerBaDinh,
+        otherUnit: U.leaderAnGiang,
+        body: () => ({ username: U.landOfficerBaDinh }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/review/proposal',
+      path: () => `/dossiers/${done}/review/proposal`,
+      access: {
+        right: U.landOfficerBaDinh,
+        ok: 200,
+        wrong: U.leaderHaNoi,
+        otherUnit: U.landOfficerAnGiang,
+        body: () => ({ opinionVi: 'Hồ sơ đầy đủ, hợp lệ' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/review/send-back',
+      path: () => `/dossiers/${done}/review/send-back`,
+      access: {
+        right: U.leaderHaNoi,
+        ok: 200,
+        wrong: U.landOfficerBaDinh,
+        otherUnit: U.leaderAnGiang,
+        body: () => ({ reasonVi: 'Cần đối chiếu lại trích lục bản đồ' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/review/proposal',
+      path: () => `/dossiers/${done}/review/proposal`,
+      access: {
+        right: U.landOfficerBaDinh,
+        ok: 200,
+        wrong: U.counterBaDinh,
+        body: () => ({ opinionVi: 'Đã đối chiếu trích lục, đủ điều kiện' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/approval',
+      path: () => `/dossiers/${done}/approval`,
+      access: {
+        right: U.leaderHaNoi,
+        ok: 200,
+        wrong: U.landOfficerBaDinh,
+        otherUnit: U.leaderAnGiang,
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/withdrawal',
+      path: () => `/dossiers/${toWithdraw}/withdrawal`,
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+        body: () => ({ reasonVi: 'Người nộp hồ sơ có đơn xin rút hồ sơ' }),
       },
     },
     {

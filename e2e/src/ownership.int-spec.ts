@@ -116,13 +116,63 @@ describe('ownership changes are exact', () => {
       {},
     );
     expect(paid.status).toBe(200);
+    // Paid: nothing changes in the book until the land office has reviewed and approved.
     await eventually(
       async () => {
         const v = (await call('GET', lr(`/dossiers/${code}`), U.counterBaDinh)).body;
-        return v.status === 'RESULT_READY' ? v : undefined;
+        return v.status === 'IN_REVIEW' ? v : undefined;
       },
       120_000,
-      'the registration',
+      'the review queue',
+    );
+    const queue = (await call('GET', lr('/review-queue'), U.landOfficerBaDinh)).body as Json[];
+    expect(queue).toContainEqual(expect.objectContaining({ dossierCode: code, assignee: null }));
+    expect((await call('GET', lr('/parcels/00004/12/105'), U.counterBaDinh)).body.owners).toEqual(
+      before.owners,
+    );
+    const step = async (path: string, as: string, body?: Json) => {
+      const r = await call('POST', lr(`/dossiers/${code}/${path}`), as, body);
+      expect({ path, status: r.status, body: r.body }).toMatchObject({ path, status: 200 });
+      return r.body;
+    };
+    await step('review/claim', U.landOfficerBaDinh);
+    // Another officer of the unit cannot take it over; the leader could reassign it.
+    const taken = await call('POST', lr(`/dossiers/${code}/review/claim`), U.landOfficerHaNoi);
+    expect(taken).toMatchObject({ status: 409, body: { code: 'REVIEW.HELD_BY_ANOTHER' } });
+    await step('review/proposal', U.landOfficerBaDinh, { opinionVi: 'Hồ sơ hợp lệ' });
+    const sentBack = await step('review/send-back', U.leaderHaNoi, {
+      reasonVi: 'Cần đối chiếu lại trích lục bản đồ địa chính',
+    });
+    expect(sentBack).toMatchObject({
+      status: 'IN_REVIEW',
+      assignee: { username: U.landOfficerBaDinh },
+    });
+    await step('review/proposal', U.landOfficerBaDinh, { opinionVi: 'Đã đối chiếu, đủ điều kiện' });
+    const registered = await step('approval', U.leaderHaNoi);
+    expect(registered).toMatchObject({
+      status: 'RESULT_READY',
+      approval: { by: { username: U.leaderHaNoi } },
+      certificateOutcome: {
+        choice: 'NEW_CERTIFICATE',
+        serial: expect.stringMatching(/^DD01\d{6}$/),
+      },
+    });
+    expect((registered.timeline as Json[]).map((t) => t.step)).toEqual(
+      expect.arrayContaining([
+        'QUEUED_FOR_REVIEW',
+        'REVIEW_CLAIMED',
+        'PROPOSED',
+        'SENT_BACK',
+        'APPROVED',
+        'REGISTERED',
+      ]),
+    );
+    // The citizen tracking with the receipt learns the new certificate's serial.
+    const tracking = await fetch(
+      lr(`/tracking/${code}?secret=${submitted.body.trackingSecret as string}`),
+    );
+    expect(((await tracking.json()) as Json).certificateVi).toBe(
+      `Giấy chứng nhận mới số ${registered.certificateOutcome.serial as string}`,
     );
     const after = (await call('GET', lr('/parcels/00004/12/105'), U.counterBaDinh)).body;
     const shares = (owners: Json[]) =>
@@ -130,6 +180,7 @@ describe('ownership changes are exact', () => {
         owners.map((o) => [o.citizenId, `${o.shareNumerator}/${o.shareDenominator}`]),
       );
     expect(shares(after.owners)).toEqual({ '001092011223': '1/1' });
+    expect(after.certificate).toMatchObject({ serial: registered.certificateOutcome.serial });
     expect(after.ownerHistory).toEqual([
       expect.objectContaining({
         changedByDossier: code,

@@ -7,3 +7,4 @@ export * from './scenarios';
 export * from './chaos';
 export * from './signed-events';
 export * from './sample-users';
+export * from './land-office';

@@ -12,6 +12,8 @@ export const SAMPLE_USERS = {
   counterHaNoi: 'motcua.hanoi',
   /** land-officer, 01/CN-BADINH */
   landOfficerBaDinh: 'chuyenvien.badinh',
+  /** land-officer, 01 (every Hà Nội branch) */
+  landOfficerHaNoi: 'chuyenvien.hanoi',
   /** land-leader, 01 */
   leaderHaNoi: 'lanhdao.hanoi',
   /** tax-officer, 01 */
@@ -24,6 +26,8 @@ export const SAMPLE_USERS = {
   counterAnGiang: 'motcua.angiang',
   /** land-officer, 91 */
   landOfficerAnGiang: 'chuyenvien.angiang',
+  /** land-leader, 91 */
+  leaderAnGiang: 'lanhdao.angiang',
   /** tax-officer, 91 */
   taxAnGiang: 'thue.angiang',
   /** citizen 001060100000, owner of parcel 00004/12/101 */

@@ -1,6 +1,7 @@
 import { eventually } from '@lien-thong/test-infra';
 import type { Stack } from './stack';
 import { authAs, SAMPLE_USERS } from './sample-users';
+import { reviewAndApprove } from './land-office';
 
 /** One scripted citizen: which parcel, what kind of transfer, and how they pay. */
 export interface Scenario {
@@ -216,7 +217,16 @@ export async function runScenario(
         paidAt ? { paidAt } : {},
         OPERATOR,
       );
-      view = await waitForStatus(stack, code, FINAL, timeoutMs);
+      view = await waitForStatus(stack, code, ['IN_REVIEW', ...FINAL], timeoutMs);
+      if (view.status === 'IN_REVIEW') {
+        // The land office reviews and its leader approves: only then is the change registered.
+        await reviewAndApprove(
+          (method, path, body, as) => http(method, `${lr}${path}`, body, as),
+          code,
+          view.unit as string,
+        );
+        view = await waitForStatus(stack, code, FINAL, timeoutMs);
+      }
     }
   }
   const finalTemplate =

@@ -26,6 +26,7 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
     waitingFor: d.waitingFor
       ? { ...d.waitingFor, messageVi: WAITING_VI[d.waitingFor.agency] ?? '' }
       : null,
+    unit: d.unit,
     channel: d.channel,
     resultDelivery: d.resultDelivery,
     receivedAt: d.receivedAt,

@@ -132,6 +132,9 @@ export class OfficerDossierView {
   @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Cơ quan đang tạm ngừng' })
   waitingFor!: Record<string, unknown> | null;
 
+  @ApiProperty({ example: '01/CN-BADINH', description: 'Đơn vị xử lý hồ sơ' })
+  unit!: string;
+
   @ApiProperty({ enum: ['ONLINE', 'COUNTER'] })
   channel!: string;
 
