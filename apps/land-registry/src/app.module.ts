@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@lien-thong/platform';
+import { MaintenanceModule, PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
 import { DossiersModule } from './dossiers/dossiers.module';
@@ -15,6 +15,8 @@ export class AppModule {
         MessagingModule.forRoot(config, LAND_REGISTRY),
         // Officer actions, full-dossier reads, replays and refused calls, hash-chained.
         AuditModule,
+        // PUT /admin/maintenance: new submissions refused, work under way goes on.
+        MaintenanceModule,
         DossiersModule,
       ],
     };

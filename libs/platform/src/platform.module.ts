@@ -10,6 +10,12 @@ import { DatabaseHealthIndicator } from './health/database-health.indicator';
 import { KAFKA_HEALTH_INDICATOR, NotUsedIndicator } from './health/not-used.indicator';
 import { AuthModule } from './auth/auth.module';
 import { CalendarHealthIndicator } from './health/calendar-health.indicator';
+import { TerminusModule } from '@nestjs/terminus';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { Probes, READINESS_INDICATORS } from './health/readiness';
+import { loggerParams } from './logging/service-logger';
+import { LogContextInterceptor } from './logging/log-context.interceptor';
 
 export interface PlatformOptions {
   config: ServiceConfig;
@@ -32,17 +38,24 @@ export function databaseName(config: ServiceConfig, service: string): string {
 
 /**
  * What every service has: its validated config, its database connection, its Kafka
- * connection and GET /health reporting both.
+ * connection, GET /health reporting both, the probes /health/live and /health/ready, and
+ * structured, masked logs (nestjs-pino).
  */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const { config, info } = options;
-    const imports: (DynamicModule | typeof AuthModule)[] = [AuthModule];
+    const imports: (DynamicModule | typeof AuthModule)[] = [
+      AuthModule,
+      LoggerModule.forRoot(loggerParams(config, info)),
+      TerminusModule.forRoot({ errorLogStyle: 'json' }),
+    ];
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: SERVICE_INFO, useValue: info },
       HealthService,
+      Probes,
+      { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor },
     ];
     const indicatorTokens: unknown[] = [];
     if (options.database) {
@@ -74,7 +87,14 @@ export class PlatformModule {
       useFactory: () => new CalendarHealthIndicator(),
     });
     indicatorTokens.push(CalendarHealthIndicator);
+    // Readiness: what the service cannot serve without (not the agencies: work waits for them).
+    const readinessTokens = [...indicatorTokens];
     indicatorTokens.push(...(options.healthIndicators ?? []));
+    providers.push({
+      provide: READINESS_INDICATORS,
+      useFactory: (...indicators: HealthIndicator[]) => indicators,
+      inject: readinessTokens as never[],
+    });
     providers.push({
       provide: HEALTH_INDICATORS,
       useFactory: (...indicators: HealthIndicator[]) => indicators,

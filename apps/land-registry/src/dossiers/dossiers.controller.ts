@@ -27,7 +27,15 @@ import {
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AuditLog } from '@lien-thong/audit';
-import { Actor, CurrentActor, DomainException, Public, Role, Roles } from '@lien-thong/platform';
+import {
+  Actor,
+  CurrentActor,
+  DomainException,
+  Public,
+  RefusedDuringMaintenance,
+  Role,
+  Roles,
+} from '@lien-thong/platform';
 import { DossiersService } from './dossiers.service';
 import { IntakeService } from './intake.service';
 import { citizenView, officerView } from './dossier-views';
@@ -90,6 +98,7 @@ export class DossiersController {
    */
   @Post('dossiers/transfers')
   @Roles(Role.CounterOfficer, Role.Citizen)
+  @RefusedDuringMaintenance()
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

@@ -11,6 +11,7 @@ import type { Request } from 'express';
 import { ServiceConfig } from '../config/service-config';
 import { SERVICE_CONFIG } from '../bootstrap/service-info';
 import { DomainException } from '../errors/domain-exception';
+import { currentContext } from '../context/event-context';
 import { Actor, hasRole } from './actor';
 import { PUBLIC_ROUTE, ROUTE_ROLES, SIGNED_WEBHOOK } from './auth.decorators';
 import type { Role } from './roles';
@@ -55,6 +56,9 @@ export class AuthGuard implements CanActivate {
     if (secretKey) return this.checkSignature(req, secretKey);
     const roles = this.reflector.getAllAndOverride<Role[]>(ROUTE_ROLES, targets);
     const actor = await this.authenticate(req);
+    // Every log line about this request names who made it (by subject id, never citizen ID).
+    const context = currentContext();
+    if (context) context.user = actor.subject;
     if (!roles || !hasRole(actor, ...roles)) {
       await this.report(req, 'FORBIDDEN', `roles ${actor.roles.join(',') || 'none'}`, actor);
       throw forbidden();

@@ -1,20 +1,23 @@
-import { DynamicModule, INestApplication, LogLevel, Logger, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger, Type } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { json, type Request, type Response } from 'express';
-import { runInContext } from '../context/event-context';
+import { EventContext, runInContext } from '../context/event-context';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ServiceConfig } from '../config/service-config';
 import { ServiceInfo } from './service-info';
 import { createValidationPipe } from '../errors/validation-pipe';
 import { HttpExceptionFilter } from '../errors/http-exception.filter';
-import { ContextLogger } from '../logging/context-logger';
+import {
+  attachRequestContext,
+  createServiceLogger,
+  loggerParams,
+  serviceHttpLogger,
+} from '../logging/service-logger';
 import { JSON_BODY_LIMIT, rejectPrototypeKeys, verifyJsonBody } from './json-body';
 import helmet from 'helmet';
 import { unmarkedRoutes } from '../auth/route-marks';
 import { completeOpenApi } from './openapi-contract';
-
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 export interface BootstrapOptions {
   module: Type<unknown> | DynamicModule;
@@ -33,9 +36,8 @@ export interface BootstrapOptions {
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
   const { config, info } = options;
   const app = await NestFactory.create(options.module, {
-    logger: new ContextLogger(info.name, {
-      logLevels: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
-    }),
+    // JSON lines through pino, masked, with the request's or event's context (logging/).
+    logger: createServiceLogger(loggerParams(config, info)),
     abortOnError: false,
     // On SIGTERM, requests that arrive on kept-alive connections get 503 and "Connection:
     // close" instead of being served: otherwise a client that keeps its connections busy
@@ -43,6 +45,19 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     // land-registry polled every 2 s took minutes to stop). Requests in flight complete.
     return503OnClosing: true,
   });
+  // Every request runs with a correlation id (the caller's X-Correlation-Id, or a new one):
+  // it goes into the events the request causes and into every log line about it.
+  app.use((req: Request, res: Response, next: () => void) => {
+    const header = req.headers['x-correlation-id'];
+    const correlationId =
+      typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+    res.setHeader('x-correlation-id', correlationId);
+    const context: EventContext = { correlationId };
+    attachRequestContext(req, context);
+    runInContext(context, next);
+  });
+  // The access log: one line per request, whatever answers it (a body the parser refuses too).
+  app.use(serviceHttpLogger(config, info));
   // Security headers; no X-Powered-By. Swagger UI (/docs) needs its inline script.
   const strict = helmet();
   const docs = helmet({ contentSecurityPolicy: false });
@@ -62,15 +77,6 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
       reviver: rejectPrototypeKeys,
     }),
   );
-  // Every request runs with a correlation id (the caller's X-Correlation-Id, or a new one):
-  // it goes into the events the request causes and into every log line about it.
-  app.use((req: Request, res: Response, next: () => void) => {
-    const header = req.headers['x-correlation-id'];
-    const correlationId =
-      typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
-    res.setHeader('x-correlation-id', correlationId);
-    runInContext({ correlationId }, next);
-  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

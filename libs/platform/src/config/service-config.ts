@@ -177,4 +177,14 @@ export class ServiceConfig {
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** json: one JSON object a line (what a log collector reads); pretty: for a terminal. */
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  /** A file that receives every log line as well (JSON), besides stdout and stderr. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  LOG_FILE?: string;
 }

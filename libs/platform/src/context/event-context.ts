@@ -6,6 +6,8 @@ export interface EventContext {
   /** The event being handled; becomes the causation id of the events it leads to. */
   eventId?: string;
   dossierKey?: string;
+  /** Who is acting: the identity provider's subject id (never a citizen ID), for the logs. */
+  user?: string;
 }
 
 const storage = new AsyncLocalStorage<EventContext>();

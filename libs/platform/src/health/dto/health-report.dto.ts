@@ -31,4 +31,51 @@ export class HealthReportView {
     example: { kafka: { status: 'up', latencyMs: 3 }, database: { status: 'up', latencyMs: 1 } },
   })
   checks!: Record<string, DependencyHealthView>;
+
+  @ApiPropertyOptional({
+    type: () => MaintenanceHealthView,
+    description: 'Services with a maintenance mode (not an outage: status stays ok)',
+  })
+  maintenance?: MaintenanceHealthView;
+}
+
+/** The maintenance mode as /health reports it (services that have one). */
+export class MaintenanceHealthView {
+  @ApiProperty()
+  on!: boolean;
+
+  @ApiPropertyOptional({ description: 'Told to citizens while it is on' })
+  noticeVi?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  since?: string;
+}
+
+/** One check of a probe (terminus): up or down, with what it found. */
+export class ProbeCheckView {
+  @ApiProperty({ enum: ['up', 'down', 'degraded'] })
+  status!: 'up' | 'down' | 'degraded';
+}
+
+const CHECKS = {
+  type: 'object',
+  additionalProperties: { $ref: '#/components/schemas/ProbeCheckView' },
+} as const;
+
+/** GET /health/live and /health/ready (@nestjs/terminus's report). */
+export class ProbeReportView {
+  @ApiProperty({ enum: ['ok', 'error', 'degraded', 'shutting_down'] })
+  status!: 'ok' | 'error' | 'degraded' | 'shutting_down';
+
+  @ApiPropertyOptional({ ...CHECKS, description: 'The checks that are up' })
+  info?: Record<string, ProbeCheckView>;
+
+  @ApiPropertyOptional({ ...CHECKS, description: 'The checks that are down' })
+  error?: Record<string, ProbeCheckView>;
+
+  @ApiProperty({
+    ...CHECKS,
+    example: { database: { status: 'up', latencyMs: 1 }, kafka: { status: 'up', latencyMs: 3 } },
+  })
+  details!: Record<string, ProbeCheckView>;
 }
