@@ -29,8 +29,24 @@ describe('chaos: no dossier lost or charged twice under outages, crashes and bad
     expect(lostDossiers).toEqual([]);
     expect(unexpected).toEqual([]);
     expect(summary).toMatchObject({ submitted: 40, lost: 0 });
-    expect(summary.registered + summary.refused + summary.waitingForCitizen).toBe(40);
+    expect(
+      summary.registered + summary.refused + summary.waitingForCitizen + summary.withdrawn,
+    ).toBe(40);
     expect(summary.waitingForCitizen).toBeGreaterThan(0);
+  });
+
+  it('registers only what a leader approved, loses no owner, and keeps no money for a closed dossier', () => {
+    const { summary, byScenario } = report.audit;
+    expect(summary).toMatchObject({
+      chargedWithoutLiveDossier: 0,
+      refundsMissing: 0,
+      registeredWithoutApproval: 0,
+      ownersLost: 0,
+      stuck: 0,
+    });
+    // The people's decisions happened: withdrawals, and refusals after payment.
+    expect(summary.withdrawn).toBeGreaterThan(0);
+    expect(JSON.stringify(byScenario)).toContain('DOSSIER.REFUSED_BY_OFFICER');
   });
 
   it('charges nobody twice: one set of tax notices and at most one payment per dossier', () => {

@@ -14,6 +14,12 @@ export interface Scenario {
   payment: 'ON_TIME' | 'LATE' | 'NEVER';
   /** A hold arrives at the Justice registry while the citizen is paying. */
   holdWhilePaying?: boolean;
+  /**
+   * What people decide on the way (chaos run): the leader sends the proposal back once, the
+   * officer refuses after the citizen paid (a refund is due), or the applicant withdraws
+   * once the tax notice is out (the notices are voided; such citizens do not pay).
+   */
+  lifecycle?: 'SEND_BACK' | 'REFUSE_AFTER_PAYMENT' | 'WITHDRAW';
 }
 
 export interface ScenarioResult {

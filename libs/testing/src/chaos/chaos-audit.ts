@@ -4,8 +4,12 @@ import type { Submission } from './chaos-citizens';
 import type { PoisonEvent } from './chaos-poison';
 import { BusHistory } from './chaos-bus';
 import { auditCharges } from './chaos-charges';
+import { auditLifecycle } from './chaos-lifecycle';
 import { auditBreakers, auditDeadLetters } from './chaos-dead-letters';
 import { auditNotifications, NotificationAudit } from './chaos-notifications';
+
+/** The notification template that tells a citizen their payment was refunded. */
+const REFUND_TEMPLATE = 'PAYMENT_REFUNDED';
 
 /** The line the issue asks for, in its order. */
 export interface ChaosSummary {
@@ -20,6 +24,13 @@ export interface ChaosSummary {
   deadLetters: number;
   breakerOpens: Record<string, Record<string, number>>;
   recoverySeconds: number;
+  withdrawn: number;
+  chargedWithoutLiveDossier: number;
+  refundsMissing: number;
+  registeredWithoutApproval: number;
+  ownersLost: number;
+  /** Received dossiers waiting, at the end, for something that will not come. */
+  stuck: number;
 }
 
 export interface DossierOutcome {
@@ -59,7 +70,14 @@ interface DossierDoc {
   waitingFor?: { agency: string } | null;
 }
 
-const SETTLED = ['RESULT_READY', 'DONE', 'REFUSED', 'WAITING_FOR_PAYMENT', 'SUPPLEMENT_REQUESTED'];
+const SETTLED = [
+  'RESULT_READY',
+  'DONE',
+  'REFUSED',
+  'WITHDRAWN',
+  'WAITING_FOR_PAYMENT',
+  'SUPPLEMENT_REQUESTED',
+];
 
 /** Every submission: settled as the law says (or not), or lost. */
 function outcomesOf(submissions: Submission[], dossiers: Map<string, DossierDoc>, bus: BusHistory) {
@@ -126,6 +144,7 @@ export async function auditChaos(input: {
     row[o.actual] = (row[o.actual] ?? 0) + 1;
   }
   const charges = await auditCharges(db, bus);
+  const lifecycle = await auditLifecycle(db, REFUND_TEMPLATE);
   const notifications = await auditNotifications({
     stack,
     databases: db,
@@ -149,6 +168,9 @@ export async function auditChaos(input: {
       deadLetters: letters.count,
       breakerOpens: breakers.opens,
       recoverySeconds: input.recoverySeconds,
+      withdrawn: inStatus('WITHDRAWN'),
+      ...lifecycle,
+      stuck: lostDossiers.filter((o) => o.dossierCode).length,
     },
     unexpected,
     lostDossiers,

@@ -5,7 +5,7 @@ import type { ChaosPlan } from './chaos-plan';
 import { consumerLag } from './chaos-lag';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const SETTLED = ['RESULT_READY', 'DONE', 'REFUSED', 'SUPPLEMENT_REQUESTED'];
+const SETTLED = ['RESULT_READY', 'DONE', 'REFUSED', 'WITHDRAWN', 'SUPPLEMENT_REQUESTED'];
 
 /**
  * Quiescent: every dossier settled (finished, or with the citizen), no notification still

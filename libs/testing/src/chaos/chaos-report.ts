@@ -35,6 +35,15 @@ export function chaosFailures(report: ChaosReport): string[] {
     ...(audit.deadLetters.poisonNotDeadLettered.length > 0
       ? [`poison not dead-lettered: ${audit.deadLetters.poisonNotDeadLettered.join('; ')}`]
       : []),
+    ...(s.chargedWithoutLiveDossier > 0
+      ? [`${s.chargedWithoutLiveDossier} payment(s) kept for a refused or withdrawn dossier`]
+      : []),
+    ...(s.refundsMissing > 0 ? [`${s.refundsMissing} refund(s) missing or never told`] : []),
+    ...(s.registeredWithoutApproval > 0
+      ? [`${s.registeredWithoutApproval} registration(s) without a leader's approval`]
+      : []),
+    ...(s.ownersLost > 0 ? [`${s.ownersLost} owner(s) lost by the cadastral book`] : []),
+    ...(s.stuck > 0 ? [`${s.stuck} dossier(s) stuck`] : []),
     ...(audit.stillWaitingForAgency > 0
       ? [`${audit.stillWaitingForAgency} dossier(s) still marked as waiting for an agency`]
       : []),

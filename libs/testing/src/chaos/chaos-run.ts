@@ -4,6 +4,7 @@ import { ChaosPlan } from './chaos-plan';
 import { bulkParcelsNeeded, ChaosCitizen, chaosCitizens } from './chaos-scenarios';
 import { ChaosDatabases } from './chaos-databases';
 import { CitizenDriver, submit, Submission } from './chaos-citizens';
+import { LandOfficeDriver } from './chaos-land-office';
 import { FaultInjector } from './chaos-faults';
 import { waitForQuiescence } from './chaos-quiescence';
 import { BacklogObservation, BacklogWatcher, drainOrder } from './chaos-backlog';
@@ -126,6 +127,9 @@ async function drive(
   const driver = new CitizenDriver(stack, databases, byCode);
   const watcher = new BacklogWatcher(stack, databases);
   const stopDriver = every(2_000, () => driver.tick());
+  // The land office reviews and approves what is paid; citizens and officers decide as planned.
+  const office = new LandOfficeDriver(stack, databases, byCode);
+  const stopOffice = every(2_000, () => office.tick());
   const stopWatcher = every(3_000, () => watcher.tick());
   const submitted = await submissions;
   await faults;
@@ -135,6 +139,7 @@ async function drive(
 
   const quiet = await waitForQuiescence(stack, databases, submitted, plan, note);
   await stopDriver();
+  await stopOffice();
   await stopWatcher();
   const recovery = Math.max(0, (quiet - faultsEnded) / 1000);
   note(`quiescent ${recovery.toFixed(1)} s after the last fault; auditing`);

@@ -2,7 +2,7 @@ import { DEMO_SCENARIOS, Scenario } from '../scenarios';
 
 /** What the law says must become of a dossier, whatever the faults. */
 export interface ExpectedOutcome {
-  status: 'RESULT_READY' | 'REFUSED' | 'WAITING_FOR_PAYMENT';
+  status: 'RESULT_READY' | 'REFUSED' | 'WAITING_FOR_PAYMENT' | 'WITHDRAWN';
   refusalCode?: string;
 }
 
@@ -44,8 +44,30 @@ function expectedOf(s: Scenario): ExpectedOutcome {
   if (s.holdWhilePaying) return { status: 'REFUSED', refusalCode: 'PARCEL.BLOCKED' };
   if (MORTGAGED.some((p) => p.join('/') === s.parcel.join('/')))
     return { status: 'REFUSED', refusalCode: 'PARCEL.MORTGAGED' };
+  if (s.lifecycle === 'WITHDRAW') return { status: 'WITHDRAWN' };
+  if (s.lifecycle === 'REFUSE_AFTER_PAYMENT')
+    return { status: 'REFUSED', refusalCode: 'DOSSIER.REFUSED_BY_OFFICER' };
   if (s.payment === 'NEVER') return { status: 'WAITING_FOR_PAYMENT' };
   return { status: 'RESULT_READY' };
+}
+
+/**
+ * People's decisions, spread over the plain sales on generated parcels: one in ten is sent
+ * back once by the leader, one in ten refused by the officer after the citizen paid (to be
+ * refunded), one in ten withdrawn by the applicant once the notice is out (never paid).
+ */
+function withDecision(s: Scenario, k: number): Scenario {
+  if (expectedOf(s).status !== 'RESULT_READY') return s;
+  switch (k % 10) {
+    case 3:
+      return { ...s, lifecycle: 'SEND_BACK' };
+    case 6:
+      return { ...s, lifecycle: 'REFUSE_AFTER_PAYMENT' };
+    case 9:
+      return { ...s, lifecycle: 'WITHDRAW', payment: 'NEVER' };
+    default:
+      return s;
+  }
 }
 
 /**
@@ -69,7 +91,8 @@ export function chaosCitizens(n: number): ChaosCitizen[] {
     } else if (expectedOf(base).refusalCode === 'PARCEL.MORTGAGED') {
       scenario = { ...base, parcel: MORTGAGED[mortgaged++ % MORTGAGED.length] };
     } else {
-      scenario = { ...base, parcel: bulkParcel(bulk++) };
+      scenario = withDecision({ ...base, parcel: bulkParcel(bulk) }, bulk);
+      bulk++;
     }
     return { index, scenario, expected: expectedOf(scenario) };
   });

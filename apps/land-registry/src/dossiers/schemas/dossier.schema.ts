@@ -216,7 +216,12 @@ export class Dossier {
   cadastralPending!: boolean;
 
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
-  withdrawal!: { at: Date; by: 'CITIZEN' | 'COUNTER_OFFICER'; actor: string; reasonVi: string } | null;
+  withdrawal!: {
+    at: Date;
+    by: 'CITIZEN' | 'COUNTER_OFFICER';
+    actor: string;
+    reasonVi: string;
+  } | null;
 
   @Prop({ type: Date, default: null })
   registeredAt!: Date | null;
