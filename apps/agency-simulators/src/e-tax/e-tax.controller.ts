@@ -1,12 +1,18 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ETAX_API, TaxFilingRequest, TaxFilingResponse } from '@lien-thong/agency-contracts';
+import {
+  ETAX_API,
+  TaxFilingRequest,
+  TaxFilingResponse,
+  VoidFilingRequest,
+} from '@lien-thong/agency-contracts';
 import { SimulatedAgency } from '../faults/simulated-agency.decorator';
 import { FilingIdParam } from './dto/filing-id-param.dto';
 import { ETaxService } from './e-tax.service';
@@ -37,5 +43,19 @@ export class ETaxController {
   @ApiOkResponse({ type: TaxFilingResponse })
   get(@Param() { filingId }: FilingIdParam): Promise<TaxFilingResponse> {
     return this.eTax.get(filingId);
+  }
+
+  @Post(`${ETAX_API.filings}/:filingId/void`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Void a filing and its payment notices (idempotent: a voided filing answers as is)',
+  })
+  @ApiOkResponse({ type: TaxFilingResponse })
+  @ApiNotFoundResponse({ description: 'No such filing (ETAX.FILING_NOT_FOUND)' })
+  void(
+    @Param() { filingId }: FilingIdParam,
+    @Body() body: VoidFilingRequest,
+  ): Promise<TaxFilingResponse> {
+    return this.eTax.void(filingId, body.reason);
   }
 }

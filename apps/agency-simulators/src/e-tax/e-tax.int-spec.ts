@@ -1,12 +1,18 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { AgencyErrorBody, ETAX_API, TaxFilingResponse } from '@lien-thong/agency-contracts';
+import {
+  AgencyErrorBody,
+  ETAX_API,
+  SIMULATOR_ADMIN_API,
+  TaxFilingResponse,
+} from '@lien-thong/agency-contracts';
 import { RunningService, SAMPLE_USERS, authAs, startService } from '@lien-thong/testing';
 import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AGENCY_SIMULATORS_SERVICE } from '../service';
 import { jsonClient } from '../test-support/json-client';
 
 const FILINGS = `${ETAX_API.simulatorMount}${ETAX_API.filings}`;
+const VOID = (filingId: string) => `${ETAX_API.simulatorMount}${ETAX_API.voidFiling(filingId)}`;
 
 const filing = (filingId: string) => ({
   filingId,
@@ -61,6 +67,7 @@ describe('e-tax simulator', () => {
         },
       ],
       receivedAt: expect.any(String),
+      status: 'FILED',
     });
     expect(new Set(answer.body.notices.map((n) => n.noticeNumber)).size).toBe(3);
     expect(
@@ -146,6 +153,55 @@ describe('e-tax simulator', () => {
       `${ETAX_API.simulatorMount}${ETAX_API.filing('nope')}`,
     );
     expect(answer).toMatchObject({ status: 404, body: { code: 'ETAX.FILING_NOT_FOUND' } });
+  });
+
+  it('voids a filing once: its notices stand no more, a repeat answers the first void', async () => {
+    const filed = await api.post<TaxFilingResponse>(FILINGS, filing('filing-void'));
+    const [voided, concurrent] = await Promise.all([
+      api.post<TaxFilingResponse>(VOID('filing-void'), { reason: 'Hồ sơ bị từ chối' }),
+      api.post<TaxFilingResponse>(VOID('filing-void'), { reason: 'Hồ sơ bị từ chối' }),
+    ]);
+    expect(voided).toMatchObject({
+      status: 200,
+      body: {
+        ...filed.body,
+        status: 'VOIDED',
+        voidedAt: expect.any(String),
+        voidReason: 'Hồ sơ bị từ chối',
+      },
+    });
+    expect(concurrent.body).toEqual(voided.body);
+    const later = await api.post<TaxFilingResponse>(VOID('filing-void'), { reason: 'Khác' });
+    expect(later.body).toEqual(voided.body);
+    expect(
+      (await api.get(`${ETAX_API.simulatorMount}${ETAX_API.filing('filing-void')}`)).body,
+    ).toEqual(voided.body);
+    // The same filing sent again does not bring its notices back.
+    expect((await api.post<TaxFilingResponse>(FILINGS, filing('filing-void'))).body).toEqual(
+      voided.body,
+    );
+  });
+
+  it('answers 404 for voiding an unknown filing, 400 without a reason, 503 while e-tax is down', async () => {
+    expect(await api.post(VOID('never-filed'), { reason: 'Hồ sơ bị từ chối' })).toMatchObject({
+      status: 404,
+      body: { code: 'ETAX.FILING_NOT_FOUND' },
+    });
+    await api.post(FILINGS, filing('filing-void-2'));
+    expect((await api.post(VOID('filing-void-2'), {})).status).toBe(400);
+    await api.put(SIMULATOR_ADMIN_API.agencyFaults('e-tax'), { outage: true });
+    try {
+      expect(await api.post(VOID('filing-void-2'), { reason: 'Hồ sơ bị từ chối' })).toMatchObject({
+        status: 503,
+        body: { code: 'SIMULATOR.OUTAGE' },
+      });
+    } finally {
+      await api.delete(SIMULATOR_ADMIN_API.faults);
+    }
+    const filingNow = await api.get<TaxFilingResponse>(
+      `${ETAX_API.simulatorMount}${ETAX_API.filing('filing-void-2')}`,
+    );
+    expect(filingNow.body.status).toBe('FILED');
   });
 
   it('still answers the same notices after a restart', async () => {

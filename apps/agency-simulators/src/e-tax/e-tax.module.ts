@@ -5,6 +5,8 @@ import { ETaxController } from './e-tax.controller';
 import { ETaxRepository } from './e-tax.repository';
 import { ETaxService } from './e-tax.service';
 import {
+  FilingVoid,
+  FilingVoidSchema,
   NoticeNumberClaim,
   NoticeNumberClaimSchema,
   TaxFiling,
@@ -17,6 +19,7 @@ import {
     MongooseModule.forFeature([
       { name: TaxFiling.name, schema: TaxFilingSchema },
       { name: NoticeNumberClaim.name, schema: NoticeNumberClaimSchema },
+      { name: FilingVoid.name, schema: FilingVoidSchema },
     ]),
   ],
   controllers: [ETaxController],

@@ -2,14 +2,43 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '@lien-thong/platform';
-import { NoticeNumberClaim, TaxFiling } from './schemas/tax-filing.schema';
+import { mustExist } from '../common/must-exist';
+import { FilingVoid, NoticeNumberClaim, TaxFiling } from './schemas/tax-filing.schema';
 
 @Injectable()
 export class ETaxRepository {
   constructor(
     @InjectModel(TaxFiling.name) private readonly filings: Model<TaxFiling>,
     @InjectModel(NoticeNumberClaim.name) private readonly claims: Model<NoticeNumberClaim>,
+    @InjectModel(FilingVoid.name) private readonly voids: Model<FilingVoid>,
   ) {}
+
+  /**
+   * Voids the filing unless it already was, and answers the filing with the void that stands
+   * (this one, or the first). Every caller then copies the same values onto the filing, so a
+   * crash between the two writes heals on the next call.
+   */
+  async void(filingId: string, candidate: FilingVoid): Promise<TaxFiling> {
+    let stands = candidate;
+    try {
+      await this.voids.create(candidate);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      stands = mustExist(
+        await this.voids.findById(filingId).lean<FilingVoid>().exec(),
+        `void of filing ${filingId}`,
+      );
+    }
+    const filing = await this.filings
+      .findOneAndUpdate(
+        { _id: filingId },
+        { $set: { voidedAt: stands.voidedAt, voidReason: stands.reason } },
+        { returnDocument: 'after' },
+      )
+      .lean<TaxFiling>()
+      .exec();
+    return mustExist(filing, `filing ${filingId}`);
+  }
 
   find(filingId: string): Promise<TaxFiling | null> {
     return this.filings.findById(filingId).lean<TaxFiling>().exec();

@@ -22,6 +22,9 @@ function toResponse(filing: TaxFiling): TaxFilingResponse {
     dossierCode: filing.dossierCode,
     notices: filing.notices.map((notice) => ({ ...notice })),
     receivedAt: filing.receivedAt,
+    status: filing.voidedAt ? 'VOIDED' : 'FILED',
+    ...(filing.voidedAt && { voidedAt: filing.voidedAt }),
+    ...(filing.voidReason && { voidReason: filing.voidReason }),
   };
 }
 
@@ -70,6 +73,25 @@ export class ETaxService {
   }
 
   async get(filingId: string): Promise<TaxFilingResponse> {
+    return toResponse(await this.findOrThrow(filingId));
+  }
+
+  /**
+   * Voids a filing and every notice it issued (the dossier was refused or withdrawn, or a
+   * corrected slip replaces it). Idempotent: a voided filing answers as it was voided first.
+   */
+  async void(filingId: string, reason: string): Promise<TaxFilingResponse> {
+    const filing = await this.findOrThrow(filingId);
+    if (filing.voidedAt) return toResponse(filing);
+    const voided = await this.repository.void(filingId, {
+      _id: filingId,
+      voidedAt: new Date().toISOString(),
+      reason,
+    });
+    return toResponse(voided);
+  }
+
+  private async findOrThrow(filingId: string): Promise<TaxFiling> {
     const filing = await this.repository.find(filingId);
     if (!filing) {
       throw new DomainException(
@@ -78,7 +100,7 @@ export class ETaxService {
         404,
       );
     }
-    return toResponse(filing);
+    return filing;
   }
 
   private replay(filing: TaxFiling, requestHash: string): TaxFilingResponse {

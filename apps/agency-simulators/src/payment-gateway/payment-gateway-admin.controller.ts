@@ -32,6 +32,7 @@ export class PaymentGatewayAdminController {
     summary: 'The citizen paid (optional paidAt for a late payment); callback follows',
   })
   @ApiOkResponse({ type: PaymentOrderResponse })
+  @ApiConflictResponse({ description: 'The order was cancelled (PAYMENT.ORDER_CANCELLED)' })
   pay(
     @Param() { orderId }: OrderIdParam,
     @Body() body: PayOrderRequest,

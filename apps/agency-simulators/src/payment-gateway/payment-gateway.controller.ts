@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -10,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import {
   CreatePaymentOrderRequest,
+  OrderReversalRequest,
   PAYMENT_GATEWAY_API,
   PaymentOrderResponse,
 } from '@lien-thong/agency-contracts';
@@ -45,6 +47,36 @@ export class PaymentGatewayController {
     return this.gateway.get(orderId);
   }
 
+  @Post(`${PAYMENT_GATEWAY_API.orders}/:orderId/cancel`)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel an unpaid order: it can no longer be paid (idempotent)',
+  })
+  @ApiOkResponse({ type: PaymentOrderResponse })
+  @ApiNotFoundResponse({ description: 'No such order (PAYMENT.ORDER_NOT_FOUND)' })
+  @ApiConflictResponse({
+    description: 'The order was paid: refund it instead (PAYMENT.ORDER_ALREADY_PAID)',
+  })
+  cancel(
+    @Param() { orderId }: OrderIdParam,
+    @Body() body: OrderReversalRequest,
+  ): Promise<PaymentOrderResponse> {
+    return this.gateway.cancel(orderId, body.reason);
+  }
+
+  @Post(`${PAYMENT_GATEWAY_API.orders}/:orderId/refund`)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Refund a paid order in full (idempotent: one refund per order)' })
+  @ApiOkResponse({ type: PaymentOrderResponse })
+  @ApiNotFoundResponse({ description: 'No such order (PAYMENT.ORDER_NOT_FOUND)' })
+  @ApiConflictResponse({ description: 'The order was never paid (PAYMENT.ORDER_NOT_PAID)' })
+  refund(
+    @Param() { orderId }: OrderIdParam,
+    @Body() body: OrderReversalRequest,
+  ): Promise<PaymentOrderResponse> {
+    return this.gateway.refund(orderId, body.reason);
+  }
+
   // The page sets its content type itself: with @Header, an invalid orderId's JSON error went
   // out labelled text/html (found by the API fuzzer).
   @Get('/pay/:orderId')
@@ -66,6 +98,7 @@ export class PaymentGatewayController {
   @ApiOperation({ summary: "The citizen presses Pay on the gateway's page: paid now" })
   @ApiProduces('text/html')
   @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiConflictResponse({ description: 'The order was cancelled (PAYMENT.ORDER_CANCELLED)' })
   async payNow(
     @Param() { orderId }: OrderIdParam,
     @Res({ passthrough: true }) res: Response,

@@ -23,6 +23,11 @@ import { jsonClient } from '../test-support/json-client';
 const ORDERS = `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.orders}`;
 const orderPath = (orderId: string) =>
   `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.order(orderId)}`;
+const cancelPath = (orderId: string) =>
+  `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.cancelOrder(orderId)}`;
+const refundPath = (orderId: string) =>
+  `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.refundOrder(orderId)}`;
+const because = { reason: 'Hồ sơ bị từ chối giải quyết' };
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('payment gateway simulator', () => {
@@ -219,6 +224,95 @@ describe('payment gateway simulator', () => {
     expect((await jsonClient(simulators.baseUrl).post(path, {})).status).toBe(401);
     const counter = jsonClient(simulators.baseUrl, await authAs(SAMPLE_USERS.counterBaDinh));
     expect((await counter.post(path, {})).status).toBe(403);
+  });
+
+  it('cancels an unpaid order once, after which the citizen cannot pay it', async () => {
+    await api.post(ORDERS, order('order-cancel'));
+    const [cancelled, again] = await Promise.all([
+      api.post<PaymentOrderResponse>(cancelPath('order-cancel'), because),
+      api.post<PaymentOrderResponse>(cancelPath('order-cancel'), because),
+    ]);
+    expect(cancelled).toMatchObject({
+      status: 200,
+      body: { status: 'CANCELLED', cancelledAt: expect.any(String) },
+    });
+    expect(again.body).toEqual(cancelled.body);
+    const paying = await api.post<AgencyErrorBody>(SIMULATOR_ADMIN_API.paymentPay('order-cancel'));
+    expect(paying).toMatchObject({ status: 409, body: { code: 'PAYMENT.ORDER_CANCELLED' } });
+    const page = await api.get<string>(
+      `${PAYMENT_GATEWAY_API.simulatorMount}${PAYMENT_GATEWAY_API.payPage('order-cancel')}`,
+    );
+    expect(page.body).toContain('đã bị hủy');
+    expect(page.body).not.toContain('<form');
+    await settle();
+    expect(callbacksFor('order-cancel')).toHaveLength(0);
+    expect((await api.get<PaymentOrderResponse>(orderPath('order-cancel'))).body).toEqual(
+      cancelled.body,
+    );
+  });
+
+  it('lets either a payment or a cancellation win when they race, never both', async () => {
+    for (const id of ['order-duel-1', 'order-duel-2', 'order-duel-3']) {
+      await api.post(ORDERS, order(id));
+      const [paid, cancelled] = await Promise.all([
+        api.post<PaymentOrderResponse>(SIMULATOR_ADMIN_API.paymentPay(id)),
+        api.post<PaymentOrderResponse>(cancelPath(id), because),
+      ]);
+      const final = (await api.get<PaymentOrderResponse>(orderPath(id))).body;
+      expect([paid.status, cancelled.status].sort()).toEqual([200, 409]);
+      expect(final.status).toBe(paid.status === 200 ? 'PAID' : 'CANCELLED');
+    }
+  });
+
+  it('refunds a paid order in full once; a cancel then answers 409 and an unpaid order cannot be refunded', async () => {
+    await api.post(ORDERS, order('order-refund'));
+    const unpaid = await api.post<AgencyErrorBody>(refundPath('order-refund'), because);
+    expect(unpaid).toMatchObject({ status: 409, body: { code: 'PAYMENT.ORDER_NOT_PAID' } });
+    const paid = await api.post<PaymentOrderResponse>(
+      SIMULATOR_ADMIN_API.paymentPay('order-refund'),
+    );
+    const notCancelled = await api.post<AgencyErrorBody>(cancelPath('order-refund'), because);
+    expect(notCancelled).toMatchObject({
+      status: 409,
+      body: { code: 'PAYMENT.ORDER_ALREADY_PAID' },
+    });
+    const [refunded, again] = await Promise.all([
+      api.post<PaymentOrderResponse>(refundPath('order-refund'), because),
+      api.post<PaymentOrderResponse>(refundPath('order-refund'), because),
+    ]);
+    expect(refunded).toMatchObject({
+      status: 200,
+      body: {
+        status: 'REFUNDED',
+        amountVnd: 100_000_000,
+        transactionId: paid.body.transactionId,
+        refundId: expect.stringMatching(/^SIM-RF-/),
+        refundedAt: expect.any(String),
+      },
+    });
+    expect(again.body).toEqual(refunded.body);
+    // Paying again answers the refunded order, with no new transaction.
+    const payAgain = await api.post<PaymentOrderResponse>(
+      SIMULATOR_ADMIN_API.paymentPay('order-refund'),
+    );
+    expect(payAgain.body).toEqual(refunded.body);
+  });
+
+  it('injects the gateway faults into cancel and refund as into its other routes', async () => {
+    await api.post(ORDERS, order('order-down'));
+    await api.put(SIMULATOR_ADMIN_API.agencyFaults('payment-gateway'), { outage: true });
+    try {
+      expect(await api.post(cancelPath('order-down'), because)).toMatchObject({
+        status: 503,
+        body: { code: 'SIMULATOR.OUTAGE' },
+      });
+      expect((await api.post(refundPath('order-down'), because)).status).toBe(503);
+    } finally {
+      await api.delete(SIMULATOR_ADMIN_API.faults);
+    }
+    expect((await api.get<PaymentOrderResponse>(orderPath('order-down'))).body.status).toBe(
+      'PENDING',
+    );
   });
 
   it('answers 404 with a code for an unknown order, and 400 for a malformed one', async () => {

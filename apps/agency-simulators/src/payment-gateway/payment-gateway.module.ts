@@ -11,6 +11,8 @@ import { PaymentGatewayService } from './payment-gateway.service';
 import {
   PaymentOrder,
   PaymentOrderSchema,
+  PaymentRefund,
+  PaymentRefundSchema,
   PaymentTransaction,
   PaymentTransactionSchema,
 } from './schemas/payment-order.schema';
@@ -21,6 +23,7 @@ import {
     MongooseModule.forFeature([
       { name: PaymentOrder.name, schema: PaymentOrderSchema },
       { name: PaymentTransaction.name, schema: PaymentTransactionSchema },
+      { name: PaymentRefund.name, schema: PaymentRefundSchema },
     ]),
   ],
   controllers: [PaymentGatewayController, PaymentGatewayAdminController],

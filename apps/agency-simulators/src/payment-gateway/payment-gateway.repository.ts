@@ -5,9 +5,11 @@ import { isDuplicateKey } from '@lien-thong/platform';
 import { DeliveryResult } from '../common/outbound-http';
 import { mustExist } from '../common/must-exist';
 import {
+  isCancellation,
   isPaid,
   PaidOrder,
   PaymentOrder,
+  PaymentRefund,
   PaymentTransaction,
 } from './schemas/payment-order.schema';
 
@@ -17,6 +19,7 @@ export class PaymentGatewayRepository {
     @InjectModel(PaymentOrder.name) private readonly orders: Model<PaymentOrder>,
     @InjectModel(PaymentTransaction.name)
     private readonly transactions: Model<PaymentTransaction>,
+    @InjectModel(PaymentRefund.name) private readonly refunds: Model<PaymentRefund>,
   ) {}
 
   find(orderId: string): Promise<PaymentOrder | null> {
@@ -35,14 +38,14 @@ export class PaymentGatewayRepository {
   }
 
   /**
-   * Records the payment unless the order already has one, and answers the transaction that
-   * stands (this one, or the one that got there first). Then marks the order PAID with it;
+   * Settles the order unless it already was (paid, or cancelled), and answers the settlement
+   * that stands (this one, or the one that got there first). Then copies it onto the order;
    * every caller writes the same values, so a crash between the two writes heals on retry.
    */
   async settle(
     orderId: string,
     candidate: PaymentTransaction,
-  ): Promise<{ won: boolean; order: PaidOrder }> {
+  ): Promise<{ won: boolean; settlement: PaymentTransaction; order: PaymentOrder }> {
     let won = true;
     try {
       await this.transactions.create(candidate);
@@ -50,31 +53,53 @@ export class PaymentGatewayRepository {
       if (!isDuplicateKey(error)) throw error;
       won = false;
     }
-    const transaction = won
+    const settlement = won
       ? candidate
       : mustExist(
           await this.transactions.findById(orderId).lean<PaymentTransaction>().exec(),
-          `transaction of order ${orderId}`,
+          `settlement of order ${orderId}`,
         );
-    const order = await this.orders
-      .findOneAndUpdate(
-        { _id: orderId },
-        {
-          $set: {
-            status: 'PAID',
-            paidAt: transaction.paidAt,
-            transactionId: transaction.transactionId,
-          },
+    const copied = isCancellation(settlement)
+      ? {
+          status: 'CANCELLED',
+          cancelledAt: settlement.cancelledAt,
+          cancelReason: settlement.reason,
+        }
+      : { status: 'PAID', paidAt: settlement.paidAt, transactionId: settlement.transactionId };
+    // Only from PENDING: a late copy must not turn a refunded order back into a paid one.
+    await this.orders.updateOne({ _id: orderId, status: 'PENDING' }, { $set: copied });
+    return { won, settlement, order: mustExist(await this.find(orderId), `order ${orderId}`) };
+  }
+
+  /** Refunds the order unless it already was, then copies the refund that stands onto it. */
+  async refund(orderId: string, candidate: PaymentRefund): Promise<PaymentOrder> {
+    let stands = candidate;
+    try {
+      await this.refunds.create(candidate);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      stands = mustExist(
+        await this.refunds.findById(orderId).lean<PaymentRefund>().exec(),
+        `refund of order ${orderId}`,
+      );
+    }
+    await this.orders.updateOne(
+      { _id: orderId },
+      {
+        $set: {
+          status: 'REFUNDED',
+          refundId: stands.refundId,
+          refundedAt: stands.refundedAt,
+          refundReason: stands.reason,
         },
-        { returnDocument: 'after' },
-      )
-      .lean<PaymentOrder>()
-      .exec();
-    const { paidAt, transactionId } = transaction;
-    return {
-      won,
-      order: { ...mustExist(order, `order ${orderId}`), status: 'PAID', paidAt, transactionId },
-    };
+      },
+    );
+    return mustExist(await this.find(orderId), `order ${orderId}`);
+  }
+
+  /** The payment or cancellation of an order, if it has one. */
+  settlementOf(orderId: string): Promise<PaymentTransaction | null> {
+    return this.transactions.findById(orderId).lean<PaymentTransaction>().exec();
   }
 
   /** `attempt` is set, not incremented: $inc is not atomic on FerretDB. */

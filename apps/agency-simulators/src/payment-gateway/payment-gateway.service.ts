@@ -12,7 +12,7 @@ import { AgencySimulatorsConfig } from '../config/agency-simulators.config';
 import { AutoPayService } from './auto-pay.service';
 import { PaymentCallbackService } from './payment-callback.service';
 import { PaymentGatewayRepository } from './payment-gateway.repository';
-import { isPaid, PaymentOrder } from './schemas/payment-order.schema';
+import { isCancellation, isPaid, PaymentOrder, statusOf } from './schemas/payment-order.schema';
 import { mustExist } from '../common/must-exist';
 
 @Injectable()
@@ -55,25 +55,67 @@ export class PaymentGatewayService {
   /**
    * The citizen paid. Only the call whose transaction is recorded first sends the callback;
    * every other call, concurrent or later, answers that same transaction and sends nothing.
+   * A cancelled order cannot be paid (409): the citizen is told at the gateway, not charged.
    */
   async pay(orderId: string, paidAt = new Date().toISOString()): Promise<PaymentOrderResponse> {
     await this.findOrThrow(orderId);
-    const candidate = { _id: orderId, transactionId: `SIM-${randomUUID()}`, paidAt };
-    const { won, order } = await this.repository.settle(orderId, candidate);
-    if (won) this.callbacks.deliverInBackground(order);
+    const candidate = {
+      _id: orderId,
+      kind: 'PAYMENT' as const,
+      transactionId: `SIM-${randomUUID()}`,
+      paidAt,
+    };
+    const { won, settlement, order } = await this.repository.settle(orderId, candidate);
+    if (isCancellation(settlement)) throw orderCancelled();
+    if (won && isPaid(order)) this.callbacks.deliverInBackground(order);
     return this.toResponse(order);
+  }
+
+  /**
+   * Cancels an unpaid order: it can no longer be paid. Idempotent (a cancelled order answers
+   * as it is); a paid or refunded order answers 409 PAYMENT.ORDER_ALREADY_PAID (refund it).
+   */
+  async cancel(orderId: string, reason: string): Promise<PaymentOrderResponse> {
+    await this.findOrThrow(orderId);
+    const candidate = {
+      _id: orderId,
+      kind: 'CANCELLATION' as const,
+      cancelledAt: new Date().toISOString(),
+      reason,
+    };
+    const { settlement, order } = await this.repository.settle(orderId, candidate);
+    if (!isCancellation(settlement)) {
+      throw new DomainException(
+        PAYMENT_ERRORS.ORDER_ALREADY_PAID,
+        'Lệnh thanh toán đã được thanh toán nên không hủy được; đề nghị hoàn tiền',
+        409,
+      );
+    }
+    return this.toResponse(order);
+  }
+
+  /**
+   * Refunds a paid order in full, once: a repeat answers the first refund. An order that was
+   * never paid answers 409 PAYMENT.ORDER_NOT_PAID.
+   */
+  async refund(orderId: string, reason: string): Promise<PaymentOrderResponse> {
+    const order = await this.findOrThrow(orderId);
+    const settlement = await this.repository.settlementOf(orderId);
+    if (!settlement || isCancellation(settlement)) throw orderNotPaid();
+    const refunded = await this.repository.refund(orderId, {
+      _id: orderId,
+      refundId: `SIM-RF-${randomUUID()}`,
+      amountVnd: order.amountVnd,
+      refundedAt: new Date().toISOString(),
+      reason,
+    });
+    return this.toResponse(refunded);
   }
 
   /** Sends the callback of a paid order again (with its retries), as gateways allow. */
   async redeliverCallback(orderId: string): Promise<PaymentOrderResponse> {
     const order = await this.findOrThrow(orderId);
-    if (!isPaid(order)) {
-      throw new DomainException(
-        PAYMENT_ERRORS.ORDER_NOT_PAID,
-        'Lệnh thanh toán chưa được thanh toán nên chưa có kết quả để gửi lại',
-        409,
-      );
-    }
+    if (!isPaid(order)) throw orderNotPaid();
     this.callbacks.deliverInBackground(order);
     return this.toResponse(order);
   }
@@ -113,11 +155,14 @@ export class PaymentGatewayService {
       dossierCode: order.dossierCode,
       noticeNumbers: [...order.noticeNumbers],
       amountVnd: order.amountVnd,
-      status: order.status,
+      status: statusOf(order),
       payUrl: this.payUrl(order._id),
       createdAt: order.createdAt,
       ...(order.paidAt && { paidAt: order.paidAt }),
       ...(order.transactionId && { transactionId: order.transactionId }),
+      ...(order.cancelledAt && { cancelledAt: order.cancelledAt }),
+      ...(order.refundId && { refundId: order.refundId }),
+      ...(order.refundedAt && { refundedAt: order.refundedAt }),
     };
   }
 }
@@ -137,4 +182,20 @@ function assertCallbackAllowed(callbackUrl: string, allowed: string | undefined)
       'Địa chỉ nhận thông báo thanh toán không nằm trong danh sách cho phép',
       422,
     );
+}
+
+function orderNotPaid(): DomainException {
+  return new DomainException(
+    PAYMENT_ERRORS.ORDER_NOT_PAID,
+    'Lệnh thanh toán chưa được thanh toán',
+    409,
+  );
+}
+
+function orderCancelled(): DomainException {
+  return new DomainException(
+    PAYMENT_ERRORS.ORDER_CANCELLED,
+    'Lệnh thanh toán đã bị hủy, không thể thanh toán',
+    409,
+  );
 }

@@ -18,6 +18,7 @@ function answerTo(plan: ReturnType<typeof plansFor>[number], first: number): Tax
       ...o,
     })),
     receivedAt: '2026-03-09T02:00:00.000Z',
+    status: 'FILED',
   };
 }
 

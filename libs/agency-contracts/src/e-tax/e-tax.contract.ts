@@ -5,6 +5,7 @@ import {
   IsIn,
   IsNotEmpty,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -21,7 +22,13 @@ export const ETAX_API = {
   simulatorMount: '/etax/v1',
   filings: '/filings',
   filing: (filingId: string) => `/filings/${encodeURIComponent(filingId)}`,
+  /** POST: voids a filing and its notices (idempotent: a voided filing answers as it is). */
+  voidFiling: (filingId: string) => `/filings/${encodeURIComponent(filingId)}/void`,
 } as const;
+
+/** FILED: notices stand and must be paid. VOIDED: withdrawn by the filer, nothing is owed on them. */
+export const FILING_STATUSES = ['FILED', 'VOIDED'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 /** Personal income tax, registration fee (lệ phí trước bạ), land-use levy (tiền sử dụng đất). */
 export const OBLIGATION_CODES = ['PIT', 'REGISTRATION_FEE', 'LAND_USE_LEVY'] as const;
@@ -119,4 +126,25 @@ export class TaxFilingResponse {
 
   @IsTimestamp()
   receivedAt!: string;
+
+  @IsIn(FILING_STATUSES)
+  status!: FilingStatus;
+
+  @IsOptional()
+  @IsTimestamp()
+  voidedAt?: string;
+
+  @IsOptional()
+  @IsString()
+  voidReason?: string;
+}
+
+/**
+ * Voids a filing: the dossier was refused or withdrawn, or a corrected slip replaces it. The
+ * reason is recorded with the first void; voiding again answers the filing as it is.
+ */
+export class VoidFilingRequest {
+  @IsText(500)
+  @IsNotEmpty()
+  reason!: string;
 }

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsIdempotencyId, IsTimestamp, IsVnd } from '../common/validation';
+import { IsIdempotencyId, IsText, IsTimestamp, IsVnd } from '../common/validation';
 
 /**
  * The national public-service portal's payment gateway. PAYMENT_GATEWAY_URL is the API
@@ -22,19 +22,28 @@ export const PAYMENT_GATEWAY_API = {
   simulatorMount: '/payments/v1',
   orders: '/orders',
   order: (orderId: string) => `/orders/${encodeURIComponent(orderId)}`,
+  /** POST: cancels an unpaid order (idempotent); 409 PAYMENT.ORDER_ALREADY_PAID if it was paid. */
+  cancelOrder: (orderId: string) => `/orders/${encodeURIComponent(orderId)}/cancel`,
+  /** POST: refunds a paid order in full (idempotent: one refund per order). */
+  refundOrder: (orderId: string) => `/orders/${encodeURIComponent(orderId)}/refund`,
   /** The page a citizen opens to pay (the order's payUrl). */
   payPage: (orderId: string) => `/pay/${encodeURIComponent(orderId)}`,
 } as const;
 
-export const PAYMENT_ORDER_STATUSES = ['PENDING', 'PAID'] as const;
+/** PENDING → PAID → REFUNDED, or PENDING → CANCELLED (a cancelled order can no longer be paid). */
+export const PAYMENT_ORDER_STATUSES = ['PENDING', 'PAID', 'CANCELLED', 'REFUNDED'] as const;
 export type PaymentOrderStatus = (typeof PAYMENT_ORDER_STATUSES)[number];
 
 export const PAYMENT_ERRORS = {
   ORDER_NOT_FOUND: 'PAYMENT.ORDER_NOT_FOUND',
   /** 409: the orderId was already used for a different order. */
   ORDER_ID_REUSED: 'PAYMENT.ORDER_ID_REUSED',
-  /** 409: a callback can only be redelivered for a paid order. */
+  /** 409: a callback can only be redelivered, and a refund made, for a paid order. */
   ORDER_NOT_PAID: 'PAYMENT.ORDER_NOT_PAID',
+  /** 409: the order was paid (or refunded), so it cannot be cancelled: refund it instead. */
+  ORDER_ALREADY_PAID: 'PAYMENT.ORDER_ALREADY_PAID',
+  /** 409: the order was cancelled and can no longer be paid. */
+  ORDER_CANCELLED: 'PAYMENT.ORDER_CANCELLED',
 } as const;
 
 const CALLBACK_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -94,6 +103,26 @@ export class PaymentOrderResponse {
   @IsOptional()
   @IsString()
   transactionId?: string;
+
+  @IsOptional()
+  @IsTimestamp()
+  cancelledAt?: string;
+
+  /** The gateway's reference of the refund (status REFUNDED); the whole amount is refunded. */
+  @IsOptional()
+  @IsString()
+  refundId?: string;
+
+  @IsOptional()
+  @IsTimestamp()
+  refundedAt?: string;
+}
+
+/** Why an order is cancelled or refunded (recorded with the first call; repeats change nothing). */
+export class OrderReversalRequest {
+  @IsText(500)
+  @IsNotEmpty()
+  reason!: string;
 }
 
 /**

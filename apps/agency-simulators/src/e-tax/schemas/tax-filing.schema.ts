@@ -22,6 +22,13 @@ export class TaxFiling {
 
   @Prop({ type: String, required: true })
   receivedAt!: string;
+
+  /** Copied from the filing's FilingVoid, which decides it (absent: the filing stands). */
+  @Prop({ type: String })
+  voidedAt?: string;
+
+  @Prop({ type: String })
+  voidReason?: string;
 }
 
 export const TaxFilingSchema = SchemaFactory.createForClass(TaxFiling);
@@ -47,3 +54,22 @@ export class NoticeNumberClaim {
 }
 
 export const NoticeNumberClaimSchema = SchemaFactory.createForClass(NoticeNumberClaim);
+
+/**
+ * The void of a filing; _id is the filingId. Inserting it is how a void call wins (a unique
+ * key insert is atomic on FerretDB, a conditional update is not): every later or concurrent
+ * void answers this one.
+ */
+@Schema({ collection: 'etax_filing_voids', versionKey: false })
+export class FilingVoid {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  voidedAt!: string;
+
+  @Prop({ type: String, required: true })
+  reason!: string;
+}
+
+export const FilingVoidSchema = SchemaFactory.createForClass(FilingVoid);

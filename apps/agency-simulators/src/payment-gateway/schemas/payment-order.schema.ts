@@ -45,6 +45,23 @@ export class PaymentOrder {
 
   @Prop({ type: String })
   callbackLastError?: string;
+
+  /** Copied from the order's settlement when it was a cancellation. */
+  @Prop({ type: String })
+  cancelledAt?: string;
+
+  @Prop({ type: String })
+  cancelReason?: string;
+
+  /** Copied from the order's PaymentRefund, which decides it. */
+  @Prop({ type: String })
+  refundId?: string;
+
+  @Prop({ type: String })
+  refundedAt?: string;
+
+  @Prop({ type: String })
+  refundReason?: string;
 }
 
 export const PaymentOrderSchema = SchemaFactory.createForClass(PaymentOrder);
@@ -56,21 +73,64 @@ export function isPaid(order: PaymentOrder): order is PaidOrder {
   return order.status === 'PAID' && !!order.paidAt && !!order.transactionId;
 }
 
+/** What the order's status is, from its settlement and refund (the fields copied onto it). */
+export function statusOf(order: PaymentOrder): PaymentOrderStatus {
+  if (order.refundId) return 'REFUNDED';
+  if (order.cancelledAt) return 'CANCELLED';
+  return order.transactionId ? 'PAID' : 'PENDING';
+}
+
 /**
- * The payment of an order; _id is the orderId. Inserting it is how a pay call wins: FerretDB
- * does not make a conditional update atomic (two concurrent PENDING→PAID updates can both
- * succeed), a unique-key insert it does.
+ * How an order was settled, once: paid, or cancelled before anyone paid. _id is the orderId.
+ * Inserting it is how a pay or cancel call wins: FerretDB does not make a conditional update
+ * atomic (two concurrent PENDING→PAID updates can both succeed), a unique-key insert it does;
+ * so a payment and a cancellation racing each other cannot both happen.
  */
 @Schema({ collection: 'payment_transactions', versionKey: false })
 export class PaymentTransaction {
   @Prop({ type: String, required: true })
   _id!: string;
 
-  @Prop({ type: String, required: true })
-  transactionId!: string;
+  /** Absent on records written before cancellations existed: those are payments. */
+  @Prop({ type: String })
+  kind?: 'PAYMENT' | 'CANCELLATION';
 
-  @Prop({ type: String, required: true })
-  paidAt!: string;
+  @Prop({ type: String })
+  transactionId?: string;
+
+  @Prop({ type: String })
+  paidAt?: string;
+
+  @Prop({ type: String })
+  cancelledAt?: string;
+
+  @Prop({ type: String })
+  reason?: string;
+}
+
+export function isCancellation(settlement: PaymentTransaction): boolean {
+  return settlement.kind === 'CANCELLATION';
 }
 
 export const PaymentTransactionSchema = SchemaFactory.createForClass(PaymentTransaction);
+
+/** The refund of a paid order, in full; _id is the orderId: one refund per order, by insert. */
+@Schema({ collection: 'payment_refunds', versionKey: false })
+export class PaymentRefund {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  refundId!: string;
+
+  @Prop({ type: Number, required: true })
+  amountVnd!: number;
+
+  @Prop({ type: String, required: true })
+  refundedAt!: string;
+
+  @Prop({ type: String, required: true })
+  reason!: string;
+}
+
+export const PaymentRefundSchema = SchemaFactory.createForClass(PaymentRefund);
