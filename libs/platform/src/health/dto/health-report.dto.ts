@@ -11,6 +11,18 @@ export class DependencyHealthView {
   error?: string;
 }
 
+/** The maintenance mode as /health reports it (services that have one). */
+export class MaintenanceHealthView {
+  @ApiProperty()
+  on!: boolean;
+
+  @ApiPropertyOptional({ description: 'Told to citizens while it is on' })
+  noticeVi?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  since?: string;
+}
+
 /** GET /health: 200 with status "ok" when every dependency is up, 503 with "error" otherwise. */
 export class HealthReportView {
   @ApiProperty({ enum: ['ok', 'error'] })
@@ -37,18 +49,6 @@ export class HealthReportView {
     description: 'Services with a maintenance mode (not an outage: status stays ok)',
   })
   maintenance?: MaintenanceHealthView;
-}
-
-/** The maintenance mode as /health reports it (services that have one). */
-export class MaintenanceHealthView {
-  @ApiProperty()
-  on!: boolean;
-
-  @ApiPropertyOptional({ description: 'Told to citizens while it is on' })
-  noticeVi?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  since?: string;
 }
 
 /** One check of a probe (terminus): up or down, with what it found. */
