@@ -22,8 +22,6 @@ import { IntakeService } from './intake.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { ParcelClaimRepository } from './parcel-claim.repository';
 import { ParcelClaims } from './parcel-claims';
-import { ParcelClaimRepository } from './parcel-claim.repository';
-import { ParcelClaims } from './parcel-claims';
 import { TrackingAttempts } from './tracking-attempts';
 import { Dossier, DossierSchema } from './schemas/dossier.schema';
 
@@ -43,8 +41,6 @@ import { Dossier, DossierSchema } from './schemas/dossier.schema';
     DossierNotificationsRepository,
     DossierSequenceRepository,
     IdempotencyRepository,
-    ParcelClaimRepository,
-    ParcelClaims,
     ParcelClaimRepository,
     ParcelClaims,
     DossiersService,
