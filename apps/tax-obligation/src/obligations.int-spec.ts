@@ -175,10 +175,12 @@ describe('tax-obligation with the agency simulators', () => {
     expect((await tax.agencyStats('payment-gateway')).received).toBe(1);
   });
 
-  it('returns a new slip revision for a dossier already assessed instead of charging it again', async () => {
+  it('keeps a paid assessment when a new slip revision arrives, and returns the slip instead of charging again', async () => {
     const code = dossier();
     await tax.sendSlip(aSlip(code));
     await waitFor('ObligationsAssessed', () => assessed(code));
+    await tax.simulators(SIMULATOR_ADMIN_API.paymentPay(`${code}:R1`), 'POST', {});
+    await waitFor('ObligationsPaid', () => paid(code));
     await tax.sendSlip(aSlip(code, { slipRevision: 2, declaredPriceVnd: 6_000_000_000 }));
     const [returned] = await waitFor('TransferSlipReturned', () =>
       events.of(Topics.TransferSlipReturned, code),
@@ -190,7 +192,7 @@ describe('tax-obligation with the agency simulators', () => {
     expect(assessed(code)).toHaveLength(1);
     expect(await assessmentOf(code)).toMatchObject({
       assessmentId: `${code}:R1`,
-      status: 'ASSESSED',
+      status: 'PAID',
     });
   });
 

@@ -11,7 +11,9 @@ import {
 import { HoldPlacedV1, ParcelCheckCompletedV1 } from './events/secured-transactions.events';
 import {
   ObligationsAssessedV1,
+  ObligationsCancelledV1,
   ObligationsPaidV1,
+  PaymentRefundedV1,
   TransferSlipReturnedV1,
 } from './events/tax-obligation.events';
 import { NotificationStatusChangedV1 } from './events/notification.events';
@@ -129,6 +131,21 @@ export const EVENT_CATALOG = {
     summary: 'Every obligation of the dossier has been paid.',
     payload: ObligationsPaidV1,
   }),
+  'tax.obligations-cancelled.v1': define({
+    type: 'ObligationsCancelled',
+    version: 1,
+    producer: 'tax-obligation',
+    summary:
+      'Notices voided with the tax authority and the unpaid order cancelled (dossier refused or withdrawn, or a newer slip revision).',
+    payload: ObligationsCancelledV1,
+  }),
+  'tax.payment-refunded.v1': define({
+    type: 'PaymentRefunded',
+    version: 1,
+    producer: 'tax-obligation',
+    summary: 'A payment for cancelled obligations was refunded through the payment gateway.',
+    payload: PaymentRefundedV1,
+  }),
   'notification.status-changed.v1': define({
     type: 'NotificationStatusChanged',
     version: 1,
@@ -165,6 +182,8 @@ export const Topics = {
   ObligationsAssessed: 'tax.obligations-assessed.v1',
   TransferSlipReturned: 'tax.transfer-slip-returned.v1',
   ObligationsPaid: 'tax.obligations-paid.v1',
+  ObligationsCancelled: 'tax.obligations-cancelled.v1',
+  PaymentRefunded: 'tax.payment-refunded.v1',
   NotificationStatusChanged: 'notification.status-changed.v1',
   AgencyAvailabilityChanged: 'ops.agency-availability-changed.v1',
 } as const satisfies Record<string, TopicName>;

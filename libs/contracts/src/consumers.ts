@@ -26,7 +26,7 @@ export const CONSUMED_TOPICS: Record<BusService, readonly TopicName[]> = {
     Topics.AgencyAvailabilityChanged,
   ],
   'secured-transactions': [Topics.ParcelCheckRequested],
-  'tax-obligation': [Topics.TransferSlipSent],
+  'tax-obligation': [Topics.TransferSlipSent, Topics.DossierRefused, Topics.DossierWithdrawn],
   notification: [
     Topics.DossierReceived,
     Topics.SupplementRequested,
@@ -35,5 +35,7 @@ export const CONSUMED_TOPICS: Record<BusService, readonly TopicName[]> = {
     Topics.DossierRegistered,
     Topics.DossierRefused,
     Topics.DossierDelayed,
+    Topics.ObligationsCancelled,
+    Topics.PaymentRefunded,
   ],
 };

@@ -7,13 +7,17 @@ import {
   DossierRegisteredV1,
   EventEnvelope,
   ObligationsAssessedV1,
+  ObligationsCancelledV1,
   ObligationsPaidV1,
+  PaymentRefundedV1,
   SupplementRequestedV1,
   Topics,
 } from '@lien-thong/contracts';
 import { dossierDelayed } from '../templates/dossier-delayed.template';
 import { dossierRefused } from '../templates/dossier-refused.template';
+import { obligationsCancelled } from '../templates/obligations-cancelled.template';
 import { paymentReceived } from '../templates/payment-received.template';
+import { paymentRefunded } from '../templates/payment-refunded.template';
 import { resultReady } from '../templates/result-ready.template';
 import { supplementRequested } from '../templates/supplement-requested.template';
 import { taxNotice } from '../templates/tax-notice.template';
@@ -57,5 +61,15 @@ export class DeliveriesConsumer {
   @EventPattern(Topics.DossierDelayed)
   onDossierDelayed(@Payload() event: EventEnvelope<DossierDelayedV1>): Promise<void> {
     return this.deliveries.notify(event, dossierDelayed);
+  }
+
+  @EventPattern(Topics.ObligationsCancelled)
+  onObligationsCancelled(@Payload() event: EventEnvelope<ObligationsCancelledV1>): Promise<void> {
+    return this.deliveries.notify(event, obligationsCancelled);
+  }
+
+  @EventPattern(Topics.PaymentRefunded)
+  onPaymentRefunded(@Payload() event: EventEnvelope<PaymentRefundedV1>): Promise<void> {
+    return this.deliveries.notify(event, paymentRefunded);
   }
 }

@@ -7,6 +7,8 @@ export const TEMPLATE_IDS = [
   'RESULT_READY',
   'DOSSIER_REFUSED',
   'DOSSIER_DELAYED',
+  'OBLIGATIONS_CANCELLED',
+  'PAYMENT_REFUNDED',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 

@@ -4,8 +4,10 @@ import type {
   DossierRefusedV1,
   DossierRegisteredV1,
   ObligationsAssessedV1,
+  ObligationsCancelledV1,
   ObligationsPaidV1,
   PaymentNoticeV1,
+  PaymentRefundedV1,
   SupplementRequestedV1,
 } from '@lien-thong/contracts';
 import { SMS_MAX } from './format';
@@ -17,6 +19,8 @@ import { paymentReceived } from './payment-received.template';
 import { resultReady } from './result-ready.template';
 import { dossierRefused } from './dossier-refused.template';
 import { dossierDelayed } from './dossier-delayed.template';
+import { obligationsCancelled } from './obligations-cancelled.template';
+import { paymentRefunded } from './payment-refunded.template';
 
 const CODE = '000.00.04.H26-260701-0003';
 const context: TemplateContext = {
@@ -264,6 +268,65 @@ describe('DOSSIER_DELAYED', () => {
     );
     expect(message.email.subject).toContain('Thư xin lỗi');
     expect(message.email.body).toContain('Ngày hẹn trả kết quả mới: 13/07/2026');
+    expectWellFormed(message);
+  });
+});
+
+describe('OBLIGATIONS_CANCELLED', () => {
+  const payload: ObligationsCancelledV1 = {
+    dossierCode: CODE,
+    assessmentId: `${CODE}:R1`,
+    reason: 'REFUSED',
+    voidedNoticeNumbers: ['TB-TNCN-2026-0000012', 'TB-LPTB-2026-0000013'],
+    paymentOrderCancelled: true,
+    cancelledAt: '2026-07-10T03:00:00.000Z',
+  };
+
+  it('tells a refused dossier’s citizen that the notices are void and nothing is owed', () => {
+    const message = obligationsCancelled(payload, context);
+    expect(message.template).toBe('OBLIGATIONS_CANCELLED');
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE}: thông báo nộp nghĩa vụ tài chính đã được hủy do hồ sơ không được giải quyết. Ông/bà không phải nộp các khoản này.`,
+    );
+    expect(message.email.body).toContain(
+      'các thông báo nộp tiền số TB-TNCN-2026-0000012, TB-LPTB-2026-0000013',
+    );
+    expectWellFormed(message);
+  });
+
+  it('says a payment already made is refunded, and after a corrected slip to pay the new notice only', () => {
+    const paid = obligationsCancelled(
+      { ...payload, reason: 'WITHDRAWN', paymentOrderCancelled: false },
+      context,
+    );
+    expect(paid.sms).toContain('hồ sơ đã được rút');
+    expect(paid.sms).toContain('được hoàn trả');
+    expectWellFormed(paid);
+    const superseded = obligationsCancelled({ ...payload, reason: 'SUPERSEDED' }, context);
+    expect(superseded.sms).toContain('chỉ nộp theo thông báo mới');
+    expect(superseded.sms).not.toContain('không phải nộp');
+    expectWellFormed(superseded);
+  });
+});
+
+describe('PAYMENT_REFUNDED', () => {
+  const payload: PaymentRefundedV1 = {
+    dossierCode: CODE,
+    assessmentId: `${CODE}:R1`,
+    amountVnd: 100_000_000,
+    refundId: 'SIM-RF-7d5c1c8e-54a4-4f39-9a0e-3c1f6a2b9d10',
+    refundedAt: '2026-07-10T18:30:00.000Z',
+    reason: 'REFUSED',
+  };
+
+  it('gives the amount, the Vietnamese date, the refund reference and why', () => {
+    const message = paymentRefunded(payload, context);
+    expect(message.template).toBe('PAYMENT_REFUNDED');
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE}: đã hoàn trả 100.000.000 đồng tiền nộp nghĩa vụ tài chính ngày 11/07/2026 (mã hoàn tiền ${payload.refundId}) do hồ sơ không được giải quyết.`,
+    );
+    expect(message.email.subject).toContain('Hoàn trả 100.000.000 đồng');
+    expect(message.email.body).toContain('hoàn trả toàn bộ qua cổng thanh toán');
     expectWellFormed(message);
   });
 });

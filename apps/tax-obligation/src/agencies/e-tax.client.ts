@@ -17,6 +17,16 @@ export class ETaxClient {
     });
   }
 
+  /** Idempotent: a voided filing answers as it is. 404 when it was never filed. */
+  voidFiling(filingId: string, reason: string): Promise<TaxFilingResponse> {
+    return this.agencies.get('e-tax').call<TaxFilingResponse>({
+      method: 'POST',
+      path: ETAX_API.voidFiling(filingId),
+      body: { reason },
+      idempotent: true,
+    });
+  }
+
   filing(filingId: string): Promise<TaxFilingResponse> {
     return this.agencies.get('e-tax').call<TaxFilingResponse>({
       method: 'GET',

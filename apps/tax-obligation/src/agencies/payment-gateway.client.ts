@@ -21,6 +21,26 @@ export class PaymentGatewayClient {
     });
   }
 
+  /** Idempotent; 409 PAYMENT.ORDER_ALREADY_PAID when the citizen paid first. */
+  cancelOrder(orderId: string, reason: string): Promise<PaymentOrderResponse> {
+    return this.agencies.get('payment-gateway').call<PaymentOrderResponse>({
+      method: 'POST',
+      path: PAYMENT_GATEWAY_API.cancelOrder(orderId),
+      body: { reason },
+      idempotent: true,
+    });
+  }
+
+  /** Idempotent: one refund per order, the whole amount; a repeat answers the first refund. */
+  refundOrder(orderId: string, reason: string): Promise<PaymentOrderResponse> {
+    return this.agencies.get('payment-gateway').call<PaymentOrderResponse>({
+      method: 'POST',
+      path: PAYMENT_GATEWAY_API.refundOrder(orderId),
+      body: { reason },
+      idempotent: true,
+    });
+  }
+
   order(orderId: string): Promise<PaymentOrderResponse> {
     return this.agencies.get('payment-gateway').call<PaymentOrderResponse>({
       method: 'GET',

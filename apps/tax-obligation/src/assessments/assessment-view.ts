@@ -1,5 +1,5 @@
-import { TaxAssessment } from './schemas/tax-assessment.schema';
-import { AssessmentView } from './dto/assessment-views.dto';
+import { Compensation, TaxAssessment } from './schemas/tax-assessment.schema';
+import { AssessmentView, CompensationView } from './dto/assessment-views.dto';
 
 export { AssessmentView };
 
@@ -15,6 +15,7 @@ export function toView(revisions: readonly TaxAssessment[]): AssessmentView {
     assessmentId: current._id,
     slipRevision: current.slipRevision,
     status: current.status,
+    ...(current.compensation ? { cancellationReason: current.compensation.reason } : {}),
     ...(current.noticeIssuedOn ? { noticeIssuedOn: current.noticeIssuedOn } : {}),
     ...(current.totalVnd !== undefined ? { totalVnd: current.totalVnd } : {}),
     ...(current.payUrl ? { payUrl: current.payUrl } : {}),
@@ -30,11 +31,27 @@ export function toView(revisions: readonly TaxAssessment[]): AssessmentView {
           },
         }
       : {}),
+    ...(current.compensation ? { compensation: compensationView(current.compensation) } : {}),
     otherRevisions: others.map((r) => ({
       assessmentId: r._id,
       slipRevision: r.slipRevision,
       status: r.status,
       problems: r.problems,
+      ...(r.compensation ? { cancellationReason: r.compensation.reason } : {}),
     })),
+  };
+}
+
+function compensationView(c: Compensation): CompensationView {
+  const iso = (d: Date) => new Date(d).toISOString();
+  return {
+    reason: c.reason,
+    requestedAt: iso(c.requestedAt),
+    attempts: c.attempts,
+    ...(c.lastError ? { lastError: c.lastError } : {}),
+    ...(c.doneAt ? { doneAt: iso(c.doneAt) } : {}),
+    ...(c.voidedNoticeNumbers ? { voidedNoticeNumbers: c.voidedNoticeNumbers } : {}),
+    ...(c.orderOutcome ? { orderOutcome: c.orderOutcome } : {}),
+    ...(c.refund ? { refund: c.refund } : {}),
   };
 }

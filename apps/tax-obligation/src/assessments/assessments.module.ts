@@ -1,20 +1,15 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { CompensationModule } from '../compensation/compensation.module';
 import { AssessmentsConsumer } from './assessments.consumer';
 import { AssessmentsController } from './assessments.controller';
-import { AssessmentsRepository } from './assessments.repository';
+import { AssessmentsStoreModule } from './assessments-store.module';
 import { AssessmentsService } from './assessments.service';
-import { TaxAssessment, TaxAssessmentSchema } from './schemas/tax-assessment.schema';
 import { TaxFilingService } from './tax-filing.service';
 
 @Module({
-  imports: [
-    MongooseModule.forFeature([{ name: TaxAssessment.name, schema: TaxAssessmentSchema }]),
-    AgenciesModule,
-  ],
+  imports: [AssessmentsStoreModule, AgenciesModule, CompensationModule],
   controllers: [AssessmentsConsumer, AssessmentsController],
-  providers: [AssessmentsRepository, AssessmentsService, TaxFilingService],
-  exports: [AssessmentsRepository],
+  providers: [AssessmentsService, TaxFilingService],
 })
 export class AssessmentsModule {}

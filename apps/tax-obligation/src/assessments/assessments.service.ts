@@ -11,12 +11,15 @@ import { EventFactory, OutboxEntry, PermanentEventError } from '@lien-thong/mess
 import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { AgencyRejectedError } from '@lien-thong/resilience';
 import { PaymentGatewayClient } from '../agencies/payment-gateway.client';
+import { ClosuresService } from '../compensation/closures.service';
+import { CompensationService } from '../compensation/compensation.service';
 import { publicUrl, TaxObligationConfig } from '../config/tax-obligation.config';
 import { AssessmentsRepository } from './assessments.repository';
 import { planFilings } from './filings';
 import { toVnd } from './money';
 import { SettledPayment, TaxAssessment } from './schemas/tax-assessment.schema';
 import { evaluateSlip } from './slip-evaluation';
+import { decideRevision } from './slip-revisions';
 import { SlipProblemCode } from './slip-problems';
 import { toStoredLine } from './stored-line';
 import { TaxFilingService } from './tax-filing.service';
@@ -34,6 +37,8 @@ export const PAYMENT_CALLBACK_PATH = '/payments/callback';
  * files them with e-tax for notice numbers, opens one payment order for what is owed, then
  * stores everything with its events in one insert. Filing and order are idempotent by
  * their ids, so redoing them after a crash is harmless; the insert is the commit point.
+ * A corrected slip (a higher revision) supersedes an unpaid assessment; a closed dossier
+ * gets no assessment.
  */
 @Injectable()
 export class AssessmentsService {
@@ -44,20 +49,34 @@ export class AssessmentsService {
     private readonly filing: TaxFilingService,
     private readonly gateway: PaymentGatewayClient,
     private readonly events: EventFactory,
+    private readonly closures: ClosuresService,
+    private readonly compensation: CompensationService,
     @Inject(SERVICE_CONFIG) private readonly config: TaxObligationConfig,
   ) {}
 
   async assess(event: EventEnvelope<TransferSlipSentV1>): Promise<void> {
     const slip = event.payload;
     const id = assessmentId(slip.dossierCode, slip.slipRevision);
-    const revisions = await this.assessments.revisionsOf(slip.dossierCode);
-    if (revisions.some((r) => r._id === id)) return this.assessments.publishPending(id);
-    if (revisions.some((r) => r.slipRevision > slip.slipRevision)) {
-      this.logger.warn(`${id} arrived after a later revision; nothing to do`);
+    if (await this.closures.closureOf(slip.dossierCode)) {
+      this.logger.warn(`${id} is for a closed dossier; nothing is assessed`);
       return;
     }
-    const standing = revisions.find((r) => r.status !== 'RETURNED');
-    if (standing) return this.returnSlip(event, [alreadyAssessed(standing)]);
+    const decision = decideRevision(
+      await this.assessments.revisionsOf(slip.dossierCode),
+      slip.slipRevision,
+    );
+    switch (decision.kind) {
+      case 'REPEAT':
+        return this.assessments.publishPending(id);
+      case 'STALE':
+        this.logger.warn(`${id} arrived after a later revision; nothing to do`);
+        return;
+      case 'PAID':
+        return this.returnSlip(event, [alreadyPaid(decision.standing)]);
+      case 'ASSESS':
+        await this.supersede(event, decision.supersede, decision.finish);
+        break;
+    }
 
     const noticeIssuedOn = vietnamDateOf(new Date());
     const evaluation = evaluateSlip(slip, noticeIssuedOn);
@@ -121,6 +140,31 @@ export class AssessmentsService {
       },
       outbox,
     );
+    // The dossier may have closed while this slip was being assessed.
+    const closure = await this.closures.closureOf(slip.dossierCode);
+    if (closure) await this.closures.compensateAll(slip.dossierCode, closure, event.eventId);
+  }
+
+  /**
+   * A corrected slip replaces the unpaid assessments before it: their notices are voided and
+   * their order cancelled (or refunded, if the citizen paid it meanwhile) before the new
+   * notices are issued, so that the citizen is never asked to pay both. If an agency is down,
+   * this throws: the slip waits (the breaker defers it) and the sweep keeps trying.
+   */
+  private async supersede(
+    event: EventEnvelope<TransferSlipSentV1>,
+    supersede: string[],
+    finish: string[],
+  ): Promise<void> {
+    for (const id of supersede) {
+      const marked = await this.assessments.requestCompensation(id, 'SUPERSEDED', event.eventId, [
+        'ASSESSED',
+      ]);
+      // Paid meanwhile: handled again from the start, where a paid assessment stands.
+      if (!marked && (await this.assessments.findById(id))?.status === 'PAID')
+        throw new Error(`${id} was paid while a new slip revision was being assessed; retrying`);
+    }
+    for (const id of [...supersede, ...finish]) await this.compensation.run(id);
   }
 
   /** Latest revision first, for officers. */
@@ -182,12 +226,12 @@ export class AssessmentsService {
   }
 }
 
-/** A dossier's obligations are determined once; a new slip cannot charge them again. */
-function alreadyAssessed(standing: TaxAssessment): SlipProblemV1 {
+/** Paid obligations stand: a new slip cannot charge the dossier again. */
+function alreadyPaid(standing: Pick<TaxAssessment, 'slipRevision'>): SlipProblemV1 {
   return {
     field: 'slipRevision',
     code: SlipProblemCode.ALREADY_ASSESSED,
-    messageVi: `Nghĩa vụ tài chính của hồ sơ đã được xác định theo phiếu lần ${standing.slipRevision} và thông báo nộp tiền đã phát hành; phiếu mới không được xác định lại`,
+    messageVi: `Nghĩa vụ tài chính của hồ sơ đã được xác định theo phiếu lần ${standing.slipRevision} và đã được nộp; phiếu mới không được xác định lại`,
   };
 }
 

@@ -49,6 +49,26 @@ export class TaxObligationConfig extends ServiceConfig {
   @Min(1_000)
   @Max(3_600_000)
   PAYMENT_RECONCILE_MS = 60_000;
+
+  /**
+   * How often compensations still pending (voiding notices, cancelling or refunding an order
+   * of a refused, withdrawn or superseded assessment) are tried again while an agency is down.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  COMPENSATION_RETRY_MS = 30_000;
+
+  /**
+   * For how many days after its cancellation an order is still looked up at the gateway by
+   * the payment reconciliation, so that a payment the gateway took anyway is refunded.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3_650)
+  CANCELLED_ORDER_WATCH_DAYS = 90;
 }
 
 /** The root the payment gateway calls back; 127.0.0.1 on this service's port unless configured. */

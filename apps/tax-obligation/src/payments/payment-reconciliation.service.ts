@@ -7,7 +7,9 @@ import {
 } from '@nestjs/common';
 import { PeriodicTask, SERVICE_CONFIG } from '@lien-thong/platform';
 import { AgencyUnavailableError } from '@lien-thong/resilience';
+import { PaymentGatewayClient } from '../agencies/payment-gateway.client';
 import { AssessmentsRepository } from '../assessments/assessments.repository';
+import { CompensationService } from '../compensation/compensation.service';
 import { TaxObligationConfig } from '../config/tax-obligation.config';
 import { PaymentsService } from './payments.service';
 
@@ -19,7 +21,10 @@ const BATCH = 200;
  * (found by the chaos run: a payment made while this service restarted was taken but never
  * recorded, and the dossier waited for it forever). Every PAYMENT_RECONCILE_MS the orders
  * still open here are looked up at the gateway, and a paid one is recorded as its callback
- * would have been (once: the same conditional ASSESSED → PAID write).
+ * would have been (once: the same conditional ASSESSED → PAID write), unless its dossier
+ * closed meanwhile (then it is refunded). The orders cancelled in the last
+ * CANCELLED_ORDER_WATCH_DAYS are looked up too: one the gateway reports paid after all is
+ * refunded, so that no payment for a closed dossier is kept.
  */
 @Injectable()
 export class PaymentReconciliationService
@@ -31,7 +36,9 @@ export class PaymentReconciliationService
   constructor(
     private readonly assessments: AssessmentsRepository,
     private readonly payments: PaymentsService,
-    @Inject(SERVICE_CONFIG) config: TaxObligationConfig,
+    private readonly gateway: PaymentGatewayClient,
+    private readonly compensation: CompensationService,
+    @Inject(SERVICE_CONFIG) private readonly config: TaxObligationConfig,
   ) {
     this.task = new PeriodicTask(
       'payment reconciliation',
@@ -50,8 +57,14 @@ export class PaymentReconciliationService
     this.task.stop();
   }
 
-  /** Returns how many payments were recorded this round. */
-  async sweep(): Promise<number> {
+  /** Returns how many payments were recorded, and how many found to refund, this round. */
+  async sweep(): Promise<{ recorded: number; refunded: number }> {
+    const recorded = await this.recordPayments();
+    const refunded = await this.refundPaidCancelledOrders();
+    return { recorded, refunded };
+  }
+
+  private async recordPayments(): Promise<number> {
     let recorded = 0;
     for (const assessment of await this.assessments.awaitingPayment(BATCH)) {
       try {
@@ -66,5 +79,27 @@ export class PaymentReconciliationService
       }
     }
     return recorded;
+  }
+
+  private async refundPaidCancelledOrders(): Promise<number> {
+    const since = new Date(Date.now() - this.config.CANCELLED_ORDER_WATCH_DAYS * 86_400_000);
+    let refunded = 0;
+    for (const assessment of await this.assessments.cancelledOrdersToCheck(BATCH, since)) {
+      try {
+        const order = await this.gateway.order(assessment._id);
+        if (order.status !== 'PAID') {
+          await this.assessments.markOrderChecked(assessment._id);
+          continue;
+        }
+        this.logger.warn(`cancelled order ${assessment._id} was paid at the gateway: refunding`);
+        await this.assessments.reopenForRefund(assessment._id);
+        await this.compensation.tryRun(assessment._id);
+        refunded++;
+      } catch (err) {
+        if (err instanceof AgencyUnavailableError) break;
+        this.logger.warn(`could not check the cancelled order ${assessment._id}: ${String(err)}`);
+      }
+    }
+    return refunded;
   }
 }

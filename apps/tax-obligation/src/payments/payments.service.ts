@@ -6,6 +6,8 @@ import { AgencyRejectedError } from '@lien-thong/resilience';
 import { PaymentGatewayClient } from '../agencies/payment-gateway.client';
 import { AssessmentsRepository } from '../assessments/assessments.repository';
 import { TaxAssessment } from '../assessments/schemas/tax-assessment.schema';
+import { ClosuresService } from '../compensation/closures.service';
+import { CompensationService } from '../compensation/compensation.service';
 import { PaymentCallbackDto, PaymentReceipt } from './dto/payment-callback.dto';
 import { isLate } from './late-payment';
 import {
@@ -19,7 +21,9 @@ import {
 /**
  * Records the payment of an assessment, once. The gateway may call back several times
  * (retries, redeliveries, even with another transaction id): only the callback that moves
- * the assessment from ASSESSED to PAID records anything and announces ObligationsPaid.
+ * the assessment from ASSESSED to PAID records anything and announces ObligationsPaid. A
+ * payment for a refused or withdrawn dossier, or for cancelled obligations, is refunded and
+ * never announced as paid.
  */
 @Injectable()
 export class PaymentsService {
@@ -27,6 +31,8 @@ export class PaymentsService {
     private readonly assessments: AssessmentsRepository,
     private readonly gateway: PaymentGatewayClient,
     private readonly events: EventFactory,
+    private readonly closures: ClosuresService,
+    private readonly compensation: CompensationService,
   ) {}
 
   async confirm(callback: PaymentCallbackDto): Promise<PaymentReceipt> {
@@ -38,12 +44,20 @@ export class PaymentsService {
         return { orderId, status: 'PAID', recorded: false };
       case 'RETURNED':
         throw notPayable(orderId);
+      case 'CANCELLING':
+      case 'CANCELLED':
+      case 'REFUNDED':
+        // Obligations cancelled: whatever the citizen paid goes back, nothing is recorded.
+        await this.refundLatePayment(assessment);
+        return { orderId, status: 'REFUNDING', recorded: false };
       case 'ASSESSED':
         break;
     }
     if (callback.amountVnd !== assessment.totalVnd)
       throw amountMismatch(orderId, assessment.totalVnd ?? 0, callback.amountVnd);
     await this.confirmWithGateway(callback);
+    if (await this.refundIfClosed(assessment))
+      return { orderId, status: 'REFUNDING', recorded: false };
     return this.record(assessment, callback);
   }
 
@@ -55,6 +69,7 @@ export class PaymentsService {
     const order = await this.gateway.order(assessment._id);
     if (order.status !== 'PAID' || !order.paidAt || !order.transactionId) return false;
     if (order.amountVnd !== assessment.totalVnd) return false;
+    if (await this.refundIfClosed(assessment)) return false;
     const receipt = await this.record(assessment, {
       orderId: order.orderId,
       status: 'PAID',
@@ -63,6 +78,28 @@ export class PaymentsService {
       transactionId: order.transactionId,
     });
     return receipt.recorded;
+  }
+
+  /**
+   * A payment for a dossier that was refused or withdrawn is never recorded: its assessment
+   * is compensated (the gateway answers that the order is paid, so it is refunded). Answers
+   * whether the dossier was closed.
+   */
+  private async refundIfClosed(assessment: TaxAssessment): Promise<boolean> {
+    const closure = await this.closures.closureOf(assessment.dossierCode);
+    if (!closure) return false;
+    await this.closures.compensateAll(assessment.dossierCode, closure, undefined);
+    return true;
+  }
+
+  /**
+   * A payment reached an order whose obligations were cancelled: a cancelled one is reopened
+   * so that the compensation, asking the gateway, refunds it (one still cancelling will).
+   */
+  private async refundLatePayment(assessment: TaxAssessment): Promise<void> {
+    if (assessment.status === 'REFUNDED') return;
+    if (assessment.status === 'CANCELLED') await this.assessments.reopenForRefund(assessment._id);
+    await this.compensation.tryRun(assessment._id);
   }
 
   /**

@@ -3,7 +3,14 @@ import { INestApplication } from '@nestjs/common';
 import { getModelToken } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { AgencyName, AgencyStats, SIMULATOR_ADMIN_API } from '@lien-thong/agency-contracts';
-import { createEnvelope, EventEnvelope, Topics, TransferSlipSentV1 } from '@lien-thong/contracts';
+import {
+  createEnvelope,
+  EventEnvelope,
+  PayloadOf,
+  TopicName,
+  Topics,
+  TransferSlipSentV1,
+} from '@lien-thong/contracts';
 import { InboxRepository, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
 import { SIGNATURE_HEADER, signWebhook } from '@lien-thong/platform';
 import { SAMPLE_USERS, authAs, signatureHeaders, testInfra } from '@lien-thong/testing';
@@ -68,6 +75,26 @@ export class TaxHarness {
         key: slip.dossierCode,
         value: JSON.stringify(envelope),
         headers: signatureHeaders(Topics.TransferSlipSent, envelope),
+      },
+    ]);
+    return envelope;
+  }
+
+  /** Publishes a land-registry event (a refusal, a withdrawal) about one dossier. */
+  async sendLandEvent<T extends TopicName>(
+    topic: T,
+    dossierCode: string,
+    payload: PayloadOf<T>,
+  ): Promise<EventEnvelope<PayloadOf<T>>> {
+    const envelope = createEnvelope(topic, dossierCode, payload, 'land-registry', {
+      correlationId: randomUUID(),
+    });
+    await this.producer.send([
+      {
+        topic: this.topology.topic(topic),
+        key: dossierCode,
+        value: JSON.stringify(envelope),
+        headers: signatureHeaders(topic, envelope),
       },
     ]);
     return envelope;

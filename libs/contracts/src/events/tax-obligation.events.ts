@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
+  IsArray,
   IsIn,
   IsInt,
   IsISO8601,
@@ -123,4 +124,60 @@ export class ObligationsPaidV1 {
   /** Paid after a notice's deadline (late-payment interest is the tax authority's matter). */
   @IsIn([true, false])
   late!: boolean;
+}
+
+/** Why a dossier's obligations were cancelled: the dossier closed, or a newer slip replaced them. */
+export const CANCELLATION_REASONS = ['REFUSED', 'WITHDRAWN', 'SUPERSEDED'] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+
+/**
+ * An assessment's notices were voided with the tax authority and its payment order (if it
+ * had one still unpaid) cancelled at the gateway: the citizen owes nothing on them. Sent once
+ * the compensation is done; a paid order is refunded instead (PaymentRefunded follows).
+ */
+export class ObligationsCancelledV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @IsString()
+  assessmentId!: string;
+
+  @IsIn(CANCELLATION_REASONS)
+  reason!: CancellationReason;
+
+  /** Every notice of the assessment that e-tax voided (exempt ones included). */
+  @IsArray()
+  @IsString({ each: true })
+  voidedNoticeNumbers!: string[];
+
+  /** True when an unpaid payment order was cancelled; false when there was none or it was paid. */
+  @IsIn([true, false])
+  paymentOrderCancelled!: boolean;
+
+  @IsISO8601({ strict: true })
+  cancelledAt!: string;
+}
+
+/** A payment for cancelled obligations was refunded in full by the payment gateway. */
+export class PaymentRefundedV1 {
+  @IsString()
+  dossierCode!: string;
+
+  @IsString()
+  assessmentId!: string;
+
+  /** Whole VND, the amount paid. */
+  @IsInt()
+  @Min(1)
+  amountVnd!: number;
+
+  /** The gateway's refund reference. */
+  @IsString()
+  refundId!: string;
+
+  @IsISO8601({ strict: true })
+  refundedAt!: string;
+
+  @IsIn(CANCELLATION_REASONS)
+  reason!: CancellationReason;
 }

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { PaymentNoticeV1, SlipProblemV1 } from '@lien-thong/contracts';
+import {
+  CANCELLATION_REASONS,
+  type CancellationReason,
+  type PaymentNoticeV1,
+  type SlipProblemV1,
+} from '@lien-thong/contracts';
 import { ASSESSMENT_STATUSES, AssessmentStatus } from '../schemas/tax-assessment.schema';
 import type { StoredLine } from '../stored-line';
 
@@ -23,7 +28,48 @@ export class SettledPaymentView {
   recordedAt!: string;
 }
 
-/** Another revision of the dossier's slip, and why it was returned. */
+export class RefundView {
+  @ApiProperty()
+  refundId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  amountVnd!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  refundedAt!: string;
+}
+
+/**
+ * The undoing of an assessment: pending while an agency has not answered (attempts and the
+ * last error say why), done once the notices are voided and the order cancelled or refunded.
+ */
+export class CompensationView {
+  @ApiProperty({ enum: CANCELLATION_REASONS })
+  reason!: CancellationReason;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  attempts!: number;
+
+  @ApiPropertyOptional()
+  lastError?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  doneAt?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  voidedNoticeNumbers?: string[];
+
+  @ApiPropertyOptional({ enum: ['NONE', 'CANCELLED', 'REFUNDED'] })
+  orderOutcome?: 'NONE' | 'CANCELLED' | 'REFUNDED';
+
+  @ApiPropertyOptional({ type: RefundView })
+  refund?: RefundView;
+}
+
+/** Another revision of the dossier's slip, and why it was returned or cancelled. */
 export class AssessmentRevisionView {
   @ApiProperty({ example: '000.00.01.H01-261110-0001:R1' })
   assessmentId!: string;
@@ -36,6 +82,9 @@ export class AssessmentRevisionView {
 
   @ApiProperty({ type: 'array', items: ANY_OBJECT })
   problems!: SlipProblemV1[];
+
+  @ApiPropertyOptional({ enum: CANCELLATION_REASONS })
+  cancellationReason?: CancellationReason;
 }
 
 /**
@@ -67,6 +116,9 @@ export class AssessmentView extends AssessmentRevisionView {
 
   @ApiPropertyOptional({ type: SettledPaymentView })
   payment?: SettledPaymentView;
+
+  @ApiPropertyOptional({ type: CompensationView })
+  compensation?: CompensationView;
 
   @ApiProperty({ type: [AssessmentRevisionView] })
   otherRevisions!: AssessmentRevisionView[];

@@ -1,14 +1,23 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { PaymentNoticeV1, SlipProblemV1 } from '@lien-thong/contracts';
+import type { CancellationReason, PaymentNoticeV1, SlipProblemV1 } from '@lien-thong/contracts';
 import { addOutbox, OutboxEntry } from '@lien-thong/messaging';
 import type { StoredLine } from '../stored-line';
 
 /**
  * RETURNED: the slip went back to the land office. ASSESSED: notices issued, waiting for
- * payment. PAID: paid, or nothing was owed.
+ * payment. PAID: paid, or nothing was owed. CANCELLING: the dossier closed (or a newer slip
+ * revision replaces this one) and the notices are being voided, the order cancelled or
+ * refunded; CANCELLED: done, nothing was paid; REFUNDED: done, the payment was refunded.
  */
-export const ASSESSMENT_STATUSES = ['RETURNED', 'ASSESSED', 'PAID'] as const;
+export const ASSESSMENT_STATUSES = [
+  'RETURNED',
+  'ASSESSED',
+  'PAID',
+  'CANCELLING',
+  'CANCELLED',
+  'REFUNDED',
+] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /** The one payment that settled an assessment (a later callback changes nothing). */
@@ -18,6 +27,36 @@ export interface SettledPayment {
   paidAt: string;
   late: boolean;
   recordedAt: Date;
+}
+
+/** What became of the payment order when the obligations were cancelled. */
+export type OrderOutcome = 'NONE' | 'CANCELLED' | 'REFUNDED';
+
+export interface RefundRecord {
+  refundId: string;
+  amountVnd: number;
+  refundedAt: string;
+}
+
+/**
+ * Undoing an assessment: void its e-tax filings, cancel its payment order or refund it. Kept
+ * on the assessment while it is pending, so that the compensation sweep retries it until
+ * done (an agency may be down for hours); attempts and the last error show what is wrong.
+ */
+export interface Compensation {
+  reason: CancellationReason;
+  requestedAt: Date;
+  /** The event that asked for it (refusal, withdrawal, newer slip): the cause of what follows. */
+  causationId?: string;
+  attempts: number;
+  lastAttemptAt?: Date;
+  lastError?: string;
+  doneAt?: Date;
+  voidedNoticeNumbers?: string[];
+  orderOutcome?: OrderOutcome;
+  refund?: RefundRecord;
+  /** When reconciliation last found the cancelled order still unpaid at the gateway. */
+  orderCheckedAt?: Date;
 }
 
 /**
@@ -79,9 +118,13 @@ export class TaxAssessment {
   @Prop({ type: MongooseSchema.Types.Mixed })
   payment?: SettledPayment;
 
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  compensation?: Compensation;
+
   outbox!: OutboxEntry[];
 }
 
 export const TaxAssessmentSchema = SchemaFactory.createForClass(TaxAssessment);
 addOutbox(TaxAssessmentSchema);
 TaxAssessmentSchema.index({ dossierCode: 1, slipRevision: -1 });
+TaxAssessmentSchema.index({ status: 1 });
