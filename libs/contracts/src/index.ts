@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './create-envelope';
 export * from './validate-event';
 export * from './event-signature';
+export * from './validation';
 export * from './events/values';
 export * from './events/land-registry.events';
 export * from './events/secured-transactions.events';

@@ -1,4 +1,5 @@
 import seed from '../reference-data/data/parcels.json';
+import { bulkParcels } from '../reference-data/bulk-parcels';
 
 type SeedParcel = (typeof seed.parcels)[number];
 
@@ -31,6 +32,34 @@ export function transferRequest(
   mapSheetNumber = 12,
 ) {
   const parcel = seedParcel(communeCode, mapSheetNumber, parcelNumber);
+  return {
+    channel: 'COUNTER',
+    resultDelivery: 'COUNTER',
+    parcel: parcel.ref,
+    certificateSerial: parcel.certificate.serial,
+    transferKind: 'SALE',
+    contractDate: '2026-11-10',
+    declaredPriceVnd: 3_000_000_000,
+    sellers: parcel.owners.map((o) => ({
+      fullName: o.fullName,
+      citizenId: o.citizenId,
+      address: o.address,
+      relationshipToBuyer: 'NONE',
+      ownsOtherResidentialProperty: true,
+    })),
+    buyers: [BUYER],
+    applicant: { fullName: BUYER.fullName, phone: '0912345678', email: 'khang.pham@example.vn' },
+    ...overrides,
+  };
+}
+
+/**
+ * A valid transfer of the k-th generated parcel (start the service with SEED_BULK_PARCELS
+ * above k): a test that submits many dossiers gives each a parcel of its own, since a
+ * parcel takes one unfinished dossier per procedure.
+ */
+export function bulkTransferRequest(k: number, overrides: Record<string, unknown> = {}) {
+  const parcel = bulkParcels(k + 1)[k];
   return {
     channel: 'COUNTER',
     resultDelivery: 'COUNTER',

@@ -4,12 +4,14 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCertificateSerial, IsContractDate, IsPersonName, IsPlainText } from '../validation';
 import { ContactV1, ParcelRefV1, PersonV1 } from './values';
 
 export const CHANNELS = ['ONLINE', 'COUNTER'] as const;
@@ -36,8 +38,10 @@ export type CheckStage = (typeof CHECK_STAGES)[number];
 /** The applicant the land office deals with, and how to reach them. */
 export class ApplicantV1 {
   @IsString()
+  @IsPersonName()
   fullName!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactV1)
   contact!: ContactV1;
@@ -62,10 +66,12 @@ export class DossierReceivedV1 {
   @IsISO8601({ strict: true })
   appointmentAt!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ApplicantV1)
   applicant!: ApplicantV1;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRefV1)
   parcel!: ParcelRefV1;
@@ -83,11 +89,13 @@ export class ParcelCheckRequestedV1 {
   @IsIn(CHECK_STAGES)
   stage!: CheckStage;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRefV1)
   parcel!: ParcelRefV1;
 
-  @Matches(/^[A-Z]{2}\d{6}(\d{2})?$/)
+  @IsString()
+  @IsCertificateSerial()
   certificateSerial!: string;
 }
 
@@ -111,11 +119,14 @@ export class SellerV1 extends PersonV1 {
 }
 
 export class SlipParcelV1 {
+  @IsObject()
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRefV1)
   ref!: ParcelRefV1;
 
   @IsString()
+  @IsPlainText()
   address!: string;
 
   @Matches(/^\d{2}$/)
@@ -167,7 +178,9 @@ export class TransferSlipSentV1 {
   @IsIn(TRANSFER_KINDS)
   transferKind!: (typeof TRANSFER_KINDS)[number];
 
-  @IsISO8601({ strict: true })
+  /** A calendar date, checked exactly as the public API checks it. */
+  @IsString()
+  @IsContractDate()
   contractDate!: string;
 
   @IsISO8601({ strict: true })
@@ -189,11 +202,13 @@ export class TransferSlipSentV1 {
   @Type(() => PersonV1)
   buyers!: PersonV1[];
 
+  @IsObject()
   @ValidateNested()
   @Type(() => SlipParcelV1)
   parcel!: SlipParcelV1;
 
-  @Matches(/^[A-Z]{2}\d{6}(\d{2})?$/)
+  @IsString()
+  @IsCertificateSerial()
   certificateSerial!: string;
 
   /** When the current certificate was issued (the 183-day sole-residence test counts from it). */
@@ -250,7 +265,8 @@ export class DossierRegisteredV1 {
 
   /** The serial of the certificate the owners now hold (the new one when one was issued). */
   @IsOptional()
-  @Matches(/^[A-Z]{2}\d{6}(\d{2})?$/)
+  @IsString()
+  @IsCertificateSerial()
   certificateSerial?: string;
 }
 

@@ -10,6 +10,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCitizenId, IsPersonName, IsPlainText } from '../validation';
 
 /** A parcel as the cadastral map names it: commune, map sheet (tờ bản đồ), parcel (thửa). */
 export class ParcelRefV1 {
@@ -41,15 +42,19 @@ export class ContactV1 {
   zalo?: boolean;
 }
 
+/** A party as the land registry accepted it: the same validators as its public API. */
 export class PersonV1 {
   @IsString()
+  @IsPersonName()
   fullName!: string;
 
   /** 12-digit citizen ID (CCCD), which is also the personal tax code since 1 July 2025. */
-  @Matches(/^\d{12}$/)
+  @IsString()
+  @IsCitizenId()
   citizenId!: string;
 
   @IsString()
+  @IsPlainText()
   address!: string;
 }
 

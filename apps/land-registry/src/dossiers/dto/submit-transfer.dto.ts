@@ -28,9 +28,11 @@ import {
 import {
   IsCertificateSerial,
   IsCitizenId,
+  IsContractDate,
   IsPastLocalDate,
   IsPersonName,
   IsPlainText,
+  normaliseCertificateSerial,
   normaliseText,
 } from './validation';
 
@@ -183,6 +185,7 @@ export class SubmitTransferDto {
   parcel!: ParcelRefDto;
 
   @ApiProperty({ example: 'CS12000102' })
+  @Transform(normaliseCertificateSerial)
   @IsCertificateSerial()
   certificateSerial!: string;
 
@@ -193,7 +196,7 @@ export class SubmitTransferDto {
   transferKind!: (typeof TRANSFER_KINDS)[number];
 
   @ApiProperty({ example: '2026-11-10' })
-  @IsPastLocalDate()
+  @IsContractDate()
   contractDate!: string;
 
   @ApiPropertyOptional({
