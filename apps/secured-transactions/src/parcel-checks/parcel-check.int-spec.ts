@@ -274,6 +274,55 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     expect(probe.of(Topics.HoldPlaced, '00004/12/106')).toHaveLength(0);
   });
 
+  it('answers a hold push or a parcel check without its nested objects with 400 and a Vietnamese message per field', async () => {
+    const hold = {
+      authority: 'Tòa án nhân dân khu vực 1 – Hà Nội',
+      documentNumber: '91/2026/QĐ-BPKCTT',
+      issuedOn: '2026-11-20',
+      reason: 'Cấm chuyển dịch',
+    };
+    const placedAt = new Date().toISOString();
+    const pushes: [Record<string, unknown>, string][] = [
+      [{ hold, placedAt }, 'parcel'],
+      [{ parcel: null, hold, placedAt }, 'parcel'],
+      [{ parcel: '00004/12/109', hold, placedAt }, 'parcel'],
+      [{ parcel: parcel(109), placedAt }, 'hold'],
+      [{ parcel: parcel(109), hold: [hold], placedAt }, 'hold'],
+    ];
+    const checks: [Record<string, unknown>, string][] = [
+      [{ certificateSerial: 'CS12000109' }, 'parcel'],
+      [{ parcel: null, certificateSerial: 'CS12000109' }, 'parcel'],
+    ];
+    const answers = [
+      ...(await Promise.all(
+        pushes.map(async ([body, field]) => ({ res: await pushHold(JSON.stringify(body)), field })),
+      )),
+      ...(await Promise.all(
+        checks.map(async ([body, field]) => ({
+          res: await fetch(`${simulators.baseUrl}/justice/v1/parcel-checks`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+          field,
+        })),
+      )),
+    ];
+    for (const { res, field } of answers) {
+      const body = (await res.json()) as {
+        code: string;
+        errors?: { field: string; message: string }[];
+      };
+      expect({ status: res.status, code: body.code }).toEqual({
+        status: 400,
+        code: 'VALIDATION.FAILED',
+      });
+      expect(body.errors?.find((e) => e.field === field)?.message).toMatch(/[ảộđốệ]/);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(probe.of(Topics.HoldPlaced, '00004/12/109')).toHaveLength(0);
+  });
+
   /** POSTs a hold as the Justice registry would: signed with its secret unless told otherwise. */
   async function pushHold(body: string, signature?: string | null) {
     const secret = testInfra().envFor('secured-transactions').JUSTICE_WEBHOOK_SECRET;
