@@ -109,19 +109,23 @@ export function serviceHttpLogger(config: ServiceConfig, info: ServiceInfo): Htt
     // Errors are already reduced to type, message and stack by the masking.
     serializers: { req: () => undefined, res: () => undefined, err: (err: unknown) => err },
     genReqId: (req) => req[REQUEST_CONTEXT]?.correlationId ?? randomUUID(),
+    // 503 is an answer the service means (maintenance, stopping, a dependency down): a warning.
     customLogLevel: (req, res, err) =>
-      err || res.statusCode >= 500
+      err || (res.statusCode >= 500 && res.statusCode !== 503)
         ? 'error'
-        : PROBES.test((req.path ?? '').replace(/(.)\/$/, '$1'))
-          ? 'debug'
-          : 'info',
+        : res.statusCode === 503
+          ? 'warn'
+          : PROBES.test((req.path ?? '').replace(/(.)\/$/, '$1'))
+            ? 'debug'
+            : 'info',
     customSuccessMessage: accessMessage,
     customSuccessObject: (req, res, value) =>
       accessFields(req, res, (value as { responseTime: number }).responseTime),
     customErrorMessage: (req, res) => `${req.method} ${routeOf(req)} ${res.statusCode}`,
+    // pino-http makes up an error for a 5xx answer; the exception filter logged the real one.
     customErrorObject: (req, res, error, value) => ({
       ...accessFields(req, res, (value as { responseTime: number }).responseTime),
-      err: error,
+      ...(error.message.startsWith('failed with status code') ? {} : { err: error }),
     }),
   };
   httpLogger ??= pinoHttp(options, new LogDestination(config.LOG_FORMAT, config.LOG_FILE));
