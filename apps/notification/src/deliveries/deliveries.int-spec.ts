@@ -398,6 +398,55 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     expect(statusesOf(code).map((s) => s.payload.status)).toEqual(['SENT', 'SENT']);
   });
 
+  it('tells the citizen that the tax notices are cancelled and the payment refunded, each once', async () => {
+    const code = CODE(6);
+    await publish(Topics.DossierReceived, code, received(code, { phone: PHONE(6) }));
+    await eventually(
+      async () => ((await delivered(`to=${PHONE(6)}`)).length >= 1 ? true : undefined),
+      20_000,
+      'the receipt SMS',
+    );
+    const cancelled = await publish(Topics.ObligationsCancelled, code, {
+      dossierCode: code,
+      assessmentId: `${code}:R1`,
+      reason: 'WITHDRAWN',
+      voidedNoticeNumbers: ['TB-TNCN-2026-0000012', 'TB-LPTB-2026-0000013'],
+      paymentOrderCancelled: false,
+      cancelledAt: '2026-07-10T03:00:00.000Z',
+    });
+    await publish(Topics.PaymentRefunded, code, {
+      dossierCode: code,
+      assessmentId: `${code}:R1`,
+      amountVnd: 100_000_000,
+      refundId: 'SIM-RF-0001',
+      refundedAt: '2026-07-10T03:05:00.000Z',
+      reason: 'WITHDRAWN',
+    });
+    await publish(Topics.ObligationsCancelled, code, cancelled.payload, cancelled);
+    const texts = await eventually(
+      async () => {
+        const found = (await delivered(`to=${PHONE(6)}`)).map((m) => m.text ?? '');
+        return found.length >= 3 ? found : undefined;
+      },
+      20_000,
+      'the cancellation and refund SMS',
+    );
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        `Hồ sơ ${code}: thông báo nộp nghĩa vụ tài chính đã được hủy do hồ sơ đã được rút theo đề nghị của người nộp. Khoản đã nộp (nếu có) được hoàn trả qua cổng thanh toán.`,
+        `Hồ sơ ${code}: đã hoàn trả 100.000.000 đồng tiền nộp nghĩa vụ tài chính ngày 10/07/2026 (mã hoàn tiền SIM-RF-0001) do hồ sơ đã được rút theo đề nghị của người nộp.`,
+      ]),
+    );
+    await eventually(() => (statusesOf(code).length >= 3 ? true : undefined), 10_000, 'statuses');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await delivered(`to=${PHONE(6)}`)).toHaveLength(3);
+    expect(
+      statusesOf(code)
+        .map((s) => s.payload.template)
+        .sort(),
+    ).toEqual(['DOSSIER_RECEIVED', 'OBLIGATIONS_CANCELLED', 'PAYMENT_REFUNDED']);
+  });
+
   it('shows what was sent only to the operator: no token 401, an officer 403', async () => {
     const url = `${service.baseUrl}/notifications?dossierCode=VPDKHN-261205-0001`;
     expect((await fetch(url)).status).toBe(401);

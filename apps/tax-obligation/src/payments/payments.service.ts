@@ -58,7 +58,13 @@ export class PaymentsService {
     await this.confirmWithGateway(callback);
     if (await this.refundIfClosed(assessment))
       return { orderId, status: 'REFUNDING', recorded: false };
-    return this.record(assessment, callback);
+    const receipt = await this.record(assessment, callback);
+    if (receipt.recorded) return receipt;
+    // Not recorded: paid by an earlier callback, or cancelled meanwhile (then refunded).
+    const now = await this.assessments.findById(orderId);
+    if (!now || now.status === 'PAID') return receipt;
+    await this.refundLatePayment(now);
+    return { orderId, status: 'REFUNDING', recorded: false };
   }
 
   /**
