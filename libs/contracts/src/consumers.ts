@@ -22,6 +22,8 @@ export const CONSUMED_TOPICS: Record<BusService, readonly TopicName[]> = {
     Topics.TransferSlipReturned,
     Topics.ObligationsPaid,
     Topics.HoldPlaced,
+    Topics.ObligationsCancelled,
+    Topics.PaymentRefunded,
     Topics.NotificationStatusChanged,
     Topics.AgencyAvailabilityChanged,
   ],

@@ -6,8 +6,10 @@ import {
   HoldPlacedV1,
   NotificationStatusChangedV1,
   ObligationsAssessedV1,
+  ObligationsCancelledV1,
   ObligationsPaidV1,
   ParcelCheckCompletedV1,
+  PaymentRefundedV1,
   Topics,
   TransferSlipReturnedV1,
 } from '@lien-thong/contracts';
@@ -41,6 +43,16 @@ export class TransferSagaConsumer {
   @EventPattern(Topics.ObligationsPaid, APPLIED_ONCE)
   obligationsPaid(@Payload() event: EventEnvelope<ObligationsPaidV1>): Promise<void> {
     return this.saga.obligationsPaid(event);
+  }
+
+  @EventPattern(Topics.ObligationsCancelled, APPLIED_ONCE)
+  obligationsCancelled(@Payload() event: EventEnvelope<ObligationsCancelledV1>): Promise<void> {
+    return this.saga.obligationsCancelled(event);
+  }
+
+  @EventPattern(Topics.PaymentRefunded, APPLIED_ONCE)
+  paymentRefunded(@Payload() event: EventEnvelope<PaymentRefundedV1>): Promise<void> {
+    return this.saga.paymentRefunded(event);
   }
 
   @EventPattern(Topics.HoldPlaced)

@@ -5,7 +5,9 @@ import {
   HoldPlacedV1,
   NotificationStatusChangedV1,
   ObligationsAssessedV1,
+  ObligationsCancelledV1,
   ObligationsPaidV1,
+  PaymentRefundedV1,
   ParcelCheckCompletedV1,
   TransferSlipReturnedV1,
 } from '@lien-thong/contracts';
@@ -15,6 +17,7 @@ import { DossierStatus } from '../dossiers/schemas/dossier.schema';
 import { unitNameVi } from '../reference-data/units';
 import { agencyBack, agencyDown } from './agency-availability';
 import { SagaWriter } from './saga-writer';
+import { onObligationsCancelled, onPaymentRefunded } from './compensation';
 import {
   onHoldPlaced,
   onObligationsAssessed,
@@ -72,6 +75,22 @@ export class TransferSagaService {
     await this.saga.run(
       event.payload.dossierCode,
       (d) => onObligationsPaid(d, event.payload, new Date()),
+      event.eventId,
+    );
+  }
+
+  async obligationsCancelled(event: EventEnvelope<ObligationsCancelledV1>): Promise<void> {
+    await this.saga.run(
+      event.payload.dossierCode,
+      (d) => onObligationsCancelled(d, event.payload),
+      event.eventId,
+    );
+  }
+
+  async paymentRefunded(event: EventEnvelope<PaymentRefundedV1>): Promise<void> {
+    await this.saga.run(
+      event.payload.dossierCode,
+      (d) => onPaymentRefunded(d, event.payload),
       event.eventId,
     );
   }
