@@ -48,7 +48,10 @@ export class PlatformModule {
     const imports: (DynamicModule | typeof AuthModule)[] = [
       AuthModule,
       LoggerModule.forRoot(loggerParams(config, info)),
-      TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      TerminusModule.forRoot({
+        errorLogStyle: 'json',
+        gracefulShutdownTimeoutMs: config.SHUTDOWN_GRACE_MS,
+      }),
     ];
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },

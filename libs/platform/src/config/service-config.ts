@@ -178,6 +178,16 @@ export class ServiceConfig {
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
+  /**
+   * On SIGTERM, how long /health/ready answers 503 "shutting_down" while the service still
+   * serves, before it stops: time for the orchestrator to take it out of the load balancer.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SHUTDOWN_GRACE_MS = 0;
+
   /** json: one JSON object a line (what a log collector reads); pretty: for a terminal. */
   @IsIn(['json', 'pretty'])
   LOG_FORMAT: 'json' | 'pretty' = 'json';

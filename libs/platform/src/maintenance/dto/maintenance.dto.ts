@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 /** PUT /admin/maintenance: switch the maintenance mode on or off. */
 export class MaintenanceDto {
@@ -14,6 +14,11 @@ export class MaintenanceDto {
   @IsOptional()
   @IsString({ message: 'Thông báo phải là chuỗi ký tự' })
   @Length(5, 500, { message: 'Thông báo từ 5 đến 500 ký tự' })
+  // Shown to citizens as it is: no control or invisible formatting characters.
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  @Matches(/^[^\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]*$/, {
+    message: 'Thông báo có ký tự không hợp lệ',
+  })
   noticeVi?: string;
 }
 
