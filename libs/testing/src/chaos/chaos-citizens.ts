@@ -1,6 +1,6 @@
 import type { Stack } from '../stack';
 import { submitterOf, transferRequestFor } from '../scenarios';
-import type { ChaosCitizen } from './chaos-scenarios';
+import { ChaosCitizen, sharesParcel } from './chaos-scenarios';
 import type { ChaosDatabases } from './chaos-databases';
 import { asOperator, request, requestUntilAnswered } from './chaos-http';
 import { authAs } from '../sample-users';
@@ -42,10 +42,19 @@ export async function submit(
       await sleep(1_000);
     }
   }
-  const answer = await requestUntilAnswered('POST', `${lr()}/dossiers/transfers`, body, {
-    'idempotency-key': idempotencyKey,
-    ...(await authAs(submitterOf(body))),
-  });
+  const post = async () =>
+    requestUntilAnswered('POST', `${lr()}/dossiers/transfers`, body, {
+      'idempotency-key': idempotencyKey,
+      ...(await authAs(submitterOf(body))),
+    });
+  let answer = await post();
+  // A shared parcel takes one unfinished dossier at a time: wait for the one before to be
+  // refused at receipt, as the citizen told so at the counter would come back.
+  for (const deadline = Date.now() + 600_000; isParcelTaken(answer) && sharesParcel(citizen);) {
+    if (Date.now() > deadline) break;
+    await sleep(2_000);
+    answer = await post();
+  }
   if (answer.status === 201 || answer.status === 200) {
     result.dossierCode = answer.body.dossierCode as string;
     result.replayed = answer.status === 200;
@@ -55,6 +64,9 @@ export async function submit(
   }
   return result;
 }
+
+const isParcelTaken = (answer: { status: number; body: Record<string, unknown> }) =>
+  answer.status === 409 && answer.body.code === 'DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER';
 
 interface WaitingDossier {
   _id: string;

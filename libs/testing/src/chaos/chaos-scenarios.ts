@@ -18,7 +18,11 @@ function bulkParcel(k: number): Scenario['parcel'] {
   return ['00004', 50 + Math.floor(k / 1000), 1 + (k % 1000)];
 }
 
-/** Parcels the Justice registry simulator knows as mortgaged (refused at receipt, so shareable). */
+/**
+ * Parcels the Justice registry simulator knows as mortgaged, the only ones shared: their
+ * dossiers are refused at receipt, and a parcel takes one unfinished dossier at a time, so
+ * their citizens take turns (chaos-citizens.ts).
+ */
 const MORTGAGED: Scenario['parcel'][] = [
   ['00004', 12, 111],
   ['00004', 12, 112],
@@ -96,6 +100,11 @@ export function chaosCitizens(n: number): ChaosCitizen[] {
     }
     return { index, scenario, expected: expectedOf(scenario) };
   });
+}
+
+/** Whether other citizens of the run submit on this citizen's parcel too. */
+export function sharesParcel(citizen: ChaosCitizen): boolean {
+  return MORTGAGED.some((p) => p.join('/') === citizen.scenario.parcel.join('/'));
 }
 
 /** How many generated parcels the land registry must seed for n citizens. */
