@@ -155,9 +155,20 @@ describe('tax-obligation undoes what it filed and charged for a closed or correc
       cancellationReason: 'REFUSED',
       compensation: { orderOutcome: 'CANCELLED', doneAt: expect.any(String) },
     });
+    // A callback claiming the cancelled order was paid is checked with the gateway: refused.
+    const claim = await tax.callback({
+      orderId: `${code}:R1`,
+      status: 'PAID',
+      amountVnd: 100_000_000,
+      paidAt: new Date().toISOString(),
+      transactionId: 'SIM-NEVER-PAID',
+    });
+    expect(claim).toMatchObject({ status: 422, body: { code: 'PAYMENT.NOT_CONFIRMED' } });
     await settle(1000);
     expect(cancelled(code)).toHaveLength(1);
     expect(refunded(code)).toHaveLength(0);
+    expect(paid(code)).toHaveLength(0);
+    expect((await assessmentOf(code)).status).toBe('CANCELLED');
   });
 
   it('refunds a dossier withdrawn after the citizen paid, and voids its notices', async () => {

@@ -99,12 +99,19 @@ export class PaymentsService {
   }
 
   /**
-   * A payment reached an order whose obligations were cancelled: a cancelled one is reopened
-   * so that the compensation, asking the gateway, refunds it (one still cancelling will).
+   * A payment reached an order whose obligations were cancelled: one still cancelling is
+   * settled by its compensation (the gateway answers that the order is paid: refunded); a
+   * cancelled one the gateway confirms paid is reopened so that its compensation refunds it.
    */
   private async refundLatePayment(assessment: TaxAssessment): Promise<void> {
     if (assessment.status === 'REFUNDED') return;
-    if (assessment.status === 'CANCELLED') await this.assessments.reopenForRefund(assessment._id);
+    if (assessment.status === 'CANCELLED') {
+      const order = await this.gateway.order(assessment._id).catch(() => {
+        throw gatewayUnavailable(assessment._id);
+      });
+      if (order.status !== 'PAID') throw notConfirmed(assessment._id);
+      await this.assessments.reopenForRefund(assessment._id);
+    }
     await this.compensation.tryRun(assessment._id);
   }
 
