@@ -4,6 +4,7 @@ export * from './auth.decorators';
 export * from './auth.guard';
 export * from './route-marks';
 export * from './security-events';
+export * from './operator-actions';
 export * from './token-verifier';
 export * from './webhook-signature';
 export * from './auth.module';
