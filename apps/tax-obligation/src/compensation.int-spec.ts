@@ -318,4 +318,40 @@ describe('tax-obligation undoes what it filed and charged for a closed or correc
     });
     expect(events.of(Topics.TransferSlipReturned, code)).toHaveLength(0);
   });
+
+  it('issues the corrected slip’s notices only once the superseded order is cancelled, waiting while the gateway is down', async () => {
+    const code = dossier();
+    await assess(code);
+    await gatewayDown();
+    await tax.sendSlip(aSlip(code, { slipRevision: 2, declaredPriceVnd: 5_000_000_000 }));
+    await eventually(
+      async () => ((await assessmentOf(code)).compensation?.attempts ?? 0) >= 1 || undefined,
+      20_000,
+      'the superseded assessment to wait for the gateway',
+    );
+    await settle(2000);
+    expect(assessed(code)).toHaveLength(1);
+    expect(cancelled(code)).toHaveLength(0);
+    expect(await assessmentOf(code)).toMatchObject({
+      assessmentId: `${code}:R1`,
+      status: 'CANCELLING',
+      cancellationReason: 'SUPERSEDED',
+    });
+    const deadLetters = await tax.service(
+      '/admin/dead-letters',
+      'GET',
+      undefined,
+      SAMPLE_USERS.operator,
+    );
+    expect(deadLetters.body).toEqual([]);
+
+    await agenciesBack();
+    const [, second] = await waitFor('the second ObligationsAssessed', () => assessed(code), 2);
+    expect(second.payload).toMatchObject({ assessmentId: `${code}:R2`, totalVnd: 125_000_000 });
+    expect(cancelled(code)[0].payload).toMatchObject({
+      assessmentId: `${code}:R1`,
+      reason: 'SUPERSEDED',
+    });
+    expect((await orderOf(`${code}:R1`)).status).toBe('CANCELLED');
+  });
 });
