@@ -14,11 +14,12 @@ export interface OfficeHours {
   legalBasis: LegalBasis[];
 }
 
-export type ProcedureAgency = 'LAND_OFFICE' | 'TAX_AUTHORITY';
+export const PROCEDURE_AGENCIES = ['LAND_OFFICE', 'TAX_AUTHORITY', 'JUSTICE_DEPARTMENT'] as const;
+export type ProcedureAgency = (typeof PROCEDURE_AGENCIES)[number];
 
 /** Maximum processing time of one procedure at one agency, in working days. */
 export interface ProcedureTime {
-  /** National procedure code (e.g. `1.013831`) or an internal `TAX.*` code. */
+  /** National procedure code (e.g. `1.013831`) or an internal `TAX.*` / `JUSTICE.*` code. */
   code: string;
   nameVi: string;
   agency: ProcedureAgency;
@@ -79,11 +80,7 @@ export function parseProcessingTimes(value: unknown): ProcessingTimesData {
         return {
           code: str(q.code, `${p}.procedures[${j}].code`),
           nameVi: str(q.nameVi, `${p}.procedures[${j}].nameVi`),
-          agency: oneOf(
-            q.agency,
-            ['LAND_OFFICE', 'TAX_AUTHORITY'] as const,
-            `${p}.procedures[${j}].agency`,
-          ),
+          agency: oneOf(q.agency, PROCEDURE_AGENCIES, `${p}.procedures[${j}].agency`),
           workingDays: int(q.workingDays, `${p}.procedures[${j}].workingDays`, 1),
           remoteExtraWorkingDays: int(
             q.remoteExtraWorkingDays,

@@ -1,5 +1,6 @@
 import {
   addWorkingDays,
+  CalendarException,
   communeByCode,
   elapsedWorkingDays,
   Pause,
@@ -56,4 +57,26 @@ export function postponed(from: Date, extra: number): Date {
 export function isLateSoon(dueAt: Date, now: Date): boolean {
   // One working day of warning: the apology must reach the citizen before the deadline.
   return addWorkingDays(now, 1, calendar).dueAt.getTime() >= dueAt.getTime();
+}
+
+/** The inter-agency deadline of each handoff, by the rule in processing-times.json. */
+const HANDOFF_RULE: Record<HandoffAgency, string> = {
+  'secured-transactions': 'JUSTICE.PARCEL_CHECK',
+  'tax-obligation': 'TAX.PIT_AND_REGISTRATION_FEE',
+};
+
+export type HandoffAgency = 'secured-transactions' | 'tax-obligation';
+
+/**
+ * When an agency handed the dossier at `handedAt` must answer (the Justice check, tax's
+ * assessment: working days from the calendar), or null where the rules in force then set none.
+ */
+export function agencyDeadline(agency: HandoffAgency, handedAt: Date): Date | null {
+  try {
+    const time = processingTime(HANDOFF_RULE[agency], vietnamDateOf(handedAt), { remote: false });
+    return addWorkingDays(handedAt, time.workingDays, calendar).dueAt;
+  } catch (err) {
+    if (err instanceof CalendarException) return null;
+    throw err;
+  }
 }

@@ -9,7 +9,7 @@ import { Topics } from '@lien-thong/contracts';
 import { PeriodicTask, SERVICE_CONFIG } from '@lien-thong/platform';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import { SagaWriter } from '../transfer-saga/saga-writer';
-import { emission } from '../transfer-saga/transition';
+import { emission, HOLDER_VI } from '../transfer-saga/transition';
 import { isLateSoon, postponed } from './deadlines';
 import { DossiersRepository } from './dossiers.repository';
 
@@ -50,8 +50,9 @@ export class DelayWatchService implements OnApplicationBootstrap, BeforeApplicat
   /** Sends the apology for every running dossier whose deadline is within a working day. */
   async sweep(now = new Date()): Promise<number> {
     let sent = 0;
+    // The steps where the land office's clock runs (tax and the citizen's payment stop it).
     for (const candidate of await this.dossiers.inStatus(
-      ['CHECKING_PARCEL', 'RECHECKING_HOLDS'],
+      ['CHECKING_PARCEL', 'RECHECKING_HOLDS', 'IN_REVIEW', 'AWAITING_APPROVAL'],
       10_000,
     )) {
       if (!candidate.dueAt || candidate.delay || !isLateSoon(candidate.dueAt, now)) continue;
@@ -82,6 +83,36 @@ export class DelayWatchService implements OnApplicationBootstrap, BeforeApplicat
       });
       sent++;
     }
+    await this.flagLateAgencies(now);
     return sent;
+  }
+
+  /**
+   * A dossier whose agency let its inter-agency deadline pass says so, once: on the dossier
+   * (its handoff), in its timeline, and in the backlog's count of late agencies.
+   */
+  async flagLateAgencies(now = new Date()): Promise<number> {
+    let flagged = 0;
+    for (const candidate of await this.dossiers.overdueHandoffs(now)) {
+      await this.saga.run(candidate._id, (d) => {
+        const h = d.handoff;
+        if (!h?.dueAt || h.lateFlaggedAt || new Date(h.dueAt) > now) return null;
+        const due = new Date(h.dueAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+        return {
+          set: { handoff: { ...h, lateFlaggedAt: now } },
+          timeline: [
+            {
+              at: now,
+              step: 'AGENCY_LATE',
+              actor: h.agency,
+              noteVi: `${HOLDER_VI[h.agency]} chưa trả lời, đã quá hạn phối hợp (${due})`,
+            },
+          ],
+          emit: [],
+        };
+      });
+      flagged++;
+    }
+    return flagged;
   }
 }

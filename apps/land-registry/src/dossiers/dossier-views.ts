@@ -50,6 +50,8 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
     refusal: d.refusal,
     delay: d.delay,
     certificateChoice: d.certificateChoice,
+    handoff: d.handoff ?? null,
+    lateHandoffs: d.lateHandoffs ?? [],
     assignee: d.assignee,
     proposal: d.proposal,
     approval: d.approval,

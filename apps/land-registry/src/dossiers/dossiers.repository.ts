@@ -111,6 +111,32 @@ export class DossiersRepository {
       .lean<{ _id: string }[]>();
   }
 
+  /** Dossiers with an agency past its inter-agency deadline, not flagged yet. */
+  overdueHandoffs(now: Date, limit = 1000): Promise<Dossier[]> {
+    return this.dossiers
+      .find({ 'handoff.dueAt': { $lt: now }, 'handoff.lateFlaggedAt': null })
+      .limit(limit)
+      .lean<Dossier[]>();
+  }
+
+  /** Per agency: dossiers of a unit with it past its deadline now, and late answers so far. */
+  async lateByAgency(unit: string, now: Date) {
+    const [overdue, answeredLate] = await Promise.all([
+      this.dossiers.aggregate<{ _id: string; count: number }>([
+        { $match: { ...ofUnit(unit), 'handoff.dueAt': { $lt: now } } },
+        { $group: { _id: '$handoff.agency', count: { $sum: 1 } } },
+      ]),
+      this.dossiers.aggregate<{ _id: string; count: number }>([
+        { $match: { ...ofUnit(unit), 'lateHandoffs.0': { $exists: true } } },
+        { $unwind: '$lateHandoffs' },
+        { $group: { _id: '$lateHandoffs.agency', count: { $sum: 1 } } },
+      ]),
+    ]);
+    const counts = (rows: { _id: string; count: number }[]) =>
+      Object.fromEntries(rows.map((r) => [r._id, r.count]));
+    return { overdueNow: counts(overdue), answeredLate: counts(answeredLate) };
+  }
+
   /** Approved dossiers whose cadastral book update has not been confirmed yet. */
   cadastralPending(limit = 100): Promise<Dossier[]> {
     return this.dossiers.find({ cadastralPending: true }).limit(limit).lean<Dossier[]>();

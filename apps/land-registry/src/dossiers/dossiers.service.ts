@@ -92,16 +92,19 @@ export class DossiersService {
   /** Officers' backlog of their unit: dossiers per step, per holder and per agency they wait for. */
   async backlog(actor: Actor) {
     const unit = actor.unit ?? '-';
-    const [byStatus, byHolder, byAgency] = await Promise.all([
+    const [byStatus, byHolder, byAgency, late] = await Promise.all([
       this.dossiers.countBy('status', unit),
       this.dossiers.countBy('heldBy', unit),
       // Counted by the database: reading every running dossier made each look heavy.
       this.dossiers.countWaitingByAgency(unit),
+      this.dossiers.lateByAgency(unit, new Date()),
     ]);
     return {
       byStatus: Object.fromEntries(byStatus.map((r) => [r._id, r.count])),
       byHolder: Object.fromEntries(byHolder.map((r) => [r._id, r.count])),
       waitingForAgency: Object.fromEntries(byAgency.map((r) => [r._id, r.count])),
+      agencyPastDeadline: late.overdueNow,
+      agencyAnsweredLate: late.answeredLate,
     };
   }
 }

@@ -8,7 +8,8 @@ import { unitOfParcel } from '../reference-data/units';
 import { assertCanSubmit } from './dossier-access';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import { ParcelsService } from '../reference-data/parcels.service';
-import { appointmentFor, TRANSFER_PROCEDURE } from './deadlines';
+import { agencyDeadline, appointmentFor, TRANSFER_PROCEDURE } from './deadlines';
+import { handOff } from '../transfer-saga/handoffs';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from './dossiers.repository';
 import { ParcelHasActiveDossierException, TransferRejectedException } from './dossiers.exceptions';
@@ -263,6 +264,9 @@ export class IntakeService {
       certificateOutcome: null,
       cadastralPending: false,
       withdrawal: null,
+      // The Justice check is the first handoff, with its inter-agency deadline.
+      ...handOff('secured-transactions', 'PARCEL_CHECK_REQUESTED', receivedAt),
+      lateHandoffs: [],
       registeredAt: null,
       finishedAt: null,
       timeline: [
@@ -281,6 +285,7 @@ export class IntakeService {
           step: 'PARCEL_CHECK_REQUESTED',
           actor: 'land-registry',
           noteVi: 'Gửi yêu cầu kiểm tra thông tin ngăn chặn, giao dịch bảo đảm sang Sở Tư pháp',
+          deadlineAt: agencyDeadline('secured-transactions', receivedAt),
         },
       ],
       trackingSecretHash: hashTrackingSecret(trackingSecret),

@@ -194,6 +194,7 @@ export function withdraw(
       finishedAt: at,
       waitingFor: null,
       assignee: null,
+      handoff: null,
     },
     pauses: closePause(d.pauses, at),
     timeline: [

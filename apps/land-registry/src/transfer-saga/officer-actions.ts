@@ -3,6 +3,7 @@ import { DossierStateException } from '../dossiers/dossiers.exceptions';
 import { Dossier, DossierStatus, FINISHED } from '../dossiers/schemas/dossier.schema';
 import { refuse, sendSlip } from './transfer-saga';
 import { closePause, emission, openPause, Transition } from './transition';
+import { handOff } from './handoffs';
 
 /**
  * The decisions the law leaves to a person (form 02 request to supplement, form 03
@@ -26,7 +27,11 @@ export function requestSupplement(
   return {
     status: 'SUPPLEMENT_REQUESTED',
     heldBy: 'citizen',
-    set: { resumeStep: d.status === 'WAITING_FOR_TAX' ? 'TRANSFER_SLIP' : 'PARCEL_CHECK' },
+    // The agency's handoff ends here; the supplemented dossier is handed over afresh.
+    set: {
+      resumeStep: d.status === 'WAITING_FOR_TAX' ? 'TRANSFER_SLIP' : 'PARCEL_CHECK',
+      handoff: null,
+    },
     // The clock stops while the dossier is back with the citizen and restarts on its return.
     pauses: openPause(closePause(d.pauses, at), 'SUPPLEMENT', at),
     timeline: [
@@ -68,12 +73,22 @@ export function acceptSupplement(
       timeline: [received, ...sent.timeline],
     };
   }
+  const handed = handOff('secured-transactions', 'PARCEL_CHECK_REQUESTED', at);
   return {
     status: 'CHECKING_PARCEL',
     heldBy: 'secured-transactions',
-    set: { resumeStep: null, transfer: corrected.transfer },
+    set: { resumeStep: null, transfer: corrected.transfer, ...handed },
     pauses: corrected.pauses,
-    timeline: [received],
+    timeline: [
+      received,
+      {
+        at,
+        step: 'PARCEL_CHECK_REQUESTED',
+        actor: 'land-registry',
+        noteVi: 'Gửi lại yêu cầu kiểm tra thông tin ngăn chặn sang Sở Tư pháp',
+        deadlineAt: handed.handoff.dueAt,
+      },
+    ],
     emit: [
       emission(Topics.ParcelCheckRequested, {
         dossierCode: d._id,

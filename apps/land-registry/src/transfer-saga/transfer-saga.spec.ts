@@ -2,6 +2,7 @@ import { Topics } from '@lien-thong/contracts';
 import { Dossier } from '../dossiers/schemas/dossier.schema';
 import { acceptSupplement, requestSupplement, returnResult } from './officer-actions';
 import {
+  sendSlip,
   onHoldPlaced,
   onObligationsAssessed,
   onObligationsPaid,
@@ -72,6 +73,8 @@ function dossier(overrides: Partial<Dossier> = {}): Dossier {
     approval: null,
     certificateOutcome: null,
     cadastralPending: false,
+    handoff: null,
+    lateHandoffs: [],
     withdrawal: null,
     registeredAt: null,
     finishedAt: null,
@@ -297,6 +300,45 @@ describe('transfer saga', () => {
     expect(t?.emit).toEqual([]);
     expect(t?.timeline.map((e) => e.step)).toEqual(['HOLDS_RECHECKED', 'QUEUED_FOR_REVIEW']);
     expect(t?.timeline[1].noteVi).toContain('khu vực Ba Đình');
+  });
+
+  describe('per-agency deadlines', () => {
+    it('gives the slip to tax with three working days to answer (Decree 252/2026), shown on the timeline', () => {
+      // Monday 23 November 2026, 10:00 in Hà Nội: due Thursday 26 November at closing time.
+      const t = sendSlip(dossier({ status: 'CHECKING_PARCEL' }), at, 'Chuyển phiếu');
+      expect(t.set?.handoff).toMatchObject({ agency: 'tax-obligation', lateFlaggedAt: null });
+      const due = t.set?.handoff?.dueAt as Date;
+      expect(due.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })).toBe('26/11/2026');
+      expect(t.timeline[0].deadlineAt).toEqual(due);
+    });
+
+    it('records an answer after the deadline for the statistics, and none on time', () => {
+      const handoff = {
+        agency: 'tax-obligation' as const,
+        step: 'TRANSFER_SLIP_SENT',
+        at,
+        dueAt: new Date('2026-11-26T10:00:00Z'),
+        lateFlaggedAt: null,
+      };
+      const waiting = dossier({ status: 'WAITING_FOR_TAX', slipRevision: 1, handoff });
+      const assessed = (when: Date) =>
+        onObligationsAssessed(
+          waiting,
+          {
+            dossierCode: waiting._id,
+            slipRevision: 1,
+            assessmentId: 'A-1',
+            totalVnd: 1,
+            notices: [],
+          },
+          when,
+        );
+      expect(assessed(new Date('2026-11-25T03:00:00Z'))?.set).toMatchObject({ handoff: null });
+      expect(assessed(new Date('2026-11-25T03:00:00Z'))?.set).not.toHaveProperty('lateHandoffs');
+      expect(assessed(new Date('2026-11-27T03:00:00Z'))?.set?.lateHandoffs).toEqual([
+        expect.objectContaining({ agency: 'tax-obligation', dueAt: handoff.dueAt }),
+      ]);
+    });
   });
 
   describe('the land office review', () => {

@@ -12,6 +12,7 @@ import { Dossier, FINISHED } from '../dossiers/schemas/dossier.schema';
 import { closePause, emission, openPause, Transition } from './transition';
 import { StepNotReachedYetError } from './saga.exceptions';
 import { queueForReview } from './land-office-review';
+import { answered, handOff } from './handoffs';
 
 /**
  * The transfer workflow as pure decisions: given the dossier and what just happened,
@@ -79,7 +80,7 @@ export function refuse(
   return {
     status: 'REFUSED',
     heldBy: 'none',
-    set: { refusal: reason, finishedAt: at, waitingFor: null },
+    set: { refusal: reason, finishedAt: at, waitingFor: null, ...answered(d, at), handoff: null },
     pauses: closePause(d.pauses, at),
     timeline: [{ at, step: 'REFUSED', actor, noteVi: `Từ chối hồ sơ: ${reason.reasonVi}` }],
     emit: [
@@ -95,12 +96,21 @@ export function refuse(
 /** Sends the transfer slip to tax; the land office's clock stops while tax works (domain.md, Time). */
 export function sendSlip(d: Dossier, at: Date, noteVi: string): Transition {
   const revision = d.slipRevision + 1;
+  const handed = handOff('tax-obligation', 'TRANSFER_SLIP_SENT', at);
   return {
     status: 'WAITING_FOR_TAX',
     heldBy: 'tax-obligation',
-    set: { slipRevision: revision, resumeStep: null },
+    set: { slipRevision: revision, resumeStep: null, ...handed },
     pauses: openPause(closePause(d.pauses, at), 'TAX_ASSESSMENT', at),
-    timeline: [{ at, step: 'TRANSFER_SLIP_SENT', actor: 'land-registry', noteVi }],
+    timeline: [
+      {
+        at,
+        step: 'TRANSFER_SLIP_SENT',
+        actor: 'land-registry',
+        noteVi,
+        deadlineAt: handed.handoff.dueAt,
+      },
+    ],
     emit: [emission(Topics.TransferSlipSent, transferSlip(d, revision))],
   };
 }
@@ -132,12 +142,13 @@ export function onParcelChecked(
     );
     return {
       ...sent,
-      set: { ...sent.set, waitingFor: null },
+      set: { ...answered(d, at), ...sent.set, waitingFor: null },
       timeline: [checked, ...sent.timeline],
     };
   }
   // Paid and still clear: the land office reviews and a leader approves before registration.
-  return queueForReview(checked, at, unitNameVi);
+  const queued = queueForReview(checked, at, unitNameVi);
+  return { ...queued, set: { ...answered(d, at), ...queued.set } };
 }
 
 export function onObligationsAssessed(
@@ -150,6 +161,7 @@ export function onObligationsAssessed(
     status: 'WAITING_FOR_PAYMENT',
     heldBy: 'citizen',
     set: {
+      ...answered(d, at),
       assessment: {
         assessmentId: assessed.assessmentId,
         totalVnd: assessed.totalVnd,
@@ -182,7 +194,7 @@ export function onSlipReturned(
   return {
     status: 'SUPPLEMENT_REQUESTED',
     heldBy: 'citizen',
-    set: { resumeStep: 'TRANSFER_SLIP' },
+    set: { resumeStep: 'TRANSFER_SLIP', ...answered(d, at) },
     pauses: openPause(closePause(d.pauses, at), 'SUPPLEMENT', at),
     timeline: [
       {
@@ -213,10 +225,12 @@ export function onObligationsPaid(
   if (d.status !== 'WAITING_FOR_PAYMENT' || paid.assessmentId !== d.assessment?.assessmentId)
     return null;
   const paidAt = new Date(paid.paidAt);
+  const handed = handOff('secured-transactions', 'HOLDS_RECHECK_REQUESTED', at);
   return {
     status: 'RECHECKING_HOLDS',
     heldBy: 'secured-transactions',
     set: {
+      ...handed,
       payment: {
         paidAt,
         amountVnd: paid.amountVnd,
@@ -237,6 +251,7 @@ export function onObligationsPaid(
         step: 'HOLDS_RECHECK_REQUESTED',
         actor: 'land-registry',
         noteVi: 'Kiểm tra lại thông tin ngăn chặn trước khi đăng ký',
+        deadlineAt: handed.handoff.dueAt,
       },
     ],
     emit: [

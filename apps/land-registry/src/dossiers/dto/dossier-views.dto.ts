@@ -195,6 +195,16 @@ export class OfficerDossierView {
   @ApiProperty({
     ...ANY_OBJECT,
     nullable: true,
+    description: 'Cơ quan đang giữ hồ sơ và hạn trả lời theo quy chế phối hợp',
+  })
+  handoff!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'Các lần cơ quan trả lời quá hạn' })
+  lateHandoffs!: Record<string, unknown>[];
+
+  @ApiProperty({
+    ...ANY_OBJECT,
+    nullable: true,
     description: 'Chuyên viên đang thẩm định; null khi hồ sơ ở hàng chờ của đơn vị',
   })
   assignee!: Record<string, unknown> | null;
@@ -263,4 +273,18 @@ export class BacklogView {
 
   @ApiProperty({ ...COUNTS, example: { 'e-tax': 1 } })
   waitingForAgency!: Record<string, number>;
+
+  @ApiProperty({
+    ...COUNTS,
+    example: { 'tax-obligation': 2 },
+    description: 'Hồ sơ đang ở cơ quan đã quá hạn phối hợp, theo cơ quan',
+  })
+  agencyPastDeadline!: Record<string, number>;
+
+  @ApiProperty({
+    ...COUNTS,
+    example: { 'secured-transactions': 1 },
+    description: 'Số lần cơ quan trả lời sau hạn phối hợp, theo cơ quan',
+  })
+  agencyAnsweredLate!: Record<string, number>;
 }

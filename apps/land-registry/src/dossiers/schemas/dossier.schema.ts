@@ -40,6 +40,25 @@ export const FINISHED: readonly DossierStatus[] = ['RESULT_READY', 'DONE', 'REFU
 export type Holder =
   'land-registry' | 'secured-transactions' | 'tax-obligation' | 'citizen' | 'none';
 
+/** The dossier handed to another agency, and by when it must answer (inter-agency rules). */
+export interface Handoff {
+  agency: 'secured-transactions' | 'tax-obligation';
+  step: string;
+  at: Date;
+  /** null where the rules set no deadline for this agency. */
+  dueAt: Date | null;
+  /** When the dossier was flagged as waiting for a late agency. */
+  lateFlaggedAt: Date | null;
+}
+
+/** A handoff the agency answered after its deadline (statistics by agency). */
+export interface LateHandoff {
+  agency: Handoff['agency'];
+  step: string;
+  dueAt: Date;
+  answeredAt: Date;
+}
+
 /** A person of the land office, as the token named them. */
 export interface OfficerRef {
   /** The identity provider's username (stable, what a leader assigns to). */
@@ -189,6 +208,13 @@ export class Dossier {
   /** The one allowed reset of the appointment (form 04), if it happened. */
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
   delay!: { previousAppointmentAt: Date; newAppointmentAt: Date } | null;
+
+  /** The agency the dossier is with now, and its deadline; null when no agency has it. */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  handoff!: Handoff | null;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  lateHandoffs!: LateHandoff[];
 
   /**
    * The officer holding the dossier inside the land office: null while it waits in its
