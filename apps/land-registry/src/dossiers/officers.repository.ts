@@ -25,11 +25,20 @@ export class OfficersRepository {
   }
 
   async seen(officer: OfficerRef, unit: string | null, roles: Role[], at: Date): Promise<void> {
-    await this.officers.updateOne(
-      { _id: officer.username },
-      { $set: { ...officer, unit, roles, lastSeenAt: at } },
-      { upsert: true },
-    );
+    const write = () =>
+      this.officers.updateOne(
+        { _id: officer.username },
+        { $set: { ...officer, unit, roles, lastSeenAt: at } },
+        { upsert: true },
+      );
+    try {
+      await write();
+    } catch (err) {
+      // Two requests of one officer at once both tried to insert (found by the demo): the
+      // other one's insert won, so this is now a plain update.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      await write();
+    }
   }
 
   find(username: string): Promise<KnownOfficer | null> {
