@@ -26,23 +26,32 @@ export async function auditCharges(
     {},
     { dossierCode: 1, status: 1, notices: 1 },
   );
-  const filings = await db.find<{ dossierCode: string; notices: unknown[] }>(
-    'agency-simulators',
-    'etax_filings',
-    {},
-    { dossierCode: 1, notices: 1 },
-  );
+  // A voided filing (refusal, withdrawal, or a slip revision that superseded it) charges nobody.
+  const filings = (
+    await db.find<{ dossierCode: string; notices: unknown[]; voidedAt?: string }>(
+      'agency-simulators',
+      'etax_filings',
+      {},
+      { dossierCode: 1, notices: 1, voidedAt: 1 },
+    )
+  ).filter((f) => !f.voidedAt);
   const given = new Map<string, number>();
   for (const a of assessments)
-    if (a.status !== 'RETURNED' && !given.has(a.dossierCode))
+    // The assessment that stands: returned, superseded, cancelled or refunded ones do not.
+    if (['ASSESSED', 'PAID'].includes(a.status) && !given.has(a.dossierCode))
       given.set(a.dossierCode, a.notices.length);
   const issued = new Map<string, number>();
   for (const f of filings)
     issued.set(f.dossierCode, (issued.get(f.dossierCode) ?? 0) + f.notices.length);
   let duplicateNotices = 0;
   for (const [code, n] of issued) duplicateNotices += Math.max(0, n - (given.get(code) ?? 0));
-  for (const [, n] of countBy(bus.events(Topics.ObligationsAssessed), (e) => e.dossierKey))
-    duplicateNotices += n - 1;
+  // Each assessment a corrected slip superseded (and tax cancelled) was replaced, not doubled.
+  const superseded = countBy(
+    bus.events(Topics.ObligationsCancelled).filter((e) => e.payload?.reason === 'SUPERSEDED'),
+    (e) => e.dossierKey,
+  );
+  for (const [code, n] of countBy(bus.events(Topics.ObligationsAssessed), (e) => e.dossierKey))
+    duplicateNotices += Math.max(0, n - 1 - (superseded.get(code) ?? 0));
 
   const orders = await db.find<{ _id: string; dossierCode: string }>(
     'agency-simulators',
@@ -50,12 +59,15 @@ export async function auditCharges(
     {},
     { _id: 1, dossierCode: 1 },
   );
-  const transactions = await db.find<{ _id: string }>(
-    'agency-simulators',
-    'payment_transactions',
-    {},
-    { _id: 1 },
-  );
+  // Cancellations settle an order too (so that a payment cannot race them); they charge nobody.
+  const transactions = (
+    await db.find<{ _id: string; kind?: string }>(
+      'agency-simulators',
+      'payment_transactions',
+      {},
+      { _id: 1, kind: 1 },
+    )
+  ).filter((t) => t.kind !== 'CANCELLATION');
   const dossierOf = new Map(orders.map((o) => [o._id, o.dossierCode]));
   let duplicatePayments = 0;
   for (const perDossier of [
