@@ -111,6 +111,10 @@ export class DossiersController {
     description:
       'AUTH.FORBIDDEN, AUTH.COUNTER_ONLY, AUTH.OTHER_UNIT (thửa đất của tỉnh khác), AUTH.CITIZEN_ONLY, AUTH.NOT_A_PARTY',
   })
+  @ApiConflictResponse({
+    description:
+      'Thửa đất đang có hồ sơ chưa giải quyết xong (DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER, kèm mã hồ sơ đó), hoặc lần gửi trước cùng khóa đang xử lý (IDEMPOTENCY.IN_PROGRESS)',
+  })
   @ApiUnprocessableEntityResponse({
     description:
       'Không khớp sổ địa chính (DOSSIER.INVALID, lỗi theo từng trường), hoặc khóa đã dùng cho hồ sơ khác (IDEMPOTENCY.KEY_REUSED)',
@@ -224,8 +228,10 @@ export class DossiersController {
     @CurrentActor() actor: Actor,
     @Ip() ip: string,
   ) {
-    const d = await this.dossiers.acceptSupplement(dossierCode(code), actor, { ...corrections });
-    return this.done(d, actor, 'DOSSIER.SUPPLEMENTED', ip, { ...corrections });
+    const d = await this.dossiers.acceptSupplement(dossierCode(code), actor, corrections);
+    return this.done(d, actor, 'DOSSIER.SUPPLEMENTED', ip, {
+      corrected: Object.keys(corrections),
+    });
   }
 
   @Post('dossiers/:code/refusal')

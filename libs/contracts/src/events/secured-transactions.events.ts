@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsString, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsString, ValidateNested } from 'class-validator';
 import { CHECK_STAGES, CheckStage } from './land-registry.events';
 import { EncumbranceV1, HoldV1, ParcelRefV1 } from './values';
 
@@ -11,10 +11,12 @@ export class ParcelCheckCompletedV1 {
   @IsIn(CHECK_STAGES)
   stage!: CheckStage;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRefV1)
   parcel!: ParcelRefV1;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => EncumbranceV1)
   result!: EncumbranceV1;
@@ -29,10 +31,12 @@ export class ParcelCheckCompletedV1 {
 
 /** A hold (ngăn chặn) was placed on a parcel while dossiers may be in flight. */
 export class HoldPlacedV1 {
+  @IsObject()
   @ValidateNested()
   @Type(() => ParcelRefV1)
   parcel!: ParcelRefV1;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => HoldV1)
   hold!: HoldV1;
