@@ -13,7 +13,11 @@ import {
 import type { Transition } from '../transfer-saga/transition';
 import { DossiersRepository } from './dossiers.repository';
 import { DossierNotificationsRepository } from './dossier-notifications.repository';
-import { DossierNotFoundException } from './dossiers.exceptions';
+import { DossierNotFoundException, TransferRejectedException } from './dossiers.exceptions';
+import { ParcelsService } from '../reference-data/parcels.service';
+import { SupplementDto } from './dto/officer-actions.dto';
+import { storedApplicant, storedBuyers, storedSellers } from './parties';
+import { contractDateProblems, partyProblems } from './transfer-checks';
 import { hashTrackingSecret } from './tracking-secret';
 import { Dossier } from './schemas/dossier.schema';
 import { NotificationRecord } from './schemas/dossier-notification.schema';
@@ -25,6 +29,7 @@ export class DossiersService {
     private readonly dossiers: DossiersRepository,
     private readonly notifications: DossierNotificationsRepository,
     private readonly saga: SagaWriter,
+    private readonly parcels: ParcelsService,
   ) {}
 
   async get(code: string): Promise<Dossier> {
@@ -71,10 +76,37 @@ export class DossiersService {
     );
   }
 
-  acceptSupplement(code: string, actor: Actor, corrections: Corrections): Promise<Dossier> {
-    return this.decide(code, actor, [Role.CounterOfficer], (d, officer) =>
-      acceptSupplement(d, officer, new Date(), corrections),
+  /**
+   * The citizen's corrections, checked again as at the counter: parties distinct, sellers on
+   * the certificate with at most what they own, a contract not before the certificate.
+   */
+  async acceptSupplement(code: string, actor: Actor, dto: SupplementDto): Promise<Dossier> {
+    const d = await this.get(code);
+    assertOfficerOf(actor, d, [Role.CounterOfficer]);
+    const corrections = await this.checkedCorrections(d, dto);
+    return this.decide(code, actor, [Role.CounterOfficer], (now, officer) =>
+      acceptSupplement(now, officer, new Date(), corrections),
     );
+  }
+
+  private async checkedCorrections(d: Dossier, dto: SupplementDto): Promise<Corrections> {
+    const { sellers, buyers, applicant, ...terms } = dto;
+    const parcel = sellers
+      ? await this.parcels.verifyTransfer(d.parcel.ref, d.certificate.serial, sellers)
+      : undefined;
+    const problems = [
+      ...partyProblems({ sellers: sellers ?? d.sellers, buyers: buyers ?? d.buyers }),
+      ...(terms.contractDate
+        ? contractDateProblems(terms.contractDate, d.certificate.issuedOn)
+        : []),
+    ];
+    if (problems.length > 0) throw new TransferRejectedException(problems);
+    return {
+      ...terms,
+      ...(sellers && parcel ? { sellers: storedSellers(sellers, parcel.owners) } : {}),
+      ...(buyers ? { buyers: storedBuyers(buyers) } : {}),
+      ...(applicant ? { applicant: storedApplicant(applicant) } : {}),
+    };
   }
 
   refuse(code: string, reasonVi: string, actor: Actor): Promise<Dossier> {

@@ -19,6 +19,7 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { ParcelClaims } from './parcel-claims';
 import { Dossier } from './schemas/dossier.schema';
 import { hashTrackingSecret, newTrackingSecret } from './tracking-secret';
+import { storedApplicant, storedBuyers, storedSellers } from './parties';
 
 /**
  * Intake at the one-stop counter and online: checks who submits and what against the
@@ -192,11 +193,6 @@ export class IntakeService {
   ) {
     const appointment = appointmentFor(receivedAt, dto.parcel.communeCode);
     const owners = parcel.owners;
-    const contact = {
-      ...(dto.applicant.phone ? { phone: dto.applicant.phone } : {}),
-      ...(dto.applicant.email ? { email: dto.applicant.email } : {}),
-      ...(dto.applicant.zalo !== undefined ? { zalo: dto.applicant.zalo } : {}),
-    };
     return {
       _id: code,
       status: 'CHECKING_PARCEL' as const,
@@ -213,7 +209,7 @@ export class IntakeService {
       appointmentAt: appointment.appointmentAt,
       dueAt: appointment.appointmentAt,
       pauses: [],
-      applicant: { fullName: dto.applicant.fullName, contact },
+      applicant: storedApplicant(dto.applicant),
       parcel: {
         ref: parcel.ref,
         address: parcel.address,
@@ -233,25 +229,8 @@ export class IntakeService {
         transfersWhole: dto.transfersWhole ?? true,
         mortgageeConsent: dto.mortgageeConsent ?? null,
       },
-      sellers: dto.sellers.map((s) => {
-        const owner = owners.find((o) => o.citizenId === s.citizenId);
-        return {
-          fullName: s.fullName,
-          citizenId: s.citizenId,
-          address: s.address,
-          shareNumerator: s.shareNumerator ?? owner?.shareNumerator ?? 1,
-          shareDenominator: s.shareDenominator ?? owner?.shareDenominator ?? dto.sellers.length,
-          relationshipToBuyer: s.relationshipToBuyer,
-          ...(s.ownsOtherResidentialProperty !== undefined
-            ? { ownsOtherResidentialProperty: s.ownsOtherResidentialProperty }
-            : {}),
-        };
-      }),
-      buyers: dto.buyers.map((b) => ({
-        fullName: b.fullName,
-        citizenId: b.citizenId,
-        address: b.address,
-      })),
+      sellers: storedSellers(dto.sellers, owners),
+      buyers: storedBuyers(dto.buyers),
       slipRevision: 0,
       resumeStep: null,
       assessment: null,

@@ -492,6 +492,49 @@ describe('transfer saga', () => {
     });
   });
 
+  it('sends tax a new revision with a corrected buyer, and keeps every other term', () => {
+    const back = dossier({
+      status: 'SUPPLEMENT_REQUESTED',
+      slipRevision: 1,
+      resumeStep: 'TRANSFER_SLIP',
+    });
+    const buyer = {
+      fullName: 'Đỗ Thị Mai',
+      citizenId: '001190000321',
+      address: 'Số 3 phố Huế, Hà Nội',
+    };
+    const resumed = acceptSupplement(back, 'Lê Thu Hà', at, { buyers: [buyer] });
+    expect(resumed.set).toMatchObject({ buyers: [buyer], sellers: back.sellers });
+    expect(resumed.emit[0]).toMatchObject({
+      payload: { slipRevision: 2, buyers: [buyer], sellers: back.sellers },
+    });
+  });
+
+  it('after payment, accepts a new contact but no change to what tax assessed, and goes back to the re-check', () => {
+    const paid = dossier({
+      status: 'SUPPLEMENT_REQUESTED',
+      slipRevision: 1,
+      resumeStep: 'HOLDS_RECHECK',
+    });
+    expect(() => acceptSupplement(paid, 'Lê Thu Hà', at, { declaredPriceVnd: 1 })).toThrow(
+      expect.objectContaining({ code: 'SUPPLEMENT.AMOUNTS_AFTER_PAYMENT', httpStatus: 422 }),
+    );
+    const applicant = { fullName: 'Phạm Minh Khang', contact: { phone: '0987654321' } };
+    const resumed = acceptSupplement(paid, 'Lê Thu Hà', at, { applicant });
+    expect(resumed).toMatchObject({ status: 'RECHECKING_HOLDS', set: { applicant } });
+    expect(resumed.emit[0]).toMatchObject({ payload: { stage: 'PRE_REGISTRATION' } });
+    const reviewing = dossier({ status: 'SUPPLEMENT_REQUESTED', resumeStep: 'REVIEW' });
+    expect(acceptSupplement(reviewing, 'Lê Thu Hà', at)).toMatchObject({
+      status: 'IN_REVIEW',
+      emit: [],
+    });
+    expect(
+      requestSupplement(dossier({ status: 'IN_REVIEW' }), 'Thiếu trích lục', 'Quân', at),
+    ).toMatchObject({
+      set: { resumeStep: 'REVIEW' },
+    });
+  });
+
   it('lets an officer ask for a supplement only while the dossier is being worked on, and hand over only a ready result', () => {
     expect(
       requestSupplement(dossier(), 'Thiếu hợp đồng công chứng', 'Lê Thu Hà', at),

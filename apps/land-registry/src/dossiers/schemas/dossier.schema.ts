@@ -82,7 +82,7 @@ export interface CertificateOutcome {
 }
 
 /** Where to pick up after a supplement. */
-export type ResumeStep = 'PARCEL_CHECK' | 'TRANSFER_SLIP';
+export type ResumeStep = 'PARCEL_CHECK' | 'TRANSFER_SLIP' | 'HOLDS_RECHECK' | 'REVIEW';
 
 export interface TimelineEntry {
   at: Date;
