@@ -1,26 +1,39 @@
 # One image for every service; SERVICE picks which app it runs.
 # Build:  docker build --build-arg SERVICE=land-registry -t lien-thong/land-registry .
+# The `build` stage (every dependency, the tools) also runs one-off jobs, such as granting
+# the Kafka ACLs in docker-compose.yml (service kafka-setup).
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: npm 11 refused `npm ci` on an earlier state of this lock
+# (commits f4241c7 and 6bd3741: no entries for the other platforms' optional binaries), and
+# `npm start` installs the same way (tools/cli/lifecycle.mjs). With a lock in step with
+# package.json, `npm install` installs exactly the locked versions and changes nothing.
+RUN npm install --no-audit --no-fund --loglevel=error
 COPY tsconfig.base.json tsconfig.json ./
 COPY tools ./tools
 COPY libs ./libs
 COPY apps ./apps
-# TypeScript → dist/ (tools/cli/build.mjs), then only what runs is kept.
-RUN node tools/cli/build.mjs && npm prune --omit=dev --no-audit --no-fund
+# TypeScript → dist/ (tools/cli/build.mjs).
+RUN node tools/cli/build.mjs
+
+# Only what runs: production dependencies and the compiled JavaScript.
+FROM build AS production-modules
+RUN npm prune --omit=dev --no-audit --no-fund --loglevel=error
 
 FROM node:24-slim AS runtime
 ARG SERVICE
+# HOST=0.0.0.0: a service listens on loopback unless told otherwise, which in a container
+# nobody else can reach.
 ENV NODE_ENV=production SERVICE=${SERVICE} HOST=0.0.0.0
 WORKDIR /app
-COPY --from=build /app/node_modules ./node_modules
+COPY --from=production-modules /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 USER node
 EXPOSE 3000
+# Readiness (database, Kafka and holiday data answer); the liveness route is /health/live.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # The flags are NODE_FLAGS in tools/cli/services.mjs, where they are explained.
 CMD ["sh", "-c", "exec node --enable-source-maps --max-semi-space-size=8 --heap-growing-percent=50 --disable-warning=TimeoutNegativeWarning dist/apps/${SERVICE}/src/main.js"]

@@ -50,6 +50,9 @@ const checks = await Promise.all([
   step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
   step('lint', bin('eslint'), ['.', '--max-warnings=0'], nxEnv),
   step('format', bin('prettier'), ['--check', '--log-level=warn', '.']),
+  // docker-compose.yml against the Compose schema, deploy/k8s rendered and checked with
+  // kubeconform, and the wiring of both (tools/checks/deploy.mjs).
+  step('deployment', process.execPath, [join(repoRoot, 'tools/checks/deploy.mjs')]),
 ]);
 if (checks.includes(false)) {
   console.log('[test] static checks failed; not running the tests.');

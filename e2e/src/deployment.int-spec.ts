@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const repo = join(__dirname, '../..');
+const checker = join(repo, 'tools/checks/deploy.mjs');
+
+/**
+ * The deployment check of npm test (tools/checks/deploy.mjs) on the repository's files and
+ * on copies with one wiring mistake each: every mistake must fail it, naming the mistake,
+ * so that a broken compose file or manifest fails the build where no Docker engine or
+ * cluster runs. The Go tools and schemas are cached by the static checks' run.
+ */
+describe('deployment check', () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'lien-thong-deploy-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const check = (args: string[] = []) => {
+    const run = spawnSync(process.execPath, [checker, ...args], { encoding: 'utf8' });
+    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+  };
+  /** A copy of docker-compose.yml with `edit` applied, checked with the real manifests. */
+  const checkCompose = (edit: (text: string) => string) => {
+    const original = readFileSync(join(repo, 'docker-compose.yml'), 'utf8');
+    const edited = edit(original);
+    expect(edited).not.toEqual(original);
+    const file = join(dir, 'docker-compose.yml');
+    writeFileSync(file, edited);
+    return check(['--compose', file]);
+  };
+  /** A copy of deploy/k8s with `edit` applied to one file, checked with the real compose file. */
+  const checkK8s = (path: string, edit: (text: string) => string) => {
+    const copy = join(dir, `k8s-${Math.random().toString(36).slice(2)}`);
+    cpSync(join(repo, 'deploy/k8s'), copy, { recursive: true });
+    const original = readFileSync(join(copy, path), 'utf8');
+    const edited = edit(original);
+    expect(edited).not.toEqual(original);
+    writeFileSync(join(copy, path), edited);
+    return check(['--k8s', copy]);
+  };
+
+  it('passes on the repository', () => {
+    const result = check();
+    expect(result.output).toContain('valid and wired by name');
+    expect(result.ok).toBe(true);
+  }, 300_000);
+
+  it('fails a service URL pointing at 127.0.0.1 in compose', () => {
+    const result = checkCompose((t) =>
+      t.replace(
+        '${TAX_OBLIGATION_PUBLIC_URL:-http://tax-obligation:3002}',
+        'http://127.0.0.1:3002',
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('tax-obligation: PUBLIC_URL=http://127.0.0.1:3002 points at');
+  });
+
+  it('fails a variable no service reads and a host that is no compose service', () => {
+    const result = checkCompose((t) =>
+      t
+        .replace(
+          '  SHUTDOWN_GRACE_MS: 5000',
+          '  SHUTDOWN_GRACE_MS: 5000\n  AGENCY_SIMULATORS_URL: x',
+        )
+        .replace('http://agency-simulators:3100/sms/v1', 'http://simulators:3100/sms/v1'),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('AGENCY_SIMULATORS_URL is read by no land-registry config');
+    expect(result.output).toContain('SMS_GATEWAY_URL names simulators, no compose service');
+  });
+
+  it('fails a secret written into compose and simulators outside the dev profile', () => {
+    const result = checkCompose((t) =>
+      t
+        .replace(
+          '${PAYMENT_WEBHOOK_SECRET:?shared with the payment gateway}',
+          'not-a-secret-at-all',
+        )
+        .replace('    profiles: [dev]\n', ''),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('PAYMENT_WEBHOOK_SECRET must come from the environment');
+    expect(result.output).toContain('the agency simulators must run only in the dev profile');
+  });
+
+  it('fails a compose file the Compose specification refuses', () => {
+    const result = checkCompose((t) => t.replace('restart: unless-stopped', 'restarts: always'));
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('restarts');
+  });
+
+  it('fails a Deployment without its readiness probe', () => {
+    const result = checkK8s('base/notification.yaml', (t) =>
+      t.replace(/ {10}readinessProbe:\n( {12}.*\n)+/, ''),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('notification: readinessProbe must GET /health/ready');
+  });
+
+  it('fails a manifest the Kubernetes schema refuses (kubeconform)', () => {
+    const result = checkK8s('base/tax-obligation.yaml', (t) =>
+      t.replace('maxUnavailable: 1', 'maxUnavaliable: 1'),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/PodDisruptionBudget tax-obligation is invalid.*maxUnavaliable/);
+  });
+
+  it('fails replicas beyond the partitions, a missing PodDisruptionBudget and an agency on loopback', () => {
+    const result = checkK8s('overlays/production/kustomization.yaml', (t) =>
+      t
+        .replace('{ name: land-registry, count: 3 }', '{ name: land-registry, count: 20 }')
+        .replace('https://etax.gdt.example.gov.vn/etax/v1', 'http://localhost:3100/etax/v1'),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('20 replicas exceed KAFKA_PARTITIONS');
+    expect(result.output).toContain('E_TAX_URL=http://localhost:3100/etax/v1 points at the pod');
+    const noPdb = checkK8s('base/land-registry.yaml', (t) =>
+      t.replace(/---\napiVersion: policy\/v1\n[\s\S]*$/, ''),
+    );
+    expect(noPdb.ok).toBe(false);
+    expect(noPdb.output).toContain(
+      'Deployment land-registry: no PodDisruptionBudget selects its pods',
+    );
+  });
+});

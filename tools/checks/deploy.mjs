@@ -1,0 +1,431 @@
+// Static checks of the deployment (part of npm test's static checks; no Docker engine or
+// cluster needed):
+// - docker-compose.yml is loaded by compose-go, the Compose Specification's reference
+//   loader, which validates it against the specification's JSON schema; then its wiring is
+//   checked: containers listen on 0.0.0.0, reach each other by service name (never
+//   127.0.0.1), set only variables a service reads, take every secret from the
+//   environment, and the simulators run only in the dev profile;
+// - every overlay of deploy/k8s is rendered with kustomize, validated with kubeconform
+//   against the Kubernetes JSON schemas, and checked the same way (probes, resources,
+//   PodDisruptionBudgets, replicas within the partitions, secrets by reference only).
+//
+//   node tools/checks/deploy.mjs [--compose <file>] [--k8s <dir>]
+//
+// The tools are Go programs built once with `go install` from the Go module proxy, and the
+// schemas come from the kubernetes-validate package on PyPI; both are cached under
+// ~/.cache/lien-thong (never in the repository), so a second run downloads nothing.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir, repoRoot } from '../infra/paths.mjs';
+import { KAFKA_SERVICE_USERS } from '../infra/kafka.mjs';
+
+const TOOLS = {
+  kustomize: { module: 'sigs.k8s.io/kustomize/kustomize/v5', version: 'v5.8.1', bin: 'kustomize' },
+  kubeconform: {
+    module: 'github.com/yannh/kubeconform/cmd/kubeconform',
+    version: 'v0.8.0',
+    bin: 'kubeconform',
+  },
+  // compose-go's own command: "Validates a compose file conforms to the Compose Specification".
+  compose: { module: 'github.com/compose-spec/compose-go/v2/cmd', version: 'v2.16.2', bin: 'cmd' },
+};
+/** The schemas kubeconform validates against: Kubernetes 1.33, strict (no unknown fields). */
+const SCHEMAS = { package: 'kubernetes-validate', version: '1.37.0', kubernetes: '1.33.0' };
+
+const APPS = [
+  'land-registry',
+  'secured-transactions',
+  'tax-obligation',
+  'notification',
+  'agency-simulators',
+];
+/** Loopback defaults a service may keep because it does not use that server at all. */
+const UNUSED = { 'agency-simulators': ['KAFKA_BROKERS'] };
+/** Read by the image itself (Dockerfile CMD), not by the service's config class. */
+const IMAGE_ENV = ['SERVICE'];
+const SECRET_NAME = /SECRET|PASSWORD|SIGNING_KEY|VERIFY_KEYS|^MONGO_URL$/;
+const LOOPBACK = /\b(127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0)\b/;
+
+const requireFromRoot = createRequire(join(repoRoot, 'package.json'));
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+  if (result.error) throw new Error(`${command}: ${result.error.message}`);
+  return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Builds a Go tool once into ~/.cache/lien-thong/go-tools/<name>-<version>. */
+export function ensureTool(name, log = () => {}) {
+  const tool = TOOLS[name];
+  const dir = cacheDir('go-tools', `${name}-${tool.version}`);
+  const bin = join(dir, tool.bin);
+  if (existsSync(bin)) return bin;
+  log(`building ${tool.module}@${tool.version} with go install into ${dir} (first run only)`);
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const built = run('go', ['install', `${tool.module}@${tool.version}`], {
+    cwd: tmpdir(),
+    env: { ...process.env, GOBIN: partial, GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' },
+  });
+  if (!built.ok) throw new Error(`go install ${tool.module} failed:\n${built.stderr.slice(-2000)}`);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(partial, dir);
+  return bin;
+}
+
+/**
+ * The Kubernetes JSON schemas, from the kubernetes-validate wheel (PyPI), in the layout
+ * kubeconform reads. Its "-local" schemas name an $id on kubernetes.io and refer to
+ * "/api/_definitions.json", which a validator would try to fetch from there: each file is
+ * rewritten once to refer to the _definitions.json beside it.
+ */
+export function ensureSchemas(log = () => {}) {
+  const root = cacheDir('kubernetes-json-schema', `${SCHEMAS.package}-${SCHEMAS.version}`);
+  const folder = `v${SCHEMAS.kubernetes}-local-strict`;
+  if (existsSync(join(root, '.complete'))) return root;
+  log(`fetching ${SCHEMAS.package} ${SCHEMAS.version} from PyPI into ${root} (first run only)`);
+  const partial = `${root}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const wheels = join(partial, 'wheel');
+  const fetched = run('python3', [
+    '-m',
+    'pip',
+    'download',
+    '--quiet',
+    '--no-deps',
+    '--disable-pip-version-check',
+    '-d',
+    wheels,
+    `${SCHEMAS.package}==${SCHEMAS.version}`,
+  ]);
+  if (!fetched.ok) throw new Error(`pip download ${SCHEMAS.package} failed:\n${fetched.stderr}`);
+  const prefix = `kubernetes_validate/kubernetes-json-schema/${folder}/`;
+  const unzip = run('python3', [
+    '-c',
+    `import sys, zipfile, glob
+z = zipfile.ZipFile(glob.glob(sys.argv[1] + '/*.whl')[0])
+for n in z.namelist():
+    if n.startswith(sys.argv[2]) and n.endswith('.json'):
+        z.extract(n, sys.argv[3])`,
+    wheels,
+    prefix,
+    partial,
+  ]);
+  if (!unzip.ok) throw new Error(`unpacking ${SCHEMAS.package} failed:\n${unzip.stderr}`);
+  const source = join(partial, prefix);
+  const target = join(partial, folder);
+  mkdirSync(target);
+  const relink = (node) => {
+    if (Array.isArray(node)) return node.map(relink);
+    if (node === null || typeof node !== 'object') return node;
+    const out = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$id' && typeof value === 'string' && value.startsWith('https://kubernetes.io/'))
+        continue;
+      out[key] =
+        key === '$ref' && typeof value === 'string'
+          ? value.replace(/^\/api\/_definitions\.json/, '_definitions.json')
+          : relink(value);
+    }
+    return out;
+  };
+  for (const file of readdirSync(source)) {
+    const schema = relink(JSON.parse(readFileSync(join(source, file), 'utf8')));
+    writeFileSync(join(target, file), JSON.stringify(schema));
+  }
+  rmSync(join(partial, 'kubernetes_validate'), { recursive: true, force: true });
+  rmSync(wheels, { recursive: true, force: true });
+  writeFileSync(join(partial, '.complete'), new Date().toISOString());
+  rmSync(root, { recursive: true, force: true });
+  renameSync(partial, root);
+  return root;
+}
+
+/**
+ * The variables each app reads: the properties of ServiceConfig and of the app's config
+ * class (apps/<app>/src/config/<app>.config.ts), with those whose default is a loopback
+ * address (the service would call itself if a deployment left them unset).
+ */
+export function configOf(root = repoRoot) {
+  const properties = (file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    return [
+      ...text.matchAll(/^ {2}([A-Z][A-Z0-9_]*)[!?]?\s*(?::[^=;\n]*)?(?:=\s*([^;]*))?;/gm),
+    ].map(([, name, value]) => ({ name, loopback: LOOPBACK.test(value ?? '') }));
+  };
+  const common = properties('libs/platform/src/config/service-config.ts');
+  return Object.fromEntries(
+    APPS.map((app) => {
+      const all = [...common, ...properties(`apps/${app}/src/config/${app}.config.ts`)];
+      return [
+        app,
+        {
+          reads: new Set([...all.map((p) => p.name), ...IMAGE_ENV]),
+          loopbackDefaults: all
+            .filter((p) => p.loopback && p.name !== 'HOST' && !(UNUSED[app] ?? []).includes(p.name))
+            .map((p) => p.name),
+        },
+      ];
+    }),
+  );
+}
+
+/** "${NAME:-default}" → default; "${NAME:?…}" or "${NAME}" → undefined (set at deploy time). */
+function literal(value) {
+  const text = String(value);
+  const ref = /^\$\{[A-Z0-9_]+(?::?-([^}]*))?(?::?\?[^}]*)?\}$/.exec(text);
+  if (ref) return ref[1];
+  return text;
+}
+
+/** Hosts named by a value: URLs and host:port lists (KAFKA_BROKERS, CALLBACK_HOSTS). */
+function hostsIn(value) {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?,]+)/i.exec(value);
+  if (url) return [url[1]];
+  if (/^[^\s,/:]+:\d+(,[^\s,/:]+:\d+)*$/.test(value))
+    return value.split(',').map((h) => h.split(':')[0]);
+  return [];
+}
+
+/** Loads a compose file with compose-go (schema validation included); throws its message. */
+export function loadCompose(file, log) {
+  const bin = ensureTool('compose', log);
+  // Interpolation is left out: the secrets are required variables, set only at deploy time
+  // (the checks below read the ${…} references themselves).
+  const loaded = run(bin, ['--no-interpolation', '--format', 'json', resolve(file)], {
+    cwd: dirname(resolve(file)),
+  });
+  if (!loaded.ok) throw new Error(`${file}: ${(loaded.stderr || loaded.stdout).trim()}`);
+  return JSON.parse(loaded.stdout);
+}
+
+export function checkCompose(model, config = configOf()) {
+  const problems = [];
+  const services = model.services ?? {};
+  const names = new Set(Object.keys(services));
+  const dev = (name) => (services[name]?.profiles ?? []).includes('dev');
+  for (const [name, service] of Object.entries(services)) {
+    const app = service.build?.args?.SERVICE;
+    const env = service.environment ?? {};
+    for (const dependency of Object.keys(service.depends_on ?? {}))
+      if (dev(dependency) && !dev(name))
+        problems.push(`compose ${name}: depends on ${dependency}, which runs only in profile dev`);
+    if (!app) continue;
+    const where = `compose ${name}`;
+    if (!config[app]) {
+      problems.push(`${where}: SERVICE=${app} is not an app of apps/`);
+      continue;
+    }
+    if (app === 'agency-simulators' && !dev(name))
+      problems.push(`${where}: the agency simulators must run only in the dev profile`);
+    if (env.HOST !== '0.0.0.0')
+      problems.push(`${where}: HOST must be 0.0.0.0 (the service listens on loopback otherwise)`);
+    for (const [key, raw] of Object.entries(env)) {
+      if (!config[app].reads.has(key))
+        problems.push(`${where}: ${key} is read by no ${app} config`);
+      const value = literal(raw);
+      if (SECRET_NAME.test(key) && key !== 'MONGO_URL') {
+        if (!/^\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(String(raw)))
+          problems.push(`${where}: ${key} must come from the environment as \${NAME:?…}`);
+        continue;
+      }
+      if (value === undefined || key === 'HOST') continue;
+      if (LOOPBACK.test(value))
+        problems.push(`${where}: ${key}=${value} points at the container itself`);
+      else
+        for (const host of hostsIn(value))
+          if (!names.has(host)) problems.push(`${where}: ${key} names ${host}, no compose service`);
+    }
+    for (const key of config[app].loopbackDefaults)
+      if (!(key in env)) problems.push(`${where}: ${key} is unset and defaults to 127.0.0.1`);
+    if (KAFKA_SERVICE_USERS.includes(app)) {
+      if (env.KAFKA_SASL_USERNAME !== app)
+        problems.push(`${where}: KAFKA_SASL_USERNAME must be ${app} (its Kafka user and ACLs)`);
+      if (!env.KAFKA_SASL_PASSWORD)
+        problems.push(`${where}: KAFKA_SASL_PASSWORD is missing (the broker requires SCRAM)`);
+    }
+  }
+  for (const app of APPS)
+    if (!Object.values(services).some((s) => s.build?.args?.SERVICE === app))
+      problems.push(`compose: no service runs ${app}`);
+  return problems;
+}
+
+/** Renders every overlay of a Kustomize tree: { overlay: yamlText }. */
+export function renderOverlays(k8sDir, log) {
+  const bin = ensureTool('kustomize', log);
+  const overlays = join(k8sDir, 'overlays');
+  return Object.fromEntries(
+    readdirSync(overlays).map((overlay) => {
+      const built = run(bin, ['build', join(overlays, overlay)]);
+      if (!built.ok) throw new Error(`kustomize build overlays/${overlay}: ${built.stderr.trim()}`);
+      return [overlay, built.stdout];
+    }),
+  );
+}
+
+/** kubeconform over rendered YAML; returns its complaints. */
+export function kubeconform(rendered, log) {
+  const bin = ensureTool('kubeconform', log);
+  const schemas = ensureSchemas(log);
+  const problems = [];
+  for (const [overlay, yaml] of Object.entries(rendered)) {
+    const result = run(
+      bin,
+      [
+        '-strict',
+        '-summary',
+        '-kubernetes-version',
+        SCHEMAS.kubernetes,
+        '-schema-location',
+        `${schemas}/{{ .NormalizedKubernetesVersion }}-local{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+        '-',
+      ],
+      { input: yaml },
+    );
+    if (!result.ok)
+      problems.push(
+        ...result.stdout
+          .split('\n')
+          .filter((l) => l && !l.startsWith('Summary'))
+          .map((l) => `k8s ${overlay}: ${l.replace(/^stdin - /, '')}`),
+      );
+  }
+  return problems;
+}
+
+const matches = (selector = {}, labels = {}) =>
+  Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
+
+export function checkManifests(overlay, docs, config = configOf()) {
+  const problems = [];
+  const where = (what) => `k8s ${overlay} ${what}`;
+  const byKind = (kind) => docs.filter((d) => d?.kind === kind);
+  const configMaps = Object.fromEntries(
+    byKind('ConfigMap').map((c) => [c.metadata.name, c.data ?? {}]),
+  );
+  for (const secret of byKind('Secret'))
+    if (secret.data || secret.stringData)
+      problems.push(where(`Secret ${secret.metadata.name}: secret values are never committed`));
+  const deployments = byKind('Deployment');
+  let partitions = 0;
+  for (const deployment of deployments) {
+    const name = deployment.metadata.name;
+    const pod = deployment.spec.template;
+    for (const container of pod.spec.containers) {
+      const at = where(`Deployment ${name} container ${container.name}`);
+      const env = {};
+      const fromSecret = new Set();
+      for (const source of container.envFrom ?? []) {
+        if (source.secretRef) problems.push(`${at}: envFrom secretRef; name each secret variable`);
+        if (source.configMapRef) {
+          const data = configMaps[source.configMapRef.name];
+          if (!data) problems.push(`${at}: ConfigMap ${source.configMapRef.name} is not rendered`);
+          Object.assign(env, data ?? {});
+        }
+      }
+      for (const variable of container.env ?? []) {
+        if (variable.valueFrom?.secretKeyRef) fromSecret.add(variable.name);
+        env[variable.name] = variable.value;
+      }
+      const app = env.SERVICE;
+      if (!config[app]) {
+        problems.push(`${at}: SERVICE=${app} is not an app of apps/`);
+        continue;
+      }
+      if (container.livenessProbe?.httpGet?.path !== '/health/live')
+        problems.push(`${at}: livenessProbe must GET /health/live`);
+      if (container.readinessProbe?.httpGet?.path !== '/health/ready')
+        problems.push(`${at}: readinessProbe must GET /health/ready`);
+      const { requests = {}, limits = {} } = container.resources ?? {};
+      if (!requests.cpu || !requests.memory || !limits.memory)
+        problems.push(`${at}: resources need cpu and memory requests and a memory limit`);
+      if (env.HOST !== '0.0.0.0') problems.push(`${at}: HOST must be 0.0.0.0`);
+      for (const [key, value] of Object.entries(env)) {
+        if (!config[app].reads.has(key)) problems.push(`${at}: ${key} is read by no ${app} config`);
+        if (SECRET_NAME.test(key) && !fromSecret.has(key))
+          problems.push(`${at}: ${key} must come from a Secret (secretKeyRef)`);
+        if (key !== 'HOST' && value !== undefined && LOOPBACK.test(value))
+          problems.push(`${at}: ${key}=${value} points at the pod itself`);
+      }
+      for (const key of config[app].loopbackDefaults)
+        if (!(key in env)) problems.push(`${at}: ${key} is unset and defaults to 127.0.0.1`);
+      partitions = Math.max(partitions, Number(env.KAFKA_PARTITIONS ?? 6));
+      const replicas = deployment.spec.replicas ?? 1;
+      if (replicas > Number(env.KAFKA_PARTITIONS ?? 6))
+        problems.push(`${at}: ${replicas} replicas exceed KAFKA_PARTITIONS (idle group members)`);
+    }
+    if (
+      !byKind('PodDisruptionBudget').some((p) =>
+        matches(p.spec.selector?.matchLabels, pod.metadata.labels),
+      )
+    )
+      problems.push(where(`Deployment ${name}: no PodDisruptionBudget selects its pods`));
+  }
+  for (const hpa of byKind('HorizontalPodAutoscaler'))
+    if (hpa.spec.maxReplicas > partitions)
+      problems.push(
+        where(`HorizontalPodAutoscaler ${hpa.metadata.name}: maxReplicas exceeds KAFKA_PARTITIONS`),
+      );
+  for (const service of byKind('Service'))
+    if (!deployments.some((d) => matches(service.spec.selector, d.spec.template.metadata.labels)))
+      problems.push(where(`Service ${service.metadata.name}: selects no Deployment's pods`));
+  return problems;
+}
+
+/** Every check; returns the problems found (empty: all good). */
+export function checkDeployment({ composeFile, k8sDir, log = () => {} }) {
+  const config = configOf();
+  const problems = [];
+  try {
+    problems.push(...checkCompose(loadCompose(composeFile, log), config));
+  } catch (err) {
+    problems.push(err.message);
+  }
+  try {
+    const rendered = renderOverlays(k8sDir, log);
+    const yaml = requireFromRoot('js-yaml');
+    for (const [overlay, text] of Object.entries(rendered))
+      problems.push(...checkManifests(overlay, yaml.loadAll(text), config));
+    problems.push(...kubeconform(rendered, log));
+  } catch (err) {
+    problems.push(err.message);
+  }
+  return problems;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 ? resolve(args[at + 1]) : fallback;
+  };
+  const composeFile = option('compose', join(repoRoot, 'docker-compose.yml'));
+  const k8sDir = option('k8s', join(repoRoot, 'deploy/k8s'));
+  const problems = checkDeployment({
+    composeFile,
+    k8sDir,
+    log: (m) => console.log(`[deploy-check] ${m}`),
+  });
+  for (const problem of problems) console.error(`[deploy-check] ${problem}`);
+  console.log(
+    problems.length === 0
+      ? '[deploy-check] docker-compose.yml and deploy/k8s overlays: valid and wired by name'
+      : `[deploy-check] ${problems.length} problem(s)`,
+  );
+  process.exit(problems.length === 0 ? 0 : 1);
+}
