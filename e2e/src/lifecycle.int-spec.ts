@@ -7,7 +7,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /**
  * What becomes of the money and the paperwork when people change their minds, through the
  * public API as the sample users: a refusal after payment is refunded, a withdrawal voids the
- * tax notices and cancels the payment order.
+ * tax notices and cancels the payment order, a supplement asked for while tax assesses ends
+ * with one notice to pay, the corrected one.
  */
 describe('no one is charged for a dossier that does not go on', () => {
   let stack: Stack;
@@ -132,5 +133,43 @@ describe('no one is charged for a dossier that does not go on', () => {
       reasonVi: 'Người nộp hồ sơ có đơn xin rút hồ sơ',
     });
     expect(again).toMatchObject({ status: 409, body: { code: 'DOSSIER.INVALID_STATE' } });
+  });
+
+  it('goes on with the corrected slip when a supplement is asked for while tax assesses: no loop', async () => {
+    // e-tax is down, so the first slip is still being assessed when the counter asks for more.
+    const faults = (body: Json) => call('PUT', sim('/admin/faults/e-tax'), U.operator, body);
+    expect((await faults({ outage: true })).status).toBe(200);
+    const code = await submit(109);
+    await reach(code, (v) => v.status === 'WAITING_FOR_TAX', 'the slip sent to tax');
+    const asked = await call('POST', lr(`/dossiers/${code}/supplement-requests`), U.counterBaDinh, {
+      reasonVi: 'Giá ghi trên hợp đồng không khớp với tờ khai',
+    });
+    expect(asked.status).toBe(200);
+    // Only the price is corrected: every other term stays as it was received.
+    const supplemented = await call('POST', lr(`/dossiers/${code}/supplements`), U.counterBaDinh, {
+      declaredPriceVnd: 7_000_000_000,
+    });
+    expect(supplemented.body).toMatchObject({
+      status: 'WAITING_FOR_TAX',
+      transfer: { declaredPriceVnd: 7_000_000_000, contractDate: '2026-11-16' },
+    });
+    expect((await faults({ outage: false })).status).toBe(200);
+    const waiting = await reach(code, (v) => v.status === 'WAITING_FOR_PAYMENT', 'the new notice');
+    // The notice that stands is the corrected slip's: 2 % + 0.5 % of 7,000,000,000.
+    expect(waiting.assessment).toMatchObject({ totalVnd: 175_000_000 });
+    const tax = (
+      await call('GET', `${stack.url['tax-obligation']}/assessments/${code}`, U.taxHaNoi)
+    ).body;
+    expect(tax).toMatchObject({ slipRevision: 2, status: 'ASSESSED' });
+    // The notice that stands is paid once and the dossier goes on to the land office.
+    const orderId = waiting.assessment.assessmentId as string;
+    const paid = await call(
+      'POST',
+      sim(`/admin/payments/orders/${encodeURIComponent(orderId)}/pay`),
+      U.operator,
+      {},
+    );
+    expect(paid.status).toBe(200);
+    await reach(code, (v) => v.status === 'IN_REVIEW', 'the review queue');
   });
 });

@@ -90,7 +90,11 @@ export class DossiersService {
   }
 
   private async checkedCorrections(d: Dossier, dto: SupplementDto): Promise<Corrections> {
-    const { sellers, buyers, applicant, ...terms } = dto;
+    // A DTO instance has every declared field, absent ones as undefined: keep what was sent.
+    const sent = Object.fromEntries(
+      Object.entries(dto).filter(([, value]) => value !== undefined),
+    ) as SupplementDto;
+    const { sellers, buyers, applicant, ...terms } = sent;
     const parcel = sellers
       ? await this.parcels.verifyTransfer(d.parcel.ref, d.certificate.serial, sellers)
       : undefined;

@@ -74,7 +74,9 @@ const CHANGES_AMOUNTS: readonly (keyof Corrections)[] = [
 ];
 
 function corrected(d: Dossier, c: Corrections, at: Date): Dossier {
-  const { sellers, buyers, applicant, ...terms } = c;
+  const { sellers, buyers, applicant, ...given } = c;
+  // Only what was corrected: an absent term (even one present as undefined) stays as it was.
+  const terms = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
   return {
     ...d,
     transfer: { ...d.transfer, ...terms },

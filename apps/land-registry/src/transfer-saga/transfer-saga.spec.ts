@@ -454,6 +454,67 @@ describe('transfer saga', () => {
     expect(onHoldPlaced(dossier({ status: 'RESULT_READY' }), hold, at)).toBeNull();
   });
 
+  describe('holds as of the registry time (point-in-time answers)', () => {
+    const received = new Date('2026-11-23T02:00:00Z');
+    const minutes = (n: number) => new Date(received.getTime() + n * 60_000).toISOString();
+    const placement = (placedAt: string, liftedAt?: string) => ({
+      parcel: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 102 },
+      hold: { authority: 'Công an', documentNumber: '78/QĐ', issuedOn: '2026-11-20' },
+      placedAt,
+      ...(liftedAt ? { liftedAt } : {}),
+    });
+    /** A dossier whose receipt check found the parcel clear as of `asOf`. */
+    const checkedClear = (asOf: string) => {
+      const t = onParcelChecked(
+        dossier({ receivedAt: received }),
+        { ...check('RECEIPT', { status: 'CLEAR', asOf }), checkedAt: minutes(10) },
+        at,
+        'Bộ phận Một cửa',
+      );
+      return dossier({
+        receivedAt: received,
+        status: 'WAITING_FOR_PAYMENT',
+        timeline: t?.timeline ?? [],
+      });
+    };
+
+    it('records a check at the registry as-of time of its answer', () => {
+      expect(checkedClear(minutes(1)).timeline[0]).toMatchObject({
+        step: 'PARCEL_CHECKED',
+        at: new Date(minutes(1)),
+      });
+    });
+
+    it('does not refuse on a hold lifted before the dossier was received, however late its news', () => {
+      const lifted = placement(minutes(-30), minutes(-1));
+      expect(onHoldPlaced(dossier({ receivedAt: received }), lifted, at)).toBeNull();
+      expect(onHoldPlaced(checkedClear(minutes(1)), lifted, at)).toBeNull();
+    });
+
+    it('does not refuse on a hold placed before a registry answer that found the parcel free', () => {
+      expect(onHoldPlaced(checkedClear(minutes(1)), placement(minutes(-5)), at)).toBeNull();
+    });
+
+    it('refuses on a hold placed after that answer, or before it was received but never seen, even when the news arrives late', () => {
+      const late = new Date('2026-11-24T03:00:00Z');
+      expect(onHoldPlaced(checkedClear(minutes(1)), placement(minutes(1)), late)).toMatchObject({
+        status: 'REFUSED',
+        set: { refusal: { code: 'PARCEL.BLOCKED' } },
+      });
+      // A reused clear answer older than the hold does not hide it.
+      expect(onHoldPlaced(checkedClear(minutes(-4)), placement(minutes(-2)), late)).toMatchObject({
+        status: 'REFUSED',
+      });
+      // Lifted after receipt: it was in force while the dossier was being processed.
+      expect(
+        onHoldPlaced(checkedClear(minutes(1)), placement(minutes(2), minutes(3)), late),
+      ).toMatchObject({ status: 'REFUSED' });
+      expect(
+        onHoldPlaced(dossier({ receivedAt: received }), placement(minutes(-2)), late),
+      ).toMatchObject({ status: 'REFUSED' });
+    });
+  });
+
   it('sends a returned slip back to the citizen and, once supplemented, sends a new revision', () => {
     const slipSent = dossier({
       status: 'WAITING_FOR_TAX',
@@ -503,7 +564,13 @@ describe('transfer saga', () => {
       citizenId: '001190000321',
       address: 'Số 3 phố Huế, Hà Nội',
     };
-    const resumed = acceptSupplement(back, 'Lê Thu Hà', at, { buyers: [buyer] });
+    // As a request body arrives: every other field of the form present, but undefined.
+    const resumed = acceptSupplement(back, 'Lê Thu Hà', at, {
+      buyers: [buyer],
+      contractDate: undefined,
+      declaredPriceVnd: undefined,
+    });
+    expect(resumed.set?.transfer).toEqual(back.transfer);
     expect(resumed.set).toMatchObject({ buyers: [buyer], sellers: back.sellers });
     expect(resumed.emit[0]).toMatchObject({
       payload: { slipRevision: 2, buyers: [buyer], sellers: back.sellers },

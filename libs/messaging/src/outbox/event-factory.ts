@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { createEnvelope, EVENT_HEADERS, PayloadOf, TopicName } from '@lien-thong/contracts';
-import { currentContext, SERVICE_INFO, ServiceInfo } from '@lien-thong/platform';
+import {
+  createEnvelope,
+  EVENT_HEADERS,
+  PayloadOf,
+  TopicName,
+  validateEvent,
+} from '@lien-thong/contracts';
+import { currentContext, DomainException, SERVICE_INFO, ServiceInfo } from '@lien-thong/platform';
 import { EventSigning } from '../signing/event-signing';
 import { OutboxEntry } from './outbox-entry';
 
@@ -27,6 +33,17 @@ export class EventFactory {
       causationId: context?.eventId ?? null,
     });
     const value = JSON.stringify(envelope);
+    // Never write poison: an event its consumers would dead-letter is refused here, where the
+    // request or event that produced it can still be answered or retried (found: a supplement
+    // without a contract date produced a slip that tax dead-lettered, and the dossier waited).
+    const checked = validateEvent(topic, value);
+    if (!checked.ok)
+      throw new DomainException(
+        'EVENT.WOULD_BE_INVALID',
+        'Dữ liệu hồ sơ chưa đủ để chuyển cho cơ quan khác; vui lòng kiểm tra lại các trường đã nhập',
+        422,
+        { topic, reason: checked.reason },
+      );
     return {
       eventId: envelope.eventId,
       topic,
