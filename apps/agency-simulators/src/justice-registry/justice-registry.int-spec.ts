@@ -60,7 +60,9 @@ describe('Justice registry simulator', () => {
       certificateSerial: 'AA12345678',
       status: 'CLEAR',
       checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
+    expect(Date.parse(clear.body.asOf ?? '')).toBeLessThanOrEqual(Date.parse(clear.body.checkedAt));
 
     const mortgaged = await check(baDinh(111));
     expect(mortgaged.body).toMatchObject({
@@ -132,7 +134,26 @@ describe('Justice registry simulator', () => {
     expect(webhook.requests).toHaveLength(1);
 
     expect((await api.delete(SIMULATOR_ADMIN_API.justiceParcelHolds(parcel))).status).toBe(204);
-    expect((await check(parcel)).body.status).toBe('CLEAR');
+    const cleared = (await check(parcel)).body;
+    expect(cleared.status).toBe('CLEAR');
+    // The lift is pushed too, signed, with both times on the registry's clock, before asOf.
+    const lift = await eventually(
+      () => webhook.requests.find((r) => (r.body as { liftedAt?: string }).liftedAt),
+      5000,
+      'lift webhook',
+    );
+    expect(lift).toMatchObject({
+      path: '/holds',
+      body: {
+        parcel,
+        hold: newHold('301/QĐ-CSĐT'),
+        placedAt: placed.body.placedAt,
+        liftedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    });
+    expect(webhookSignatureProblem(secret, lift.signature, lift.raw)).toBeNull();
+    const { liftedAt } = lift.body as { liftedAt: string };
+    expect(Date.parse(liftedAt)).toBeLessThanOrEqual(Date.parse(cleared.asOf ?? ''));
     const none = await api.delete<AgencyErrorBody>(SIMULATOR_ADMIN_API.justiceParcelHolds(parcel));
     expect(none.status).toBe(404);
     expect(none.body.code).toBe('JUSTICE.HOLD_NOT_FOUND');
@@ -146,7 +167,9 @@ describe('Justice registry simulator', () => {
 
   it('places a hold once when the same placement races, and tells the webhook once', async () => {
     const parcel = baDinh(107);
-    const before = webhook.requests.length;
+    const placements = () =>
+      webhook.requests.filter((r) => !(r.body as { liftedAt?: string }).liftedAt).length;
+    const before = placements();
     const answers = await Promise.all(
       [1, 2, 3, 4].map(() =>
         api.post<HoldPlacement>(SIMULATOR_ADMIN_API.justiceHolds, {
@@ -157,7 +180,7 @@ describe('Justice registry simulator', () => {
     );
     expect(new Set(answers.map((a) => a.body.placedAt)).size).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(webhook.requests.length - before).toBe(1);
+    expect(placements() - before).toBe(1);
   });
 
   it('reports the newest of several holds and lifts seeded holds too', async () => {

@@ -44,12 +44,14 @@ export class JusticeRegistryRepository {
       .exec();
   }
 
-  /** Lifts every hold in force on the parcel; answers how many there were. */
-  async liftHolds(parcel: ParcelRef): Promise<number> {
-    const result = await this.holds.updateMany(
-      { parcelKey: parcelKey(parcel), liftedAt: null },
-      { $set: { liftedAt: new Date().toISOString() } },
+  /** Lifts every hold in force on the parcel at `liftedAt`; answers the holds it lifted. */
+  async liftHolds(parcel: ParcelRef, liftedAt: string): Promise<JusticeHold[]> {
+    const lifted = await this.activeHolds(parcel);
+    if (lifted.length === 0) return [];
+    await this.holds.updateMany(
+      { _id: { $in: lifted.map((hold) => hold._id) }, liftedAt: null },
+      { $set: { liftedAt } },
     );
-    return result.modifiedCount;
+    return lifted.map((hold) => ({ ...hold, liftedAt }));
   }
 }

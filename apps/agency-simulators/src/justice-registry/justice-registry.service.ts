@@ -15,6 +15,7 @@ import { JusticeSeedEntry, loadJusticeSeed, parcelKey } from './justice-seed';
 import { parcelStatus } from './parcel-status';
 import { JusticeHold } from './schemas/justice-hold.schema';
 import { mustExist } from '../common/must-exist';
+import { WriteFence } from './write-fence';
 
 function holdRecord(hold: JusticeHold): HoldRecord {
   const { authority, documentNumber, issuedOn, reason } = hold;
@@ -30,6 +31,7 @@ export class JusticeRegistryService implements OnModuleInit {
   private readonly seed = new Map<string, JusticeSeedEntry>(
     loadJusticeSeed().map((entry) => [parcelKey(entry.parcel), entry]),
   );
+  private readonly fence = new WriteFence();
 
   constructor(
     private readonly repository: JusticeRegistryRepository,
@@ -43,8 +45,13 @@ export class JusticeRegistryService implements OnModuleInit {
     }
   }
 
+  /**
+   * A point-in-time answer: asOf is taken before the read, with no placement or lift in
+   * flight, so the answer reflects every hold placed or lifted before asOf.
+   */
   async check(request: ParcelCheckRequest): Promise<ParcelCheckResponse> {
     const seeded = this.seed.get(parcelKey(request.parcel));
+    const asOf = await this.fence.asOf();
     const holds = await this.repository.activeHolds(request.parcel);
     const latestHold = holds.at(-1);
     return {
@@ -55,15 +62,20 @@ export class JusticeRegistryService implements OnModuleInit {
       ...(latestHold && { hold: holdRecord(latestHold) }),
       ...(seeded?.dispute && { dispute: { ...seeded.dispute } }),
       checkedAt: new Date().toISOString(),
+      asOf: asOf.toISOString(),
     };
   }
 
   /** Idempotent by document number: a repeat answers the first placement and notifies nobody. */
   async placeHold(request: PlaceHoldRequest): Promise<HoldPlacement> {
     const parcel = { ...request.parcel };
-    const placedAt = new Date().toISOString();
-    if (await this.repository.insertHold(parcel, { ...request.hold, placedAt })) {
-      const placement = { parcel, hold: { ...request.hold }, placedAt };
+    const placed = await this.fence.write(async () => {
+      const placedAt = new Date().toISOString();
+      const inserted = await this.repository.insertHold(parcel, { ...request.hold, placedAt });
+      return inserted ? placedAt : null;
+    });
+    if (placed) {
+      const placement = { parcel, hold: { ...request.hold }, placedAt: placed };
       void this.webhook.notify(placement);
       return placement;
     }
@@ -81,8 +93,17 @@ export class JusticeRegistryService implements OnModuleInit {
     return { parcel, hold: holdRecord(existing), placedAt: existing.placedAt };
   }
 
+  /** Lifts every hold in force on the parcel and pushes each, as placements are pushed. */
   async liftHolds(parcel: ParcelRef): Promise<void> {
-    if ((await this.repository.liftHolds(parcel)) === 0) {
+    const { lifted, liftedAt } = await this.fence.write(async () => {
+      const at = new Date().toISOString();
+      return { lifted: await this.repository.liftHolds(parcel, at), liftedAt: at };
+    });
+    for (const hold of lifted) {
+      const placement = { parcel: { ...parcel }, hold: holdRecord(hold), placedAt: hold.placedAt };
+      void this.webhook.notifyLifted({ ...placement, liftedAt });
+    }
+    if (lifted.length === 0) {
       throw new DomainException(
         JUSTICE_ERRORS.HOLD_NOT_FOUND,
         'Thửa đất không có thông tin ngăn chặn nào để gỡ bỏ',

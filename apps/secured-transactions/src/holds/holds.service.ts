@@ -10,7 +10,8 @@ import { HoldNotice } from './schemas/hold-notice.schema';
 
 /**
  * Turns the registry's push about a new hold into a HoldPlaced event, so that the land
- * office stops dossiers on that parcel at once instead of at the final re-check.
+ * office stops dossiers on that parcel at once instead of at the final re-check; and
+ * remembers lifts, which the parcel checks' cache must not answer past.
  */
 @Injectable()
 export class HoldsService {
@@ -22,10 +23,22 @@ export class HoldsService {
     relay.register(notices as never);
   }
 
+  /**
+   * A placement becomes one HoldPlaced; a lift is recorded on the notice, so that a clear
+   * answer older than the lift is not reused. A lift pushed before its placement (pushes are
+   * not ordered) still announces the hold, with its liftedAt: the land office decides which
+   * dossiers it concerns.
+   */
   async placed(placement: HoldPlacement): Promise<{ accepted: boolean }> {
     const key = parcelKey(placement.parcel);
     const id = `${key}:${placement.hold.documentNumber}`;
-    const event = this.events.create(Topics.HoldPlaced, key, placement);
+    const liftedAt = placement.liftedAt ? new Date(placement.liftedAt) : null;
+    const event = this.events.create(Topics.HoldPlaced, key, {
+      parcel: placement.parcel,
+      hold: placement.hold,
+      placedAt: placement.placedAt,
+      ...(placement.liftedAt ? { liftedAt: placement.liftedAt } : {}),
+    });
     const outbox = newOutbox([event]);
     try {
       await this.notices.create({
@@ -33,11 +46,17 @@ export class HoldsService {
         parcel: placement.parcel,
         hold: placement.hold,
         placedAt: new Date(placement.placedAt),
+        liftedAt,
         ...outbox,
       });
     } catch (err) {
-      if (isDuplicateKey(err)) return { accepted: false };
-      throw err;
+      if (!isDuplicateKey(err)) throw err;
+      if (!liftedAt) return { accepted: false };
+      const lifted = await this.notices.updateOne(
+        { _id: id, liftedAt: null },
+        { $set: { liftedAt } },
+      );
+      return { accepted: lifted.modifiedCount > 0 };
     }
     await this.relay.publish(this.notices as never, id, outbox);
     return { accepted: true };

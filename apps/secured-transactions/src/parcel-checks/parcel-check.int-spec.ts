@@ -67,7 +67,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     const [clear] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-CLEAR');
     const [mortgaged] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-MORTGAGED');
     const [blocked] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-BLOCKED');
-    expect(clear.payload.result).toEqual({ status: 'CLEAR' });
+    expect(clear.payload.result).toEqual({ status: 'CLEAR', asOf: expect.any(String) });
     expect(mortgaged.payload.result.status).toBe('MORTGAGED');
     expect(mortgaged.payload.result.mortgage?.mortgagee).toContain('Ngân hàng');
     expect(blocked.payload.result).toMatchObject({
@@ -185,6 +185,52 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     await ask('HS-REUSE-3');
     const [fresh] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-REUSE-3');
     expect(fresh.payload).toMatchObject({ source: 'REGISTRY', result: { status: 'BLOCKED' } });
+  });
+
+  it('answers as of the registry time, and never reuses a clear answer past a lift it was told of', async () => {
+    const ask = (dossierCode: string) =>
+      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
+        dossierCode,
+        stage: 'RECEIPT',
+        parcel: parcel(110),
+        certificateSerial: 'AA12345678',
+      });
+    await ask('HS-ASOF-1');
+    const [first] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-ASOF-1');
+    const asOf = first.payload.result.asOf ?? '';
+    expect(first.payload).toMatchObject({ source: 'REGISTRY', result: { status: 'CLEAR' } });
+    expect(Date.parse(asOf)).toBeLessThanOrEqual(Date.parse(first.payload.checkedAt));
+    await ask('HS-ASOF-2');
+    const [reused] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-ASOF-2');
+    // A reused answer keeps the as-of time of the registry's answer it repeats.
+    expect(reused.payload).toMatchObject({ source: 'CACHE', result: { status: 'CLEAR', asOf } });
+
+    // The lift of an older hold reaches us before its placement did (pushes are not ordered).
+    const placement = {
+      parcel: parcel(110),
+      hold: {
+        authority: 'Chi cục Thi hành án dân sự',
+        documentNumber: '89/QĐ-THA',
+        issuedOn: '2026-11-21',
+        reason: 'Kê biên tài sản để thi hành án',
+      },
+      placedAt: new Date(Date.parse(asOf) - 600_000).toISOString(),
+    };
+    const liftedAt = new Date().toISOString();
+    expect((await pushHold(JSON.stringify({ ...placement, liftedAt }))).status).toBe(202);
+    const [announced] = await probe.waitFor(Topics.HoldPlaced, '00004/12/110');
+    expect(announced.payload).toMatchObject({ placedAt: placement.placedAt, liftedAt });
+    await ask('HS-ASOF-3');
+    const [fresh] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-ASOF-3');
+    expect(fresh.payload).toMatchObject({ source: 'REGISTRY', result: { status: 'CLEAR' } });
+    expect(Date.parse(fresh.payload.result.asOf ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(liftedAt),
+    );
+    // Its placement, arriving last, announces nothing more.
+    const late = await pushHold(JSON.stringify(placement));
+    expect(await late.json()).toEqual({ accepted: false });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(probe.of(Topics.HoldPlaced, '00004/12/110')).toHaveLength(1);
   });
 
   it('waits out a registry outage instead of failing the check', async () => {

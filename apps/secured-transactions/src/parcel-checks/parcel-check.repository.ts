@@ -24,9 +24,10 @@ export class ParcelCheckRepository {
 
   /**
    * The newest CLEAR answer the registry itself gave for this parcel since `since`, unless
-   * the registry pushed a hold on it after that answer. Only a clear answer is ever reused:
-   * an encumbrance refuses a dossier for good, so it is always asked for afresh (a hold
-   * lifted a minute ago must not refuse anyone).
+   * the registry told us of a change on the parcel at or after that answer's as-of time (a
+   * hold placed or lifted): an answer is never reused past a change we know of. Only a clear
+   * answer is ever reused: an encumbrance refuses a dossier for good, so it is always asked
+   * for afresh (a hold lifted a minute ago must not refuse anyone).
    */
   async reusableClearAnswer(parcelKey: string, since: Date): Promise<ParcelCheck | null> {
     const latest = await this.checks
@@ -34,14 +35,15 @@ export class ParcelCheckRepository {
       .sort({ checkedAt: -1 })
       .lean<ParcelCheck>();
     if (!latest || latest.result.status !== 'CLEAR') return null;
+    const asOf = latest.asOf ?? latest.checkedAt;
     const [communeCode, mapSheetNumber, parcelNumber] = parcelKey.split('/');
-    const holdSince = await this.connection.collection(HOLD_NOTICES).findOne({
+    const changedSince = await this.connection.collection(HOLD_NOTICES).findOne({
       'parcel.communeCode': communeCode,
       'parcel.mapSheetNumber': Number(mapSheetNumber),
       'parcel.parcelNumber': Number(parcelNumber),
-      placedAt: { $gte: latest.checkedAt },
+      $or: [{ placedAt: { $gte: asOf } }, { liftedAt: { $gte: asOf } }],
     });
-    return holdSince ? null : latest;
+    return changedSince ? null : latest;
   }
 
   /** Stores the answer with its event; false when this request was already answered. */

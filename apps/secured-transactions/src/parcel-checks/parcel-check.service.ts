@@ -11,21 +11,29 @@ import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { SecuredTransactionsConfig } from '../config/secured-transactions.config';
 import { JusticeRegistryClient } from '../agencies/justice-registry.client';
 import { ParcelCheckRepository } from './parcel-check.repository';
+import { ParcelCheck } from './schemas/parcel-check.schema';
 import { parcelKey } from './parcel-key';
 
+/** The registry's answer as the event tells it; a registry without asOf is as of its checkedAt. */
 function toEncumbrance(answer: ParcelCheckResponse): EncumbranceV1 {
   return {
     status: answer.status,
     ...(answer.mortgage ? { mortgage: answer.mortgage } : {}),
     ...(answer.hold ? { hold: answer.hold } : {}),
     ...(answer.dispute ? { dispute: answer.dispute } : {}),
+    asOf: answer.asOf ?? answer.checkedAt,
   };
+}
+
+/** A stored answer as of its registry time (checks stored before asOf was kept: checkedAt). */
+function asOfStored(check: ParcelCheck): EncumbranceV1 {
+  return { ...check.result, asOf: (check.asOf ?? check.checkedAt).toISOString() };
 }
 
 /**
  * Answers the land office's parcel checks from the Justice registry, with the registry's
- * as-of time. A check on receipt may reuse a clear answer a few minutes old when no hold
- * was pushed since; an encumbrance is always asked for afresh (a lifted hold must not refuse
+ * as-of time (result.asOf, its own clock). A check on receipt may reuse a clear answer a few
+ * minutes old when the registry told us of no hold placed or lifted since its as-of time; an encumbrance is always asked for afresh (a lifted hold must not refuse
  * anyone); the check just before registration never reuses anything (Land Law 2024 art. 45:
  * a seizure or court measure that arrives mid-process must stop the transfer).
  */
@@ -48,7 +56,7 @@ export class ParcelCheckService {
         ? await this.checks.reusableClearAnswer(key, cacheFrom)
         : null;
     const answer = cached
-      ? { result: cached.result, checkedAt: cached.checkedAt, source: 'CACHE' as const }
+      ? { result: asOfStored(cached), checkedAt: cached.checkedAt, source: 'CACHE' as const }
       : await this.registry.checkParcel({ parcel, certificateSerial }).then((a) => ({
           result: toEncumbrance(a),
           checkedAt: new Date(a.checkedAt),
@@ -72,6 +80,7 @@ export class ParcelCheckService {
         result: answer.result,
         source: answer.source,
         checkedAt: answer.checkedAt,
+        ...(answer.result.asOf ? { asOf: new Date(answer.result.asOf) } : {}),
       },
       [completed],
     );

@@ -142,6 +142,15 @@ export class ParcelCheckResponse {
 
   @IsTimestamp()
   checkedAt!: string;
+
+  /**
+   * The registry's as-of time, on its own clock: the answer reflects every hold placed or
+   * lifted before this instant (a point-in-time answer). Optional: older registries omit it,
+   * and a client then takes checkedAt.
+   */
+  @IsOptional()
+  @IsTimestamp()
+  asOf?: string;
 }
 
 /**
@@ -162,7 +171,8 @@ export class PlaceHoldRequest {
 
 /**
  * A hold as placed: the admin call's answer and the body POSTed to the hold webhook, which
- * stands for the blocking database pushing news of a new hold.
+ * stands for the blocking database pushing news of a hold: once when it is placed, and once
+ * more with liftedAt when it is lifted.
  */
 export class HoldPlacement {
   @IsObject()
@@ -175,6 +185,12 @@ export class HoldPlacement {
   @Type(() => HoldRecord)
   hold!: HoldRecord;
 
+  /** On the registry's clock, as are liftedAt and a parcel check's asOf. */
   @IsTimestamp()
   placedAt!: string;
+
+  /** Present when the hold was lifted (the lift's push): it no longer stops anything. */
+  @IsOptional()
+  @IsTimestamp()
+  liftedAt?: string;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsString, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { CHECK_STAGES, CheckStage } from './land-registry.events';
 import { EncumbranceV1, HoldV1, ParcelRefV1 } from './values';
 
@@ -41,6 +41,15 @@ export class HoldPlacedV1 {
   @Type(() => HoldV1)
   hold!: HoldV1;
 
+  /** On the registry's clock, like an answer's asOf: a later clear answer already saw this hold lifted. */
   @IsISO8601({ strict: true })
   placedAt!: string;
+
+  /**
+   * Set when the registry had already told us the hold was lifted by the time its placement
+   * reached us (pushes out of order): a dossier received after the lift is not stopped by it.
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  liftedAt?: string;
 }

@@ -118,4 +118,12 @@ export class EncumbranceV1 {
   @ValidateNested()
   @Type(() => DisputeV1)
   dispute?: DisputeV1;
+
+  /**
+   * The registry's as-of time, on its own clock: the answer reflects every hold placed or
+   * lifted before it. Absent from answers given before registries reported it.
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
 }

@@ -33,6 +33,14 @@ export class ParcelCheck {
   @Prop({ required: true })
   checkedAt!: Date;
 
+  /**
+   * The registry's as-of time (its own clock): the answer reflects every hold placed or
+   * lifted before it. A reused answer keeps the as-of of the registry's answer it repeats.
+   * Absent on checks stored before it was recorded: checkedAt stands for it.
+   */
+  @Prop({ type: Date })
+  asOf?: Date;
+
   outbox!: OutboxEntry[];
 }
 
