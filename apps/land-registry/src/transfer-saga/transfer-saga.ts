@@ -126,7 +126,8 @@ export function onParcelChecked(
   const blocked = blockingReason(d, check.result);
   if (blocked) return refuse(d, blocked, at, 'secured-transactions');
   const checked = {
-    at: new Date(check.checkedAt),
+    // As of the registry's as-of time (its clock), which onHoldPlaced compares holds with.
+    at: new Date(check.result.asOf ?? check.checkedAt),
     step: check.stage === 'RECEIPT' ? 'PARCEL_CHECKED' : 'HOLDS_RECHECKED',
     actor: 'secured-transactions',
     noteVi:
@@ -265,9 +266,27 @@ export function onObligationsPaid(
   };
 }
 
-/** A hold placed mid-process stops every unfinished dossier on that parcel. */
+/**
+ * When the newest registry answer that let the dossier go on (clear, or mortgaged with
+ * consent) was true, on the registry's clock; null before any.
+ */
+function seenFreeAsOf(d: Dossier): number | null {
+  const checks = d.timeline.filter(
+    (t) => t.step === 'PARCEL_CHECKED' || t.step === 'HOLDS_RECHECKED',
+  );
+  return checks.length > 0 ? Math.max(...checks.map((t) => new Date(t.at).getTime())) : null;
+}
+
+/**
+ * A hold placed mid-process stops every unfinished dossier on that parcel, however late its
+ * news arrives; but not a hold lifted before the dossier was received, nor one placed before
+ * the as-of time of a registry answer that found the parcel free (it was lifted by then).
+ */
 export function onHoldPlaced(d: Dossier, placed: HoldPlacedV1, at: Date): Transition | null {
   if (FINISHED.includes(d.status)) return null;
+  if (placed.liftedAt && Date.parse(placed.liftedAt) <= d.receivedAt.getTime()) return null;
+  const seenFree = seenFreeAsOf(d);
+  if (seenFree !== null && Date.parse(placed.placedAt) < seenFree) return null;
   return refuse(
     d,
     {
