@@ -86,6 +86,14 @@ describe('deployment check', () => {
     expect(result.output).toContain('the agency simulators must run only in the dev profile');
   });
 
+  it('fails a required variable that tools/deploy/compose-env.mjs does not generate', () => {
+    const result = checkCompose((t) =>
+      t.replace('${NOTIFICATION_KAFKA_PASSWORD:?Kafka password}', '${NOTIFY_PW:?Kafka password}'),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('${NOTIFY_PW} is required but tools/deploy/compose-env.mjs');
+  });
+
   it('fails a compose file the Compose specification refuses', () => {
     const result = checkCompose((t) => t.replace('restart: unless-stopped', 'restarts: always'));
     expect(result.ok).toBe(false);
@@ -98,6 +106,25 @@ describe('deployment check', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.output).toContain('notification: readinessProbe must GET /health/ready');
+  });
+
+  it('fails a secret given as a plain value or from a Secret nobody creates', () => {
+    const result = checkK8s('base/tax-obligation.yaml', (t) =>
+      t
+        .replace(
+          '{ name: lien-thong-tax-obligation, key: PAYMENT_WEBHOOK_SECRET }',
+          '{ name: tax, key: PW }',
+        )
+        .replace(
+          /- name: EVENT_SIGNING_KEY\n\s+valueFrom:\n.*\n/,
+          "- { name: EVENT_SIGNING_KEY, value: '{}' }\n",
+        ),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'Secret tax key PW is not made by tools/deploy/k8s-secrets.mjs',
+    );
+    expect(result.output).toContain('EVENT_SIGNING_KEY must come from a Secret (secretKeyRef)');
   });
 
   it('fails a manifest the Kubernetes schema refuses (kubeconform)', () => {

@@ -30,6 +30,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, repoRoot } from '../infra/paths.mjs';
 import { KAFKA_SERVICE_USERS } from '../infra/kafka.mjs';
+import { composeEnv } from '../deploy/compose-env.mjs';
+import { secretLayout } from '../deploy/k8s-secrets.mjs';
 
 const TOOLS = {
   kustomize: { module: 'sigs.k8s.io/kustomize/kustomize/v5', version: 'v5.8.1', bin: 'kustomize' },
@@ -62,8 +64,24 @@ const requireFromRoot = createRequire(join(repoRoot, 'package.json'));
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
-  if (result.error) throw new Error(`${command}: ${result.error.message}`);
+  if (result.error)
+    throw new Error(
+      result.error.code === 'ENOENT'
+        ? `${command} is not installed: the deployment check needs Go (go install) and python3 with pip`
+        : `${command}: ${result.error.message}`,
+    );
   return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Moves a finished download into place; another process may have finished first. */
+function publish(partial, dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+  } catch (err) {
+    rmSync(partial, { recursive: true, force: true });
+    if (!existsSync(dir)) throw err;
+  }
 }
 
 /** Builds a Go tool once into ~/.cache/lien-thong/go-tools/<name>-<version>. */
@@ -81,8 +99,7 @@ export function ensureTool(name, log = () => {}) {
     env: { ...process.env, GOBIN: partial, GOFLAGS: '-buildvcs=false', GOTOOLCHAIN: 'local' },
   });
   if (!built.ok) throw new Error(`go install ${tool.module} failed:\n${built.stderr.slice(-2000)}`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(partial, dir);
+  publish(partial, dir);
   return bin;
 }
 
@@ -150,8 +167,7 @@ for n in z.namelist():
   rmSync(join(partial, 'kubernetes_validate'), { recursive: true, force: true });
   rmSync(wheels, { recursive: true, force: true });
   writeFileSync(join(partial, '.complete'), new Date().toISOString());
-  rmSync(root, { recursive: true, force: true });
-  renameSync(partial, root);
+  publish(partial, root);
   return root;
 }
 
@@ -265,6 +281,29 @@ export function checkCompose(model, config = configOf()) {
   return problems;
 }
 
+/**
+ * The variables the compose file requires (${NAME:?…}) are exactly those
+ * tools/deploy/compose-env.mjs generates, so that its .env starts the stack.
+ */
+export function checkRequiredVariables(composeText) {
+  const code = composeText.replace(/^\s*#.*$/gm, '');
+  const required = new Set([...code.matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => m[1]));
+  const generated = new Set(Object.keys(composeEnv()));
+  return [
+    ...[...required]
+      .filter((name) => !generated.has(name))
+      .map(
+        (name) =>
+          `compose: \${${name}} is required but tools/deploy/compose-env.mjs does not generate it`,
+      ),
+    ...[...generated]
+      .filter((name) => !required.has(name))
+      .map(
+        (name) => `compose: tools/deploy/compose-env.mjs generates ${name}, which nothing requires`,
+      ),
+  ];
+}
+
 /** Renders every overlay of a Kustomize tree: { overlay: yamlText }. */
 export function renderOverlays(k8sDir, log) {
   const bin = ensureTool('kustomize', log);
@@ -322,6 +361,7 @@ export function checkManifests(overlay, docs, config = configOf()) {
     if (secret.data || secret.stringData)
       problems.push(where(`Secret ${secret.metadata.name}: secret values are never committed`));
   const deployments = byKind('Deployment');
+  const secrets = secretLayout({ dev: true });
   let partitions = 0;
   for (const deployment of deployments) {
     const name = deployment.metadata.name;
@@ -339,7 +379,14 @@ export function checkManifests(overlay, docs, config = configOf()) {
         }
       }
       for (const variable of container.env ?? []) {
-        if (variable.valueFrom?.secretKeyRef) fromSecret.add(variable.name);
+        const ref = variable.valueFrom?.secretKeyRef;
+        if (ref) {
+          fromSecret.add(variable.name);
+          if (!secrets[ref.name]?.[ref.key])
+            problems.push(
+              `${at}: Secret ${ref.name} key ${ref.key} is not made by tools/deploy/k8s-secrets.mjs`,
+            );
+        }
         env[variable.name] = variable.value;
       }
       const app = env.SERVICE;
@@ -393,6 +440,7 @@ export function checkDeployment({ composeFile, k8sDir, log = () => {} }) {
   const problems = [];
   try {
     problems.push(...checkCompose(loadCompose(composeFile, log), config));
+    problems.push(...checkRequiredVariables(readFileSync(composeFile, 'utf8')));
   } catch (err) {
     problems.push(err.message);
   }

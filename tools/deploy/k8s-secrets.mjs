@@ -1,0 +1,99 @@
+// The Secrets the manifests of deploy/k8s reference, printed for `kubectl apply` (never
+// written to the repository):
+//
+//   LAND_REGISTRY_MONGO_URL=… LAND_REGISTRY_KAFKA_PASSWORD=… … \
+//     node tools/deploy/k8s-secrets.mjs [--dev] | kubectl apply -n lien-thong -f -
+//
+// Each service's MONGO_URL and Kafka password come from the environment (the MongoDB
+// operator's or managed service's connection string, the KafkaUser's password); the
+// webhook secrets too when the agencies issued them (JUSTICE_WEBHOOK_SECRET,
+// PAYMENT_WEBHOOK_SECRET), else they are generated; the event-signing keys are generated.
+// --dev adds the agency simulators' Secret. Applying again replaces every key: event keys
+// change for every producer at once, so restart all services after it.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { EVENT_PRODUCERS } from '../infra/service-env.mjs';
+
+const variable = (service, suffix) => `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
+
+/**
+ * Secret name → the keys it holds; each key names where its value comes from. Checked
+ * against every secretKeyRef of the rendered manifests by tools/checks/deploy.mjs.
+ */
+export function secretLayout({ dev = false } = {}) {
+  const service = (name, extra = {}) => ({
+    MONGO_URL: { env: variable(name, 'MONGO_URL') },
+    KAFKA_SASL_PASSWORD: { env: variable(name, 'KAFKA_PASSWORD') },
+    EVENT_SIGNING_KEY: { signingKey: name },
+    ...extra,
+  });
+  const justice = { env: 'JUSTICE_WEBHOOK_SECRET', generate: true };
+  const payment = { env: 'PAYMENT_WEBHOOK_SECRET', generate: true };
+  return {
+    'lien-thong-shared': { EVENT_VERIFY_KEYS: { verifyKeys: true } },
+    'lien-thong-land-registry': {
+      ...service('land-registry'),
+      // Optional: the confidential client that imports failed logins into the audit log.
+      OIDC_AUDIT_CLIENT_ID: { env: 'OIDC_AUDIT_CLIENT_ID', optional: true },
+      OIDC_AUDIT_CLIENT_SECRET: { env: 'OIDC_AUDIT_CLIENT_SECRET', optional: true },
+    },
+    'lien-thong-secured-transactions': service('secured-transactions', {
+      JUSTICE_WEBHOOK_SECRET: justice,
+    }),
+    'lien-thong-tax-obligation': service('tax-obligation', { PAYMENT_WEBHOOK_SECRET: payment }),
+    'lien-thong-notification': service('notification'),
+    ...(dev
+      ? {
+          'lien-thong-agency-simulators': {
+            MONGO_URL: { env: variable('agency-simulators', 'MONGO_URL') },
+            JUSTICE_WEBHOOK_SECRET: justice,
+            PAYMENT_WEBHOOK_SECRET: payment,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The Secret objects, with values from `env` or generated; throws naming what is missing. */
+export function buildSecrets({ dev = false, env = process.env } = {}) {
+  const generated = {};
+  const keys = {};
+  const publicKeys = {};
+  for (const name of EVENT_PRODUCERS) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const jwk = (key) => ({ ...key.export({ format: 'jwk' }), kid: name, alg: 'EdDSA' });
+    keys[name] = JSON.stringify(jwk(privateKey));
+    publicKeys[name] = jwk(publicKey);
+  }
+  const missing = [];
+  const value = (source) => {
+    if (source.signingKey) return keys[source.signingKey];
+    if (source.verifyKeys) return JSON.stringify(publicKeys);
+    if (env[source.env]) return env[source.env];
+    if (source.generate) return (generated[source.env] ??= randomBytes(32).toString('base64url'));
+    if (!source.optional) missing.push(source.env);
+    return undefined;
+  };
+  const secrets = Object.entries(secretLayout({ dev })).map(([name, layout]) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, labels: { 'app.kubernetes.io/part-of': 'lien-thong' } },
+    type: 'Opaque',
+    stringData: Object.fromEntries(
+      Object.entries(layout)
+        .map(([key, source]) => [key, value(source)])
+        .filter(([, v]) => v !== undefined),
+    ),
+  }));
+  if (missing.length > 0) throw new Error(`set ${[...new Set(missing)].join(', ')}`);
+  return { apiVersion: 'v1', kind: 'List', items: secrets };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    console.log(JSON.stringify(buildSecrets({ dev: process.argv.includes('--dev') }), null, 2));
+  } catch (err) {
+    console.error(`k8s-secrets: ${err.message}`);
+    process.exit(1);
+  }
+}
