@@ -26,8 +26,9 @@ export class SecuredTransactionsConfig extends ServiceConfig {
   JUSTICE_REGISTRY_URL = 'http://127.0.0.1:3100/justice/v1';
 
   /**
-   * How long a registry answer may be reused for a check on receipt. A check just before
-   * registration always asks the registry again: a hold may have arrived in between.
+   * How long a clear registry answer may be reused for a check on receipt, unless the
+   * registry told us of a hold placed or lifted at or after its as-of time. A check just
+   * before registration always asks the registry again: a hold may have arrived in between.
    */
   @Type(() => Number)
   @IsInt()

@@ -5,7 +5,7 @@ import { SignedWebhook } from '@lien-thong/platform';
 import { HoldsService } from './holds.service';
 import { HoldAcceptedView } from './dto/hold-views.dto';
 
-/** Where the Justice Department's blocking database pushes news of a new hold. */
+/** Where the Justice Department's blocking database pushes news of a hold, placed or lifted. */
 @ApiTags('holds (from the Justice registry)')
 @Controller('justice/holds')
 export class HoldsController {
