@@ -100,6 +100,20 @@ describe('deployment check', () => {
     expect(result.output).toContain('restarts');
   });
 
+  it('fails an image installed with npm ci or listening on loopback', () => {
+    const original = readFileSync(join(repo, 'Dockerfile'), 'utf8');
+    const edited = original
+      .replace('RUN npm install --no-audit', 'RUN npm ci --no-audit')
+      .replace('SERVICE=${SERVICE} HOST=0.0.0.0', 'SERVICE=${SERVICE}');
+    expect(edited).not.toEqual(original);
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, edited);
+    const result = check(['--dockerfile', file]);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('Dockerfile: npm ci');
+    expect(result.output).toContain('Dockerfile: the runtime stage must set HOST=0.0.0.0');
+  });
+
   it('fails a Deployment without its readiness probe', () => {
     const result = checkK8s('base/notification.yaml', (t) =>
       t.replace(/ {10}readinessProbe:\n( {12}.*\n)+/, ''),

@@ -9,7 +9,7 @@
 //   against the Kubernetes JSON schemas, and checked the same way (probes, resources,
 //   PodDisruptionBudgets, replicas within the partitions, secrets by reference only).
 //
-//   node tools/checks/deploy.mjs [--compose <file>] [--k8s <dir>]
+//   node tools/checks/deploy.mjs [--compose <file>] [--k8s <dir>] [--dockerfile <file>]
 //
 // The tools are Go programs built once with `go install` from the Go module proxy, and the
 // schemas come from the kubernetes-validate package on PyPI; both are cached under
@@ -434,10 +434,28 @@ export function checkManifests(overlay, docs, config = configOf()) {
   return problems;
 }
 
+/**
+ * The image: installs without `npm ci` (npm 11 refused it on an earlier state of this lock,
+ * commits f4241c7 and 6bd3741), listens on 0.0.0.0, and checks its health on a route that
+ * exists.
+ */
+export function checkDockerfile(text) {
+  const code = text.replace(/^\s*#.*$/gm, '');
+  const problems = [];
+  if (/\bnpm\s+ci\b/.test(code))
+    problems.push('Dockerfile: npm ci (npm 11 refused it on this lock; use npm install)');
+  if (!/^ENV\b.*\bHOST=0\.0\.0\.0\b/m.test(code))
+    problems.push('Dockerfile: the runtime stage must set HOST=0.0.0.0');
+  if (!/HEALTHCHECK[\s\S]*\/health\/(ready|live)\b/.test(code))
+    problems.push('Dockerfile: HEALTHCHECK must call /health/ready or /health/live');
+  return problems;
+}
+
 /** Every check; returns the problems found (empty: all good). */
-export function checkDeployment({ composeFile, k8sDir, log = () => {} }) {
+export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => {} }) {
   const config = configOf();
   const problems = [];
+  problems.push(...checkDockerfile(readFileSync(dockerfile, 'utf8')));
   try {
     problems.push(...checkCompose(loadCompose(composeFile, log), config));
     problems.push(...checkRequiredVariables(readFileSync(composeFile, 'utf8')));
@@ -464,15 +482,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   };
   const composeFile = option('compose', join(repoRoot, 'docker-compose.yml'));
   const k8sDir = option('k8s', join(repoRoot, 'deploy/k8s'));
+  const dockerfile = option('dockerfile', join(repoRoot, 'Dockerfile'));
   const problems = checkDeployment({
     composeFile,
     k8sDir,
+    dockerfile,
     log: (m) => console.log(`[deploy-check] ${m}`),
   });
   for (const problem of problems) console.error(`[deploy-check] ${problem}`);
   console.log(
     problems.length === 0
-      ? '[deploy-check] docker-compose.yml and deploy/k8s overlays: valid and wired by name'
+      ? '[deploy-check] Dockerfile, docker-compose.yml and deploy/k8s overlays: valid and wired by name'
       : `[deploy-check] ${problems.length} problem(s)`,
   );
   process.exit(problems.length === 0 ? 0 : 1);
