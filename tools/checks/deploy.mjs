@@ -304,6 +304,15 @@ export function checkRequiredVariables(composeText) {
   ];
 }
 
+const KAFKA_START = 'deploy/compose/kafka-start.sh';
+
+/** The compose broker creates a SCRAM user for every service on the bus. */
+export function checkKafkaUsers(script) {
+  return KAFKA_SERVICE_USERS.filter((user) => !script.includes(`[name=${user},`)).map(
+    (user) => `${KAFKA_START}: no SCRAM user for ${user}`,
+  );
+}
+
 /** Renders every overlay of a Kustomize tree: { overlay: yamlText }. */
 export function renderOverlays(k8sDir, log) {
   const bin = ensureTool('kustomize', log);
@@ -459,6 +468,7 @@ export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => {
   try {
     problems.push(...checkCompose(loadCompose(composeFile, log), config));
     problems.push(...checkRequiredVariables(readFileSync(composeFile, 'utf8')));
+    problems.push(...checkKafkaUsers(readFileSync(join(repoRoot, KAFKA_START), 'utf8')));
   } catch (err) {
     problems.push(err.message);
   }
