@@ -148,15 +148,24 @@ describe('ownership changes are exact', () => {
       assignee: { username: U.landOfficerBaDinh },
     });
     await step('review/proposal', U.landOfficerBaDinh, { opinionVi: 'Đã đối chiếu, đủ điều kiện' });
-    const registered = await step('approval', U.leaderHaNoi);
-    expect(registered).toMatchObject({
-      status: 'RESULT_READY',
+    const approved = await step('approval', U.leaderHaNoi);
+    expect(approved).toMatchObject({
+      // Approved: the registry is asked once more, just before registration.
+      status: 'RECHECKING_HOLDS',
       approval: { by: { username: U.leaderHaNoi } },
       certificateOutcome: {
         choice: 'NEW_CERTIFICATE',
         serial: expect.stringMatching(/^DD01\d{6}$/),
       },
     });
+    const registered = await eventually(
+      async () => {
+        const v = (await call('GET', lr(`/dossiers/${code}`), U.counterBaDinh)).body;
+        return v.status === 'RESULT_READY' ? v : undefined;
+      },
+      60_000,
+      'the registration',
+    );
     expect((registered.timeline as Json[]).map((t) => t.step)).toEqual(
       expect.arrayContaining([
         'QUEUED_FOR_REVIEW',
@@ -164,6 +173,7 @@ describe('ownership changes are exact', () => {
         'PROPOSED',
         'SENT_BACK',
         'APPROVED',
+        'HOLDS_RECHECKED',
         'REGISTERED',
       ]),
     );
@@ -174,7 +184,15 @@ describe('ownership changes are exact', () => {
     expect(((await tracking.json()) as Json).certificateVi).toBe(
       `Giấy chứng nhận mới số ${registered.certificateOutcome.serial as string}`,
     );
-    const after = (await call('GET', lr('/parcels/00004/12/105'), U.counterBaDinh)).body;
+    // The cadastral book follows the registered dossier.
+    const after = await eventually(
+      async () => {
+        const p = (await call('GET', lr('/parcels/00004/12/105'), U.counterBaDinh)).body;
+        return p.certificate.serial === registered.certificateOutcome.serial ? p : undefined;
+      },
+      30_000,
+      'the cadastral book',
+    );
     const shares = (owners: Json[]) =>
       Object.fromEntries(
         owners.map((o) => [o.citizenId, `${o.shareNumerator}/${o.shareDenominator}`]),

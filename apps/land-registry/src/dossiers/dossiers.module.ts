@@ -5,6 +5,7 @@ import { ReferenceDataModule } from '../reference-data/reference-data.module';
 import { SagaWriter } from '../transfer-saga/saga-writer';
 import { TransferSagaConsumer } from '../transfer-saga/transfer-saga.consumer';
 import { TransferSagaService } from '../transfer-saga/transfer-saga.service';
+import { CadastralRegistrationService } from '../transfer-saga/cadastral-registration.service';
 import { DelayWatchService } from './delay-watch.service';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersController } from './dossiers.controller';
@@ -49,6 +50,7 @@ import { Dossier, DossierSchema } from './schemas/dossier.schema';
     IntakeService,
     SagaWriter,
     TransferSagaService,
+    CadastralRegistrationService,
     DelayWatchService,
     TrackingAttempts,
   ],

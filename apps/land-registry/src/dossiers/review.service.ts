@@ -1,20 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { vietnamDateOf } from '@lien-thong/calendar';
-import {
-  Actor,
-  describeActor,
-  hasRole,
-  Role,
-  SERVICE_CONFIG,
-  unitCovers,
-} from '@lien-thong/platform';
-import { LandRegistryConfig } from '../config/land-registry.config';
+import { Actor, describeActor, hasRole, Role, unitCovers } from '@lien-thong/platform';
 import { ParcelsService } from '../reference-data/parcels.service';
 import { SagaWriter } from '../transfer-saga/saga-writer';
 import {
@@ -34,35 +20,20 @@ import { DossiersService } from './dossiers.service';
 import { OfficersRepository } from './officers.repository';
 import { CertificateOutcome, Dossier, OfficerRef } from './schemas/dossier.schema';
 
-const SWEEP_MS = 30_000;
-
 /**
  * The land office's review, approval and registration, and withdrawal by the applicant: who
  * may do each step is checked here (role, unit, assignee); what the step changes is decided
  * by the pure transitions of transfer-saga/land-office-review.ts.
  */
 @Injectable()
-export class ReviewService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('review');
-  private timer?: NodeJS.Timeout;
-
+export class ReviewService {
   constructor(
     private readonly dossiers: DossiersService,
     private readonly repository: DossiersRepository,
     private readonly saga: SagaWriter,
     private readonly parcels: ParcelsService,
     private readonly officers: OfficersRepository,
-    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer ??= setInterval(() => void this.completeRegistrations(), SWEEP_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
 
   /** The person acting, as dossiers name them, remembered so that a leader can assign to them. */
   private async me(actor: Actor, role: Role): Promise<OfficerRef> {
@@ -140,8 +111,8 @@ export class ReviewService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * The leader approves: the dossier is registered (with its certificate outcome) in one
-   * write, then the cadastral book is updated; a book not yet written is retried by the sweep.
+   * The leader approves: the certificate outcome is fixed (a new serial, or the annotation),
+   * and the registry is asked once more before the change is registered.
    */
   async approve(code: string, actor: Actor): Promise<Dossier> {
     const [dossier, me] = await this.officerStep(code, actor, Role.LandLeader);
@@ -159,11 +130,7 @@ export class ReviewService implements OnApplicationBootstrap, OnApplicationShutd
             serial: await this.parcels.newCertificateSerial(dossier.parcel.provinceCode),
             issuedOn: vietnamDateOf(at),
           };
-    const registered = await this.saga.runAndRead(code, (d) =>
-      approve(d, me, at, outcome, this.config.COUNTER_ADDRESS_VI),
-    );
-    await this.writeCadastralBook(registered);
-    return (await this.repository.find(code)) ?? registered;
+    return this.saga.runAndRead(code, (d) => approve(d, me, at, outcome));
   }
 
   /** The applicant (a citizen party) or a counter officer of the unit withdraws the dossier. */
@@ -180,33 +147,5 @@ export class ReviewService implements OnApplicationBootstrap, OnApplicationShutd
     return this.saga.runAndRead(code, (d) =>
       withdraw(d, 'CITIZEN', 'Người nộp hồ sơ', reasonVi, new Date()),
     );
-  }
-
-  private async writeCadastralBook(d: Dossier): Promise<void> {
-    if (!d.cadastralPending || !d.certificateOutcome || !d.registeredAt) return;
-    await this.parcels.registerTransfer(d.parcel.ref, {
-      dossierCode: d._id,
-      sellers: d.sellers,
-      buyers: d.buyers,
-      outcome: d.certificateOutcome,
-      at: d.registeredAt,
-    });
-    await this.saga.run(d._id, (now) =>
-      now.cadastralPending ? { set: { cadastralPending: false }, timeline: [], emit: [] } : null,
-    );
-  }
-
-  /** Registrations whose book update was interrupted (a crash, the database away) are finished here. */
-  async completeRegistrations(): Promise<number> {
-    let done = 0;
-    for (const d of await this.repository.cadastralPending().catch(() => [])) {
-      try {
-        await this.writeCadastralBook(d);
-        done++;
-      } catch (err) {
-        this.logger.warn(`cadastral update of ${d._id} failed, retried later: ${String(err)}`);
-      }
-    }
-    return done;
   }
 }

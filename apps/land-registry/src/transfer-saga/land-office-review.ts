@@ -9,6 +9,7 @@ import {
 } from '../dossiers/schemas/dossier.schema';
 import { ReviewException } from './review.exceptions';
 import { closePause, emission, Transition } from './transition';
+import { handOff } from './handoffs';
 
 /**
  * The land office's own steps once tax is paid and the holds are re-checked (one-stop
@@ -116,17 +117,60 @@ export function assertMayApprove(d: Dossier, leader: OfficerRef): void {
 }
 
 /**
- * The leader approves: the change is registered and the result is ready at the counter or
- * sent by post; the review service then writes the cadastral book (`cadastralPending`).
+ * The leader approves: the registry is asked once more, just before registration (a hold
+ * placed during the review must stop it, even if the registry's notice of it was lost); the
+ * certificate outcome (a new serial, or the annotation) is fixed now.
  */
 export function approve(
   d: Dossier,
   leader: OfficerRef,
   at: Date,
   outcome: CertificateOutcome,
-  counterAddressVi: string,
 ): Transition {
   assertMayApprove(d, leader);
+  const handed = handOff('secured-transactions', 'HOLDS_RECHECK_REQUESTED', at);
+  return {
+    status: 'RECHECKING_HOLDS',
+    heldBy: 'secured-transactions',
+    set: { approval: { at, by: leader }, certificateOutcome: outcome, assignee: null, ...handed },
+    timeline: [
+      {
+        at,
+        step: 'APPROVED',
+        actor: leader.describedAs,
+        noteVi: 'Lãnh đạo Văn phòng đăng ký đất đai phê duyệt',
+      },
+      {
+        at,
+        step: 'HOLDS_RECHECK_REQUESTED',
+        actor: 'land-registry',
+        noteVi: 'Kiểm tra lại thông tin ngăn chặn ngay trước khi đăng ký',
+        deadlineAt: handed.handoff.dueAt,
+      },
+    ],
+    emit: [
+      emission(Topics.ParcelCheckRequested, {
+        dossierCode: d._id,
+        stage: 'PRE_REGISTRATION',
+        parcel: d.parcel.ref,
+        certificateSerial: d.certificate.serial,
+      }),
+    ],
+  };
+}
+
+/**
+ * Approved and still clear just before: the change is registered and the result is ready at
+ * the counter or sent by post; the saga then writes the cadastral book (`cadastralPending`).
+ */
+export function register(
+  d: Dossier,
+  checked: TimelineEntry,
+  at: Date,
+  counterAddressVi: string,
+): Transition {
+  const outcome = d.certificateOutcome;
+  if (!d.approval || !outcome) throw new Error(`${d._id} is registered only once approved`);
   const collectAtVi =
     d.resultDelivery === 'POST'
       ? `Gửi qua dịch vụ bưu chính công ích tới ${d.postalAddress ?? ''}`
@@ -138,21 +182,9 @@ export function approve(
   return {
     status: 'RESULT_READY',
     heldBy: d.resultDelivery === 'POST' ? 'land-registry' : 'citizen',
-    set: {
-      approval: { at, by: leader },
-      certificateOutcome: outcome,
-      cadastralPending: true,
-      registeredAt: at,
-      finishedAt: at,
-      assignee: null,
-    },
+    set: { cadastralPending: true, registeredAt: at, finishedAt: at, waitingFor: null },
     timeline: [
-      {
-        at,
-        step: 'APPROVED',
-        actor: leader.describedAs,
-        noteVi: 'Lãnh đạo Văn phòng đăng ký đất đai phê duyệt',
-      },
+      checked,
       {
         at,
         step: 'REGISTERED',

@@ -1,4 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { LandRegistryConfig } from '../config/land-registry.config';
+import { CadastralRegistrationService } from './cadastral-registration.service';
 import {
   AgencyAvailabilityChangedV1,
   EventEnvelope,
@@ -42,6 +45,8 @@ export class TransferSagaService {
     private readonly saga: SagaWriter,
     private readonly dossiers: DossiersRepository,
     private readonly notifications: DossierNotificationsRepository,
+    private readonly cadastre: CadastralRegistrationService,
+    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
 
   async parcelChecked(event: EventEnvelope<ParcelCheckCompletedV1>): Promise<void> {
@@ -50,9 +55,13 @@ export class TransferSagaService {
     if (!dossier) return this.logger.warn(`check for unknown dossier ${check.dossierCode} ignored`);
     await this.saga.run(
       check.dossierCode,
-      (d) => onParcelChecked(d, check, new Date(), unitNameVi(d.unit)),
+      (d) =>
+        onParcelChecked(d, check, new Date(), unitNameVi(d.unit), this.config.COUNTER_ADDRESS_VI),
       event.eventId,
     );
+    // Registered by this answer: the cadastral book follows (the sweep finishes it otherwise).
+    const now = await this.dossiers.find(check.dossierCode);
+    if (now?.cadastralPending) await this.cadastre.write(now);
   }
 
   async obligationsAssessed(event: EventEnvelope<ObligationsAssessedV1>): Promise<void> {

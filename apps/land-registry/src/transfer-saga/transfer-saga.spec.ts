@@ -122,6 +122,7 @@ describe('transfer saga', () => {
       check('RECEIPT', { status: 'CLEAR' }),
       at,
       'Bộ phận Một cửa',
+      'Bộ phận Một cửa',
     );
     expect(t).toMatchObject({
       status: 'WAITING_FOR_TAX',
@@ -146,7 +147,9 @@ describe('transfer saga', () => {
         registeredOn: '2023-05-15',
       },
     };
-    expect(onParcelChecked(dossier(), check('RECEIPT', mortgaged), at, '')).toMatchObject({
+    expect(
+      onParcelChecked(dossier(), check('RECEIPT', mortgaged), at, '', 'Bộ phận Một cửa'),
+    ).toMatchObject({
       status: 'REFUSED',
       set: { refusal: { code: 'PARCEL.MORTGAGED' } },
     });
@@ -156,7 +159,9 @@ describe('transfer saga', () => {
         mortgageeConsent: { documentNumber: '125/CV', signedOn: '2026-11-02' },
       },
     });
-    expect(onParcelChecked(consented, check('RECEIPT', mortgaged), at, '')).toMatchObject({
+    expect(
+      onParcelChecked(consented, check('RECEIPT', mortgaged), at, '', 'Bộ phận Một cửa'),
+    ).toMatchObject({
       status: 'WAITING_FOR_TAX',
     });
   });
@@ -174,6 +179,7 @@ describe('transfer saga', () => {
       }),
       at,
       '',
+      'Bộ phận Một cửa',
     );
     expect(blocked?.set?.refusal?.reasonVi).toContain('58/2025/QĐ-BPKCTT');
     expect(blocked?.emit[0]).toMatchObject({
@@ -192,6 +198,7 @@ describe('transfer saga', () => {
       }),
       at,
       '',
+      'Bộ phận Một cửa',
     );
     expect(disputed).toMatchObject({
       status: 'REFUSED',
@@ -206,6 +213,7 @@ describe('transfer saga', () => {
         check('RECEIPT', { status: 'CLEAR' }),
         at,
         '',
+        'Bộ phận Một cửa',
       ),
     ).toBeNull();
   });
@@ -291,6 +299,7 @@ describe('transfer saga', () => {
       check('PRE_REGISTRATION', { status: 'CLEAR' }),
       at,
       'Chi nhánh Văn phòng đăng ký đất đai khu vực Ba Đình',
+      'Bộ phận Một cửa',
     );
     expect(t).toMatchObject({
       status: 'IN_REVIEW',
@@ -387,34 +396,65 @@ describe('transfer saga', () => {
       expect(back.emit).toEqual([]);
     });
 
-    it("registers only on a leader's approval, never the proposer's own, with the certificate outcome", () => {
+    it("registers only on a leader's approval, never the proposer's own, after one more registry check", () => {
       const awaiting = dossier({
         status: 'AWAITING_APPROVAL',
         proposal: { at, by: quan, opinionVi: 'Đủ điều kiện' },
       });
-      expect(() => approve(awaiting, quan, at, newCertificate, 'Bộ phận Một cửa')).toThrow(
+      expect(() => approve(awaiting, quan, at, newCertificate)).toThrow(
         expect.objectContaining({ code: 'REVIEW.OWN_PROPOSAL' }),
       );
-      expect(() =>
-        approve(dossier({ status: 'IN_REVIEW' }), lan, at, newCertificate, 'Bộ phận Một cửa'),
-      ).toThrow(expect.objectContaining({ code: 'DOSSIER.INVALID_STATE' }));
-      const t = approve(awaiting, lan, at, newCertificate, 'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng');
+      expect(() => approve(dossier({ status: 'IN_REVIEW' }), lan, at, newCertificate)).toThrow(
+        expect.objectContaining({ code: 'DOSSIER.INVALID_STATE' }),
+      );
+      const approved = approve(awaiting, lan, at, newCertificate);
+      // Approved: the registry is asked once more, just before registration.
+      expect(approved).toMatchObject({
+        status: 'RECHECKING_HOLDS',
+        set: { approval: { by: lan }, certificateOutcome: newCertificate },
+      });
+      expect(approved.emit[0]).toMatchObject({
+        topic: Topics.ParcelCheckRequested,
+        payload: { stage: 'PRE_REGISTRATION' },
+      });
+      const rechecking = dossier({
+        status: 'RECHECKING_HOLDS',
+        approval: { at, by: lan },
+        certificateOutcome: newCertificate,
+      });
+      const t = onParcelChecked(
+        rechecking,
+        check('PRE_REGISTRATION', { status: 'CLEAR' }),
+        at,
+        'Chi nhánh Ba Đình',
+        'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng',
+      );
       expect(t).toMatchObject({
         status: 'RESULT_READY',
-        set: {
-          approval: { by: lan },
-          certificateOutcome: newCertificate,
-          cadastralPending: true,
-          registeredAt: at,
-        },
+        set: { cadastralPending: true, registeredAt: at },
       });
-      expect(t.emit[0]).toMatchObject({
+      expect(t?.emit[0]).toMatchObject({
         topic: Topics.DossierRegistered,
         payload: {
           collectAtVi: 'Bộ phận Một cửa, 18 Huỳnh Thúc Kháng',
           certificateChoice: 'NEW_CERTIFICATE',
           certificateSerial: 'DD01000001',
         },
+      });
+      // A hold placed during the review stops it, approved or not.
+      const held = onParcelChecked(
+        rechecking,
+        check('PRE_REGISTRATION', {
+          status: 'BLOCKED',
+          hold: { authority: 'Công an', documentNumber: '91/QĐ', issuedOn: '2026-11-22' },
+        }),
+        at,
+        'Chi nhánh Ba Đình',
+        'Bộ phận Một cửa',
+      );
+      expect(held).toMatchObject({
+        status: 'REFUSED',
+        set: { refusal: { code: 'PARCEL.BLOCKED' } },
       });
     });
 
@@ -469,6 +509,7 @@ describe('transfer saga', () => {
         dossier({ receivedAt: received }),
         { ...check('RECEIPT', { status: 'CLEAR', asOf }), checkedAt: minutes(10) },
         at,
+        'Bộ phận Một cửa',
         'Bộ phận Một cửa',
       );
       return dossier({

@@ -11,7 +11,7 @@ import { Topics } from '@lien-thong/contracts';
 import { Dossier, FINISHED } from '../dossiers/schemas/dossier.schema';
 import { closePause, emission, openPause, Transition } from './transition';
 import { StepNotReachedYetError } from './saga.exceptions';
-import { queueForReview } from './land-office-review';
+import { queueForReview, register } from './land-office-review';
 import { answered, handOff } from './handoffs';
 
 /**
@@ -120,6 +120,7 @@ export function onParcelChecked(
   check: ParcelCheckCompletedV1,
   at: Date,
   unitNameVi: string,
+  counterAddressVi: string,
 ): Transition | null {
   const expected = check.stage === 'RECEIPT' ? 'CHECKING_PARCEL' : 'RECHECKING_HOLDS';
   if (d.status !== expected) return null;
@@ -147,9 +148,12 @@ export function onParcelChecked(
       timeline: [checked, ...sent.timeline],
     };
   }
-  // Paid and still clear: the land office reviews and a leader approves before registration.
-  const queued = queueForReview(checked, at, unitNameVi);
-  return { ...queued, set: { ...answered(d, at), ...queued.set } };
+  // Paid and still clear: the land office reviews and a leader approves; approved and still
+  // clear just before registration: registered.
+  const next = d.approval
+    ? register(d, checked, at, counterAddressVi)
+    : queueForReview(checked, at, unitNameVi);
+  return { ...next, set: { ...answered(d, at), ...next.set } };
 }
 
 export function onObligationsAssessed(
