@@ -3,24 +3,21 @@ import { spawn } from 'node:child_process';
 import { repoRoot } from './paths.mjs';
 import { run } from './processes.mjs';
 import { onShutdown } from '../cli/lifecycle.mjs';
-import { buildServiceEnv, EVENT_PRODUCERS } from './service-env.mjs';
+import { composeEnv } from '../deploy/compose-env.mjs';
 
-/** The run's secrets and event keys, as the variables docker-compose.yml substitutes. */
-function composeEnv() {
-  const { common, services } = buildServiceEnv({});
-  const perService = Object.fromEntries(
-    EVENT_PRODUCERS.map((name) => [
-      `${name.toUpperCase().replace(/-/g, '_')}_EVENT_SIGNING_KEY`,
-      services[name].EVENT_SIGNING_KEY,
-    ]),
-  );
-  return { ...process.env, ...common, ...perService };
+/**
+ * The run's secrets, Kafka passwords and event keys, as the variables docker-compose.yml
+ * substitutes (the same set `node tools/deploy/compose-env.mjs --dev` prints), with the
+ * simulators' `dev` profile: this is a development stack.
+ */
+function stackEnv() {
+  return { ...process.env, ...composeEnv({ dev: true }) };
 }
 
 export async function startWithDocker() {
   const project = ['compose', '-p', 'lien-thong', '-f', 'docker-compose.yml'];
   console.log('[start] Docker engine found: building and starting the stack with docker compose');
-  const env = composeEnv();
+  const env = stackEnv();
   const up = run('docker', [...project, 'up', '--build', '--detach', '--wait'], {
     cwd: repoRoot,
     stdio: 'inherit',
