@@ -88,6 +88,13 @@ export interface TransferInput {
   recipient: Party;
   parcel: ParcelInput;
   house?: HouseInput;
+  /**
+   * The part of the parcel's rights transferred, when co-owners transfer only their shares
+   * (one of two co-owners sells her half): the table value is of this part, the contract
+   * price is for it, and the transferors' shares are shares of it (they add up to 1).
+   * Missing: the whole parcel.
+   */
+  transferredShare?: { numerator: number; denominator: number };
   /** Price in the contract; missing, null or zero means the price table decides. */
   contractPriceVnd?: bigint | null;
   /** Chooses the income-tax rules and (for a sale) the price table. */

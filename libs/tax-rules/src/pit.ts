@@ -18,7 +18,7 @@ import {
 import { dueDates } from './payment';
 import { pitRulesOn, RuleBook } from './rule-book';
 import { DateBasis, PitRuleSet } from './rules';
-import { dateFor, valueProperty } from './valuation';
+import { dateFor, valueProperty, valueTransferred } from './valuation';
 
 /**
  * Personal income tax lines, one per transferor (co-owners are taxed separately by share).
@@ -41,11 +41,9 @@ export function pitLines(
   const tableDate: DateBasis = isGift
     ? rules.giftOrInheritance.priceTableDate
     : rules.transfer.base.priceTableDate;
-  const valuation = valueProperty(
-    book.priceTables,
-    input.parcel,
-    input.house,
-    dateFor(input, tableDate),
+  const valuation = valueTransferred(
+    valueProperty(book.priceTables, input.parcel, input.house, dateFor(input, tableDate)),
+    input,
   );
   const whole = isGift
     ? { base: valuation.value, source: 'PRICE_TABLE' as const, inputs: [] }

@@ -6,7 +6,7 @@ import { AppliedExemption, InputUsed, ObligationLine, TransferInput } from './mo
 import { add, basisPoints, formatRateVi, formatVndVi, Fraction, mul, roundVnd } from './money';
 import { dueDates } from './payment';
 import { registrationFeeRulesOn, RuleBook } from './rule-book';
-import { dateFor, valueProperty } from './valuation';
+import { dateFor, valueProperty, valueTransferred } from './valuation';
 
 interface Group {
   exemption: AppliedExemption | null;
@@ -27,11 +27,14 @@ export function registrationFeeLines(
 ): ObligationLine[] {
   const rules = registrationFeeRulesOn(book, input.declarationDate);
   const shares = resolveShares(input.transferors);
-  const valuation = valueProperty(
-    book.priceTables,
-    input.parcel,
-    input.house,
-    dateFor(input, rules.base.priceTableDate),
+  const valuation = valueTransferred(
+    valueProperty(
+      book.priceTables,
+      input.parcel,
+      input.house,
+      dateFor(input, rules.base.priceTableDate),
+    ),
+    input,
   );
   const chosen = chooseBase(
     rules.base,

@@ -120,3 +120,33 @@ export function dateFor(input: TransferInput, basis: DateBasis): LocalDate {
       return input.declarationDate;
   }
 }
+
+/**
+ * The table value of what is transferred: the whole valuation, or the part of the parcel's
+ * rights the transferors hold and transfer (`TransferInput.transferredShare`).
+ */
+export function valueTransferred(valuation: Valuation, input: TransferInput): Valuation {
+  const part = input.transferredShare;
+  if (!part || part.numerator === part.denominator) return valuation;
+  if (
+    !Number.isSafeInteger(part.numerator) ||
+    !Number.isSafeInteger(part.denominator) ||
+    part.numerator <= 0 ||
+    part.numerator > part.denominator
+  )
+    invalidInput('transferredShare must be a fraction of the parcel between 0 and 1');
+  const share = frac(BigInt(part.numerator), BigInt(part.denominator));
+  const value = mul(valuation.value, share);
+  return {
+    ...valuation,
+    value,
+    inputs: [
+      ...valuation.inputs,
+      {
+        key: 'transferredShare',
+        labelVi: 'Phần quyền sử dụng đất được chuyển nhượng',
+        value: `${part.numerator}/${part.denominator}: ${formatVndVi(roundVnd(value, 'HALF_UP_TO_VND'))}`,
+      },
+    ],
+  };
+}

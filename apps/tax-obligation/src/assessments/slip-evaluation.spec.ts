@@ -66,7 +66,7 @@ describe('evaluating a transfer slip', () => {
     const slip = aSlip('HS-1', {
       sellers: [
         aSeller({ shareNumerator: 1, shareDenominator: 2 }),
-        aSeller({ fullName: ' ', shareNumerator: 1, shareDenominator: 3 }),
+        aSeller({ fullName: ' ', shareNumerator: 2, shareDenominator: 3 }),
       ],
     });
     expect(problems(evaluateSlip(slip, NOTICE_DATE))).toEqual([
@@ -83,9 +83,26 @@ describe('evaluating a transfer slip', () => {
       {
         field: 'sellers',
         code: SlipProblemCode.SHARES_DO_NOT_ADD_UP,
-        messageVi: expect.stringContaining('5/6'),
+        messageVi: expect.stringContaining('7/6'),
       },
     ]);
+  });
+
+  it('taxes a co-owner selling her half on that half: the contract price or half the table value', () => {
+    // The whole parcel is worth 4,000,000,000 in the sample table (worked example above).
+    const half = (price: number) =>
+      aSlip('HS-2', {
+        sellers: [aSeller({ shareNumerator: 1, shareDenominator: 2 })],
+        declaredPriceVnd: price,
+      });
+    expect(amounts(evaluateSlip(half(3_000_000_000), NOTICE_DATE))).toEqual({
+      PIT: 60_000_000n,
+      REGISTRATION_FEE: 15_000_000n,
+    });
+    expect(amounts(evaluateSlip(half(1_000_000_000), NOTICE_DATE))).toEqual({
+      PIT: 40_000_000n,
+      REGISTRATION_FEE: 10_000_000n,
+    });
   });
 
   it('returns a slip whose contract date no income-tax rule covers', () => {

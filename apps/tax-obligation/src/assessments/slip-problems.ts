@@ -55,13 +55,14 @@ export function slipProblems(slip: TransferSlipSentV1): SlipProblemV1[] {
     }
     seen.add(seller.citizenId);
   });
+  // Less than the whole is a co-owner selling only their share; more is impossible.
   const shares = shareTotal(slip);
-  if (shares.num !== shares.den) {
+  if (shares.num > shares.den) {
     problems.push(
       problem(
         'sellers',
         SlipProblemCode.SHARES_DO_NOT_ADD_UP,
-        `Tổng tỷ lệ sở hữu của các bên chuyển nhượng là ${shares.num}/${shares.den}, không bằng toàn bộ (1/1) quyền sử dụng đất`,
+        `Tổng tỷ lệ sở hữu của các bên chuyển nhượng là ${shares.num}/${shares.den}, lớn hơn toàn bộ (1/1) quyền sử dụng đất`,
       ),
     );
   }

@@ -34,11 +34,14 @@ export function toTransferInput(
   noticeIssuedOn: LocalDate,
 ): TransferInput {
   const certificateIssuedOn = slipDate(slip.certificateIssuedOn);
+  // Co-owners may sell only their own shares: the transfer is then of that part of the
+  // parcel, and each seller's share is a share of what is transferred.
+  const part = transferredPart(slip);
   const transferors = slip.sellers.map((seller): Transferor => {
     const transferor: Transferor = {
       id: seller.citizenId,
       nameVi: seller.fullName,
-      share: { numerator: seller.shareNumerator, denominator: seller.shareDenominator },
+      share: ofPart(seller, part),
       relationshipToRecipient: seller.relationshipToBuyer,
     };
     if (seller.ownsOtherResidentialProperty !== undefined) {
@@ -68,9 +71,39 @@ export function toTransferInput(
         position: parcel.pricePosition,
       },
     },
+    ...(part.n === part.d ? {} : { transferredShare: { numerator: part.n, denominator: part.d } }),
     contractPriceVnd: slip.declaredPriceVnd ? BigInt(slip.declaredPriceVnd) : null,
     contractDate: slipDate(slip.contractDate),
     declarationDate: slipDate(slip.declarationDate),
     noticeIssuedOn,
   };
+}
+
+interface Part {
+  n: number;
+  d: number;
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
+const reduce = (n: number, d: number): Part => {
+  const g = gcd(n, d) || 1;
+  return { n: n / g, d: d / g };
+};
+
+/** The sellers' shares added up: the part of the parcel's rights transferred (exact). */
+export function transferredPart(slip: TransferSlipSentV1): Part {
+  return slip.sellers.reduce(
+    (sum, s) =>
+      reduce(sum.n * s.shareDenominator + s.shareNumerator * sum.d, sum.d * s.shareDenominator),
+    { n: 0, d: 1 },
+  );
+}
+
+/** A seller's share of the part transferred: (n/d) ÷ (P/Q). */
+function ofPart(
+  seller: { shareNumerator: number; shareDenominator: number },
+  part: Part,
+): { numerator: number; denominator: number } {
+  const r = reduce(seller.shareNumerator * part.d, seller.shareDenominator * part.n);
+  return { numerator: r.n, denominator: r.d };
 }
