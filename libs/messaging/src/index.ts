@@ -6,6 +6,7 @@ export * from './broker/sasl';
 export * from './outbox/outbox-entry';
 export * from './outbox/document-lock';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-store';
 export * from './outbox/event-factory';
 export * from './inbox/inbox.repository';
 export * from './dead-letters/dead-letter.service';

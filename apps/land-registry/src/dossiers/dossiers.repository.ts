@@ -1,27 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
-import {
-  documentKey,
-  newOutbox,
-  OutboxEntry,
-  OutboxRelay,
-  withDocumentLock,
-  withOutbox,
-} from '@lien-thong/messaging';
+import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import type { Agency } from '@lien-thong/contracts';
-import { isDuplicateKey } from '@lien-thong/platform';
 import { Dossier, DossierStatus, FINISHED } from './schemas/dossier.schema';
 
 export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
 
 @Injectable()
 export class DossiersRepository {
+  private readonly store: OutboxStore<Dossier>;
+
   constructor(
     @InjectModel(Dossier.name) private readonly dossiers: Model<Dossier>,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
-    relay.register(dossiers as never);
+    this.store = new OutboxStore(dossiers, relay);
   }
 
   find(code: string): Promise<Dossier | null> {
@@ -29,16 +23,8 @@ export class DossiersRepository {
   }
 
   /** Writes a new dossier with its first events; false when one with its code exists. */
-  async create(dossier: NewDossier, events: OutboxEntry[]): Promise<boolean> {
-    const outbox = newOutbox(events);
-    try {
-      await this.dossiers.create({ ...dossier, rev: 0, handledEvents: [], ...outbox });
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
-    await this.relay.publish(this.dossiers as never, dossier._id, outbox);
-    return true;
+  create(dossier: NewDossier, events: OutboxEntry[]): Promise<boolean> {
+    return this.store.create({ ...dossier, rev: 0, handledEvents: [] }, events);
   }
 
   /**
@@ -65,13 +51,8 @@ export class DossiersRepository {
       rev: d.rev,
       ...(eventId ? { handledEvents: { $ne: eventId } } : {}),
     };
-    // Locked: on FerretDB the conditional update is not atomic by itself (see withDocumentLock).
-    const result = await withDocumentLock(documentKey(this.dossiers as never, d._id), () =>
-      this.dossiers.updateOne(filter, withOutbox(full, events)),
-    );
-    if (result.matchedCount === 0) return false;
-    if (events.length > 0) await this.relay.publish(this.dossiers as never, d._id);
-    return true;
+    const result = await this.store.update(filter, full, events);
+    return result.matchedCount > 0;
   }
 
   /** Unfinished dossiers on a parcel (a hold placed on it must stop them). */

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
-import {
-  OutboxEntry,
-  OutboxRelay,
-  documentKey,
-  withDocumentLock,
-  withOutbox,
-} from '@lien-thong/messaging';
+import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import { isDuplicateKey } from '@lien-thong/platform';
 import { Delivery } from './schemas/delivery.schema';
 
@@ -26,11 +20,13 @@ export type NewDelivery = Pick<
 
 @Injectable()
 export class DeliveriesRepository {
+  private readonly store: OutboxStore<Delivery>;
+
   constructor(
     @InjectModel(Delivery.name) private readonly deliveries: Model<Delivery>,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
-    relay.register(deliveries as never);
+    this.store = new OutboxStore(deliveries, relay);
   }
 
   /** The delivery with this id: created PENDING the first time, as it was on every later call. */
@@ -62,7 +58,7 @@ export class DeliveriesRepository {
 
   /** A transient failure: stays PENDING for the event's next attempt. */
   async noteRetry(id: string, error: string): Promise<void> {
-    await withDocumentLock(documentKey(this.deliveries as never, id), () =>
+    await this.store.locked(id, () =>
       this.deliveries.updateOne(
         { _id: id, status: 'PENDING' },
         { $set: { error }, $inc: { attempts: 1 } },
@@ -84,17 +80,14 @@ export class DeliveriesRepository {
     update: UpdateQuery<Delivery>,
     event: OutboxEntry,
   ): Promise<boolean> {
-    // Locked: on FerretDB a conditional update is not atomic by itself (see withDocumentLock).
-    const result = await withDocumentLock(documentKey(this.deliveries as never, id), () =>
-      this.deliveries.updateOne(
-        { _id: id, status: 'PENDING' },
-        withOutbox({ ...update, $inc: { attempts: 1 } }, [event]),
-      ),
-    );
-    if (result.modifiedCount === 0) return false;
     // A delivery's one event is the one its settling stores (opened without any, settled
     // once): the relay need not read it back.
-    await this.relay.publish(this.deliveries as never, id, { outbox: [event], outboxRev: 1 });
-    return true;
+    const result = await this.store.update(
+      { _id: id, status: 'PENDING' },
+      { ...update, $inc: { attempts: 1 } },
+      [event],
+      { outbox: [event], outboxRev: 1 },
+    );
+    return result.modifiedCount > 0;
   }
 }

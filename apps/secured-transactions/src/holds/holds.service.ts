@@ -3,8 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { HoldPlacement } from '@lien-thong/agency-contracts';
 import { Topics } from '@lien-thong/contracts';
-import { EventFactory, newOutbox, OutboxRelay } from '@lien-thong/messaging';
-import { isDuplicateKey } from '@lien-thong/platform';
+import { EventFactory, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import { parcelKey } from '../parcel-checks/parcel-key';
 import { HoldNotice } from './schemas/hold-notice.schema';
 
@@ -15,12 +14,14 @@ import { HoldNotice } from './schemas/hold-notice.schema';
  */
 @Injectable()
 export class HoldsService {
+  private readonly store: OutboxStore<HoldNotice>;
+
   constructor(
     @InjectModel(HoldNotice.name) private readonly notices: Model<HoldNotice>,
     private readonly events: EventFactory,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
-    relay.register(notices as never);
+    this.store = new OutboxStore(notices, relay);
   }
 
   /**
@@ -39,26 +40,22 @@ export class HoldsService {
       placedAt: placement.placedAt,
       ...(placement.liftedAt ? { liftedAt: placement.liftedAt } : {}),
     });
-    const outbox = newOutbox([event]);
-    try {
-      await this.notices.create({
+    const created = await this.store.create(
+      {
         _id: id,
         parcel: placement.parcel,
         hold: placement.hold,
         placedAt: new Date(placement.placedAt),
         liftedAt,
-        ...outbox,
-      });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      if (!liftedAt) return { accepted: false };
-      const lifted = await this.notices.updateOne(
-        { _id: id, liftedAt: null },
-        { $set: { liftedAt } },
-      );
-      return { accepted: lifted.modifiedCount > 0 };
-    }
-    await this.relay.publish(this.notices as never, id, outbox);
-    return { accepted: true };
+      },
+      [event],
+    );
+    if (created) return { accepted: true };
+    if (!liftedAt) return { accepted: false };
+    const lifted = await this.notices.updateOne(
+      { _id: id, liftedAt: null },
+      { $set: { liftedAt } },
+    );
+    return { accepted: lifted.modifiedCount > 0 };
   }
 }

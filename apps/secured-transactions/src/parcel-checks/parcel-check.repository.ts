@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
-import { OutboxEntry, OutboxRelay, newOutbox } from '@lien-thong/messaging';
-import { isDuplicateKey } from '@lien-thong/platform';
+import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import { ParcelCheck } from './schemas/parcel-check.schema';
 
 /** Where the holds the registry pushes are kept (holds/schemas/hold-notice.schema.ts). */
@@ -10,12 +9,14 @@ const HOLD_NOTICES = 'hold_notices';
 
 @Injectable()
 export class ParcelCheckRepository {
+  private readonly store: OutboxStore<ParcelCheck>;
+
   constructor(
     @InjectModel(ParcelCheck.name) private readonly checks: Model<ParcelCheck>,
     @InjectConnection() private readonly connection: Connection,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
-    relay.register(checks as never);
+    this.store = new OutboxStore(checks, relay);
   }
 
   findById(id: string): Promise<ParcelCheck | null> {
@@ -47,15 +48,7 @@ export class ParcelCheckRepository {
   }
 
   /** Stores the answer with its event; false when this request was already answered. */
-  async save(check: Omit<ParcelCheck, 'outbox'>, events: OutboxEntry[]): Promise<boolean> {
-    const outbox = newOutbox(events);
-    try {
-      await this.checks.create({ ...check, ...outbox });
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
-    await this.relay.publish(this.checks as never, check._id, outbox);
-    return true;
+  save(check: Omit<ParcelCheck, 'outbox'>, events: OutboxEntry[]): Promise<boolean> {
+    return this.store.create(check, events);
   }
 }

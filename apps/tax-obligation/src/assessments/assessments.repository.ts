@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import {
-  OutboxEntry,
-  OutboxRelay,
-  documentKey,
-  newOutbox,
-  withDocumentLock,
-  withOutbox,
-} from '@lien-thong/messaging';
-import { isDuplicateKey } from '@lien-thong/platform';
+import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import type { CancellationReason } from '@lien-thong/contracts';
 import {
   AssessmentStatus,
@@ -23,11 +15,13 @@ export type NewAssessment = Omit<TaxAssessment, 'outbox'>;
 
 @Injectable()
 export class AssessmentsRepository {
+  private readonly store: OutboxStore<TaxAssessment>;
+
   constructor(
     @InjectModel(TaxAssessment.name) private readonly assessments: Model<TaxAssessment>,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
   ) {
-    relay.register(assessments as never);
+    this.store = new OutboxStore(assessments, relay);
   }
 
   findById(id: string): Promise<TaxAssessment | null> {
@@ -47,16 +41,8 @@ export class AssessmentsRepository {
    * Inserts the assessment with its events; false when its id exists (the slip was already
    * handled), in which case nothing is written.
    */
-  async create(assessment: NewAssessment, events: OutboxEntry[]): Promise<boolean> {
-    const outbox = newOutbox(events);
-    try {
-      await this.assessments.create({ ...assessment, ...outbox });
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
-    await this.relay.publish(this.assessments as never, assessment._id, outbox);
-    return true;
+  create(assessment: NewAssessment, events: OutboxEntry[]): Promise<boolean> {
+    return this.store.create(assessment, events);
   }
 
   /**
@@ -64,16 +50,12 @@ export class AssessmentsRepository {
    * records the payment and the other finds nothing to change.
    */
   async markPaid(id: string, payment: SettledPayment, events: OutboxEntry[]): Promise<boolean> {
-    // Locked: on FerretDB a conditional update is not atomic by itself (see withDocumentLock).
-    const result = await withDocumentLock(documentKey(this.assessments as never, id), () =>
-      this.assessments.updateOne(
-        { _id: id, status: 'ASSESSED' },
-        withOutbox<TaxAssessment>({ $set: { status: 'PAID', payment } }, events),
-      ),
+    const result = await this.store.update(
+      { _id: id, status: 'ASSESSED' },
+      { $set: { status: 'PAID', payment } },
+      events,
     );
-    if (result.modifiedCount === 0) return false;
-    await this.relay.publish(this.assessments as never, id);
-    return true;
+    return result.modifiedCount > 0;
   }
 
   /** Assessments with a payment order still open, oldest first (for reconciliation). */
@@ -219,11 +201,11 @@ export class AssessmentsRepository {
 
   /** Publishes whatever a crash left in the document's outbox (the poll would, later). */
   publishPending(id: string): Promise<void> {
-    return this.relay.publish(this.assessments as never, id);
+    return this.store.publish(id);
   }
 
   /** Every write to an assessment holds its lock: the relay marks its outbox under the same. */
   private locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    return withDocumentLock(documentKey(this.assessments as never, id), fn);
+    return this.store.locked(id, fn);
   }
 }

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { newOutbox, OutboxEntry, OutboxRelay } from '@lien-thong/messaging';
-import { isDuplicateKey } from '@lien-thong/platform';
+import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import { CompensationRecord } from './schemas/compensation-record.schema';
 
 @Injectable()
 export class CompensationRecordsRepository {
+  private readonly store: OutboxStore<CompensationRecord>;
+
   constructor(
-    @InjectModel(CompensationRecord.name) private readonly records: Model<CompensationRecord>,
-    private readonly relay: OutboxRelay,
+    @InjectModel(CompensationRecord.name) records: Model<CompensationRecord>,
+    relay: OutboxRelay,
   ) {
-    relay.register(records as never);
+    this.store = new OutboxStore(records, relay);
   }
 
   /**
@@ -19,15 +20,8 @@ export class CompensationRecordsRepository {
    * left unpublished. Answers whether this call inserted it.
    */
   async commit(record: Omit<CompensationRecord, 'outbox'>, event: OutboxEntry): Promise<boolean> {
-    const outbox = newOutbox([event]);
-    try {
-      await this.records.create({ ...record, ...outbox });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      await this.relay.publish(this.records as never, record._id);
-      return false;
-    }
-    await this.relay.publish(this.records as never, record._id, outbox);
-    return true;
+    if (await this.store.create(record, [event])) return true;
+    await this.store.publish(record._id);
+    return false;
   }
 }

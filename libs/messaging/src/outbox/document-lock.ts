@@ -25,6 +25,7 @@ export async function withDocumentLock<T>(key: string, fn: () => Promise<T>): Pr
   }
 }
 
-export function documentKey(model: Model<never> | Model<unknown>, id: unknown): string {
+/** `collection:id`, the key of a document's lock. */
+export function documentKey(model: Pick<Model<unknown>, 'collection'>, id: unknown): string {
   return `${model.collection.name}:${String(id)}`;
 }

@@ -4,9 +4,17 @@ import { TopicName } from '@lien-thong/contracts';
 import { BROKER_CLIENT, BrokerClient } from '../broker/broker-client';
 import { Topology } from '../topology/topology';
 import { OutboxEntry, WithOutbox } from './outbox-entry';
-import { documentKey, withDocumentLock } from './document-lock';
+import { withDocumentLock } from './document-lock';
 
-type OutboxModel = Model<WithOutbox & { _id: unknown }>;
+/** A collection whose documents carry an outbox, seen through the outbox fields alone. */
+export type OutboxModel = Model<WithOutbox & { _id: unknown }>;
+
+/** What the relay needs of such a collection: an OutboxStore. */
+export interface OutboxCollection {
+  readonly outboxModel: OutboxModel;
+  /** The key of a document's lock, which the relay holds while it publishes and marks. */
+  key(id: unknown): string;
+}
 
 export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 
@@ -51,7 +59,8 @@ const MAX_BATCH = 500;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap {
   private readonly logger = new Logger('outbox');
-  private readonly models = new Set<OutboxModel>();
+  /** By model: two stores of one collection are polled once. */
+  private readonly stores = new Map<OutboxModel, OutboxCollection>();
   /** One publication at a time per document keeps a dossier's events in order. */
   private readonly inFlight = new Map<string, Promise<void>>();
   /** Documents ready to go out (each holding its document lock) and whether a batch is running. */
@@ -68,9 +77,9 @@ export class OutboxRelay implements OnApplicationBootstrap {
     @Inject(OUTBOX_POLL_MS) private readonly pollMs: number,
   ) {}
 
-  /** Called by each repository whose documents carry an outbox. */
-  register(model: Model<never>): void {
-    this.models.add(model as unknown as OutboxModel);
+  /** Called by each OutboxStore: its collection is polled for entries left pending. */
+  register(store: OutboxCollection): void {
+    this.stores.set(store.outboxModel, store);
   }
 
   onApplicationBootstrap(): void {
@@ -83,12 +92,11 @@ export class OutboxRelay implements OnApplicationBootstrap {
    * reading it back; a stale snapshot is safe (its marking write then does not apply, the
    * entries are re-read and at worst published twice).
    */
-  publish(model: Model<never>, id: unknown, snapshot?: OutboxSnapshot): Promise<void> {
-    const outboxModel = model as unknown as OutboxModel;
-    const key = documentKey(model, id);
+  publish(store: OutboxCollection, id: unknown, snapshot?: OutboxSnapshot): Promise<void> {
+    const key = store.key(id);
     const previous = this.inFlight.get(key) ?? Promise.resolve();
     const next = previous
-      .then(() => withDocumentLock(key, () => this.enqueue(outboxModel, id, snapshot)))
+      .then(() => withDocumentLock(key, () => this.enqueue(store.outboxModel, id, snapshot)))
       .catch((err: unknown) => {
         this.idlePolls = 0;
         this.logger.warn(`publishing ${key} failed, the poll will retry: ${String(err)}`);
@@ -104,12 +112,13 @@ export class OutboxRelay implements OnApplicationBootstrap {
   async flush(): Promise<void> {
     await Promise.all(this.inFlight.values());
     let found = 0;
-    for (const model of this.models) {
-      const pending = await model.find({ outboxPending: true }, { _id: 1 }).limit(1000).lean();
+    for (const store of this.stores.values()) {
+      const pending = await store.outboxModel
+        .find({ outboxPending: true }, { _id: 1 })
+        .limit(1000)
+        .lean();
       found += pending.length;
-      await Promise.all(
-        pending.map((doc) => this.publish(model as unknown as Model<never>, doc._id)),
-      );
+      await Promise.all(pending.map((doc) => this.publish(store, doc._id)));
     }
     this.idlePolls = found > 0 ? 0 : this.idlePolls + 1;
   }
@@ -232,9 +241,12 @@ export class OutboxRelay implements OnApplicationBootstrap {
     let expectedRev = rev;
     let remaining: OutboxEntry[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
-      const result = await model.updateOne({ _id: id, outboxRev: expectedRev } as never, {
-        $set: { outbox: remaining, outboxPending: remaining.length > 0 },
-      });
+      const result = await model.updateOne(
+        { _id: id, outboxRev: expectedRev },
+        {
+          $set: { outbox: remaining, outboxPending: remaining.length > 0 },
+        },
+      );
       if (result.matchedCount === 1) return;
       const fresh = await model.findById(id, { outbox: 1, outboxRev: 1 }).lean();
       if (!fresh) return;

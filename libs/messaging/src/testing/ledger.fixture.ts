@@ -16,8 +16,9 @@ import {
   ServiceInfo,
 } from '@lien-thong/platform';
 import { MessagingModule, connectEventConsumer } from '../messaging.module';
-import { addOutbox, newOutbox, OutboxEntry } from '../outbox/outbox-entry';
+import { addOutbox, OutboxEntry } from '../outbox/outbox-entry';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { OutboxStore } from '../outbox/outbox-store';
 import { EventFactory } from '../outbox/event-factory';
 import { applyOnce } from '../inbox/apply-once';
 
@@ -56,14 +57,15 @@ addOutbox(LedgerSchema);
 @Injectable()
 export class LedgerService {
   static poisonEnabled = true;
+  private readonly store: OutboxStore<LedgerEntry>;
 
   constructor(
     @InjectModel(LedgerEntry.name) readonly ledger: Model<LedgerEntry>,
     private readonly events: EventFactory,
-    private readonly relay: OutboxRelay,
+    relay: OutboxRelay,
     private readonly config: LedgerConfig,
   ) {
-    relay.register(ledger as never);
+    this.store = new OutboxStore(ledger, relay);
   }
 
   /** Produces a refusal through the outbox of a source document. */
@@ -73,9 +75,8 @@ export class LedgerService {
       reasonCode,
       reasonVi: 'Thử nghiệm',
     });
-    const outbox = newOutbox([event]);
-    await this.ledger.create({ _id: sourceId, ...outbox });
-    await this.relay.publish(this.ledger as never, sourceId, outbox);
+    if (!(await this.store.create({ _id: sourceId }, [event])))
+      throw new Error(`source ${sourceId} already emitted`);
   }
 
   async apply(event: EventEnvelope<DossierRefusedV1>): Promise<void> {
