@@ -1,4 +1,11 @@
-import { authAs, eventually, SAMPLE_USERS as U, Stack, startStack } from '@lien-thong/testing';
+import {
+  authAs,
+  eventually,
+  reviewAndApprove,
+  SAMPLE_USERS as U,
+  Stack,
+  startStack,
+} from '@lien-thong/testing';
 
 jest.setTimeout(300_000);
 
@@ -208,6 +215,101 @@ describe('ownership changes are exact', () => {
           expect.objectContaining({ citizenId: second.citizenId, shareNumerator: 1 }),
         ],
       }),
+    ]);
+  });
+
+  it('registers a co-owner selling only her half: the other co-owner keeps his half, the buyer gets hers', async () => {
+    const before = (await call('GET', lr('/parcels/00004/12/106'), U.counterBaDinh)).body;
+    const [seller, keeper] = before.owners as Json[];
+    const submitted = await call('POST', lr('/dossiers/transfers'), U.counterBaDinh, {
+      channel: 'COUNTER',
+      resultDelivery: 'COUNTER',
+      certificateChoice: 'ANNOTATE',
+      parcel: before.ref,
+      certificateSerial: before.certificate.serial,
+      transferKind: 'SALE',
+      contractDate: '2026-11-16',
+      declaredPriceVnd: 1_000_000_000,
+      sellers: [
+        {
+          fullName: seller.fullName,
+          citizenId: seller.citizenId,
+          address: seller.address,
+          relationshipToBuyer: 'NONE',
+          ownsOtherResidentialProperty: true,
+          shareNumerator: 1,
+          shareDenominator: 2,
+        },
+      ],
+      buyers: [
+        {
+          fullName: 'Phạm Minh Khang',
+          citizenId: '001092011223',
+          address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
+        },
+      ],
+      applicant: { fullName: 'Phạm Minh Khang', phone: '0912345678' },
+    });
+    expect(submitted.status).toBe(201);
+    const code = submitted.body.dossierCode as string;
+    const waiting = await eventually(
+      async () => {
+        const v = (await call('GET', lr(`/dossiers/${code}`), U.counterBaDinh)).body;
+        return v.status === 'WAITING_FOR_PAYMENT' ? v : undefined;
+      },
+      120_000,
+      'the tax notice for the half',
+    );
+    // Taxed on the half sold, not on the whole parcel.
+    const tax = (
+      await call('GET', `${stack.url['tax-obligation']}/assessments/${code}`, U.taxHaNoi)
+    ).body;
+    expect(JSON.stringify(tax.lines)).toContain('Phần quyền sử dụng đất được chuyển nhượng');
+    const orderId = encodeURIComponent(waiting.assessment.assessmentId as string);
+    await call(
+      'POST',
+      `${stack.url['agency-simulators']}/admin/payments/orders/${orderId}/pay`,
+      U.operator,
+      {},
+    );
+    await eventually(
+      async () => {
+        const v = (await call('GET', lr(`/dossiers/${code}`), U.counterBaDinh)).body;
+        return v.status === 'IN_REVIEW' ? v : undefined;
+      },
+      120_000,
+      'the review queue',
+    );
+    await reviewAndApprove(
+      async (method, path, body, as) => (await call(method, lr(path), as, body)).body,
+      code,
+      '01/CN-BADINH',
+    );
+    const after = await eventually(
+      async () => {
+        const p = (await call('GET', lr('/parcels/00004/12/106'), U.counterBaDinh)).body;
+        return (p.ownerHistory as Json[]).length > 0 ? p : undefined;
+      },
+      60_000,
+      'the cadastral book',
+    );
+    const shares = Object.fromEntries(
+      (after.owners as Json[]).map((o) => [
+        o.citizenId,
+        `${o.shareNumerator}/${o.shareDenominator}`,
+      ]),
+    );
+    expect(shares).toEqual({ [keeper.citizenId]: '1/2', '001092011223': '1/2' });
+    // Annotated, as the applicant chose: the same certificate, with the change recorded on it.
+    expect(after.certificate.serial).toBe(before.certificate.serial);
+    expect(after.certificate.annotations).toEqual([
+      expect.objectContaining({
+        dossierCode: code,
+        noteVi: expect.stringContaining('Phạm Minh Khang'),
+      }),
+    ]);
+    expect(after.ownerHistory).toEqual([
+      expect.objectContaining({ changedByDossier: code, owners: before.owners }),
     ]);
   });
 });
