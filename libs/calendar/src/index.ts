@@ -46,5 +46,6 @@ export {
   bundledProcessingTimes,
   createWorkingCalendar,
   processingTime,
+  useHolidayFiles,
   vietnamCalendar,
 } from './vietnam-calendar';

@@ -39,6 +39,17 @@ export function createWorkingCalendar(
 }
 
 /**
+ * Replaces the holiday data the services count with (`vietnamCalendar()` answers the new
+ * calendar from then on): the files of an operator's holiday directory (HOLIDAY_DATA_DIR),
+ * for a year whose schedule was announced after the release. Each file is validated; a year
+ * they do not cover is counted with weekends only, like past the bundled data.
+ */
+export function useHolidayFiles(holidayFiles: readonly unknown[]): WorkingCalendar {
+  calendar = createWorkingCalendar(holidayFiles, undefined, 'weekends-only');
+  return calendar;
+}
+
+/**
  * The working-day calendar of Vietnamese state offices from the bundled data (cached). A
  * year past the data is counted with weekends only, so that intake never stops for it, and
  * listed in `assumedYears` for the services to raise an operator alert.

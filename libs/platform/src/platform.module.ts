@@ -1,6 +1,7 @@
 import { DynamicModule, InjectionToken, Module, Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ServiceConfig } from './config/service-config';
+import { useHolidayDataDir } from './config/holiday-data-dir';
 import { SERVICE_CONFIG, SERVICE_INFO, ServiceInfo } from './bootstrap/service-info';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics';
@@ -45,6 +46,8 @@ export function databaseName(config: ServiceConfig, service: string): string {
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const { config, info } = options;
+    // Before anything counts a working day: the operator's holiday files replace the bundled.
+    if (config.HOLIDAY_DATA_DIR) useHolidayDataDir(config.HOLIDAY_DATA_DIR);
     const imports: (DynamicModule | typeof AuthModule)[] = [
       AuthModule,
       LoggerModule.forRoot(loggerParams(config, info)),

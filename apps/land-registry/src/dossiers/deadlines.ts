@@ -13,7 +13,8 @@ import {
 /** Registration of changes (đăng ký biến động), national procedure code 1.013831. */
 export const TRANSFER_PROCEDURE = '1.013831';
 
-const calendar: WorkingCalendar = vietnamCalendar();
+/** Read at each use: HOLIDAY_DATA_DIR may replace the bundled holiday data at boot. */
+const calendar = (): WorkingCalendar => vietnamCalendar();
 
 export interface Appointment {
   workingDays: number;
@@ -30,7 +31,7 @@ export interface Appointment {
 export function appointmentFor(receivedAt: Date, communeCode: string): Appointment {
   const remote = communeByCode(communeCode)?.remote ?? false;
   const time = processingTime(TRANSFER_PROCEDURE, vietnamDateOf(receivedAt), { remote });
-  const deadline = addWorkingDays(receivedAt, time.workingDays, calendar);
+  const deadline = addWorkingDays(receivedAt, time.workingDays, calendar());
   return { workingDays: time.workingDays, remote, appointmentAt: deadline.dueAt };
 }
 
@@ -41,22 +42,22 @@ export function currentDeadline(
   pauses: readonly Pause[],
 ): Date | null {
   if (pauses.some((p) => !p.to)) return null;
-  return addWorkingDays(receivedAt, workingDays, calendar, { pauses }).dueAt;
+  return addWorkingDays(receivedAt, workingDays, calendar(), { pauses }).dueAt;
 }
 
 /** Working days the land office has used, pauses excluded. */
 export function workingDaysUsed(receivedAt: Date, until: Date, pauses: readonly Pause[]): number {
-  return elapsedWorkingDays(receivedAt, until, calendar, pauses);
+  return elapsedWorkingDays(receivedAt, until, calendar(), pauses);
 }
 
 /** A new appointment `extra` working days after the current one (apology letter, form 04). */
 export function postponed(from: Date, extra: number): Date {
-  return addWorkingDays(from, extra, calendar).dueAt;
+  return addWorkingDays(from, extra, calendar()).dueAt;
 }
 
 export function isLateSoon(dueAt: Date, now: Date): boolean {
   // One working day of warning: the apology must reach the citizen before the deadline.
-  return addWorkingDays(now, 1, calendar).dueAt.getTime() >= dueAt.getTime();
+  return addWorkingDays(now, 1, calendar()).dueAt.getTime() >= dueAt.getTime();
 }
 
 /** The inter-agency deadline of each handoff, by the rule in processing-times.json. */
@@ -74,7 +75,7 @@ export type HandoffAgency = 'secured-transactions' | 'tax-obligation';
 export function agencyDeadline(agency: HandoffAgency, handedAt: Date): Date | null {
   try {
     const time = processingTime(HANDOFF_RULE[agency], vietnamDateOf(handedAt), { remote: false });
-    return addWorkingDays(handedAt, time.workingDays, calendar).dueAt;
+    return addWorkingDays(handedAt, time.workingDays, calendar()).dueAt;
   } catch (err) {
     if (err instanceof CalendarException) return null;
     throw err;

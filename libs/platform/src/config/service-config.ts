@@ -96,6 +96,16 @@ export class ServiceConfig {
   @Min(1)
   EXIT_WITH_PID?: number;
 
+  /**
+   * A directory of holiday files (`vn-holidays-YYYY.json`, the bundled format) that replaces
+   * the bundled ones: how an operator brings in a year's schedule announced after the
+   * release. A year no file covers is counted with weekends only and /health says so.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  HOLIDAY_DATA_DIR?: string;
+
   /** How often the outbox relay looks for events a crash left unpublished. */
   @Type(() => Number)
   @IsInt()

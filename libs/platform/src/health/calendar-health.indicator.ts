@@ -38,7 +38,7 @@ export class CalendarHealthIndicator implements HealthIndicator, OnModuleDestroy
       ...(missing.length > 0
         ? {
             assumedYears: missing.sort(),
-            alertVi: `Thiếu dữ liệu ngày nghỉ lễ năm ${missing.join(', ')}: hạn xử lý đang tạm tính chỉ trừ thứ Bảy, Chủ nhật. Cần bổ sung tệp ngày nghỉ (libs/calendar/src/data).`,
+            alertVi: `Thiếu dữ liệu ngày nghỉ lễ năm ${missing.join(', ')}: hạn xử lý đang tạm tính chỉ trừ thứ Bảy, Chủ nhật. Cần bổ sung tệp ngày nghỉ (thư mục HOLIDAY_DATA_DIR, hoặc libs/calendar/src/data khi phát hành).`,
           }
         : {}),
     });
@@ -53,7 +53,7 @@ export class CalendarHealthIndicator implements HealthIndicator, OnModuleDestroy
       if (this.logged.has(year)) continue;
       this.logged.add(year);
       this.logger.warn(
-        `no holiday data for ${year}: its working days are counted with weekends only until libs/calendar/src/data/vn-holidays-${year}.json is added`,
+        `no holiday data for ${year}: its working days are counted with weekends only until vn-holidays-${year}.json is added (HOLIDAY_DATA_DIR, or libs/calendar/src/data in a release)`,
       );
     }
   }
