@@ -1,5 +1,5 @@
 import { Topics } from '@lien-thong/contracts';
-import { Dossier } from '../dossiers/schemas/dossier.schema';
+import { dossier } from '../testing/dossier.fixture';
 import { acceptSupplement, requestSupplement, returnResult } from './officer-actions';
 import {
   sendSlip,
@@ -13,81 +13,6 @@ import { StepNotReachedYetError } from './saga.exceptions';
 import { approve, assign, claim, propose, sendBack, withdraw } from './land-office-review';
 
 const at = new Date('2026-11-23T03:00:00Z');
-
-function dossier(overrides: Partial<Dossier> = {}): Dossier {
-  return {
-    _id: 'VPDKHN-261123-0001',
-    status: 'CHECKING_PARCEL',
-    heldBy: 'secured-transactions',
-    waitingFor: null,
-    channel: 'COUNTER',
-    resultDelivery: 'COUNTER',
-    postalAddress: null,
-    certificateChoice: 'NEW_CERTIFICATE',
-    procedureCode: '1.013831',
-    receivedAt: new Date('2026-11-23T02:00:00Z'),
-    remote: false,
-    workingDaysAllowed: 5,
-    appointmentAt: new Date('2026-11-30T10:00:00Z'),
-    dueAt: new Date('2026-11-30T10:00:00Z'),
-    pauses: [],
-    applicant: { fullName: 'Phạm Minh Khang', contact: { phone: '0912345678' } },
-    parcel: {
-      ref: { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 102 },
-      address: 'Số 12, phố Đội Cấn',
-      provinceCode: '01',
-      areaTenthsM2: 1000,
-      purposeCode: 'ODT',
-      term: 'Lâu dài',
-      origin: 'Nhà nước công nhận quyền sử dụng đất',
-      priceZone: 'DOI-CAN',
-      pricePosition: 3,
-    },
-    certificate: { serial: 'CS12000102', issuedOn: '2016-02-11' },
-    transfer: {
-      kind: 'SALE',
-      contractDate: '2026-11-16',
-      declaredPriceVnd: 3_000_000_000,
-      transfersWhole: true,
-      mortgageeConsent: null,
-    },
-    sellers: [
-      {
-        fullName: 'Trần Thị Bình',
-        citizenId: '001167107919',
-        address: 'Hà Nội',
-        shareNumerator: 1,
-        shareDenominator: 1,
-        relationshipToBuyer: 'NONE',
-      },
-    ],
-    buyers: [{ fullName: 'Phạm Minh Khang', citizenId: '001092011223', address: 'Hà Nội' }],
-    slipRevision: 0,
-    resumeStep: null,
-    assessment: null,
-    payment: null,
-    refusal: null,
-    delay: null,
-    assignee: null,
-    proposal: null,
-    approval: null,
-    certificateOutcome: null,
-    cadastralPending: false,
-    handoff: null,
-    lateHandoffs: [],
-    withdrawal: null,
-    registeredAt: null,
-    finishedAt: null,
-    timeline: [],
-    trackingSecretHash: 'x'.repeat(64),
-    unit: '01/CN-BADINH',
-    applicantCitizenId: null,
-    rev: 3,
-    handledEvents: [],
-    outbox: [],
-    ...overrides,
-  };
-}
 
 const check = (stage: 'RECEIPT' | 'PRE_REGISTRATION', result: object) => ({
   dossierCode: 'VPDKHN-261123-0001',
