@@ -2,6 +2,7 @@ import {
   ChaosReport,
   chaosFailures,
   formatChaosReport,
+  LIFTED_HOLD_SCENARIO,
   runChaos,
   smallChaosPlan,
 } from '@lien-thong/testing';
@@ -47,6 +48,13 @@ describe('chaos: no dossier lost or charged twice under outages, crashes and bad
     // The people's decisions happened: withdrawals, and refusals after payment.
     expect(summary.withdrawn).toBeGreaterThan(0);
     expect(JSON.stringify(byScenario)).toContain('DOSSIER.REFUSED_BY_OFFICER');
+  });
+
+  it('refuses nobody for a hold lifted before the dossier was submitted: each such dossier is registered', () => {
+    const lifted = report.audit.byScenario[LIFTED_HOLD_SCENARIO] ?? {};
+    const registered = (lifted.RESULT_READY ?? 0) + (lifted.DONE ?? 0);
+    expect(registered).toBeGreaterThan(0);
+    expect(Object.values(lifted).reduce((a, b) => a + b, 0)).toBe(registered);
   });
 
   it('charges nobody twice: one set of tax notices and at most one payment per dossier', () => {

@@ -15,6 +15,11 @@ export interface Scenario {
   /** A hold arrives at the Justice registry while the citizen is paying. */
   holdWhilePaying?: boolean;
   /**
+   * A hold is placed on the parcel at the Justice registry and lifted again before the
+   * dossier is submitted (chaos run): a lifted hold refuses nobody.
+   */
+  holdLiftedBeforeSubmission?: boolean;
+  /**
    * What people decide on the way (chaos run): the leader sends the proposal back once, the
    * officer refuses after the citizen paid (a refund is due), or the applicant withdraws
    * once the tax notice is out (the notices are voided; such citizens do not pay).

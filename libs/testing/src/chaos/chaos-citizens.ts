@@ -32,6 +32,7 @@ export async function submit(
   const lr = () => stack.url['land-registry'];
   const idempotencyKey = `chaos-${runId}-${citizen.index}`;
   const result: Submission = { citizen, idempotencyKey, replayed: false };
+  if (citizen.scenario.holdLiftedBeforeSubmission) await placeAndLiftHold(stack, citizen, runId);
   // The counter looks the parcel up in the cadastral book (again while the registry restarts).
   let body: Record<string, unknown> | undefined;
   for (let attempt = 1; !body; attempt++) {
@@ -63,6 +64,40 @@ export async function submit(
     result.rejected = { status: answer.status, code: answer.body.code };
   }
   return result;
+}
+
+/**
+ * A court places a hold on the citizen's parcel at the Justice registry and lifts it again,
+ * moments before the citizen comes to the counter: the dossier must go through as if there
+ * had never been one. Both calls are retried until answered (the simulators may restart); a
+ * lift that finds no hold (404) after a placement that was answered means an earlier try,
+ * whose answer was lost, lifted it.
+ */
+async function placeAndLiftHold(stack: Stack, citizen: ChaosCitizen, runId: string) {
+  const sim = () => stack.url['agency-simulators'];
+  const [communeCode, mapSheetNumber, parcelNumber] = citizen.scenario.parcel;
+  const placed = await requestUntilAnswered(
+    'POST',
+    `${sim()}/admin/justice/holds`,
+    {
+      parcel: { communeCode, mapSheetNumber, parcelNumber },
+      hold: {
+        authority: 'Tòa án nhân dân Thành phố Hà Nội',
+        documentNumber: `QĐ-BPKCTT-${runId}-${citizen.index}`,
+        issuedOn: '2026-11-10',
+        reason: 'Áp dụng biện pháp khẩn cấp tạm thời trong vụ án dân sự',
+      },
+    },
+    await asOperator(),
+  );
+  if (placed.status >= 300) throw new Error(`hold: HTTP ${placed.status}`);
+  const lifted = await requestUntilAnswered(
+    'DELETE',
+    `${sim()}/admin/justice/holds/${communeCode}/${mapSheetNumber}/${parcelNumber}`,
+    undefined,
+    await asOperator(),
+  );
+  if (lifted.status >= 300 && lifted.status !== 404) throw new Error(`lift: HTTP ${lifted.status}`);
 }
 
 const isParcelTaken = (answer: { status: number; body: Record<string, unknown> }) =>

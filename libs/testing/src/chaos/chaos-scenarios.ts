@@ -44,10 +44,15 @@ const NOT_PAID_YET: Scenario = {
   payment: 'NEVER',
 };
 
+/** Citizens whose parcel had a hold placed and lifted before they submitted. */
+export const LIFTED_HOLD_SCENARIO = 'hold lifted before submission';
+
 function expectedOf(s: Scenario): ExpectedOutcome {
   if (s.holdWhilePaying) return { status: 'REFUSED', refusalCode: 'PARCEL.BLOCKED' };
   if (MORTGAGED.some((p) => p.join('/') === s.parcel.join('/')))
     return { status: 'REFUSED', refusalCode: 'PARCEL.MORTGAGED' };
+  // A hold lifted before the dossier was submitted refuses nobody: registered as a plain sale.
+  if (s.holdLiftedBeforeSubmission) return { status: 'RESULT_READY' };
   if (s.lifecycle === 'WITHDRAW') return { status: 'WITHDRAWN' };
   if (s.lifecycle === 'REFUSE_AFTER_PAYMENT')
     return { status: 'REFUSED', refusalCode: 'DOSSIER.REFUSED_BY_OFFICER' };
@@ -56,13 +61,17 @@ function expectedOf(s: Scenario): ExpectedOutcome {
 }
 
 /**
- * People's decisions, spread over the plain sales on generated parcels: one in ten is sent
- * back once by the leader, one in ten refused by the officer after the citizen paid (to be
- * refunded), one in ten withdrawn by the applicant once the notice is out (never paid).
+ * People's decisions and the registry's, spread over the plain sales on generated parcels:
+ * one in ten has a hold placed on its parcel and lifted again before the dossier is
+ * submitted (to be registered all the same), one in ten is sent back once by the leader, one
+ * in ten refused by the officer after the citizen paid (to be refunded), one in ten
+ * withdrawn by the applicant once the notice is out (never paid).
  */
 function withDecision(s: Scenario, k: number): Scenario {
   if (expectedOf(s).status !== 'RESULT_READY') return s;
   switch (k % 10) {
+    case 1:
+      return { ...s, name: LIFTED_HOLD_SCENARIO, holdLiftedBeforeSubmission: true };
     case 3:
       return { ...s, lifecycle: 'SEND_BACK' };
     case 6:
