@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MaintenanceModule, PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
-import { DossiersModule } from './dossiers/dossiers.module';
+import { IntakeModule } from './intake/intake.module';
+import { OfficerActionsModule } from './officer-actions/officer-actions.module';
+import { ViewsModule } from './views/views.module';
+import { WorkflowModule } from './workflow/workflow.module';
 import { AuditModule } from '@lien-thong/audit';
 
 @Module({})
@@ -17,7 +20,12 @@ export class AppModule {
         AuditModule,
         // PUT /admin/maintenance: new submissions refused, work under way goes on.
         MaintenanceModule,
-        DossiersModule,
+        // One module per concern; imports go one way: intake, officer actions and views build
+        // on the workflow and the dossier store, never the other way round.
+        IntakeModule,
+        WorkflowModule,
+        OfficerActionsModule,
+        ViewsModule,
       ],
     };
   }

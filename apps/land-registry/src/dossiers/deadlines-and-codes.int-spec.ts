@@ -9,8 +9,8 @@ import {
 } from '@lien-thong/testing';
 import { LAND_REGISTRY_SERVICE } from '../service';
 import { post, transferRequest } from '../testing/transfer-requests';
-import { DossierSequenceRepository } from './dossier-sequence.repository';
-import { DelayWatchService } from './delay-watch.service';
+import { DossierSequenceRepository } from '../intake/dossier-sequence.repository';
+import { DelayWatchService } from '../workflow/delay-watch.service';
 
 const COUNTER = SAMPLE_USERS.counterBaDinh;
 

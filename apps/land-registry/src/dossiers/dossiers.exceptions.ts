@@ -1,13 +1,8 @@
-import { DomainException, FieldError } from '@lien-thong/platform';
+import { DomainException } from '@lien-thong/platform';
 
-export type TransferFieldError = FieldError;
-
-/** The dossier does not match the cadastral book: 422 with one Vietnamese message per field. */
-export class TransferRejectedException extends DomainException {
-  constructor(readonly errors: TransferFieldError[]) {
-    super('DOSSIER.INVALID', 'Hồ sơ không khớp với sổ địa chính', 422, { errors });
-  }
-}
+// Defined with the cadastral book, which checks a transfer against itself.
+export { TransferRejectedException } from '../reference-data/cadastral-check.exceptions';
+export type { TransferFieldError } from '../reference-data/cadastral-check.exceptions';
 
 export class DossierNotFoundException extends DomainException {
   constructor() {

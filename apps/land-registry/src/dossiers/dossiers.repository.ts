@@ -3,7 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
 import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import type { Agency } from '@lien-thong/contracts';
-import { Dossier, DossierStatus, FINISHED } from './schemas/dossier.schema';
+import { DossierNotFoundException } from './dossiers.exceptions';
+import { Dossier, DossierRecord, DossierStatus, FINISHED } from './schemas/dossier.schema';
 
 export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
 
@@ -12,10 +13,17 @@ export class DossiersRepository {
   private readonly store: OutboxStore<Dossier>;
 
   constructor(
-    @InjectModel(Dossier.name) private readonly dossiers: Model<Dossier>,
+    @InjectModel(DossierRecord.name) private readonly dossiers: Model<Dossier>,
     relay: OutboxRelay,
   ) {
     this.store = new OutboxStore(dossiers, relay);
+  }
+
+  /** The dossier, or 404 exactly as for a code that does not exist. */
+  async existing(code: string): Promise<Dossier> {
+    const dossier = await this.find(code);
+    if (!dossier) throw new DossierNotFoundException();
+    return dossier;
   }
 
   find(code: string): Promise<Dossier | null> {

@@ -6,10 +6,10 @@ import { LandRegistryConfig } from '../config/land-registry.config';
 import seed from './data/parcels.json';
 import { bulkParcels } from './bulk-parcels';
 import { ParcelsRepository } from './parcels.repository';
-import { Certificate, Parcel, parcelKey } from './schemas/parcel.schema';
-import type { CertificateOutcome } from '../dossiers/schemas/dossier.schema';
+import { Certificate, CertificateOutcome, Parcel, parcelKey } from './schemas/parcel.schema';
+
 import { CertificateSerialsRepository } from './certificate-serials.repository';
-import { TransferFieldError, TransferRejectedException } from '../dossiers/dossiers.exceptions';
+import { TransferFieldError, TransferRejectedException } from './cadastral-check.exceptions';
 import { Buyer, ownersAfterTransfer, SellerShare } from './ownership';
 
 export interface SellerClaim {

@@ -1,4 +1,4 @@
-import type { Dossier } from '../dossiers/schemas/dossier.schema';
+import type { Dossier } from '../dossiers/dossier';
 
 /** A dossier received at the Ba Đình counter (unit tests of the saga's pure decisions). */
 export function dossier(overrides: Partial<Dossier> = {}): Dossier {

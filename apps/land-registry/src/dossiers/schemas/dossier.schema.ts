@@ -1,6 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { Pause, PauseReason } from '@lien-thong/calendar';
 import type {
   Agency,
   ApplicantV1,
@@ -11,112 +10,28 @@ import type {
 } from '@lien-thong/contracts';
 import { addOutbox, OutboxEntry } from '@lien-thong/messaging';
 import type { Certificate } from '../../reference-data/schemas/parcel.schema';
+import type {
+  CertificateOutcome,
+  Dossier,
+  DossierStatus,
+  Handoff,
+  Holder,
+  LateHandoff,
+  OfficerRef,
+  Proposal,
+  ResumeStep,
+  SlipParcel,
+  StoredPause,
+  TimelineEntry,
+  TransferTerms,
+} from '../dossier';
 
-/**
- * The steps of a transfer (domain.md, "Lifecycle"): received → parcel check → tax
- * (slip sent, obligations determined) → citizen pays → holds re-checked → the land office
- * reviews (an officer claims it from the unit's queue and proposes) → a leader approves
- * (or sends it back) → registered (result ready at the counter or sent by post) → done;
- * or refused; or withdrawn by the applicant; or back with the citizen to supplement.
- */
-export const DOSSIER_STATUSES = [
-  'CHECKING_PARCEL',
-  'WAITING_FOR_TAX',
-  'WAITING_FOR_PAYMENT',
-  'RECHECKING_HOLDS',
-  'IN_REVIEW',
-  'AWAITING_APPROVAL',
-  'RESULT_READY',
-  'DONE',
-  'REFUSED',
-  'WITHDRAWN',
-  'SUPPLEMENT_REQUESTED',
-] as const;
-export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
-/** No agency or officer will act on these again (the result may still be handed over). */
-export const FINISHED: readonly DossierStatus[] = ['RESULT_READY', 'DONE', 'REFUSED', 'WITHDRAWN'];
-
-/** Who has the dossier in hand right now (inside the land office: see `assignee`). */
-export type Holder =
-  'land-registry' | 'secured-transactions' | 'tax-obligation' | 'citizen' | 'none';
-
-/** The dossier handed to another agency, and by when it must answer (inter-agency rules). */
-export interface Handoff {
-  agency: 'secured-transactions' | 'tax-obligation';
-  step: string;
-  at: Date;
-  /** null where the rules set no deadline for this agency. */
-  dueAt: Date | null;
-  /** When the dossier was flagged as waiting for a late agency. */
-  lateFlaggedAt: Date | null;
-}
-
-/** A handoff the agency answered after its deadline (statistics by agency). */
-export interface LateHandoff {
-  agency: Handoff['agency'];
-  step: string;
-  dueAt: Date;
-  answeredAt: Date;
-}
-
-/** A person of the land office, as the token named them. */
-export interface OfficerRef {
-  /** The identity provider's username (stable, what a leader assigns to). */
-  username: string;
-  /** "Trần Minh Quân (Chuyên viên đăng ký đất đai, 01/CN-BADINH)" */
-  describedAs: string;
-}
-
-/** What the reviewing officer proposed to the leader. */
-export interface Proposal {
-  at: Date;
-  by: OfficerRef;
-  opinionVi: string;
-}
-
-/** The certificate the owners hold after registration. */
-export interface CertificateOutcome {
-  choice: CertificateChoice;
-  serial: string;
-  issuedOn: string;
-}
-
-/** Where to pick up after a supplement. */
-export type ResumeStep = 'PARCEL_CHECK' | 'TRANSFER_SLIP' | 'HOLDS_RECHECK' | 'REVIEW';
-
-export interface TimelineEntry {
-  at: Date;
-  step: string;
-  actor: string;
-  noteVi: string;
-  /** The deadline of the step, when it has one. */
-  deadlineAt?: Date | null;
-}
-
-export interface SlipParcel {
-  ref: { communeCode: string; mapSheetNumber: number; parcelNumber: number };
-  address: string;
-  provinceCode: string;
-  areaTenthsM2: number;
-  purposeCode: string;
-  term: string;
-  origin: string;
-  priceZone: string;
-  pricePosition: number;
-}
-
-export interface TransferTerms {
-  kind: 'SALE' | 'GIFT' | 'INHERITANCE' | 'DIVORCE_DIVISION';
-  contractDate: string;
-  declaredPriceVnd?: number;
-  transfersWhole: boolean;
-  mortgageeConsent?: { documentNumber: string; signedOn: string } | null;
-}
-
-export type StoredPause = Pause & { reason: PauseReason };
+// The dossier's types live with the workflow's decisions (../dossier.ts), free of the database.
+export * from '../dossier';
 
 @Schema({ collection: 'dossiers', versionKey: false })
-export class Dossier {
+/** The stored form of a dossier: the collection `dossiers`, one document per dossier. */
+export class DossierRecord implements Dossier {
   /** The dossier code (mã hồ sơ). */
   @Prop({ type: String })
   _id!: string;
@@ -283,7 +198,7 @@ export class Dossier {
   outbox!: OutboxEntry[];
 }
 
-export const DossierSchema = SchemaFactory.createForClass(Dossier);
+export const DossierSchema = SchemaFactory.createForClass(DossierRecord);
 addOutbox(DossierSchema);
 DossierSchema.index({
   'parcel.ref.communeCode': 1,

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { ParcelRefV1 } from '@lien-thong/contracts';
+import type { CertificateChoice, ParcelRefV1 } from '@lien-thong/contracts';
 
 export interface Owner {
   fullName: string;
@@ -24,6 +24,13 @@ export interface Certificate {
   issuedOn: string;
   /** Changes recorded on this certificate (xác nhận thay đổi), oldest first. */
   annotations?: CertificateAnnotation[];
+}
+
+/** The certificate the owners hold after a registration: annotated, or a new one issued. */
+export interface CertificateOutcome {
+  choice: CertificateChoice;
+  serial: string;
+  issuedOn: string;
 }
 
 export interface CertificateAnnotation {

@@ -1,0 +1,290 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Topics } from '@lien-thong/contracts';
+import { issueDossierCode } from '@lien-thong/dossier-code';
+import { EventFactory } from '@lien-thong/messaging';
+import { Actor, describeActor, DomainException, Role, SERVICE_CONFIG } from '@lien-thong/platform';
+import { unitOfParcel } from '../reference-data/units';
+import { assertCanSubmit } from '../dossiers/dossier-access';
+import { LandRegistryConfig } from '../config/land-registry.config';
+import { ParcelsService } from '../reference-data/parcels.service';
+import { agencyDeadline, appointmentFor, TRANSFER_PROCEDURE } from '../dossiers/deadlines';
+import { handOff } from '../workflow/handoffs';
+import { DossierSequenceRepository } from './dossier-sequence.repository';
+import { DossiersRepository } from '../dossiers/dossiers.repository';
+import {
+  ParcelHasActiveDossierException,
+  TransferRejectedException,
+} from '../dossiers/dossiers.exceptions';
+import { contractDateProblems, partyProblems } from './transfer-checks';
+import { SubmitTransferDto } from './dto/submit-transfer.dto';
+import { IdempotencyRepository } from './idempotency.repository';
+import { ParcelClaims } from './parcel-claims';
+import { Dossier } from '../dossiers/dossier';
+import { hashTrackingSecret, newTrackingSecret } from '../dossiers/tracking-secret';
+import { storedApplicant, storedBuyers, storedSellers } from './parties';
+
+/**
+ * Intake at the one-stop counter and online: checks who submits and what against the
+ * cadastral book, claims the Idempotency-Key, then the parcel (one unfinished dossier per
+ * parcel and procedure), takes a dossier number, and stores the dossier with the events
+ * that start its workflow.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly sequence: DossierSequenceRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly parcelClaims: ParcelClaims,
+    private readonly parcels: ParcelsService,
+    private readonly events: EventFactory,
+    @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
+  ) {}
+
+  /**
+   * Receives a transfer: returns the dossier, whether this call created it, and (only when it
+   * did) the tracking secret for the receipt, which is stored hashed and never shown again.
+   */
+  async submit(
+    dto: SubmitTransferDto,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): Promise<{ dossier: Dossier; created: boolean; trackingSecret?: string }> {
+    if (dto.transfersWhole === false) {
+      // A transfer of part of the parcel's area needs the parcel split first (not built yet).
+      throw new TransferRejectedException([
+        {
+          field: 'transfersWhole',
+          code: 'TRANSFER.PART_OF_PARCEL',
+          message:
+            'Chưa nhận chuyển nhượng một phần diện tích thửa đất: cần làm thủ tục tách thửa trước',
+        },
+      ]);
+    }
+    const parties = partyProblems(dto);
+    if (parties.length > 0) throw new TransferRejectedException(parties);
+    const parcel = await this.parcels.verifyTransfer(
+      dto.parcel,
+      dto.certificateSerial,
+      dto.sellers,
+    );
+    const dates = contractDateProblems(dto.contractDate, parcel.certificate.issuedOn);
+    if (dates.length > 0) throw new TransferRejectedException(dates);
+    assertCanSubmit(actor, dto.channel, parcel.provinceCode, [
+      ...dto.sellers.map((s) => s.citizenId),
+      ...dto.buyers.map((b) => b.citizenId),
+    ]);
+    // The submitter is part of the request: one key cannot replay another person's dossier.
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify({ dto, by: actor.subject }))
+      .digest('hex');
+    let code = idempotencyKey ? await this.codeForKey(idempotencyKey, requestHash) : undefined;
+    if (code) {
+      const existing = await this.waitForDossier(code);
+      if (existing) return { dossier: existing, created: false };
+      // The request that took this number died before writing the dossier: finish it.
+    }
+    // Checked after the key: a retry of a received dossier gets it back, not a 409.
+    const claim = await this.parcelClaims
+      .claim(TRANSFER_PROCEDURE, dto.parcel, idempotencyKey)
+      .catch(async (err: unknown) => {
+        if (idempotencyKey && !code) await this.idempotency.release(idempotencyKey, requestHash);
+        throw err;
+      });
+    const receivedAt = new Date();
+    code ??=
+      claim.dossierCode ??
+      (await this.takeNumber(receivedAt).catch(async (err: unknown) => {
+        await this.parcelClaims.release(claim);
+        if (idempotencyKey) await this.idempotency.release(idempotencyKey, requestHash);
+        throw err;
+      }));
+    // From here on the dossier may exist: the claim stays until it is finished, taken over
+    // by a retry with the same key, or left for dead (parcel-claims.ts).
+    if (claim.dossierCode !== code) await this.parcelClaims.assign(claim, code);
+    if (idempotencyKey) await this.idempotency.assign(idempotencyKey, code);
+    if (!(await this.parcelClaims.stillHeld(claim)))
+      throw new ParcelHasActiveDossierException(null);
+    const trackingSecret = newTrackingSecret();
+    const dossier = this.newDossier(code, dto, parcel, receivedAt, actor, trackingSecret);
+    const received = this.events.create(Topics.DossierReceived, code, {
+      dossierCode: code,
+      procedureCode: TRANSFER_PROCEDURE,
+      channel: dto.channel,
+      receivedAt: receivedAt.toISOString(),
+      appointmentAt: dossier.appointmentAt.toISOString(),
+      applicant: dossier.applicant,
+      parcel: dto.parcel,
+      resultDelivery: dto.resultDelivery,
+    });
+    const check = this.events.create(Topics.ParcelCheckRequested, code, {
+      dossierCode: code,
+      stage: 'RECEIPT',
+      parcel: dto.parcel,
+      certificateSerial: dto.certificateSerial,
+    });
+    if (!(await this.dossiers.create(dossier, [received, check]))) {
+      // A retry finishing the same dossier got there first.
+      const existing = await this.dossiers.find(code);
+      if (existing) return { dossier: existing, created: false };
+      throw new Error(`dossier ${code} was created and then vanished`);
+    }
+    return {
+      dossier: { ...dossier, rev: 0, handledEvents: [], outbox: [] },
+      created: true,
+      trackingSecret,
+    };
+  }
+
+  /** The next dossier code of the unit, in the configured format. */
+  private async takeNumber(receivedAt: Date): Promise<string> {
+    const fields = this.config.DOSSIER_SERIES ? { series: this.config.DOSSIER_SERIES } : undefined;
+    const issued = await issueDossierCode(this.sequence, this.config.DOSSIER_CODE_FORMAT, {
+      unitCode: this.config.UNIT_CODE,
+      receivedAt,
+      ...(fields ? { fields } : {}),
+    });
+    return issued.code;
+  }
+
+  /**
+   * With an Idempotency-Key: the dossier code an earlier request with this key took, or
+   * undefined when this request claimed the key (it takes a new number). The key is claimed
+   * before any number is taken, so two identical requests at once never take two.
+   */
+  private async codeForKey(key: string, requestHash: string): Promise<string | undefined> {
+    const deadline = Date.now() + KEY_WAIT_MS;
+    for (let released = false; ;) {
+      const holder = await this.idempotency.claim(key, requestHash);
+      if (!holder) return undefined;
+      if (holder.requestHash !== requestHash) {
+        throw new DomainException(
+          'IDEMPOTENCY.KEY_REUSED',
+          'Khóa Idempotency-Key này đã được dùng cho một hồ sơ khác',
+          422,
+        );
+      }
+      if (holder.dossierCode) return holder.dossierCode;
+      // The other request is taking its number: wait for it, or for it to be found dead.
+      if (Date.now() > deadline) {
+        if (released) throw keyInProgress();
+        await this.idempotency.releaseStale(key, new Date(Date.now() - KEY_WAIT_MS));
+        released = true;
+      }
+      await sleep(100);
+    }
+  }
+
+  /** The dossier, waiting a little while the request that took its number writes it. */
+  private async waitForDossier(code: string): Promise<Dossier | null> {
+    const deadline = Date.now() + KEY_WAIT_MS;
+    for (;;) {
+      const dossier = await this.dossiers.find(code);
+      if (dossier || Date.now() > deadline) return dossier;
+      await sleep(100);
+    }
+  }
+
+  private newDossier(
+    code: string,
+    dto: SubmitTransferDto,
+    parcel: Awaited<ReturnType<ParcelsService['verifyTransfer']>>,
+    receivedAt: Date,
+    actor: Actor,
+    trackingSecret: string,
+  ) {
+    const appointment = appointmentFor(receivedAt, dto.parcel.communeCode);
+    const owners = parcel.owners;
+    return {
+      _id: code,
+      status: 'CHECKING_PARCEL' as const,
+      heldBy: 'secured-transactions' as const,
+      waitingFor: null,
+      channel: dto.channel,
+      resultDelivery: dto.resultDelivery,
+      postalAddress: dto.postalAddress ?? null,
+      certificateChoice: dto.certificateChoice ?? 'NEW_CERTIFICATE',
+      procedureCode: TRANSFER_PROCEDURE,
+      receivedAt,
+      remote: appointment.remote,
+      workingDaysAllowed: appointment.workingDays,
+      appointmentAt: appointment.appointmentAt,
+      dueAt: appointment.appointmentAt,
+      pauses: [],
+      applicant: storedApplicant(dto.applicant),
+      parcel: {
+        ref: parcel.ref,
+        address: parcel.address,
+        provinceCode: parcel.provinceCode,
+        areaTenthsM2: parcel.areaTenthsM2,
+        purposeCode: parcel.purposeCode,
+        term: parcel.term,
+        origin: parcel.origin,
+        priceZone: parcel.priceZone,
+        pricePosition: parcel.pricePosition,
+      },
+      certificate: parcel.certificate,
+      transfer: {
+        kind: dto.transferKind,
+        contractDate: dto.contractDate,
+        ...(dto.declaredPriceVnd !== undefined ? { declaredPriceVnd: dto.declaredPriceVnd } : {}),
+        transfersWhole: dto.transfersWhole ?? true,
+        mortgageeConsent: dto.mortgageeConsent ?? null,
+      },
+      sellers: storedSellers(dto.sellers, owners),
+      buyers: storedBuyers(dto.buyers),
+      slipRevision: 0,
+      resumeStep: null,
+      assessment: null,
+      payment: null,
+      refusal: null,
+      delay: null,
+      assignee: null,
+      proposal: null,
+      approval: null,
+      certificateOutcome: null,
+      cadastralPending: false,
+      withdrawal: null,
+      // The Justice check is the first handoff, with its inter-agency deadline.
+      ...handOff('secured-transactions', 'PARCEL_CHECK_REQUESTED', receivedAt),
+      lateHandoffs: [],
+      registeredAt: null,
+      finishedAt: null,
+      timeline: [
+        {
+          at: receivedAt,
+          step: 'RECEIVED',
+          actor:
+            dto.channel === 'COUNTER'
+              ? describeActor(actor, Role.CounterOfficer)
+              : `${actor.fullName} (Công dân, nộp trên Cổng dịch vụ công)`,
+          noteVi: 'Đã tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả kết quả',
+          deadlineAt: appointment.appointmentAt,
+        },
+        {
+          at: receivedAt,
+          step: 'PARCEL_CHECK_REQUESTED',
+          actor: 'land-registry',
+          noteVi: 'Gửi yêu cầu kiểm tra thông tin ngăn chặn, giao dịch bảo đảm sang Sở Tư pháp',
+          deadlineAt: agencyDeadline('secured-transactions', receivedAt),
+        },
+      ],
+      trackingSecretHash: hashTrackingSecret(trackingSecret),
+      unit: unitOfParcel(parcel.provinceCode, parcel.ref.communeCode),
+      applicantCitizenId: dto.channel === 'ONLINE' ? (actor.citizenId ?? null) : null,
+    };
+  }
+}
+
+/** How long a request waits for another with the same Idempotency-Key before taking over. */
+const KEY_WAIT_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const keyInProgress = () =>
+  new DomainException(
+    'IDEMPOTENCY.IN_PROGRESS',
+    'Yêu cầu cùng khóa Idempotency-Key đang được xử lý; vui lòng thử lại sau ít giây',
+    409,
+  );

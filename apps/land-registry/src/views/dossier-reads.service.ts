@@ -1,0 +1,61 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@lien-thong/platform';
+import { DossiersRepository } from '../dossiers/dossiers.repository';
+import { DossierNotificationsRepository } from '../dossiers/dossier-notifications.repository';
+import { DossierNotFoundException } from '../dossiers/dossiers.exceptions';
+import { hashTrackingSecret } from '../dossiers/tracking-secret';
+import { Dossier } from '../dossiers/dossier';
+import { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
+
+/** What officers and citizens read: a dossier, its messages, tracking, the unit's backlog. */
+@Injectable()
+export class DossierReadsService {
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly notifications: DossierNotificationsRepository,
+  ) {}
+
+  async get(code: string): Promise<Dossier> {
+    const dossier = await this.dossiers.find(code);
+    if (!dossier) throw new DossierNotFoundException();
+    return dossier;
+  }
+
+  /** The delivery statuses of the messages sent about the dossier, oldest first. */
+  notificationsOf(code: string): Promise<NotificationRecord[]> {
+    return this.notifications.listFor(code);
+  }
+
+  /**
+   * Tracking without login needs the code and the secret from the receipt; a wrong secret
+   * is answered exactly like an unknown code (and costs the same hash).
+   */
+  async track(code: string, secret: string): Promise<Dossier> {
+    const dossier = await this.dossiers.find(code);
+    const given = Buffer.from(hashTrackingSecret(secret), 'hex');
+    const stored = Buffer.from(dossier?.trackingSecretHash ?? hashTrackingSecret(''), 'hex');
+    if (!dossier || given.length !== stored.length || !timingSafeEqual(given, stored))
+      throw new DossierNotFoundException();
+    return dossier;
+  }
+
+  /** Officers' backlog of their unit: dossiers per step, per holder and per agency they wait for. */
+  async backlog(actor: Actor) {
+    const unit = actor.unit ?? '-';
+    const [byStatus, byHolder, byAgency, late] = await Promise.all([
+      this.dossiers.countBy('status', unit),
+      this.dossiers.countBy('heldBy', unit),
+      // Counted by the database: reading every running dossier made each look heavy.
+      this.dossiers.countWaitingByAgency(unit),
+      this.dossiers.lateByAgency(unit, new Date()),
+    ]);
+    return {
+      byStatus: Object.fromEntries(byStatus.map((r) => [r._id, r.count])),
+      byHolder: Object.fromEntries(byHolder.map((r) => [r._id, r.count])),
+      waitingForAgency: Object.fromEntries(byAgency.map((r) => [r._id, r.count])),
+      agencyPastDeadline: late.overdueNow,
+      agencyAnsweredLate: late.answeredLate,
+    };
+  }
+}

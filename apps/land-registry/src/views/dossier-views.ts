@@ -1,0 +1,95 @@
+import { Dossier } from '../dossiers/dossier';
+import { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
+import { HOLDER_VI, STATUS_VI } from '../workflow/transition';
+import { workingDaysUsed } from '../dossiers/deadlines';
+
+const WAITING_VI: Record<string, string> = {
+  'justice-registry':
+    'Hệ thống của Sở Tư pháp đang tạm ngừng; hồ sơ sẽ tự tiếp tục khi hệ thống hoạt động trở lại',
+  'e-tax':
+    'Hệ thống thuế điện tử đang tạm ngừng; hồ sơ sẽ tự tiếp tục khi hệ thống hoạt động trở lại',
+  'payment-gateway':
+    'Cổng thanh toán đang tạm ngừng; hồ sơ sẽ tự tiếp tục khi hệ thống hoạt động trở lại',
+};
+
+/**
+ * Everything an officer sees: the full timeline, who holds it, what it waits for, the
+ * deadline, and the delivery of every message sent to the citizen (kept beside the dossier).
+ */
+export function officerView(d: Dossier, notifications: NotificationRecord[], now = new Date()) {
+  return {
+    dossierCode: d._id,
+    status: d.status,
+    statusVi: STATUS_VI[d.status],
+    heldBy: d.heldBy,
+    heldByVi: HOLDER_VI[d.heldBy],
+    waitingFor: d.waitingFor
+      ? { ...d.waitingFor, messageVi: WAITING_VI[d.waitingFor.agency] ?? '' }
+      : null,
+    unit: d.unit,
+    channel: d.channel,
+    resultDelivery: d.resultDelivery,
+    receivedAt: d.receivedAt,
+    appointmentAt: d.delay?.newAppointmentAt ?? d.appointmentAt,
+    currentDeadline: d.dueAt,
+    clockPaused: d.pauses.some((p) => !p.to),
+    workingDays: {
+      allowed: d.workingDaysAllowed,
+      used: workingDaysUsed(d.receivedAt, d.finishedAt ?? now, d.pauses),
+      remote: d.remote,
+    },
+    pauses: d.pauses,
+    parcel: d.parcel,
+    certificate: d.certificate,
+    transfer: d.transfer,
+    sellers: d.sellers,
+    buyers: d.buyers,
+    applicant: d.applicant,
+    assessment: d.assessment,
+    payment: d.payment,
+    refusal: d.refusal,
+    delay: d.delay,
+    certificateChoice: d.certificateChoice,
+    handoff: d.handoff ?? null,
+    lateHandoffs: d.lateHandoffs ?? [],
+    assignee: d.assignee,
+    proposal: d.proposal,
+    approval: d.approval,
+    certificateOutcome: d.certificateOutcome,
+    withdrawal: d.withdrawal,
+    timeline: d.timeline,
+    notifications,
+  };
+}
+
+/** What a citizen sees when tracking: progress and what to do, no one else's personal data. */
+export function citizenView(d: Dossier) {
+  return {
+    dossierCode: d._id,
+    statusVi: STATUS_VI[d.status],
+    heldByVi: HOLDER_VI[d.heldBy],
+    waitingForVi: d.waitingFor ? (WAITING_VI[d.waitingFor.agency] ?? null) : null,
+    receivedAt: d.receivedAt,
+    appointmentAt: d.delay?.newAppointmentAt ?? d.appointmentAt,
+    steps: d.timeline.map((t) => ({ at: t.at, noteVi: t.noteVi })),
+    toPay:
+      d.status === 'WAITING_FOR_PAYMENT' && d.assessment
+        ? {
+            totalVnd: d.assessment.totalVnd,
+            payUrl: d.assessment.payUrl ?? null,
+            notices: d.assessment.notices.map((n) => ({
+              labelVi: n.labelVi,
+              amountVnd: n.amountVnd,
+              dueDate: n.dueDate,
+              noticeNumber: n.noticeNumber,
+            })),
+          }
+        : null,
+    refusalVi: d.refusal?.reasonVi ?? null,
+    certificateVi: d.certificateOutcome
+      ? d.certificateOutcome.choice === 'NEW_CERTIFICATE'
+        ? `Giấy chứng nhận mới số ${d.certificateOutcome.serial}`
+        : `Giấy chứng nhận số ${d.certificateOutcome.serial} đã được xác nhận thay đổi`
+      : null,
+  };
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@lien-thong/audit';
+import type { Actor } from '@lien-thong/platform';
+import { Dossier } from '../dossiers/dossier';
+import { DossierReadsService } from './dossier-reads.service';
+import { officerView } from './dossier-views';
+
+/**
+ * How an officer is answered after an action or a full read: recorded in the audit log first
+ * (the log must hold it), then the dossier as officers see it, with its messages.
+ */
+@Injectable()
+export class OfficerAnswers {
+  constructor(
+    private readonly reads: DossierReadsService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async done(
+    d: Dossier,
+    actor: Actor,
+    action: string,
+    ip: string,
+    details?: Record<string, unknown>,
+  ) {
+    await this.audit.record({ actor, action, dossierCode: d._id, ip, details });
+    return officerView(d, await this.reads.notificationsOf(d._id));
+  }
+}

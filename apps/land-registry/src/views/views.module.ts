@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DossierStoreModule } from '../dossiers/dossiers.module';
+import { DossierReadsService } from './dossier-reads.service';
+import { DossierViewsController } from './dossier-views.controller';
+import { OfficerAnswers } from './officer-answers';
+import { TrackingAttempts } from './tracking-attempts';
+
+/** What people read: a dossier for its officers or its parties, tracking, the backlog. */
+@Module({
+  imports: [
+    DossierStoreModule,
+    // Per-client request limit of the public tracking route (the guard is applied there only).
+    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }]),
+  ],
+  controllers: [DossierViewsController],
+  providers: [DossierReadsService, OfficerAnswers, TrackingAttempts],
+  exports: [OfficerAnswers],
+})
+export class ViewsModule {}

@@ -1,0 +1,303 @@
+import type {
+  EncumbranceV1,
+  HoldPlacedV1,
+  ObligationsAssessedV1,
+  ObligationsPaidV1,
+  ParcelCheckCompletedV1,
+  TransferSlipReturnedV1,
+  TransferSlipSentV1,
+} from '@lien-thong/contracts';
+import { Topics } from '@lien-thong/contracts';
+import { Dossier, FINISHED } from '../dossiers/dossier';
+import { closePause, emission, openPause, Transition } from './transition';
+import { StepNotReachedYetError } from './saga.exceptions';
+import { queueForReview, register } from './land-office-review';
+import { answered, handOff } from './handoffs';
+
+/**
+ * The transfer workflow as pure decisions: given the dossier and what just happened,
+ * what changes and what is announced. No I/O here; the saga service reads, decides,
+ * and writes the result with the events in one atomic write.
+ */
+
+const PROCEDURE = '1.013831';
+
+export function transferSlip(d: Dossier, revision: number): TransferSlipSentV1 {
+  return {
+    dossierCode: d._id,
+    slipRevision: revision,
+    completeReceiptAt: d.receivedAt.toISOString(),
+    procedureCode: d.procedureCode || PROCEDURE,
+    transferKind: d.transfer.kind,
+    contractDate: d.transfer.contractDate,
+    declarationDate: d.receivedAt.toISOString().slice(0, 10),
+    ...(d.transfer.declaredPriceVnd !== undefined
+      ? { declaredPriceVnd: d.transfer.declaredPriceVnd }
+      : {}),
+    sellers: d.sellers,
+    buyers: d.buyers,
+    parcel: d.parcel,
+    certificateSerial: d.certificate.serial,
+    certificateIssuedOn: d.certificate.issuedOn,
+    transfersWhole: d.transfer.transfersWhole,
+  };
+}
+
+/** Why an encumbrance stops the transfer, or null when it may go on (Land Law 2024 art. 45). */
+export function blockingReason(
+  d: Dossier,
+  result: EncumbranceV1,
+): { code: string; reasonVi: string } | null {
+  switch (result.status) {
+    case 'CLEAR':
+      return null;
+    case 'MORTGAGED':
+      // Civil Code art. 320–321: a mortgaged right may be transferred only with the mortgagee's consent.
+      if (d.transfer.mortgageeConsent) return null;
+      return {
+        code: 'PARCEL.MORTGAGED',
+        reasonVi: `Thửa đất đang thế chấp tại ${result.mortgage?.mortgagee ?? 'bên nhận thế chấp'} (số đăng ký ${result.mortgage?.registrationNumber ?? '—'}) mà hồ sơ không có văn bản đồng ý của bên nhận thế chấp`,
+      };
+    case 'BLOCKED':
+      return {
+        code: 'PARCEL.BLOCKED',
+        reasonVi: `Thửa đất đang bị ngăn chặn theo văn bản số ${result.hold?.documentNumber ?? '—'} của ${result.hold?.authority ?? 'cơ quan có thẩm quyền'}`,
+      };
+    case 'DISPUTED':
+      return {
+        code: 'PARCEL.DISPUTED',
+        reasonVi: `Thửa đất đang có tranh chấp: ${result.dispute?.description ?? 'đang được giải quyết'} (${result.dispute?.authority ?? ''})`,
+      };
+  }
+}
+
+export function refuse(
+  d: Dossier,
+  reason: { code: string; reasonVi: string },
+  at: Date,
+  actor: string,
+): Transition {
+  return {
+    status: 'REFUSED',
+    heldBy: 'none',
+    set: { refusal: reason, finishedAt: at, waitingFor: null, ...answered(d, at), handoff: null },
+    pauses: closePause(d.pauses, at),
+    timeline: [{ at, step: 'REFUSED', actor, noteVi: `Từ chối hồ sơ: ${reason.reasonVi}` }],
+    emit: [
+      emission(Topics.DossierRefused, {
+        dossierCode: d._id,
+        reasonCode: reason.code,
+        reasonVi: reason.reasonVi,
+      }),
+    ],
+  };
+}
+
+/** Sends the transfer slip to tax; the land office's clock stops while tax works (domain.md, Time). */
+export function sendSlip(d: Dossier, at: Date, noteVi: string): Transition {
+  const revision = d.slipRevision + 1;
+  const handed = handOff('tax-obligation', 'TRANSFER_SLIP_SENT', at);
+  return {
+    status: 'WAITING_FOR_TAX',
+    heldBy: 'tax-obligation',
+    set: { slipRevision: revision, resumeStep: null, ...handed },
+    pauses: openPause(closePause(d.pauses, at), 'TAX_ASSESSMENT', at),
+    timeline: [
+      {
+        at,
+        step: 'TRANSFER_SLIP_SENT',
+        actor: 'land-registry',
+        noteVi,
+        deadlineAt: handed.handoff.dueAt,
+      },
+    ],
+    emit: [emission(Topics.TransferSlipSent, transferSlip(d, revision))],
+  };
+}
+
+export function onParcelChecked(
+  d: Dossier,
+  check: ParcelCheckCompletedV1,
+  at: Date,
+  unitNameVi: string,
+  counterAddressVi: string,
+): Transition | null {
+  const expected = check.stage === 'RECEIPT' ? 'CHECKING_PARCEL' : 'RECHECKING_HOLDS';
+  if (d.status !== expected) return null;
+  const blocked = blockingReason(d, check.result);
+  if (blocked) return refuse(d, blocked, at, 'secured-transactions');
+  const checked = {
+    // As of the registry's as-of time (its clock), which onHoldPlaced compares holds with.
+    at: new Date(check.result.asOf ?? check.checkedAt),
+    step: check.stage === 'RECEIPT' ? 'PARCEL_CHECKED' : 'HOLDS_RECHECKED',
+    actor: 'secured-transactions',
+    noteVi:
+      check.result.status === 'MORTGAGED'
+        ? 'Thửa đất đang thế chấp, có văn bản đồng ý của bên nhận thế chấp'
+        : 'Không có thông tin ngăn chặn, tranh chấp',
+  };
+  if (check.stage === 'RECEIPT') {
+    const sent = sendSlip(
+      d,
+      at,
+      'Chuyển phiếu thông tin xác định nghĩa vụ tài chính (mẫu 19) sang cơ quan thuế',
+    );
+    return {
+      ...sent,
+      set: { ...answered(d, at), ...sent.set, waitingFor: null },
+      timeline: [checked, ...sent.timeline],
+    };
+  }
+  // Paid and still clear: the land office reviews and a leader approves; approved and still
+  // clear just before registration: registered.
+  const next = d.approval
+    ? register(d, checked, at, counterAddressVi)
+    : queueForReview(checked, at, unitNameVi);
+  return { ...next, set: { ...answered(d, at), ...next.set } };
+}
+
+export function onObligationsAssessed(
+  d: Dossier,
+  assessed: ObligationsAssessedV1,
+  at: Date,
+): Transition | null {
+  if (d.status !== 'WAITING_FOR_TAX' || assessed.slipRevision !== d.slipRevision) return null;
+  return {
+    status: 'WAITING_FOR_PAYMENT',
+    heldBy: 'citizen',
+    set: {
+      ...answered(d, at),
+      assessment: {
+        assessmentId: assessed.assessmentId,
+        totalVnd: assessed.totalVnd,
+        notices: assessed.notices,
+        ...(assessed.payUrl ? { payUrl: assessed.payUrl } : {}),
+      },
+      waitingFor: null,
+    },
+    // The clock stays stopped: the pause now covers the citizen paying.
+    pauses: openPause(closePause(d.pauses, at), 'CITIZEN_PAYMENT', at),
+    timeline: [
+      {
+        at,
+        step: 'OBLIGATIONS_ASSESSED',
+        actor: 'tax-obligation',
+        noteVi: `Cơ quan thuế đã ra thông báo nộp tiền, tổng cộng ${assessed.totalVnd.toLocaleString('vi-VN')} đồng`,
+      },
+    ],
+    emit: [],
+  };
+}
+
+export function onSlipReturned(
+  d: Dossier,
+  returned: TransferSlipReturnedV1,
+  at: Date,
+): Transition | null {
+  if (d.status !== 'WAITING_FOR_TAX' || returned.slipRevision !== d.slipRevision) return null;
+  const reasonVi = returned.problems.map((p) => p.messageVi).join('; ');
+  return {
+    status: 'SUPPLEMENT_REQUESTED',
+    heldBy: 'citizen',
+    set: { resumeStep: 'TRANSFER_SLIP', ...answered(d, at) },
+    pauses: openPause(closePause(d.pauses, at), 'SUPPLEMENT', at),
+    timeline: [
+      {
+        at,
+        step: 'SLIP_RETURNED',
+        actor: 'tax-obligation',
+        noteVi: `Cơ quan thuế trả phiếu để bổ sung: ${reasonVi}`,
+      },
+    ],
+    emit: [
+      emission(Topics.SupplementRequested, {
+        dossierCode: d._id,
+        reasonVi,
+        officer: 'Cơ quan thuế',
+      }),
+    ],
+  };
+}
+
+export function onObligationsPaid(
+  d: Dossier,
+  paid: ObligationsPaidV1,
+  at: Date,
+): Transition | null {
+  // Paid before its assessment reached the dossier: come back later rather than drop it.
+  if (d.status === 'WAITING_FOR_TAX')
+    throw new StepNotReachedYetError(d._id, 'ObligationsPaid', 'ObligationsAssessed');
+  if (d.status !== 'WAITING_FOR_PAYMENT' || paid.assessmentId !== d.assessment?.assessmentId)
+    return null;
+  const paidAt = new Date(paid.paidAt);
+  const handed = handOff('secured-transactions', 'HOLDS_RECHECK_REQUESTED', at);
+  return {
+    status: 'RECHECKING_HOLDS',
+    heldBy: 'secured-transactions',
+    set: {
+      ...handed,
+      payment: {
+        paidAt,
+        amountVnd: paid.amountVnd,
+        transactionId: paid.transactionId,
+        late: paid.late,
+      },
+    },
+    pauses: closePause(d.pauses, at),
+    timeline: [
+      {
+        at: paidAt,
+        step: 'PAID',
+        actor: 'tax-obligation',
+        noteVi: paid.late ? 'Người dân đã nộp tiền (sau hạn nộp)' : 'Người dân đã nộp đủ tiền',
+      },
+      {
+        at,
+        step: 'HOLDS_RECHECK_REQUESTED',
+        actor: 'land-registry',
+        noteVi: 'Kiểm tra lại thông tin ngăn chặn trước khi đăng ký',
+        deadlineAt: handed.handoff.dueAt,
+      },
+    ],
+    emit: [
+      emission(Topics.ParcelCheckRequested, {
+        dossierCode: d._id,
+        stage: 'PRE_REGISTRATION',
+        parcel: d.parcel.ref,
+        certificateSerial: d.certificate.serial,
+      }),
+    ],
+  };
+}
+
+/**
+ * When the newest registry answer that let the dossier go on (clear, or mortgaged with
+ * consent) was true, on the registry's clock; null before any.
+ */
+function seenFreeAsOf(d: Dossier): number | null {
+  const checks = d.timeline.filter(
+    (t) => t.step === 'PARCEL_CHECKED' || t.step === 'HOLDS_RECHECKED',
+  );
+  return checks.length > 0 ? Math.max(...checks.map((t) => new Date(t.at).getTime())) : null;
+}
+
+/**
+ * A hold placed mid-process stops every unfinished dossier on that parcel, however late its
+ * news arrives; but not a hold lifted before the dossier was received, nor one placed before
+ * the as-of time of a registry answer that found the parcel free (it was lifted by then).
+ */
+export function onHoldPlaced(d: Dossier, placed: HoldPlacedV1, at: Date): Transition | null {
+  if (FINISHED.includes(d.status)) return null;
+  if (placed.liftedAt && Date.parse(placed.liftedAt) <= d.receivedAt.getTime()) return null;
+  const seenFree = seenFreeAsOf(d);
+  if (seenFree !== null && Date.parse(placed.placedAt) < seenFree) return null;
+  return refuse(
+    d,
+    {
+      code: 'PARCEL.BLOCKED',
+      reasonVi: `Thửa đất bị ngăn chặn theo văn bản số ${placed.hold.documentNumber} của ${placed.hold.authority}`,
+    },
+    at,
+    'secured-transactions',
+  );
+}
