@@ -1,0 +1,52 @@
+/**
+ * Every error code the land registry answers with or records on a dossier, and what it means
+ * in the words of the person who reads it. Each answer carries the code beside a Vietnamese
+ * message that may add the particulars (which field, which document); a screen that knows
+ * only the code shows the meaning below. `errors.spec.ts` keeps this table exhaustive: a code
+ * thrown anywhere in the service and missing here (or listed here and used nowhere) fails it.
+ */
+export const LAND_REGISTRY_ERRORS = {
+  // Who is calling (answered by the platform's checks, raised here for dossier rules)
+  'AUTH.FORBIDDEN': 'Bạn không có quyền thực hiện thao tác này',
+  'AUTH.COUNTER_ONLY': 'Chỉ cán bộ Bộ phận Một cửa được tiếp nhận hồ sơ tại quầy',
+  'AUTH.OTHER_UNIT': 'Thửa đất không thuộc tỉnh của đơn vị tiếp nhận',
+  'AUTH.CITIZEN_ONLY': 'Hồ sơ trực tuyến phải do công dân đăng nhập bằng tài khoản định danh nộp',
+  'AUTH.NOT_A_PARTY':
+    'Người nộp hồ sơ trực tuyến phải là bên chuyển nhượng hoặc bên nhận chuyển nhượng',
+  // Input
+  'VALIDATION.FAILED': 'Dữ liệu gửi lên chưa hợp lệ; xem thông báo của từng trường',
+  'IDEMPOTENCY.KEY_INVALID': 'Idempotency-Key phải gồm 8–100 ký tự chữ, số, "-" hoặc "_"',
+  'IDEMPOTENCY.KEY_REUSED': 'Khóa gửi lại đã được dùng cho một hồ sơ khác',
+  'IDEMPOTENCY.IN_PROGRESS': 'Lần gửi trước với cùng khóa đang được xử lý; vui lòng thử lại sau',
+  // The dossier against the cadastral book and the law
+  'DOSSIER.INVALID': 'Hồ sơ không khớp với sổ địa chính',
+  'PARCEL.NOT_FOUND': 'Không tìm thấy thửa đất trong sổ địa chính',
+  'CERTIFICATE.MISMATCH':
+    'Số seri giấy chứng nhận không khớp với giấy chứng nhận hiện hành của thửa đất',
+  'SELLER.NOT_OWNER': 'Bên chuyển nhượng không có tên trên giấy chứng nhận của thửa đất',
+  'SELLER.SHARE_EXCEEDS_OWNED': 'Phần chuyển nhượng lớn hơn phần sở hữu của bên chuyển nhượng',
+  'PARTY.BUYER_IS_SELLER': 'Một người không thể vừa là bên chuyển nhượng vừa là bên nhận',
+  'PARTY.DUPLICATE': 'Một người được kê khai hai lần',
+  'CONTRACT.BEFORE_CERTIFICATE': 'Ngày ký hợp đồng không được trước ngày cấp giấy chứng nhận',
+  'TRANSFER.PART_OF_PARCEL':
+    'Chưa nhận chuyển nhượng một phần diện tích thửa đất: cần làm thủ tục tách thửa trước',
+  'DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER': 'Thửa đất đang có hồ sơ chưa giải quyết xong',
+  // The dossier's steps
+  'DOSSIER.NOT_FOUND': 'Không tìm thấy hồ sơ',
+  'DOSSIER.INVALID_STATE': 'Trạng thái hồ sơ không cho phép thao tác này',
+  'DOSSIER.STEP_NOT_REACHED_YET': 'Thông tin đến trước bước hồ sơ đang chờ; sẽ được xử lý lại',
+  'SUPPLEMENT.AMOUNTS_AFTER_PAYMENT':
+    'Đã nộp nghĩa vụ tài chính: không sửa bên giao dịch, giá, ngày hay loại hợp đồng',
+  'REVIEW.HELD_BY_ANOTHER': 'Hồ sơ đang do chuyên viên khác thẩm định',
+  'REVIEW.NOT_ASSIGNED_TO_YOU': 'Hồ sơ chưa được giao cho bạn thẩm định',
+  'REVIEW.OWN_PROPOSAL': 'Người trình không được tự phê duyệt hồ sơ của mình',
+  'REVIEW.OFFICER_OUTSIDE_UNIT': 'Chỉ phân công cho chuyên viên thuộc đơn vị xử lý hồ sơ',
+  'TRACKING.TOO_MANY_ATTEMPTS': 'Nhập sai mã tra cứu quá nhiều lần; vui lòng thử lại sau',
+  // Why a dossier was refused (recorded on it and told to the citizen)
+  'PARCEL.MORTGAGED': 'Thửa đất đang thế chấp mà không có văn bản đồng ý của bên nhận thế chấp',
+  'PARCEL.BLOCKED': 'Thửa đất đang bị ngăn chặn giao dịch',
+  'PARCEL.DISPUTED': 'Thửa đất đang có tranh chấp',
+  'DOSSIER.REFUSED_BY_OFFICER': 'Hồ sơ bị từ chối, có nêu lý do',
+} as const satisfies Record<string, string>;
+
+export type LandRegistryErrorCode = keyof typeof LAND_REGISTRY_ERRORS;
