@@ -61,6 +61,15 @@ export interface LateHandoff {
   answeredAt: Date;
 }
 
+/** A hold the registry told us of while a check of the parcel was on its way. */
+export interface HoldNotice {
+  documentNumber: string;
+  authority: string;
+  /** On the registry's clock, like a check's as-of time. */
+  placedAt: string;
+  liftedAt?: string;
+}
+
 /** A person of the land office, as the token named them. */
 export interface OfficerRef {
   /** The identity provider's username (stable, what a leader assigns to). */
@@ -183,6 +192,9 @@ export interface Dossier {
   handoff: Handoff | null;
 
   lateHandoffs: LateHandoff[];
+
+  /** Holds heard of while a check was on its way: applied if its answer predates them. */
+  holdNotices?: HoldNotice[];
 
   /**
    * The officer holding the dossier inside the land office: null while it waits in its

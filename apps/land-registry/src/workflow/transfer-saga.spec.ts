@@ -475,9 +475,31 @@ describe('transfer saga', () => {
       expect(
         onHoldPlaced(checkedClear(minutes(1)), placement(minutes(2), minutes(3)), late),
       ).toMatchObject({ status: 'REFUSED' });
-      expect(
-        onHoldPlaced(dossier({ receivedAt: received }), placement(minutes(-2)), late),
-      ).toMatchObject({ status: 'REFUSED' });
+    });
+
+    it('lets the answer of a check on its way decide, remembering the hold in case that answer predates it', () => {
+      const checking = dossier({ receivedAt: received, status: 'CHECKING_PARCEL' });
+      const heard = onHoldPlaced(checking, placement(minutes(-2)), at);
+      expect(heard).toMatchObject({
+        emit: [],
+        set: { holdNotices: [{ documentNumber: '78/QĐ' }] },
+      });
+      const remembered = dossier({ ...checking, ...heard?.set });
+      const answer = (asOf: string) =>
+        onParcelChecked(
+          remembered,
+          { ...check('RECEIPT', { status: 'CLEAR', asOf }), checkedAt: minutes(10) },
+          at,
+          'Bộ phận Một cửa',
+          'Bộ phận Một cửa',
+        );
+      // Answered as of after the hold and still clear: it was lifted by then.
+      expect(answer(minutes(1))).toMatchObject({ status: 'WAITING_FOR_TAX' });
+      // Answered as of before the hold was placed: the hold stops the dossier.
+      expect(answer(minutes(-3))).toMatchObject({
+        status: 'REFUSED',
+        set: { refusal: { code: 'PARCEL.BLOCKED', reasonVi: expect.stringContaining('78/QĐ') } },
+      });
     });
   });
 

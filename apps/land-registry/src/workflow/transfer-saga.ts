@@ -8,7 +8,7 @@ import type {
   TransferSlipSentV1,
 } from '@lien-thong/contracts';
 import { Topics } from '@lien-thong/contracts';
-import { Dossier, FINISHED } from '../dossiers/dossier';
+import { Dossier, DossierStatus, FINISHED, HoldNotice } from '../dossiers/dossier';
 import { closePause, emission, openPause, Transition } from './transition';
 import { StepNotReachedYetError } from './saga.exceptions';
 import { queueForReview, register } from './land-office-review';
@@ -124,7 +124,16 @@ export function onParcelChecked(
 ): Transition | null {
   const expected = check.stage === 'RECEIPT' ? 'CHECKING_PARCEL' : 'RECHECKING_HOLDS';
   if (d.status !== expected) return null;
-  const blocked = blockingReason(d, check.result);
+  const asOf = Date.parse(check.result.asOf ?? check.checkedAt);
+  const missed = holdMissedBy(d, asOf);
+  const blocked =
+    blockingReason(d, check.result) ??
+    (missed
+      ? {
+          code: 'PARCEL.BLOCKED',
+          reasonVi: `Thửa đất bị ngăn chặn theo văn bản số ${missed.documentNumber} của ${missed.authority}`,
+        }
+      : null);
   if (blocked) return refuse(d, blocked, at, 'secured-transactions');
   const checked = {
     // As of the registry's as-of time (its clock), which onHoldPlaced compares holds with.
@@ -274,6 +283,16 @@ export function onObligationsPaid(
  * When the newest registry answer that let the dossier go on (clear, or mortgaged with
  * consent) was true, on the registry's clock; null before any.
  */
+/** The steps in which a question to the registry is on its way. */
+const CHECKING: readonly DossierStatus[] = ['CHECKING_PARCEL', 'RECHECKING_HOLDS'];
+
+/** A hold heard of during the check and placed after the moment its answer speaks for. */
+function holdMissedBy(d: Dossier, asOf: number): HoldNotice | undefined {
+  return (d.holdNotices ?? []).find(
+    (n) => Date.parse(n.placedAt) > asOf && !(n.liftedAt && Date.parse(n.liftedAt) <= asOf),
+  );
+}
+
 function seenFreeAsOf(d: Dossier): number | null {
   const checks = d.timeline.filter(
     (t) => t.step === 'PARCEL_CHECKED' || t.step === 'HOLDS_RECHECKED',
@@ -289,6 +308,26 @@ function seenFreeAsOf(d: Dossier): number | null {
 export function onHoldPlaced(d: Dossier, placed: HoldPlacedV1, at: Date): Transition | null {
   if (FINISHED.includes(d.status)) return null;
   if (placed.liftedAt && Date.parse(placed.liftedAt) <= d.receivedAt.getTime()) return null;
+  // A check of the parcel is on its way: its answer, as of after the question, decides (a
+  // hold placed and lifted before it refuses nobody); the hold is remembered in case that
+  // answer was given before the hold was placed (found by the chaos run: news of a hold
+  // lifted a moment before the receipt arrived late and refused the dossier).
+  if (CHECKING.includes(d.status))
+    return {
+      set: {
+        holdNotices: [
+          ...(d.holdNotices ?? []),
+          {
+            documentNumber: placed.hold.documentNumber,
+            authority: placed.hold.authority,
+            placedAt: placed.placedAt,
+            ...(placed.liftedAt ? { liftedAt: placed.liftedAt } : {}),
+          },
+        ],
+      },
+      timeline: [],
+      emit: [],
+    };
   const seenFree = seenFreeAsOf(d);
   if (seenFree !== null && Date.parse(placed.placedAt) < seenFree) return null;
   return refuse(

@@ -16,6 +16,7 @@ import type {
   DossierStatus,
   Handoff,
   Holder,
+  HoldNotice,
   LateHandoff,
   OfficerRef,
   Proposal,
@@ -130,6 +131,9 @@ export class DossierRecord implements Dossier {
 
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   lateHandoffs!: LateHandoff[];
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  holdNotices?: HoldNotice[];
 
   /**
    * The officer holding the dossier inside the land office: null while it waits in its
