@@ -36,6 +36,7 @@ export const CONSUMED_TOPICS: Record<BusService, readonly TopicName[]> = {
     Topics.ObligationsPaid,
     Topics.DossierRegistered,
     Topics.DossierRefused,
+    Topics.DossierWithdrawn,
     Topics.DossierDelayed,
     Topics.ObligationsCancelled,
     Topics.PaymentRefunded,

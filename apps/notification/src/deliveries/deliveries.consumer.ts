@@ -5,6 +5,7 @@ import {
   DossierReceivedV1,
   DossierRefusedV1,
   DossierRegisteredV1,
+  DossierWithdrawnV1,
   EventEnvelope,
   ObligationsAssessedV1,
   ObligationsCancelledV1,
@@ -15,6 +16,7 @@ import {
 } from '@lien-thong/contracts';
 import { dossierDelayed } from '../templates/dossier-delayed.template';
 import { dossierRefused } from '../templates/dossier-refused.template';
+import { dossierWithdrawn } from '../templates/dossier-withdrawn.template';
 import { obligationsCancelled } from '../templates/obligations-cancelled.template';
 import { paymentReceived } from '../templates/payment-received.template';
 import { paymentRefunded } from '../templates/payment-refunded.template';
@@ -56,6 +58,11 @@ export class DeliveriesConsumer {
   @EventPattern(Topics.DossierRefused)
   onDossierRefused(@Payload() event: EventEnvelope<DossierRefusedV1>): Promise<void> {
     return this.deliveries.notify(event, dossierRefused);
+  }
+
+  @EventPattern(Topics.DossierWithdrawn)
+  onDossierWithdrawn(@Payload() event: EventEnvelope<DossierWithdrawnV1>): Promise<void> {
+    return this.deliveries.notify(event, dossierWithdrawn);
   }
 
   @EventPattern(Topics.DossierDelayed)

@@ -3,6 +3,7 @@ import type {
   DossierReceivedV1,
   DossierRefusedV1,
   DossierRegisteredV1,
+  DossierWithdrawnV1,
   ObligationsAssessedV1,
   ObligationsCancelledV1,
   ObligationsPaidV1,
@@ -18,6 +19,7 @@ import { taxNotice } from './tax-notice.template';
 import { paymentReceived } from './payment-received.template';
 import { resultReady } from './result-ready.template';
 import { dossierRefused } from './dossier-refused.template';
+import { dossierWithdrawn } from './dossier-withdrawn.template';
 import { dossierDelayed } from './dossier-delayed.template';
 import { obligationsCancelled } from './obligations-cancelled.template';
 import { paymentRefunded } from './payment-refunded.template';
@@ -250,6 +252,22 @@ describe('DOSSIER_REFUSED', () => {
       'không được giải quyết. Lý do: Thửa đất đang bị ngăn chặn giao dịch theo quyết định của Tòa án.',
     );
     expect(message.email.body).toContain('(mã PARCEL.BLOCKED)');
+    expectWellFormed(message);
+  });
+});
+
+describe('DOSSIER_WITHDRAWN', () => {
+  it('confirms the withdrawal, gives the reason and says what becomes of the money', () => {
+    const payload: DossierWithdrawnV1 = {
+      dossierCode: CODE,
+      withdrawnBy: 'COUNTER_OFFICER',
+      reasonVi: 'Hai bên thỏa thuận hủy hợp đồng',
+      withdrawnAt: '2026-07-03T03:00:00.000Z',
+    };
+    const message = dossierWithdrawn(payload, context);
+    expect(message.sms).toContain('đã được rút tại Bộ phận Một cửa');
+    expect(message.sms).toContain('Lý do: Hai bên thỏa thuận hủy hợp đồng.');
+    expect(message.email.body).toContain('được hoàn trả');
     expectWellFormed(message);
   });
 });

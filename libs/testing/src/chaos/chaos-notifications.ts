@@ -13,6 +13,7 @@ const NOTIFIABLE: Partial<Record<TopicName, string>> = {
   [Topics.DossierRegistered]: 'RESULT_READY',
   [Topics.DossierRefused]: 'DOSSIER_REFUSED',
   [Topics.DossierDelayed]: 'DOSSIER_DELAYED',
+  [Topics.DossierWithdrawn]: 'DOSSIER_WITHDRAWN',
   [Topics.ObligationsCancelled]: 'OBLIGATIONS_CANCELLED',
   [Topics.PaymentRefunded]: 'PAYMENT_REFUNDED',
 };
