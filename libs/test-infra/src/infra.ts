@@ -82,7 +82,36 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
 
-export function freePort(): Promise<number> {
+/**
+ * A port for a service a test starts. Inside a Jest worker, each worker takes its ports from a
+ * block of its own below the kernel's ephemeral range (20000 + 1000 × worker): a port the OS
+ * hands out (`listen(0)`) can be handed to a parallel worker between our check and the
+ * service's listen (found: a stack's tax-obligation lost its port to another stack's, whose
+ * /health then answered for it, and its dossiers waited for a tax notice that never came).
+ * Elsewhere, or once the block is used up, a port the OS says is free.
+ */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env.JEST_WORKER_ID ?? 0);
+  if (Number.isInteger(worker) && worker > 0) {
+    while (workerPorts < 1000) {
+      const port = 20_000 + (worker % 10) * 1000 + workerPorts++;
+      if (await canListen(port)) return port;
+    }
+  }
+  return osPort();
+}
+
+let workerPorts = 0;
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function osPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
