@@ -135,6 +135,8 @@ export async function startKeycloak({ dataDir, log, port: wanted }) {
       '--import-realm',
       '--http-host=127.0.0.1',
       `--http-port=${port}`,
+      // Not the fixed 9000: a Keycloak of an earlier run still shutting down may hold it.
+      `--http-management-port=${await freePort()}`,
       '--cache=local',
     ],
     {
