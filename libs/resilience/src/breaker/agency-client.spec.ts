@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { AgencyClient } from './agency-client';
 import { AgencyFailedError, AgencyRejectedError, AgencyUnavailableError } from './agency-errors';
 import { AgencyPolicy, DEFAULT_POLICY } from './agency-policy';
+import { runInContext } from '@lien-thong/platform';
 
 /** A stand-in agency on loopback whose behaviour each test sets. */
 class FakeAgency {
@@ -84,6 +85,18 @@ describe('AgencyClient', () => {
     await expect(post()).resolves.toEqual({ filingId: 'F1' });
     expect(client.state).toBe('CLOSED');
     expect(states).toEqual(['OPEN', 'HALF_OPEN', 'CLOSED']);
+  });
+
+  it('sends the correlation id of the dossier being handled, so that the agency logs the same id', async () => {
+    let seen: string | undefined;
+    agency.behaviour = (req, res) => {
+      seen = req.headers['x-correlation-id'] as string | undefined;
+      res.end('{"ok":true}');
+    };
+    await runInContext({ correlationId: 'c-dossier-42' }, post);
+    expect(seen).toBe('c-dossier-42');
+    await post();
+    expect(seen).toBeUndefined();
   });
 
   it('counts a 4xx answer as the caller’s error: returned as such, never tripping the breaker', async () => {

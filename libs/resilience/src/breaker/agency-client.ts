@@ -3,6 +3,7 @@ import { Agency, BreakerState } from '@lien-thong/contracts';
 import { AgencyFailedError, AgencyRejectedError, AgencyUnavailableError } from './agency-errors';
 import { AgencyPolicy } from './agency-policy';
 import { Bulkhead } from './bulkhead';
+import { currentContext } from '@lien-thong/platform';
 
 export interface AgencyRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -96,7 +97,12 @@ export class AgencyClient {
     try {
       response = await fetch(`${this.baseUrl}${request.path}`, {
         method: request.method,
-        headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          // The dossier's correlation id goes with the call: the agency's logs (the
+          // simulators' included) carry the same id as ours.
+          ...correlationHeader(),
+        },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(this.policy.timeoutMs),
       });
@@ -127,4 +133,9 @@ function safeJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+function correlationHeader(): Record<string, string> {
+  const id = currentContext()?.correlationId;
+  return id ? { 'x-correlation-id': id } : {};
 }
