@@ -1,5 +1,10 @@
 import { applyDecorators, Body, Controller, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Actor, CurrentActor, Role, Roles } from '@lien-thong/platform';
 import { CodeParam, dossierCode } from '../views/code-param';
 import { OfficerDossierView } from '../views/dto/dossier-views.dto';
@@ -46,6 +51,10 @@ export class OfficerActionsController {
   @Roles(Role.CounterOfficer)
   @HttpCode(200)
   @OfficerAction()
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Nội dung sửa không khớp sổ địa chính (DOSSIER.INVALID, theo từng trường), hoặc sửa nội dung ảnh hưởng nghĩa vụ tài chính sau khi đã nộp tiền (SUPPLEMENT.AMOUNTS_AFTER_PAYMENT)',
+  })
   async acceptSupplement(
     @Param('code') code: string,
     @Body() corrections: SupplementDto,

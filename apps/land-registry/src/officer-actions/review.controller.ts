@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiExtraModels,
   ApiOkResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { AuditLog } from '@lien-thong/audit';
@@ -57,6 +59,10 @@ export class ReviewController {
   }
 
   @Post('dossiers/:code/review/assignment')
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Người được phân công không phải chuyên viên của đơn vị (REVIEW.OFFICER_OUTSIDE_UNIT)',
+  })
   @Roles(Role.LandLeader)
   @HttpCode(200)
   @CodeParam()
@@ -103,6 +109,9 @@ export class ReviewController {
 
   /** Approval registers the change: the cadastral book, and the certificate annotated or issued. */
   @Post('dossiers/:code/approval')
+  @ApiForbiddenResponse({
+    description: 'Người trình không được tự phê duyệt (REVIEW.OWN_PROPOSAL)',
+  })
   @Roles(Role.LandLeader)
   @HttpCode(200)
   @CodeParam()
