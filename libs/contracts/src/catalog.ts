@@ -16,6 +16,14 @@ import {
   PaymentRefundedV1,
   TransferSlipReturnedV1,
 } from './events/tax-obligation.events';
+import {
+  ConstructionOpinionRequestedV1,
+  HouseSlipSentV1,
+  MortgageRegisteredV1,
+  MortgageReleasedV1,
+  PurposeChangeSlipSentV1,
+} from './events/land-procedures.events';
+import { ConstructionOpinionGivenV1 } from './events/construction.events';
 import { NotificationStatusChangedV1 } from './events/notification.events';
 import { AgencyAvailabilityChangedV1 } from './events/operations.events';
 
@@ -23,7 +31,13 @@ import { AgencyAvailabilityChangedV1 } from './events/operations.events';
 export interface EventDefinition<P extends object = object> {
   type: string;
   version: number;
-  producer: 'land-registry' | 'secured-transactions' | 'tax-obligation' | 'notification' | 'any';
+  producer:
+    | 'land-registry'
+    | 'secured-transactions'
+    | 'tax-obligation'
+    | 'notification'
+    | 'construction'
+    | 'any';
   summary: string;
   payload: new () => P;
 }
@@ -95,6 +109,51 @@ export const EVENT_CATALOG = {
     producer: 'land-registry',
     summary: 'The dossier will be late: apology letter with a new appointment date.',
     payload: DossierDelayedV1,
+  }),
+  'land.purpose-change-slip-sent.v1': define({
+    type: 'PurposeChangeSlipSent',
+    version: 1,
+    producer: 'land-registry',
+    summary:
+      'Slip for a change of land-use purpose sent to the tax authority to assess the land-use levy.',
+    payload: PurposeChangeSlipSentV1,
+  }),
+  'land.house-slip-sent.v1': define({
+    type: 'HouseSlipSent',
+    version: 1,
+    producer: 'land-registry',
+    summary:
+      'Slip for registering a house on land sent to the tax authority (registration fee on the house).',
+    payload: HouseSlipSentV1,
+  }),
+  'land.construction-opinion-requested.v1': define({
+    type: 'ConstructionOpinionRequested',
+    version: 1,
+    producer: 'land-registry',
+    summary:
+      'The land office asks the construction authority to confirm a house or work attached to land.',
+    payload: ConstructionOpinionRequestedV1,
+  }),
+  'land.mortgage-registered.v1': define({
+    type: 'MortgageRegistered',
+    version: 1,
+    producer: 'land-registry',
+    summary: 'A mortgage of a land-use right was registered; parcel checks now show it.',
+    payload: MortgageRegisteredV1,
+  }),
+  'land.mortgage-released.v1': define({
+    type: 'MortgageReleased',
+    version: 1,
+    producer: 'land-registry',
+    summary: 'A mortgage was deregistered; parcel checks no longer show it.',
+    payload: MortgageReleasedV1,
+  }),
+  'construction.opinion-given.v1': define({
+    type: 'ConstructionOpinionGiven',
+    version: 1,
+    producer: 'construction',
+    summary: 'The construction authority confirmed a work, or did not (with its reasons).',
+    payload: ConstructionOpinionGivenV1,
   }),
   'justice.parcel-check-completed.v1': define({
     type: 'ParcelCheckCompleted',
@@ -177,6 +236,12 @@ export const Topics = {
   DossierRegistered: 'land.dossier-registered.v1',
   DossierWithdrawn: 'land.dossier-withdrawn.v1',
   DossierDelayed: 'land.dossier-delayed.v1',
+  PurposeChangeSlipSent: 'land.purpose-change-slip-sent.v1',
+  HouseSlipSent: 'land.house-slip-sent.v1',
+  ConstructionOpinionRequested: 'land.construction-opinion-requested.v1',
+  MortgageRegistered: 'land.mortgage-registered.v1',
+  MortgageReleased: 'land.mortgage-released.v1',
+  ConstructionOpinionGiven: 'construction.opinion-given.v1',
   ParcelCheckCompleted: 'justice.parcel-check-completed.v1',
   HoldPlaced: 'justice.hold-placed.v1',
   ObligationsAssessed: 'tax.obligations-assessed.v1',

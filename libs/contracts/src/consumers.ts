@@ -26,9 +26,20 @@ export const CONSUMED_TOPICS: Record<BusService, readonly TopicName[]> = {
     Topics.PaymentRefunded,
     Topics.NotificationStatusChanged,
     Topics.AgencyAvailabilityChanged,
+    Topics.ConstructionOpinionGiven,
   ],
-  'secured-transactions': [Topics.ParcelCheckRequested],
-  'tax-obligation': [Topics.TransferSlipSent, Topics.DossierRefused, Topics.DossierWithdrawn],
+  'secured-transactions': [
+    Topics.ParcelCheckRequested,
+    Topics.MortgageRegistered,
+    Topics.MortgageReleased,
+  ],
+  'tax-obligation': [
+    Topics.TransferSlipSent,
+    Topics.PurposeChangeSlipSent,
+    Topics.HouseSlipSent,
+    Topics.DossierRefused,
+    Topics.DossierWithdrawn,
+  ],
   notification: [
     Topics.DossierReceived,
     Topics.SupplementRequested,

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { IsCertificateSerial, IsContractDate, IsPersonName, IsPlainText } from '../validation';
 import { ContactV1, ParcelRefV1, PersonV1 } from './values';
+import { PROCEDURES, ProcedureKey } from './procedures';
 
 export const CHANNELS = ['ONLINE', 'COUNTER'] as const;
 export const RESULT_DELIVERIES = ['COUNTER', 'POST'] as const;
@@ -55,6 +56,11 @@ export class DossierReceivedV1 {
   /** National procedure code; 1.013831 is registration of changes (đăng ký biến động). */
   @IsString()
   procedureCode!: string;
+
+  /** Which of the one-stop's procedures (added in place: absent means TRANSFER). */
+  @IsOptional()
+  @IsIn(PROCEDURES)
+  procedure?: ProcedureKey;
 
   @IsIn(CHANNELS)
   channel!: (typeof CHANNELS)[number];
@@ -156,6 +162,20 @@ export class SlipParcelV1 {
   pricePosition!: number;
 }
 
+/** An heir and the share of the estate's land-use right they receive. */
+export class HeirV1 extends PersonV1 {
+  @IsInt()
+  @Min(1)
+  shareNumerator!: number;
+
+  @IsInt()
+  @Min(1)
+  shareDenominator!: number;
+
+  @IsIn(RELATIONSHIPS)
+  relationshipToDeceased!: (typeof RELATIONSHIPS)[number];
+}
+
 /**
  * The transfer slip (phiếu chuyển thông tin, form 19 of Decree 151/2025 as amended by
  * Decree 226/2025) from which the tax authority determines the obligations.
@@ -217,6 +237,18 @@ export class TransferSlipSentV1 {
 
   @IsIn([true, false])
   transfersWhole!: boolean;
+
+  /**
+   * An inheritance (transferKind INHERITANCE): each heir with the share the inheritance
+   * agreement or the court decision gives them and their tie to the deceased holders (the
+   * sellers), which decide each heir's income tax and registration-fee exemption. Added in
+   * place: absent on every other kind.
+   */
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => HeirV1)
+  heirs?: HeirV1[];
 }
 
 /** An officer asked the citizen to supplement the dossier (form 02); the clock pauses. */
@@ -268,6 +300,11 @@ export class DossierRegisteredV1 {
   @IsString()
   @IsCertificateSerial()
   certificateSerial?: string;
+
+  /** Which procedure was completed (added in place: absent means TRANSFER). */
+  @IsOptional()
+  @IsIn(PROCEDURES)
+  procedure?: ProcedureKey;
 }
 
 /**
