@@ -48,6 +48,33 @@ export class ApplicantV1 {
   contact!: ContactV1;
 }
 
+/**
+ * A provincial fee or charge of the procedure (dossier appraisal fee, certificate issuance
+ * charge, registration charge…), set by the province's People's Council decision it cites,
+ * with the province's online reduction where its decision lists this line.
+ */
+export class FeeLineV1 {
+  @Matches(/^[A-Z_]+$/)
+  code!: string;
+
+  @IsString()
+  labelVi!: string;
+
+  @IsInt()
+  @Min(0)
+  amountVnd!: number;
+
+  /** The amount before the online reduction, when one applied. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  fullAmountVnd?: number;
+
+  /** "Nghị quyết số …/2025/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội" */
+  @IsString()
+  decisionVi!: string;
+}
+
 /** A dossier was received (form 01: receipt and appointment). */
 export class DossierReceivedV1 {
   @IsString()
@@ -84,6 +111,12 @@ export class DossierReceivedV1 {
 
   @IsIn(RESULT_DELIVERIES)
   resultDelivery!: (typeof RESULT_DELIVERIES)[number];
+
+  /** The provincial fees and charges of the procedure (added in place: absent before). */
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => FeeLineV1)
+  fees?: FeeLineV1[];
 }
 
 /** The land office asks the secured-transactions service to check a parcel. */
