@@ -28,14 +28,15 @@ export class ParcelCheckRepository {
    * the registry told us of a change on the parcel at or after that answer's as-of time (a
    * hold placed or lifted): an answer is never reused past a change we know of. Only a clear
    * answer is ever reused: an encumbrance refuses a dossier for good, so it is always asked
-   * for afresh (a hold lifted a minute ago must not refuse anyone).
+   * for afresh (a hold lifted a minute ago must not refuse anyone). Clear means the registry's
+   * own answer: the land office's mortgages are added afresh to every answer, reused or not.
    */
   async reusableClearAnswer(parcelKey: string, since: Date): Promise<ParcelCheck | null> {
     const latest = await this.checks
       .findOne({ parcelKey, source: 'REGISTRY', checkedAt: { $gte: since } })
       .sort({ checkedAt: -1 })
       .lean<ParcelCheck>();
-    if (!latest || latest.result.status !== 'CLEAR') return null;
+    if (!latest || (latest.registryResult ?? latest.result).status !== 'CLEAR') return null;
     const asOf = latest.asOf ?? latest.checkedAt;
     const [communeCode, mapSheetNumber, parcelNumber] = parcelKey.split('/');
     const changedSince = await this.connection.collection(HOLD_NOTICES).findOne({

@@ -13,6 +13,8 @@ import { JusticeRegistryClient } from '../agencies/justice-registry.client';
 import { ParcelCheckRepository } from './parcel-check.repository';
 import { ParcelCheck } from './schemas/parcel-check.schema';
 import { parcelKey } from './parcel-key';
+import { MortgagesService } from '../mortgages/mortgages.service';
+import { withLandOfficeMortgage } from '../mortgages/land-office-encumbrance';
 
 /** The registry's answer as the event tells it; a registry without asOf is as of its checkedAt. */
 function toEncumbrance(answer: ParcelCheckResponse): EncumbranceV1 {
@@ -25,9 +27,13 @@ function toEncumbrance(answer: ParcelCheckResponse): EncumbranceV1 {
   };
 }
 
-/** A stored answer as of its registry time (checks stored before asOf was kept: checkedAt). */
+/**
+ * The registry's own stored answer as of its registry time (checks stored before asOf was
+ * kept: checkedAt; before registryResult was kept, result was the registry's).
+ */
 function asOfStored(check: ParcelCheck): EncumbranceV1 {
-  return { ...check.result, asOf: (check.asOf ?? check.checkedAt).toISOString() };
+  const registry = check.registryResult ?? check.result;
+  return { ...registry, asOf: (check.asOf ?? check.checkedAt).toISOString() };
 }
 
 /**
@@ -35,13 +41,16 @@ function asOfStored(check: ParcelCheck): EncumbranceV1 {
  * as-of time (result.asOf, its own clock). A check on receipt may reuse a clear answer a few
  * minutes old when the registry told us of no hold placed or lifted since its as-of time; an encumbrance is always asked for afresh (a lifted hold must not refuse
  * anyone); the check just before registration never reuses anything (Land Law 2024 art. 45:
- * a seizure or court measure that arrives mid-process must stop the transfer).
+ * a seizure or court measure that arrives mid-process must stop the transfer). The mortgages
+ * the land office registered itself are added to every answer, reused or fresh, as they
+ * stand when it is given.
  */
 @Injectable()
 export class ParcelCheckService {
   constructor(
     private readonly checks: ParcelCheckRepository,
     private readonly registry: JusticeRegistryClient,
+    private readonly mortgages: MortgagesService,
     private readonly events: EventFactory,
     @Inject(SERVICE_CONFIG) private readonly config: SecuredTransactionsConfig,
   ) {}
@@ -62,11 +71,12 @@ export class ParcelCheckService {
           checkedAt: new Date(a.checkedAt),
           source: 'REGISTRY' as const,
         }));
+    const result = withLandOfficeMortgage(answer.result, await this.mortgages.inForceOn(key));
     const completed = this.events.create(Topics.ParcelCheckCompleted, dossierCode, {
       dossierCode,
       stage,
       parcel,
-      result: answer.result,
+      result,
       checkedAt: answer.checkedAt.toISOString(),
       source: answer.source,
     });
@@ -77,7 +87,8 @@ export class ParcelCheckService {
         stage,
         parcelKey: key,
         parcel,
-        result: answer.result,
+        result,
+        registryResult: answer.result,
         source: answer.source,
         checkedAt: answer.checkedAt,
         ...(answer.result.asOf ? { asOf: new Date(answer.result.asOf) } : {}),

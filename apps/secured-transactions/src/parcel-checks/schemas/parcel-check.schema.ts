@@ -24,8 +24,16 @@ export class ParcelCheck {
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   parcel!: ParcelRefV1;
 
+  /** What the check answered: the registry's answer with the land office's own mortgages. */
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   result!: EncumbranceV1;
+
+  /**
+   * The registry's answer alone, which is what a later check may reuse (the land office's
+   * mortgages are added afresh each time). Absent on checks stored before it was kept: result.
+   */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  registryResult?: EncumbranceV1;
 
   @Prop({ type: String, required: true })
   source!: 'REGISTRY' | 'CACHE';
