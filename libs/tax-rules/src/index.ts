@@ -66,6 +66,24 @@ export type { Valuation } from './valuation';
 export { assessTransfer } from './assess';
 export type { AssessOptions } from './assess';
 export { assessPurposeChange } from './land-use-levy';
+export { assessInheritance } from './inheritance';
+export type { InheritanceInput } from './inheritance';
+export type { Heir } from './heirs';
+export { assessHouseRegistration, housePriceOf } from './house-registration';
+export type { DeclaredHouse, HouseRegistrationInput } from './house-registration';
+export {
+  HOUSE_GRADES,
+  housePriceTableFor,
+  parseHousePriceTable,
+  parseRemainingQualityTable,
+  remainingQualityFor,
+} from './house-price-table';
+export type {
+  HouseGrade,
+  HousePriceTable,
+  RemainingQualityBand,
+  RemainingQualityTable,
+} from './house-price-table';
 export { dueDates } from './payment';
 export { serializeAssessment } from './serialize';
 export type { SerializedAssessment } from './serialize';

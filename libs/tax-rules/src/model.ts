@@ -126,7 +126,7 @@ export interface PurposeChangeInput {
 
 export type ObligationCode = 'PIT' | 'REGISTRATION_FEE' | 'LAND_USE_LEVY';
 export type BaseSource = 'CONTRACT_PRICE' | 'PRICE_TABLE';
-export type TaxpayerRole = 'TRANSFEROR' | 'RECIPIENT' | 'LAND_USER';
+export type TaxpayerRole = 'TRANSFEROR' | 'RECIPIENT' | 'LAND_USER' | 'OWNER';
 
 /** One input that went into a line, ready to print: `Diện tích: 100,0 m²`. */
 export interface InputUsed {

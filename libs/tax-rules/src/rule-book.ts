@@ -1,6 +1,17 @@
 import { findInForce, LocalDate } from '@lien-thong/calendar';
-import { BUNDLED_PRICE_TABLE_FILES, BUNDLED_RULE_FILES } from './bundled-data';
+import {
+  BUNDLED_HOUSE_PRICE_TABLE_FILES,
+  BUNDLED_PRICE_TABLE_FILES,
+  BUNDLED_REMAINING_QUALITY_FILES,
+  BUNDLED_RULE_FILES,
+} from './bundled-data';
 import { TaxRulesErrorCode, TaxRulesException } from './errors';
+import {
+  HousePriceTable,
+  parseHousePriceTable,
+  parseRemainingQualityTable,
+  RemainingQualityTable,
+} from './house-price-table';
 import { LandPriceTable, parsePriceTable } from './price-table';
 import { parseRuleSet } from './rule-parse';
 import { LandUseLevyRuleSet, PitRuleSet, RegistrationFeeRuleSet, RuleSet } from './rules';
@@ -11,20 +22,35 @@ export interface RuleBook {
   registrationFee: RegistrationFeeRuleSet[];
   landUseLevy: LandUseLevyRuleSet[];
   priceTables: LandPriceTable[];
+  /** New-build prices of houses by grade, per province. */
+  housePriceTables: HousePriceTable[];
+  remainingQuality: RemainingQualityTable[];
 }
 
 /** Builds a rule book from raw JSON files, validating each; for tests and replacement data. */
 export function createRuleBook(files: {
   rules: readonly unknown[];
   priceTables: readonly unknown[];
+  housePriceTables?: readonly unknown[];
+  remainingQuality?: readonly unknown[];
 }): RuleBook {
-  const book: RuleBook = { pit: [], registrationFee: [], landUseLevy: [], priceTables: [] };
+  const book: RuleBook = {
+    pit: [],
+    registrationFee: [],
+    landUseLevy: [],
+    priceTables: [],
+    housePriceTables: (files.housePriceTables ?? []).map(parseHousePriceTable),
+    remainingQuality: (files.remainingQuality ?? []).map(parseRemainingQualityTable),
+  };
   for (const rule of files.rules.map(parseRuleSet)) addRule(book, rule);
   for (const series of [book.pit, book.registrationFee, book.landUseLevy])
     assertDistinctStarts(series);
   book.priceTables = files.priceTables.map(parsePriceTable);
   const ids = new Set(book.priceTables.map((t) => t.id));
   if (ids.size !== book.priceTables.length) invalidFile('two price tables share an id');
+  const houseIds = new Set(book.housePriceTables.map((t) => t.id));
+  if (houseIds.size !== book.housePriceTables.length)
+    invalidFile('two house price tables share an id');
   return book;
 }
 
@@ -35,6 +61,8 @@ export function bundledRuleBook(): RuleBook {
   return (bundled ??= createRuleBook({
     rules: BUNDLED_RULE_FILES,
     priceTables: BUNDLED_PRICE_TABLE_FILES,
+    housePriceTables: BUNDLED_HOUSE_PRICE_TABLE_FILES,
+    remainingQuality: BUNDLED_REMAINING_QUALITY_FILES,
   }));
 }
 

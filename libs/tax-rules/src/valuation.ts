@@ -49,25 +49,31 @@ export function valueProperty(
   ) {
     invalidInput('house.remainingQualityPercent must be an integer from 0 to 100');
   }
-  const houseValue = mul(
+  const value = houseValue(house);
+  const total = add(land, value);
+  inputs.push(describeHouseValue(house, value), {
+    key: 'tableValueVnd',
+    labelVi: 'Giá trị nhà, đất theo bảng giá',
+    value: formatVndVi(roundVnd(total, 'HALF_UP_TO_VND')),
+  });
+  return { value: total, table, inputs };
+}
+
+/** The registration-fee price of a house: floor area × new-build price × remaining quality. */
+export function houseValue(house: HouseInput): Fraction {
+  return mul(
     frac(BigInt(house.floorAreaTenthsM2), 10n),
     frac(house.unitPriceVnd),
     frac(BigInt(house.remainingQualityPercent), 100n),
   );
-  const total = add(land, houseValue);
-  inputs.push(
-    {
-      key: 'houseValueVnd',
-      labelVi: 'Giá trị nhà (diện tích sàn × đơn giá xây mới × tỷ lệ chất lượng còn lại)',
-      value: `${formatAreaVi(house.floorAreaTenthsM2)} × ${formatVndVi(house.unitPriceVnd)}/m² × ${house.remainingQualityPercent}% = ${formatVndVi(roundVnd(houseValue, 'HALF_UP_TO_VND'))}`,
-    },
-    {
-      key: 'tableValueVnd',
-      labelVi: 'Giá trị nhà, đất theo bảng giá',
-      value: formatVndVi(roundVnd(total, 'HALF_UP_TO_VND')),
-    },
-  );
-  return { value: total, table, inputs };
+}
+
+export function describeHouseValue(house: HouseInput, value: Fraction): InputUsed {
+  return {
+    key: 'houseValueVnd',
+    labelVi: 'Giá trị nhà (diện tích sàn × đơn giá xây mới × tỷ lệ chất lượng còn lại)',
+    value: `${formatAreaVi(house.floorAreaTenthsM2)} × ${formatVndVi(house.unitPriceVnd)}/m² × ${house.remainingQualityPercent}% = ${formatVndVi(roundVnd(value, 'HALF_UP_TO_VND'))}`,
+  };
 }
 
 /**
