@@ -14,7 +14,12 @@ export interface OfficeHours {
   legalBasis: LegalBasis[];
 }
 
-export const PROCEDURE_AGENCIES = ['LAND_OFFICE', 'TAX_AUTHORITY', 'JUSTICE_DEPARTMENT'] as const;
+export const PROCEDURE_AGENCIES = [
+  'LAND_OFFICE',
+  'TAX_AUTHORITY',
+  'JUSTICE_DEPARTMENT',
+  'CONSTRUCTION_DEPARTMENT',
+] as const;
 export type ProcedureAgency = (typeof PROCEDURE_AGENCIES)[number];
 
 /** Maximum processing time of one procedure at one agency, in working days. */

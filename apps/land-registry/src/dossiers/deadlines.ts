@@ -64,17 +64,21 @@ export function isLateSoon(dueAt: Date, now: Date): boolean {
 const HANDOFF_RULE: Record<HandoffAgency, string> = {
   'secured-transactions': 'JUSTICE.PARCEL_CHECK',
   'tax-obligation': 'TAX.PIT_AND_REGISTRATION_FEE',
+  construction: 'CONSTRUCTION.WORK_CONFIRMATION',
 };
 
-export type HandoffAgency = 'secured-transactions' | 'tax-obligation';
+export type HandoffAgency = 'secured-transactions' | 'tax-obligation' | 'construction';
 
 /**
  * When an agency handed the dossier at `handedAt` must answer (the Justice check, tax's
- * assessment: working days from the calendar), or null where the rules in force then set none.
+ * assessment, the construction authority's confirmation: working days from the calendar), or
+ * null where the rules in force then set none. `rule` names another rule of the agency (tax
+ * has 5 working days for a household's land-use levy, 3 for income tax and registration fee).
  */
-export function agencyDeadline(agency: HandoffAgency, handedAt: Date): Date | null {
+export function agencyDeadline(agency: HandoffAgency, handedAt: Date, rule?: string): Date | null {
   try {
-    const time = processingTime(HANDOFF_RULE[agency], vietnamDateOf(handedAt), { remote: false });
+    const code = rule ?? HANDOFF_RULE[agency];
+    const time = processingTime(code, vietnamDateOf(handedAt), { remote: false });
     return addWorkingDays(handedAt, time.workingDays, calendar()).dueAt;
   } catch (err) {
     if (err instanceof CalendarException) return null;

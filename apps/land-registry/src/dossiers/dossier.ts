@@ -7,8 +7,14 @@ import type {
   Agency,
   ApplicantV1,
   CertificateChoice,
+  FeeLineV1,
+  HeirV1,
+  HouseV1,
+  OpinionReasonV1,
   PaymentNoticeV1,
   PersonV1,
+  ProcedureKey,
+  PurposeChangeDecisionV1,
   SellerV1,
 } from '@lien-thong/contracts';
 import type { OutboxEntry } from '@lien-thong/messaging';
@@ -23,6 +29,7 @@ import type { Certificate, CertificateOutcome } from '../reference-data/schemas/
  */
 export const DOSSIER_STATUSES = [
   'CHECKING_PARCEL',
+  'WAITING_FOR_CONSTRUCTION',
   'WAITING_FOR_TAX',
   'WAITING_FOR_PAYMENT',
   'RECHECKING_HOLDS',
@@ -40,11 +47,11 @@ export const FINISHED: readonly DossierStatus[] = ['RESULT_READY', 'DONE', 'REFU
 
 /** Who has the dossier in hand right now (inside the land office: see `assignee`). */
 export type Holder =
-  'land-registry' | 'secured-transactions' | 'tax-obligation' | 'citizen' | 'none';
+  'land-registry' | 'secured-transactions' | 'tax-obligation' | 'construction' | 'citizen' | 'none';
 
 /** The dossier handed to another agency, and by when it must answer (inter-agency rules). */
 export interface Handoff {
-  agency: 'secured-transactions' | 'tax-obligation';
+  agency: 'secured-transactions' | 'tax-obligation' | 'construction';
   step: string;
   at: Date;
   /** null where the rules set no deadline for this agency. */
@@ -88,7 +95,8 @@ export interface Proposal {
 export type { CertificateOutcome };
 
 /** Where to pick up after a supplement. */
-export type ResumeStep = 'PARCEL_CHECK' | 'TRANSFER_SLIP' | 'HOLDS_RECHECK' | 'REVIEW';
+export type ResumeStep =
+  'PARCEL_CHECK' | 'CONSTRUCTION_OPINION' | 'TRANSFER_SLIP' | 'HOLDS_RECHECK' | 'REVIEW';
 
 export interface TimelineEntry {
   at: Date;
@@ -121,6 +129,56 @@ export interface TransferTerms {
 
 export type StoredPause = Pause & { reason: PauseReason };
 
+/** An inheritance: who inherits what, and on which document (agreement or court decision). */
+export interface InheritanceTerms {
+  heirs: HeirV1[];
+  basis: {
+    kind: 'AGREEMENT' | 'COURT_DECISION';
+    number: string;
+    date: string;
+    issuedBy: string;
+  };
+  /** When the holder died (the estate opens then). */
+  deceasedOn: string;
+}
+
+/** A mortgage to register (Decree 99/2022), and its number once registered. */
+export interface MortgageTerms {
+  mortgagee: string;
+  contractNumber: string;
+  contractDate: string;
+  securedAmountVnd?: number;
+  /** Given at registration: `TC-<dossier code>`. */
+  registrationNumber: string | null;
+}
+
+/** A mortgage registered earlier by the land office, now to be deregistered. */
+export interface MortgageReleaseTerms {
+  registrationNumber: string;
+  mortgagee: string;
+  reasonVi: string;
+}
+
+export interface PurposeChangeTerms {
+  decision: PurposeChangeDecisionV1;
+  fromPurpose: string;
+  toPurpose: string;
+  convertedAreaTenthsM2: number;
+  parcelHasResidentialLand: boolean;
+  householdUsedReducedTiers: boolean;
+}
+
+/** The construction authority's confirmation of a house (HOUSE_REGISTRATION). */
+export interface ConstructionOpinion {
+  requestId: string;
+  requestedAt: Date;
+  dueAt: Date | null;
+  outcome: 'CONFIRMED' | 'NOT_CONFIRMED' | null;
+  reasons: OpinionReasonV1[];
+  reference: string | null;
+  answeredAt: Date | null;
+}
+
 /** A dossier of the transfer procedure, as stored and as the workflow decides on it. */
 export interface Dossier {
   /** The dossier code (mã hồ sơ). */
@@ -142,7 +200,14 @@ export interface Dossier {
   /** Annotate the existing certificate or issue a new one at registration, as the applicant chose. */
   certificateChoice: CertificateChoice;
 
+  /** The national procedure code (several procedures may share one). */
   procedureCode: string;
+
+  /** Which of the one-stop's procedures; absent on dossiers stored before there were several. */
+  procedure?: ProcedureKey;
+
+  /** The provincial fees and charges, as printed on the receipt. */
+  fees?: FeeLineV1[];
 
   receivedAt: Date;
 
@@ -164,11 +229,26 @@ export interface Dossier {
 
   certificate: Certificate;
 
-  transfer: TransferTerms;
+  /** The terms of a transfer or an inheritance; null for the other procedures. */
+  transfer: TransferTerms | null;
 
+  /** Transferors: sellers, donors, the deceased; for other procedures, the current holders. */
   sellers: SellerV1[];
 
+  /** Who receives the right (buyers, heirs); empty where nobody does. */
   buyers: PersonV1[];
+
+  inheritance?: InheritanceTerms | null;
+
+  mortgage?: MortgageTerms | null;
+
+  mortgageRelease?: MortgageReleaseTerms | null;
+
+  purposeChange?: PurposeChangeTerms | null;
+
+  house?: HouseV1 | null;
+
+  construction?: ConstructionOpinion | null;
 
   slipRevision: number;
 
@@ -238,6 +318,12 @@ export interface Dossier {
   /** The unit competent for the dossier (units.json): officers see the dossiers their unit covers. */
   unit: string;
 
+  /**
+   * The unit that received it, when another than the competent one (a citizen may submit at
+   * any unit of the province): it sees the dossier too.
+   */
+  receivingUnit?: string | null;
+
   /** The logged-in citizen who submitted online (null at the counter, where an officer did). */
   applicantCitizenId: string | null;
 
@@ -247,4 +333,9 @@ export interface Dossier {
   handledEvents: string[];
 
   outbox: OutboxEntry[];
+}
+
+/** The dossier's procedure (dossiers stored before there were several are transfers). */
+export function procedureOf(d: Pick<Dossier, 'procedure'>): ProcedureKey {
+  return d.procedure ?? 'TRANSFER';
 }

@@ -24,7 +24,14 @@ export interface SellerShare {
   shareDenominator: number;
 }
 
-export type Buyer = Pick<Owner, 'fullName' | 'citizenId' | 'address'>;
+/**
+ * Who receives; with a share (an heir's part of the estate, as the agreement or the court
+ * decided), of what is transferred; without, the receivers share it equally.
+ */
+export type Buyer = Pick<Owner, 'fullName' | 'citizenId' | 'address'> & {
+  shareNumerator?: number;
+  shareDenominator?: number;
+};
 
 /**
  * The owners after a registered transfer (Land Law 2024: each co-owner disposes of their own
@@ -49,16 +56,28 @@ export function ownersAfterTransfer(
     transferred = add(transferred, given);
   }
   const each = divide(transferred, buyers.length);
+  const received = (b: Buyer): Share =>
+    b.shareNumerator && b.shareDenominator
+      ? reduce({ n: transferred.n * b.shareNumerator, d: transferred.d * b.shareDenominator })
+      : each;
   const next: Owner[] = [];
   for (const owner of current) {
     const left = remaining.get(owner.citizenId) ?? { n: 0, d: 1 };
-    const bought = buyers.some((b) => b.citizenId === owner.citizenId) ? each : { n: 0, d: 1 };
+    const buyer = buyers.find((b) => b.citizenId === owner.citizenId);
+    const bought = buyer ? received(buyer) : { n: 0, d: 1 };
     const total = add(left, bought);
     if (total.n > 0) next.push({ ...owner, shareNumerator: total.n, shareDenominator: total.d });
   }
   for (const buyer of buyers) {
     if (current.some((o) => o.citizenId === buyer.citizenId)) continue;
-    next.push({ ...buyer, shareNumerator: each.n, shareDenominator: each.d });
+    const share = received(buyer);
+    next.push({
+      fullName: buyer.fullName,
+      citizenId: buyer.citizenId,
+      address: buyer.address,
+      shareNumerator: share.n,
+      shareDenominator: share.d,
+    });
   }
   return next;
 }

@@ -3,7 +3,14 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
 import { applyOnce } from '@lien-thong/messaging';
-import { Certificate, Owner, OwnershipPeriod, Parcel, parcelKey } from './schemas/parcel.schema';
+import {
+  Certificate,
+  Owner,
+  OwnershipPeriod,
+  Parcel,
+  ParcelEncumbrance,
+  parcelKey,
+} from './schemas/parcel.schema';
 
 const SEED_CHUNK = 50;
 
@@ -45,5 +52,33 @@ export class ParcelsRepository {
       $set: { owners, certificate },
       $push: { ownerHistory: previous },
     });
+  }
+
+  /** Applies one registration other than a change of owners (once per registration id). */
+  recordChange(
+    ref: ParcelRefV1,
+    eventId: string,
+    change: { set?: Partial<Parcel>; push?: Partial<Record<'mortgages' | 'houses', unknown>> },
+  ): Promise<boolean> {
+    return applyOnce(this.parcels, parcelKey(ref), eventId, {
+      ...(change.set ? { $set: change.set } : {}),
+      ...(change.push ? { $push: change.push } : {}),
+    });
+  }
+
+  /** What the last check of the registry said about the parcel (kept for agency look-ups). */
+  async noteEncumbrance(ref: ParcelRefV1, encumbrance: ParcelEncumbrance): Promise<void> {
+    // Only a newer answer replaces an older one (answers may arrive out of order).
+    await this.parcels.updateOne(
+      {
+        _id: parcelKey(ref),
+        $or: [
+          { encumbrance: null },
+          { encumbrance: { $exists: false } },
+          { 'encumbrance.asOf': { $lt: encumbrance.asOf } },
+        ],
+      },
+      { $set: { encumbrance } },
+    );
   }
 }

@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { ParcelRefV1 } from '@lien-thong/contracts';
+import type { HouseV1, ParcelRefV1 } from '@lien-thong/contracts';
 import { vietnamDateOf } from '@lien-thong/calendar';
 import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import seed from './data/parcels.json';
 import { bulkParcels } from './bulk-parcels';
 import { ParcelsRepository } from './parcels.repository';
-import { Certificate, CertificateOutcome, Parcel, parcelKey } from './schemas/parcel.schema';
+import {
+  Certificate,
+  CertificateOutcome,
+  Parcel,
+  ParcelEncumbrance,
+  parcelKey,
+} from './schemas/parcel.schema';
 
 import { CertificateSerialsRepository } from './certificate-serials.repository';
 import { TransferFieldError, TransferRejectedException } from './cadastral-check.exceptions';
@@ -152,4 +158,76 @@ export class ParcelsService implements OnApplicationBootstrap {
       changedByDossier: transfer.dossierCode,
     });
   }
+
+  /**
+   * Cadastral update of a registration that keeps the owners (a mortgage registered or
+   * released, a new purpose, a house added), once per dossier: the change, and the
+   * certificate annotated (or replaced by the new one the approval issued).
+   */
+  async registerChange(ref: ParcelRefV1, change: CadastralChange): Promise<void> {
+    const registration = `registration:${change.dossierCode}`;
+    const parcel = await this.parcels.find(ref);
+    if (!parcel) throw new Error(`parcel ${parcelKey(ref)} is not in the cadastral book`);
+    if ((parcel.handledEvents ?? []).includes(registration)) return;
+    const certificate: Certificate =
+      change.outcome.choice === 'NEW_CERTIFICATE'
+        ? { serial: change.outcome.serial, issuedOn: change.outcome.issuedOn }
+        : {
+            ...parcel.certificate,
+            annotations: [
+              ...(parcel.certificate.annotations ?? []),
+              {
+                on: vietnamDateOf(change.at),
+                dossierCode: change.dossierCode,
+                noteVi: change.noteVi,
+              },
+            ],
+          };
+    const set: Partial<Parcel> = { certificate };
+    const push: Partial<Record<'mortgages' | 'houses', unknown>> = {};
+    if (change.mortgage) {
+      push.mortgages = {
+        ...change.mortgage,
+        registeredAt: change.at,
+        dossierCode: change.dossierCode,
+      };
+    }
+    if (change.releaseMortgage) {
+      const number = change.releaseMortgage;
+      set.mortgages = (parcel.mortgages ?? []).map((m) =>
+        m.registrationNumber === number
+          ? { ...m, releasedAt: change.at, releasedByDossier: change.dossierCode }
+          : m,
+      );
+    }
+    // A change of purpose of the whole parcel changes its purpose; of part of it, the
+    // certificate's annotation records it (the parcel keeps one main purpose here).
+    if (change.purpose && change.purpose.areaTenthsM2 >= parcel.areaTenthsM2) {
+      set.purposeCode = change.purpose.toPurpose;
+    }
+    if (change.house) {
+      push.houses = { ...change.house, registeredAt: change.at, dossierCode: change.dossierCode };
+    }
+    await this.parcels.recordChange(ref, registration, {
+      set,
+      ...(Object.keys(push).length > 0 ? { push } : {}),
+    });
+  }
+
+  /** Keeps the registry's latest answer about the parcel, for agency look-ups. */
+  noteEncumbrance(ref: ParcelRefV1, encumbrance: ParcelEncumbrance): Promise<void> {
+    return this.parcels.noteEncumbrance(ref, encumbrance);
+  }
+}
+
+/** A registration that keeps the owners, as the cadastral book records it. */
+export interface CadastralChange {
+  dossierCode: string;
+  at: Date;
+  outcome: CertificateOutcome;
+  noteVi: string;
+  mortgage?: { registrationNumber: string; mortgagee: string };
+  releaseMortgage?: string;
+  purpose?: { toPurpose: string; areaTenthsM2: number };
+  house?: HouseV1;
 }

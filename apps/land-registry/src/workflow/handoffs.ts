@@ -6,8 +6,15 @@ import type { Dossier, Handoff } from '../dossiers/dossier';
  * answer closes it, and an answer after the deadline is kept for the statistics by agency.
  */
 
-export function handOff(agency: HandoffAgency, step: string, at: Date): { handoff: Handoff } {
-  return { handoff: { agency, step, at, dueAt: agencyDeadline(agency, at), lateFlaggedAt: null } };
+export function handOff(
+  agency: HandoffAgency,
+  step: string,
+  at: Date,
+  rule?: string,
+): { handoff: Handoff } {
+  return {
+    handoff: { agency, step, at, dueAt: agencyDeadline(agency, at, rule), lateFlaggedAt: null },
+  };
 }
 
 /** What the agency's answer at `at` changes: the handoff closes, recorded if it was late. */

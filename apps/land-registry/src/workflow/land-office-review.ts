@@ -10,6 +10,7 @@ import {
 import { ReviewException } from './review.exceptions';
 import { closePause, emission, Transition } from './transition';
 import { handOff } from './handoffs';
+import { stepsOf } from '../procedures';
 
 /**
  * The land office's own steps once tax is paid and the holds are re-checked (one-stop
@@ -19,13 +20,17 @@ import { handOff } from './handoffs';
  */
 
 /** After the pre-registration re-check: into the unit's review queue, the office's clock running. */
-export function queueForReview(checked: TimelineEntry, at: Date, unitNameVi: string): Transition {
+export function queueForReview(
+  checked: TimelineEntry | null,
+  at: Date,
+  unitNameVi: string,
+): Transition {
   return {
     status: 'IN_REVIEW',
     heldBy: 'land-registry',
     set: { assignee: null, waitingFor: null },
     timeline: [
-      checked,
+      ...(checked ? [checked] : []),
       {
         at,
         step: 'QUEUED_FOR_REVIEW',
@@ -85,7 +90,7 @@ export function propose(d: Dossier, officer: OfficerRef, opinionVi: string, at: 
         at,
         step: 'PROPOSED',
         actor: officer.describedAs,
-        noteVi: `Trình lãnh đạo phê duyệt đăng ký biến động: ${opinionVi}`,
+        noteVi: `Trình lãnh đạo phê duyệt (${stepsOf(d).nameVi}): ${opinionVi}`,
       },
     ],
     emit: [],
@@ -175,24 +180,29 @@ export function register(
     d.resultDelivery === 'POST'
       ? `Gửi qua dịch vụ bưu chính công ích tới ${d.postalAddress ?? ''}`
       : counterAddressVi;
-  const certificateVi =
-    outcome.choice === 'NEW_CERTIFICATE'
-      ? `cấp Giấy chứng nhận mới số ${outcome.serial}`
-      : `xác nhận thay đổi trên Giấy chứng nhận số ${outcome.serial}`;
+  const steps = stepsOf(d);
+  const recorded = steps.registration(d, at);
   return {
     status: 'RESULT_READY',
     heldBy: d.resultDelivery === 'POST' ? 'land-registry' : 'citizen',
-    set: { cadastralPending: true, registeredAt: at, finishedAt: at, waitingFor: null },
+    set: {
+      ...recorded.set,
+      cadastralPending: true,
+      registeredAt: at,
+      finishedAt: at,
+      waitingFor: null,
+    },
     timeline: [
       checked,
       {
         at,
         step: 'REGISTERED',
         actor: 'land-registry',
-        noteVi: `Đã đăng ký biến động vào sổ địa chính, ${certificateVi}; nhận kết quả: ${collectAtVi}`,
+        noteVi: `${recorded.noteVi}; nhận kết quả: ${collectAtVi}`,
       },
     ],
     emit: [
+      ...recorded.emit,
       emission(Topics.DossierRegistered, {
         dossierCode: d._id,
         registeredAt: at.toISOString(),
@@ -200,6 +210,7 @@ export function register(
         collectAtVi,
         certificateChoice: outcome.choice,
         certificateSerial: outcome.serial,
+        procedure: steps.key,
       }),
     ],
   };

@@ -6,6 +6,7 @@ import { Dossier, DossierStatus, FINISHED, ResumeStep, TransferTerms } from '../
 import { refuse, sendSlip } from './transfer-saga';
 import { closePause, emission, openPause, Transition } from './transition';
 import { handOff } from './handoffs';
+import { requestConstructionOpinion } from '../procedures/house-registration/house-registration.steps';
 
 /**
  * The decisions the law leaves to a person (form 02 request to supplement, form 03
@@ -15,6 +16,7 @@ import { handOff } from './handoffs';
 /** Where each step resumes once the citizen has supplemented the dossier. */
 const RESUME_AFTER_SUPPLEMENT: Partial<Record<DossierStatus, ResumeStep>> = {
   CHECKING_PARCEL: 'PARCEL_CHECK',
+  WAITING_FOR_CONSTRUCTION: 'CONSTRUCTION_OPINION',
   WAITING_FOR_TAX: 'TRANSFER_SLIP',
   RECHECKING_HOLDS: 'HOLDS_RECHECK',
   IN_REVIEW: 'REVIEW',
@@ -73,7 +75,8 @@ function corrected(d: Dossier, c: Corrections, at: Date): Dossier {
   const terms = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
   return {
     ...d,
-    transfer: { ...d.transfer, ...terms },
+    // Only a transfer or an inheritance has terms to correct.
+    transfer: d.transfer ? { ...d.transfer, ...terms } : null,
     sellers: sellers ?? d.sellers,
     buyers: buyers ?? d.buyers,
     applicant: applicant ?? d.applicant,
@@ -111,6 +114,15 @@ export function acceptSupplement(
       ...sent,
       set: { ...sent.set, ...changed },
       timeline: [received, ...sent.timeline],
+    };
+  }
+  if (d.resumeStep === 'CONSTRUCTION_OPINION') {
+    const asked = requestConstructionOpinion(next, at);
+    return {
+      ...asked,
+      set: { ...asked.set, ...changed },
+      pauses: next.pauses,
+      timeline: [received, ...asked.timeline],
     };
   }
   if (d.resumeStep === 'REVIEW')

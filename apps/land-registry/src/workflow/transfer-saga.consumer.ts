@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   AgencyAvailabilityChangedV1,
+  ConstructionOpinionGivenV1,
   EventEnvelope,
   HoldPlacedV1,
   NotificationStatusChangedV1,
@@ -53,6 +54,11 @@ export class TransferSagaConsumer {
   @EventPattern(Topics.PaymentRefunded, APPLIED_ONCE)
   paymentRefunded(@Payload() event: EventEnvelope<PaymentRefundedV1>): Promise<void> {
     return this.saga.paymentRefunded(event);
+  }
+
+  @EventPattern(Topics.ConstructionOpinionGiven, APPLIED_ONCE)
+  constructionOpinion(@Payload() event: EventEnvelope<ConstructionOpinionGivenV1>): Promise<void> {
+    return this.saga.constructionOpinion(event);
   }
 
   @EventPattern(Topics.HoldPlaced)

@@ -4,6 +4,7 @@ import { LandRegistryConfig } from '../config/land-registry.config';
 import { CadastralRegistrationService } from './cadastral-registration.service';
 import {
   AgencyAvailabilityChangedV1,
+  ConstructionOpinionGivenV1,
   EventEnvelope,
   HoldPlacedV1,
   NotificationStatusChangedV1,
@@ -18,6 +19,7 @@ import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { DossierNotificationsRepository } from '../dossiers/dossier-notifications.repository';
 import { DossierStatus } from '../dossiers/dossier';
 import { unitNameVi } from '../reference-data/units';
+import { ParcelsService } from '../reference-data/parcels.service';
 import { agencyBack, agencyDown } from './agency-availability';
 import { SagaWriter } from './saga-writer';
 import { onObligationsCancelled, onPaymentRefunded } from './compensation';
@@ -27,13 +29,17 @@ import {
   onObligationsPaid,
   onParcelChecked,
   onSlipReturned,
+  refuse,
+  sendSlip,
 } from './transfer-saga';
+import { onConstructionOpinion } from '../procedures/house-registration/house-registration.steps';
 
 /** Which steps wait on which external agency (for "waiting for …" in the timeline). */
 const STEPS_NEEDING: Partial<Record<string, readonly DossierStatus[]>> = {
   'justice-registry': ['CHECKING_PARCEL', 'RECHECKING_HOLDS'],
   'e-tax': ['WAITING_FOR_TAX'],
   'payment-gateway': ['WAITING_FOR_TAX'],
+  construction: ['WAITING_FOR_CONSTRUCTION'],
 };
 
 /** The orchestrator of each transfer: applies what other agencies report to the dossier. */
@@ -46,11 +52,17 @@ export class TransferSagaService {
     private readonly dossiers: DossiersRepository,
     private readonly notifications: DossierNotificationsRepository,
     private readonly cadastre: CadastralRegistrationService,
+    private readonly parcels: ParcelsService,
     @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
 
   async parcelChecked(event: EventEnvelope<ParcelCheckCompletedV1>): Promise<void> {
     const check = event.payload;
+    // The book keeps the registry's latest word on the parcel, for agencies that look it up.
+    await this.parcels.noteEncumbrance(check.parcel, {
+      ...check.result,
+      asOf: check.result.asOf ?? check.checkedAt,
+    });
     const dossier = await this.dossiers.find(check.dossierCode);
     if (!dossier) return this.logger.warn(`check for unknown dossier ${check.dossierCode} ignored`);
     await this.saga.run(
@@ -100,6 +112,14 @@ export class TransferSagaService {
     await this.saga.run(
       event.payload.dossierCode,
       (d) => onPaymentRefunded(d, event.payload),
+      event.eventId,
+    );
+  }
+
+  async constructionOpinion(event: EventEnvelope<ConstructionOpinionGivenV1>): Promise<void> {
+    await this.saga.run(
+      event.payload.dossierCode,
+      (d) => onConstructionOpinion(d, event.payload, new Date(), sendSlip, refuse),
       event.eventId,
     );
   }

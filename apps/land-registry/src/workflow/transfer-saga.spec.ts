@@ -80,7 +80,7 @@ describe('transfer saga', () => {
     });
     const consented = dossier({
       transfer: {
-        ...dossier().transfer,
+        ...(dossier().transfer as NonNullable<ReturnType<typeof dossier>['transfer']>),
         mortgageeConsent: { documentNumber: '125/CV', signedOn: '2026-11-02' },
       },
     });

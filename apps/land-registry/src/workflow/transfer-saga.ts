@@ -5,7 +5,6 @@ import type {
   ObligationsPaidV1,
   ParcelCheckCompletedV1,
   TransferSlipReturnedV1,
-  TransferSlipSentV1,
 } from '@lien-thong/contracts';
 import { Topics } from '@lien-thong/contracts';
 import { Dossier, DossierStatus, FINISHED, HoldNotice } from '../dossiers/dossier';
@@ -13,6 +12,8 @@ import { closePause, emission, openPause, Transition } from './transition';
 import { StepNotReachedYetError } from './saga.exceptions';
 import { queueForReview, register } from './land-office-review';
 import { answered, handOff } from './handoffs';
+import { stepsOf } from '../procedures';
+import { requestConstructionOpinion } from '../procedures/house-registration/house-registration.steps';
 
 /**
  * The transfer workflow as pure decisions: given the dossier and what just happened,
@@ -20,55 +21,12 @@ import { answered, handOff } from './handoffs';
  * and writes the result with the events in one atomic write.
  */
 
-const PROCEDURE = '1.013831';
-
-export function transferSlip(d: Dossier, revision: number): TransferSlipSentV1 {
-  return {
-    dossierCode: d._id,
-    slipRevision: revision,
-    completeReceiptAt: d.receivedAt.toISOString(),
-    procedureCode: d.procedureCode || PROCEDURE,
-    transferKind: d.transfer.kind,
-    contractDate: d.transfer.contractDate,
-    declarationDate: d.receivedAt.toISOString().slice(0, 10),
-    ...(d.transfer.declaredPriceVnd !== undefined
-      ? { declaredPriceVnd: d.transfer.declaredPriceVnd }
-      : {}),
-    sellers: d.sellers,
-    buyers: d.buyers,
-    parcel: d.parcel,
-    certificateSerial: d.certificate.serial,
-    certificateIssuedOn: d.certificate.issuedOn,
-    transfersWhole: d.transfer.transfersWhole,
-  };
-}
-
-/** Why an encumbrance stops the transfer, or null when it may go on (Land Law 2024 art. 45). */
+/** Why an encumbrance stops the dossier, or null when it may go on (by procedure). */
 export function blockingReason(
   d: Dossier,
   result: EncumbranceV1,
 ): { code: string; reasonVi: string } | null {
-  switch (result.status) {
-    case 'CLEAR':
-      return null;
-    case 'MORTGAGED':
-      // Civil Code art. 320–321: a mortgaged right may be transferred only with the mortgagee's consent.
-      if (d.transfer.mortgageeConsent) return null;
-      return {
-        code: 'PARCEL.MORTGAGED',
-        reasonVi: `Thửa đất đang thế chấp tại ${result.mortgage?.mortgagee ?? 'bên nhận thế chấp'} (số đăng ký ${result.mortgage?.registrationNumber ?? '—'}) mà hồ sơ không có văn bản đồng ý của bên nhận thế chấp`,
-      };
-    case 'BLOCKED':
-      return {
-        code: 'PARCEL.BLOCKED',
-        reasonVi: `Thửa đất đang bị ngăn chặn theo văn bản số ${result.hold?.documentNumber ?? '—'} của ${result.hold?.authority ?? 'cơ quan có thẩm quyền'}`,
-      };
-    case 'DISPUTED':
-      return {
-        code: 'PARCEL.DISPUTED',
-        reasonVi: `Thửa đất đang có tranh chấp: ${result.dispute?.description ?? 'đang được giải quyết'} (${result.dispute?.authority ?? ''})`,
-      };
-  }
+  return stepsOf(d).blocks(d, result);
 }
 
 export function refuse(
@@ -93,10 +51,15 @@ export function refuse(
   };
 }
 
-/** Sends the transfer slip to tax; the land office's clock stops while tax works (domain.md, Time). */
+/**
+ * Sends the procedure's slip to tax (a transfer slip, a purpose-change or a house slip); the
+ * land office's clock stops while tax works (domain.md, Time).
+ */
 export function sendSlip(d: Dossier, at: Date, noteVi: string): Transition {
+  const steps = stepsOf(d);
+  if (!steps.slip) throw new Error(`${d._id}: ${steps.key} sends no slip to tax`);
   const revision = d.slipRevision + 1;
-  const handed = handOff('tax-obligation', 'TRANSFER_SLIP_SENT', at);
+  const handed = handOff('tax-obligation', 'TRANSFER_SLIP_SENT', at, steps.taxRule);
   return {
     status: 'WAITING_FOR_TAX',
     heldBy: 'tax-obligation',
@@ -111,7 +74,7 @@ export function sendSlip(d: Dossier, at: Date, noteVi: string): Transition {
         deadlineAt: handed.handoff.dueAt,
       },
     ],
-    emit: [emission(Topics.TransferSlipSent, transferSlip(d, revision))],
+    emit: [steps.slip(d, revision, at)],
   };
 }
 
@@ -146,15 +109,11 @@ export function onParcelChecked(
         : 'Không có thông tin ngăn chặn, tranh chấp',
   };
   if (check.stage === 'RECEIPT') {
-    const sent = sendSlip(
-      d,
-      at,
-      'Chuyển phiếu thông tin xác định nghĩa vụ tài chính (mẫu 19) sang cơ quan thuế',
-    );
+    const next = afterReceiptCheck(d, at, unitNameVi);
     return {
-      ...sent,
-      set: { ...answered(d, at), ...sent.set, waitingFor: null },
-      timeline: [checked, ...sent.timeline],
+      ...next,
+      set: { ...answered(d, at), ...next.set, waitingFor: null },
+      timeline: [checked, ...next.timeline],
     };
   }
   // Paid and still clear: the land office reviews and a leader approves; approved and still
@@ -163,6 +122,24 @@ export function onParcelChecked(
     ? register(d, checked, at, counterAddressVi)
     : queueForReview(checked, at, unitNameVi);
   return { ...next, set: { ...answered(d, at), ...next.set } };
+}
+
+/** The procedure's next step once the parcel is found free on receipt. */
+function afterReceiptCheck(d: Dossier, at: Date, unitNameVi: string): Transition {
+  switch (stepsOf(d).afterReceiptCheck) {
+    case 'TAX_SLIP':
+      return sendSlip(
+        d,
+        at,
+        'Chuyển phiếu thông tin xác định nghĩa vụ tài chính (mẫu 19) sang cơ quan thuế',
+      );
+    case 'CONSTRUCTION_OPINION':
+      return requestConstructionOpinion(d, at);
+    case 'REVIEW': {
+      const queued = queueForReview(null, at, unitNameVi);
+      return { ...queued, set: { ...queued.set, handoff: null } };
+    }
+  }
 }
 
 export function onObligationsAssessed(

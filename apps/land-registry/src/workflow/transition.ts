@@ -43,18 +43,20 @@ export const HOLDER_VI: Record<Holder, string> = {
   'land-registry': 'Văn phòng đăng ký đất đai',
   'secured-transactions': 'Sở Tư pháp (thông tin giao dịch bảo đảm, ngăn chặn)',
   'tax-obligation': 'Cơ quan thuế',
+  construction: 'Sở Xây dựng (xác nhận công trình xây dựng)',
   citizen: 'Người dân',
   none: '',
 };
 
 export const STATUS_VI: Record<DossierStatus, string> = {
   CHECKING_PARCEL: 'Đang kiểm tra thông tin ngăn chặn, thế chấp của thửa đất',
+  WAITING_FOR_CONSTRUCTION: 'Đang chờ Sở Xây dựng xác nhận nhà ở, công trình xây dựng',
   WAITING_FOR_TAX: 'Đang chờ cơ quan thuế xác định nghĩa vụ tài chính',
   WAITING_FOR_PAYMENT: 'Chờ người dân nộp tiền theo thông báo thuế',
   RECHECKING_HOLDS: 'Đang kiểm tra lại thông tin ngăn chặn trước khi đăng ký',
   IN_REVIEW: 'Văn phòng đăng ký đất đai đang thẩm định hồ sơ',
   AWAITING_APPROVAL: 'Chờ lãnh đạo Văn phòng đăng ký đất đai phê duyệt',
-  RESULT_READY: 'Đã đăng ký biến động, có kết quả',
+  RESULT_READY: 'Đã đăng ký, có kết quả',
   DONE: 'Đã trả kết quả',
   REFUSED: 'Hồ sơ bị từ chối',
   WITHDRAWN: 'Hồ sơ đã được rút theo yêu cầu của người nộp',

@@ -4,22 +4,30 @@ import type {
   Agency,
   ApplicantV1,
   CertificateChoice,
+  FeeLineV1,
+  HouseV1,
   PaymentNoticeV1,
   PersonV1,
+  ProcedureKey,
   SellerV1,
 } from '@lien-thong/contracts';
 import { addOutbox, OutboxEntry } from '@lien-thong/messaging';
 import type { Certificate } from '../../reference-data/schemas/parcel.schema';
 import type {
   CertificateOutcome,
+  ConstructionOpinion,
   Dossier,
   DossierStatus,
   Handoff,
   Holder,
   HoldNotice,
+  InheritanceTerms,
   LateHandoff,
+  MortgageReleaseTerms,
+  MortgageTerms,
   OfficerRef,
   Proposal,
+  PurposeChangeTerms,
   ResumeStep,
   SlipParcel,
   StoredPause,
@@ -63,6 +71,12 @@ export class DossierRecord implements Dossier {
   @Prop({ required: true })
   procedureCode!: string;
 
+  @Prop({ type: String, default: 'TRANSFER', index: true })
+  procedure!: ProcedureKey;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  fees!: FeeLineV1[];
+
   @Prop({ required: true })
   receivedAt!: Date;
 
@@ -92,14 +106,32 @@ export class DossierRecord implements Dossier {
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   certificate!: Certificate;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
-  transfer!: TransferTerms;
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  transfer!: TransferTerms | null;
 
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
   sellers!: SellerV1[];
 
-  @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   buyers!: PersonV1[];
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  inheritance!: InheritanceTerms | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  mortgage!: MortgageTerms | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  mortgageRelease!: MortgageReleaseTerms | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  purposeChange!: PurposeChangeTerms | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  house!: HouseV1 | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  construction!: ConstructionOpinion | null;
 
   @Prop({ default: 0 })
   slipRevision!: number;
@@ -187,6 +219,9 @@ export class DossierRecord implements Dossier {
   /** The unit competent for the dossier (units.json): officers see the dossiers their unit covers. */
   @Prop({ type: String, required: true, index: true })
   unit!: string;
+
+  @Prop({ type: String, default: null, index: true })
+  receivingUnit!: string | null;
 
   /** The logged-in citizen who submitted online (null at the counter, where an officer did). */
   @Prop({ type: String, default: null })

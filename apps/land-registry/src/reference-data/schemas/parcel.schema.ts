@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
-import type { CertificateChoice, ParcelRefV1 } from '@lien-thong/contracts';
+import type { CertificateChoice, EncumbranceV1, HouseV1, ParcelRefV1 } from '@lien-thong/contracts';
 
 export interface Owner {
   fullName: string;
@@ -38,6 +38,25 @@ export interface CertificateAnnotation {
   dossierCode: string;
   noteVi: string;
 }
+
+/** A mortgage registered by the land office on this parcel (Decree 99/2022). */
+export interface RegisteredMortgage {
+  registrationNumber: string;
+  mortgagee: string;
+  registeredAt: Date;
+  dossierCode: string;
+  releasedAt?: Date;
+  releasedByDossier?: string;
+}
+
+/** A house or other work registered on the parcel's certificate. */
+export interface RegisteredHouse extends HouseV1 {
+  registeredAt: Date;
+  dossierCode: string;
+}
+
+/** What the registry last said of the parcel, on its clock (`asOf`). */
+export type ParcelEncumbrance = Omit<EncumbranceV1, 'asOf'> & { asOf: string };
 
 /**
  * A parcel as the cadastral book (sổ địa chính) records it: where it is, its area and
@@ -88,6 +107,19 @@ export class Parcel {
    */
   @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
   ownerHistory!: OwnershipPeriod[];
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  mortgages?: RegisteredMortgage[];
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  houses?: RegisteredHouse[];
+
+  /**
+   * The registry's last answer about the parcel (mortgage, hold, dispute) as of its time:
+   * what an agency look-up reports, with that time; absent before any check.
+   */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  encumbrance?: ParcelEncumbrance | null;
 
   /** Registrations already applied to this parcel (a redelivered one changes nothing). */
   @Prop({ type: [String], default: [] })
