@@ -1,5 +1,6 @@
 import type { DossierRegisteredV1 } from '@lien-thong/contracts';
 import { emailBody, formatDate, smsAround } from './format';
+import { procedureWording } from './procedure-wording';
 import { RenderedMessage, TemplateContext } from './template';
 
 function whereVi(payload: DossierRegisteredV1): { sms: string; email: string } {
@@ -17,7 +18,11 @@ function whereVi(payload: DossierRegisteredV1): { sms: string; email: string } {
   }
 }
 
-/** The change is registered: the result is at the counter or on its way by post. */
+/**
+ * The procedure is done: what was recorded (a mortgage on the parcel, its release, the new
+ * land-use purpose, the house on the certificate), and where the result is: at the counter
+ * or on its way by post.
+ */
 export function resultReady(
   payload: DossierRegisteredV1,
   context: TemplateContext,
@@ -25,17 +30,19 @@ export function resultReady(
   const code = context.dossierCode;
   const doneOn = formatDate(payload.registeredAt);
   const where = whereVi(payload);
+  const procedure = procedureWording(payload.procedure);
+  const done = procedure.doneSmsVi ? `: ${procedure.doneSmsVi}` : '';
   return {
     template: 'RESULT_READY',
     sms: smsAround(
-      `Hồ sơ ${code} đã giải quyết xong ngày ${doneOn}. ${where.sms}`,
+      `Hồ sơ ${code} đã giải quyết xong ngày ${doneOn}${done}. ${where.sms}`,
       payload.collectAtVi,
       '.',
     ),
     email: {
       subject: `Hồ sơ ${code} đã có kết quả`,
       body: emailBody(context, [
-        `Hồ sơ ${code} của ông/bà đã được đăng ký biến động xong ngày ${doneOn}.`,
+        `Hồ sơ ${code} của ông/bà ${procedure.doneEmailVi(doneOn)}`,
         where.email,
       ]),
     },

@@ -4,6 +4,7 @@ import type {
   DossierRefusedV1,
   DossierRegisteredV1,
   DossierWithdrawnV1,
+  FeeLineV1,
   ObligationsAssessedV1,
   ObligationsCancelledV1,
   ObligationsPaidV1,
@@ -85,6 +86,86 @@ describe('DOSSIER_RECEIVED', () => {
   it('says the result goes by post when the citizen chose it', () => {
     const message = dossierReceived({ ...payload, resultDelivery: 'POST' }, context);
     expect(message.email.body).toContain('bưu chính công ích');
+  });
+
+  it('reads as a transfer when the procedure is TRANSFER or absent', () => {
+    const transfer = dossierReceived({ ...payload, procedure: 'TRANSFER' }, context);
+    expect(transfer).toEqual(dossierReceived(payload, context));
+    expect(transfer.email.body).toContain(
+      'Văn phòng đăng ký đất đai đã tiếp nhận hồ sơ đăng ký biến động đất đai của ông/bà.',
+    );
+    expect(transfer.email.body).toContain('- Thủ tục: Đăng ký biến động đất đai');
+    expect(transfer.email.body).not.toContain('Phí, lệ phí');
+  });
+
+  it.each([
+    ['INHERITANCE', 'Đăng ký biến động do nhận thừa kế'],
+    ['MORTGAGE', 'Đăng ký thế chấp quyền sử dụng đất'],
+    ['MORTGAGE_RELEASE', 'Xóa đăng ký thế chấp'],
+    ['PURPOSE_CHANGE', 'Chuyển mục đích sử dụng đất'],
+    ['HOUSE_REGISTRATION', 'Đăng ký quyền sở hữu nhà ở gắn liền với đất'],
+  ] as const)('names the procedure %s in the SMS and the e-mail', (procedure, nameVi) => {
+    const message = dossierReceived({ ...payload, procedure }, context);
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE} (${nameVi}) đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
+    );
+    expect(message.email.body).toContain(
+      `Văn phòng đăng ký đất đai đã tiếp nhận hồ sơ ${nameVi.charAt(0).toLowerCase()}${nameVi.slice(1)} của ông/bà.`,
+    );
+    expect(message.email.body).toContain(`- Thủ tục: ${nameVi}`);
+    expectWellFormed(message);
+  });
+
+  const fees: FeeLineV1[] = [
+    {
+      code: 'APPRAISAL',
+      labelVi: 'Phí thẩm định hồ sơ cấp Giấy chứng nhận',
+      amountVnd: 375_000,
+      fullAmountVnd: 750_000,
+      decisionVi: 'Nghị quyết số 06/2020/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội',
+    },
+    {
+      code: 'SECURED_TRANSACTION_REGISTRATION',
+      labelVi: 'Phí đăng ký giao dịch bảo đảm',
+      amountVnd: 80_000,
+      decisionVi: 'Nghị quyết số 06/2020/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội',
+    },
+  ];
+
+  it('lists each fee with its amount, the online reduction and the decision it cites; the SMS gives the total', () => {
+    const message = dossierReceived({ ...payload, procedure: 'MORTGAGE', fees }, context);
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE} (Đăng ký thế chấp quyền sử dụng đất) đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Phí, lệ phí: 455.000 đồng. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
+    );
+    expect(message.email.body).toContain(
+      [
+        'Phí, lệ phí của thủ tục:',
+        '- Phí thẩm định hồ sơ cấp Giấy chứng nhận: 375.000 đồng (đã giảm từ 750.000 đồng do nộp hồ sơ trực tuyến), theo Nghị quyết số 06/2020/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội',
+        '- Phí đăng ký giao dịch bảo đảm: 80.000 đồng, theo Nghị quyết số 06/2020/NQ-HĐND của Hội đồng nhân dân thành phố Hà Nội',
+        'Tổng cộng: 455.000 đồng.',
+      ].join('\n'),
+    );
+    expectWellFormed(message);
+  });
+
+  it('keeps the SMS within one message: the fees’ total, then the procedure’s name give way first', () => {
+    const longer = {
+      ...context,
+      trackingUrl: `https://dichvucong.${'hanoi.'.repeat(5)}gov.vn/tra-cuu`,
+    };
+    const received = { ...payload, procedure: 'HOUSE_REGISTRATION' as const, fees };
+    const withoutFees = dossierReceived(received, longer);
+    expect(withoutFees.sms).toContain('(Đăng ký quyền sở hữu nhà ở gắn liền với đất)');
+    expect(withoutFees.sms).not.toContain('Phí, lệ phí');
+    expect(withoutFees.email.body).toContain('Tổng cộng: 455.000 đồng.');
+    expect(withoutFees.sms.length).toBeLessThanOrEqual(SMS_MAX);
+    const longest = {
+      ...context,
+      trackingUrl: `https://dichvucong.${'hanoi.'.repeat(10)}gov.vn/tra-cuu`,
+    };
+    const bare = dossierReceived(received, longest);
+    expect(bare.sms.startsWith(`Hồ sơ ${CODE} đã được tiếp nhận`)).toBe(true);
+    expect(bare.sms.length).toBeLessThanOrEqual(SMS_MAX);
   });
 });
 
@@ -228,6 +309,49 @@ describe('RESULT_READY', () => {
     );
     expect(message.email.body).toContain('mang theo giấy tiếp nhận hồ sơ');
     expectWellFormed(message);
+  });
+
+  it.each([
+    [
+      'INHERITANCE',
+      'đã đăng ký quyền sử dụng đất cho người nhận thừa kế',
+      'đã được đăng ký biến động xong ngày 15/07/2026: quyền sử dụng đất nhận thừa kế đã được đăng ký cho người nhận thừa kế.',
+    ],
+    [
+      'MORTGAGE',
+      'đã đăng ký thế chấp',
+      'đã được giải quyết xong ngày 15/07/2026: việc thế chấp quyền sử dụng đất đã được đăng ký, thông tin thửa đất nay thể hiện thửa đất đang được thế chấp.',
+    ],
+    [
+      'MORTGAGE_RELEASE',
+      'đã xóa đăng ký thế chấp',
+      'đã được giải quyết xong ngày 15/07/2026: đăng ký thế chấp đã được xóa, thông tin thửa đất không còn thể hiện việc thế chấp này.',
+    ],
+    [
+      'PURPOSE_CHANGE',
+      'đã ghi nhận mục đích sử dụng đất mới',
+      'đã được giải quyết xong ngày 15/07/2026: mục đích sử dụng đất mới đã được ghi nhận vào hồ sơ địa chính và giấy chứng nhận.',
+    ],
+    [
+      'HOUSE_REGISTRATION',
+      'nhà ở đã được ghi nhận vào giấy chứng nhận',
+      'đã được giải quyết xong ngày 15/07/2026: quyền sở hữu nhà ở gắn liền với đất đã được ghi nhận vào giấy chứng nhận.',
+    ],
+  ] as const)('says what %s did, short in the SMS', (procedure, doneSms, doneEmail) => {
+    const message = resultReady({ ...payload, procedure }, context);
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE} đã giải quyết xong ngày 15/07/2026: ${doneSms}. Mời ông/bà nhận kết quả tại Bộ phận một cửa, 12 Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh.`,
+    );
+    expect(message.email.body).toContain(`Hồ sơ ${CODE} của ông/bà ${doneEmail}`);
+    expectWellFormed(message);
+  });
+
+  it('reads as a transfer when the procedure is TRANSFER or absent', () => {
+    const transfer = resultReady({ ...payload, procedure: 'TRANSFER' }, context);
+    expect(transfer).toEqual(resultReady(payload, context));
+    expect(transfer.email.body).toContain(
+      `Hồ sơ ${CODE} của ông/bà đã được đăng ký biến động xong ngày 15/07/2026.`,
+    );
   });
 
   it('says the result goes by post to the given address', () => {
