@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MaintenanceModule, PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { IntakeModule } from './intake/intake.module';
 import { OfficerActionsModule } from './officer-actions/officer-actions.module';
 import { ViewsModule } from './views/views.module';
@@ -26,6 +27,8 @@ export class AppModule {
         WorkflowModule,
         OfficerActionsModule,
         ViewsModule,
+        // GET /procedures: the public procedure catalogue (libs/procedures).
+        CatalogueModule,
       ],
     };
   }
