@@ -1,12 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { vietnamDateOf } from '@lien-thong/calendar';
-import {
-  EventEnvelope,
-  PaymentNoticeV1,
-  SlipProblemV1,
-  Topics,
-  TransferSlipSentV1,
-} from '@lien-thong/contracts';
+import { EventEnvelope, PaymentNoticeV1, SlipProblemV1, Topics } from '@lien-thong/contracts';
 import { EventFactory, OutboxEntry, PermanentEventError } from '@lien-thong/messaging';
 import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { AgencyRejectedError } from '@lien-thong/resilience';
@@ -18,6 +12,7 @@ import { AssessmentsRepository } from './assessments.repository';
 import { planFilings } from './filings';
 import { toVnd } from './money';
 import { SettledPayment, TaxAssessment } from './schemas/tax-assessment.schema';
+import { accessOf, Slip, SlipPayload } from './slip';
 import { evaluateSlip } from './slip-evaluation';
 import { decideRevision } from './slip-revisions';
 import { SlipProblemCode } from './slip-problems';
@@ -33,12 +28,13 @@ export function assessmentId(dossierCode: string, slipRevision: number): string 
 export const PAYMENT_CALLBACK_PATH = '/payments/callback';
 
 /**
- * Determines the obligations of a transfer slip: computes them with the rules library,
+ * Determines the obligations of a slip, whatever its kind (transfer or inheritance, change
+ * of purpose, house registration): computes them with the rules library,
  * files them with e-tax for notice numbers, opens one payment order for what is owed, then
  * stores everything with its events in one insert. Filing and order are idempotent by
  * their ids, so redoing them after a crash is harmless; the insert is the commit point.
  * A corrected slip (a higher revision) supersedes an unpaid assessment; a closed dossier
- * gets no assessment.
+ * gets no assessment. A dossier's slip revisions are one sequence whatever the slip's kind.
  */
 @Injectable()
 export class AssessmentsService {
@@ -54,8 +50,8 @@ export class AssessmentsService {
     @Inject(SERVICE_CONFIG) private readonly config: TaxObligationConfig,
   ) {}
 
-  async assess(event: EventEnvelope<TransferSlipSentV1>): Promise<void> {
-    const slip = event.payload;
+  async assess(received: Slip, event: EventEnvelope<SlipPayload>): Promise<void> {
+    const slip = received.payload;
     const id = assessmentId(slip.dossierCode, slip.slipRevision);
     if (await this.closures.closureOf(slip.dossierCode)) {
       this.logger.warn(`${id} is for a closed dossier; nothing is assessed`);
@@ -72,23 +68,26 @@ export class AssessmentsService {
         this.logger.warn(`${id} arrived after a later revision; nothing to do`);
         return;
       case 'PAID':
-        return this.returnSlip(event, [alreadyPaid(decision.standing)]);
+        return this.returnSlip(received, event, [alreadyPaid(decision.standing)]);
       case 'ASSESS':
         await this.supersede(event, decision.supersede, decision.finish);
         break;
     }
 
     const noticeIssuedOn = vietnamDateOf(new Date());
-    const evaluation = evaluateSlip(slip, noticeIssuedOn);
-    if (evaluation.kind === 'INCOMPLETE') return this.returnSlip(event, evaluation.problems);
+    const evaluation = evaluateSlip(received, noticeIssuedOn);
+    if (evaluation.kind === 'INCOMPLETE')
+      return this.returnSlip(received, event, evaluation.problems);
     const { assessment } = evaluation;
     const plans = planFilings(slip.dossierCode, slip.slipRevision, assessment, noticeIssuedOn);
     const filed = await this.filing.file(plans);
-    if (filed.kind === 'REFUSED') return this.returnSlip(event, filed.problems);
+    if (filed.kind === 'REFUSED') return this.returnSlip(received, event, filed.problems);
 
     const totalVnd = toVnd(assessment.totalVnd);
     const payUrl =
-      totalVnd > 0 ? await this.openOrder(id, slip, filed.notices, totalVnd) : undefined;
+      totalVnd > 0
+        ? await this.openOrder(id, slip.dossierCode, filed.notices, totalVnd)
+        : undefined;
     const assessed = this.events.create(Topics.ObligationsAssessed, slip.dossierCode, {
       dossierCode: slip.dossierCode,
       assessmentId: id,
@@ -125,9 +124,10 @@ export class AssessmentsService {
         _id: id,
         dossierCode: slip.dossierCode,
         slipRevision: slip.slipRevision,
+        slipKind: received.kind,
         status: payment ? 'PAID' : 'ASSESSED',
         correlationId: event.correlationId,
-        ...accessOf(slip),
+        ...accessOf(received),
         problems: [],
         noticeIssuedOn,
         lines: assessment.lines.map(toStoredLine),
@@ -152,7 +152,7 @@ export class AssessmentsService {
    * this throws: the slip waits (the breaker defers it) and the sweep keeps trying.
    */
   private async supersede(
-    event: EventEnvelope<TransferSlipSentV1>,
+    event: EventEnvelope<SlipPayload>,
     supersede: string[],
     finish: string[],
   ): Promise<void> {
@@ -175,14 +175,14 @@ export class AssessmentsService {
   /** Opens (or, on a retry, finds) the payment order for everything owed. */
   private async openOrder(
     orderId: string,
-    slip: TransferSlipSentV1,
+    dossierCode: string,
     notices: PaymentNoticeV1[],
     amountVnd: number,
   ): Promise<string> {
     try {
       const order = await this.gateway.createOrder({
         orderId,
-        dossierCode: slip.dossierCode,
+        dossierCode,
         noticeNumbers: notices.filter((n) => n.amountVnd > 0).map((n) => n.noticeNumber),
         amountVnd,
         callbackUrl: `${publicUrl(this.config)}${PAYMENT_CALLBACK_PATH}`,
@@ -197,12 +197,16 @@ export class AssessmentsService {
     }
   }
 
-  /** The slip goes back to the land office for correction, with every problem found. */
+  /**
+   * The slip goes back to the land office for correction, with every problem found, on
+   * TransferSlipReturned whatever the slip's kind (the land office knows its dossier).
+   */
   private async returnSlip(
-    event: EventEnvelope<TransferSlipSentV1>,
+    slip: Slip,
+    event: EventEnvelope<SlipPayload>,
     problems: SlipProblemV1[],
   ): Promise<void> {
-    const { dossierCode, slipRevision } = event.payload;
+    const { dossierCode, slipRevision } = slip.payload;
     const returned = this.events.create(Topics.TransferSlipReturned, dossierCode, {
       dossierCode,
       slipRevision,
@@ -213,9 +217,10 @@ export class AssessmentsService {
         _id: assessmentId(dossierCode, slipRevision),
         dossierCode,
         slipRevision,
+        slipKind: slip.kind,
         status: 'RETURNED',
         correlationId: event.correlationId,
-        ...accessOf(event.payload),
+        ...accessOf(slip),
         problems,
         lines: [],
         notices: [],
@@ -232,13 +237,5 @@ function alreadyPaid(standing: Pick<TaxAssessment, 'slipRevision'>): SlipProblem
     field: 'slipRevision',
     code: SlipProblemCode.ALREADY_ASSESSED,
     messageVi: `Nghĩa vụ tài chính của hồ sơ đã được xác định theo phiếu lần ${standing.slipRevision} và đã được nộp; phiếu mới không được xác định lại`,
-  };
-}
-
-/** Who may read the assessment: tax officers of the parcel's province, and the taxpayers. */
-function accessOf(slip: TransferSlipSentV1): { provinceCode: string; taxpayerIds: string[] } {
-  return {
-    provinceCode: slip.parcel.provinceCode,
-    taxpayerIds: [...slip.sellers, ...slip.buyers].map((p) => p.citizenId),
   };
 }

@@ -4,7 +4,7 @@ import { issuedNotices, planFilings } from './filings';
 import { evaluateSlip } from './slip-evaluation';
 
 function plansFor(slip = aSlip('HS-1'), noticeIssuedOn = '2026-03-09') {
-  const evaluation = evaluateSlip(slip, noticeIssuedOn);
+  const evaluation = evaluateSlip({ kind: 'TRANSFER', payload: slip }, noticeIssuedOn);
   if (evaluation.kind !== 'ASSESSED') throw new Error('expected an assessment');
   return planFilings(slip.dossierCode, slip.slipRevision, evaluation.assessment, noticeIssuedOn);
 }

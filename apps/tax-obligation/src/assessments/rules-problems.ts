@@ -1,17 +1,28 @@
 import { communeByCode, LocalDate } from '@lien-thong/calendar';
-import type { SlipProblemV1, TransferSlipSentV1 } from '@lien-thong/contracts';
+import type { SlipParcelV1, SlipProblemV1 } from '@lien-thong/contracts';
 import {
+  housePriceTableFor,
   LandPriceTable,
   LandUsePurpose,
-  pitRulesOn,
   priceTableFor,
-  registrationFeeRulesOn,
   RuleBook,
   TaxRulesErrorCode,
   TaxRulesException,
 } from '@lien-thong/tax-rules';
 import { problem, SlipProblemCode } from './slip-problems';
-import { slipDate } from './slip-to-transfer';
+
+/** What a slip asks of the rules, so that a failure can be traced to the field behind it. */
+export interface RulesAsked {
+  parcel: SlipParcelV1;
+  /** Each purpose priced, with the slip field that gives it. */
+  purposes: { purpose: LandUsePurpose; field: string }[];
+  /** The dates whose land price tables apply. */
+  priceDates: LocalDate[];
+  /** The rule series consulted: the date's field, the date, what it decides, and the look-up. */
+  rules: { field: string; on: LocalDate; what: string; lookUp: (book: RuleBook) => unknown }[];
+  /** The date a house price table applies, for a slip that values a house. */
+  houseOn?: LocalDate;
+}
 
 /**
  * The fields behind a rules failure: which date has no rule or price table, which of
@@ -20,17 +31,22 @@ import { slipDate } from './slip-to-transfer';
  */
 export function problemsBehind(
   error: TaxRulesException,
-  slip: TransferSlipSentV1,
-  purpose: LandUsePurpose,
+  asked: RulesAsked,
   book: RuleBook,
 ): SlipProblemV1[] {
   const found = ((): SlipProblemV1[] => {
     switch (error.code) {
       case TaxRulesErrorCode.NO_PRICE_TABLE:
       case TaxRulesErrorCode.PRICE_NOT_FOUND:
-        return distinctDates(slip).flatMap((on) => locationProblems(slip, purpose, on, book));
+        return [...new Set(asked.priceDates)].flatMap((on) =>
+          asked.purposes.flatMap(({ purpose, field }) =>
+            locationProblems(asked.parcel, purpose, field, on, book),
+          ),
+        );
+      case TaxRulesErrorCode.NO_HOUSE_PRICE_TABLE:
+        return houseProblems(asked, book);
       case TaxRulesErrorCode.NO_RULE_IN_FORCE:
-        return ruleProblems(slip, book);
+        return ruleProblems(asked, book);
       case TaxRulesErrorCode.INVALID_INPUT:
       case TaxRulesErrorCode.INVALID_RULE_FILE:
         return [];
@@ -49,17 +65,13 @@ export function problemsBehind(
   ];
 }
 
-function distinctDates(slip: TransferSlipSentV1): LocalDate[] {
-  return [...new Set([slipDate(slip.contractDate), slipDate(slip.declarationDate)])];
-}
-
 function locationProblems(
-  slip: TransferSlipSentV1,
+  parcel: SlipParcelV1,
   purpose: LandUsePurpose,
+  purposeField: string,
   on: LocalDate,
   book: RuleBook,
 ): SlipProblemV1[] {
-  const { parcel } = slip;
   const table = tableOn(book, parcel.provinceCode, on);
   if (!table) {
     return [
@@ -105,7 +117,7 @@ function locationProblems(
   if (position.unitPricesVnd[purpose] === undefined) {
     return [
       problem(
-        'parcel.purposeCode',
+        purposeField,
         SlipProblemCode.NO_PRICE_FOR_PURPOSE,
         `Bảng giá không có đơn giá đất ${purpose} tại ${zone.nameVi}, vị trí ${parcel.pricePosition}`,
       ),
@@ -122,15 +134,27 @@ function tableOn(book: RuleBook, provinceCode: string, on: LocalDate): LandPrice
   }
 }
 
-function ruleProblems(slip: TransferSlipSentV1, book: RuleBook): SlipProblemV1[] {
-  const checks = [
-    { field: 'contractDate', on: slipDate(slip.contractDate), what: 'thuế thu nhập cá nhân' },
-    { field: 'declarationDate', on: slipDate(slip.declarationDate), what: 'lệ phí trước bạ' },
-  ] as const;
-  return checks.flatMap(({ field, on, what }) => {
+function houseProblems(asked: RulesAsked, book: RuleBook): SlipProblemV1[] {
+  const on = asked.houseOn;
+  if (on === undefined) return [];
+  try {
+    housePriceTableFor(book.housePriceTables, asked.parcel.provinceCode, on);
+    return [];
+  } catch {
+    return [
+      problem(
+        'parcel.provinceCode',
+        SlipProblemCode.NO_HOUSE_PRICE_TABLE,
+        `Không có bảng giá xây dựng mới nhà ở của tỉnh, thành phố mã ${asked.parcel.provinceCode} áp dụng ngày ${on}`,
+      ),
+    ];
+  }
+}
+
+function ruleProblems(asked: RulesAsked, book: RuleBook): SlipProblemV1[] {
+  return asked.rules.flatMap(({ field, on, what, lookUp }) => {
     try {
-      if (field === 'contractDate') pitRulesOn(book, on);
-      else registrationFeeRulesOn(book, on);
+      lookUp(book);
       return [];
     } catch {
       return [

@@ -1,8 +1,11 @@
 import { aSeller, aSlip } from '../test-support/slip.factory';
-import { evaluateSlip, SlipEvaluation } from './slip-evaluation';
+import type { TransferSlipSentV1 } from '@lien-thong/contracts';
+import { evaluateSlip as evaluate, SlipEvaluation } from './slip-evaluation';
 import { SlipProblemCode } from './slip-problems';
 
 const NOTICE_DATE = '2026-03-09';
+const evaluateSlip = (slip: TransferSlipSentV1, on: string) =>
+  evaluate({ kind: 'TRANSFER', payload: slip }, on);
 
 function amounts(evaluation: SlipEvaluation): Record<string, bigint> {
   if (evaluation.kind !== 'ASSESSED') throw new Error(JSON.stringify(evaluation.problems));

@@ -1,40 +1,29 @@
 import { LocalDate } from '@lien-thong/calendar';
-import type { SlipProblemV1, TransferSlipSentV1 } from '@lien-thong/contracts';
-import {
-  assessTransfer,
-  Assessment,
-  bundledRuleBook,
-  RuleBook,
-  TaxRulesErrorCode,
-  TaxRulesException,
-} from '@lien-thong/tax-rules';
-import { problemsBehind } from './rules-problems';
-import { slipProblems } from './slip-problems';
-import { purposeOf, toTransferInput } from './slip-to-transfer';
+import { bundledRuleBook, RuleBook } from '@lien-thong/tax-rules';
+import { evaluateHouseSlip } from './house-slip';
+import { evaluatePurposeChangeSlip } from './purpose-change-slip';
+import { Slip } from './slip';
+import { SlipEvaluation } from './slip-evaluation-result';
+import { evaluateTransferSlip } from './transfer-slip';
 
-export type SlipEvaluation =
-  { kind: 'ASSESSED'; assessment: Assessment } | { kind: 'INCOMPLETE'; problems: SlipProblemV1[] };
+export type { SlipEvaluation } from './slip-evaluation-result';
 
 /**
  * Every amount of a slip, computed by the rules library alone; or, when the slip does not
- * let the law be applied (a fact missing, a place the price table does not price), the
- * problems to send back to the land office. A broken rule file is our fault, not the
- * slip's: it is thrown, never returned to the land office.
+ * let the law be applied, the problems to send back to the land office. One evaluator per
+ * kind of slip; what follows (filing, payment order, events) is the same for all.
  */
 export function evaluateSlip(
-  slip: TransferSlipSentV1,
+  slip: Slip,
   noticeIssuedOn: LocalDate,
   rules: RuleBook = bundledRuleBook(),
 ): SlipEvaluation {
-  const problems = slipProblems(slip);
-  const purpose = purposeOf(slip);
-  if (problems.length > 0 || !purpose) return { kind: 'INCOMPLETE', problems };
-  try {
-    const assessment = assessTransfer(toTransferInput(slip, purpose, noticeIssuedOn), { rules });
-    return { kind: 'ASSESSED', assessment };
-  } catch (error) {
-    if (!(error instanceof TaxRulesException) || error.code === TaxRulesErrorCode.INVALID_RULE_FILE)
-      throw error;
-    return { kind: 'INCOMPLETE', problems: problemsBehind(error, slip, purpose, rules) };
+  switch (slip.kind) {
+    case 'TRANSFER':
+      return evaluateTransferSlip(slip.payload, noticeIssuedOn, rules);
+    case 'PURPOSE_CHANGE':
+      return evaluatePurposeChangeSlip(slip.payload, noticeIssuedOn, rules);
+    case 'HOUSE':
+      return evaluateHouseSlip(slip.payload, noticeIssuedOn, rules);
   }
 }

@@ -1,4 +1,4 @@
-import type { SlipProblemV1, TransferSlipSentV1 } from '@lien-thong/contracts';
+import type { HeirV1, SlipProblemV1, TransferSlipSentV1 } from '@lien-thong/contracts';
 import { purposeOf } from './slip-to-transfer';
 
 /** Why a slip goes back to the land office: stable codes for programs, Vietnamese for officers. */
@@ -8,6 +8,9 @@ export const SlipProblemCode = {
   SHARES_DO_NOT_ADD_UP: 'SLIP.SHARES_DO_NOT_ADD_UP',
   PURPOSE_NOT_SUPPORTED: 'SLIP.PURPOSE_NOT_SUPPORTED',
   NO_PRICE_TABLE: 'SLIP.NO_PRICE_TABLE',
+  NO_HOUSE_PRICE_TABLE: 'SLIP.NO_HOUSE_PRICE_TABLE',
+  DUPLICATE_HEIR: 'SLIP.DUPLICATE_HEIR',
+  AREA_EXCEEDS_PARCEL: 'SLIP.AREA_EXCEEDS_PARCEL',
   COMMUNE_NOT_IN_PRICE_TABLE: 'SLIP.COMMUNE_NOT_IN_PRICE_TABLE',
   PRICE_ZONE_NOT_FOUND: 'SLIP.PRICE_ZONE_NOT_FOUND',
   PRICE_POSITION_NOT_FOUND: 'SLIP.PRICE_POSITION_NOT_FOUND',
@@ -32,16 +35,10 @@ export const problem = (field: string, code: string, messageVi: string): SlipPro
  */
 export function slipProblems(slip: TransferSlipSentV1): SlipProblemV1[] {
   const problems: SlipProblemV1[] = [];
-  const parties = [
-    ...slip.sellers.map((p, i) => ({ p, field: `sellers[${i}]`, role: 'bên chuyển nhượng' })),
-    ...slip.buyers.map((p, i) => ({ p, field: `buyers[${i}]`, role: 'bên nhận chuyển nhượng' })),
-  ];
-  for (const { p, field, role } of parties) {
-    if (p.fullName.trim() === '')
-      problems.push(
-        problem(`${field}.fullName`, SlipProblemCode.NAME_MISSING, `Thiếu họ tên ${role}`),
-      );
-  }
+  problems.push(
+    ...missingNames(slip.sellers, 'sellers', 'bên chuyển nhượng'),
+    ...missingNames(slip.buyers, 'buyers', 'bên nhận chuyển nhượng'),
+  );
   const seen = new Set<string>();
   slip.sellers.forEach((seller, i) => {
     if (seen.has(seller.citizenId)) {
@@ -56,7 +53,7 @@ export function slipProblems(slip: TransferSlipSentV1): SlipProblemV1[] {
     seen.add(seller.citizenId);
   });
   // Less than the whole is a co-owner selling only their share; more is impossible.
-  const shares = shareTotal(slip);
+  const shares = shareTotal(slip.sellers);
   if (shares.num > shares.den) {
     problems.push(
       problem(
@@ -66,6 +63,7 @@ export function slipProblems(slip: TransferSlipSentV1): SlipProblemV1[] {
       ),
     );
   }
+  if (slip.transferKind === 'INHERITANCE' && slip.heirs) problems.push(...heirProblems(slip.heirs));
   if (!purposeOf(slip)) {
     problems.push(
       problem(
@@ -78,9 +76,54 @@ export function slipProblems(slip: TransferSlipSentV1): SlipProblemV1[] {
   return problems;
 }
 
-/** The sum of the sellers' shares as an exact fraction (denominators multiplied). */
-function shareTotal(slip: TransferSlipSentV1): { num: bigint; den: bigint } {
-  return slip.sellers.reduce(
+/** Blank names in a list of people: the tax office refuses a filing without the name. */
+export function missingNames(
+  people: readonly { fullName: string }[],
+  field: string,
+  roleVi: string,
+): SlipProblemV1[] {
+  return people.flatMap((p, i) =>
+    p.fullName.trim() === ''
+      ? [problem(`${field}[${i}].fullName`, SlipProblemCode.NAME_MISSING, `Thiếu họ tên ${roleVi}`)]
+      : [],
+  );
+}
+
+/**
+ * The heirs of an inheritance: each named once, and their shares the whole estate (the
+ * inheritance agreement or court decision divides all of it; PIT is owed on each share).
+ */
+function heirProblems(heirs: readonly HeirV1[]): SlipProblemV1[] {
+  const problems = missingNames(heirs, 'heirs', 'người nhận thừa kế');
+  heirs.forEach((heir, i) => {
+    if (heirs.findIndex((h) => h.citizenId === heir.citizenId) < i)
+      problems.push(
+        problem(
+          `heirs[${i}].citizenId`,
+          SlipProblemCode.DUPLICATE_HEIR,
+          `Số định danh ${heir.citizenId} được kê khai cho hơn một người nhận thừa kế`,
+        ),
+      );
+  });
+  const shares = shareTotal(heirs);
+  if (shares.num !== shares.den) {
+    problems.push(
+      problem(
+        'heirs',
+        SlipProblemCode.SHARES_DO_NOT_ADD_UP,
+        `Tổng phần được hưởng của những người nhận thừa kế là ${shares.num}/${shares.den}, không bằng toàn bộ (1/1) di sản`,
+      ),
+    );
+  }
+  return problems;
+}
+
+/** The sum of shares as an exact fraction (denominators multiplied). */
+function shareTotal(parts: readonly { shareNumerator: number; shareDenominator: number }[]): {
+  num: bigint;
+  den: bigint;
+} {
+  return parts.reduce(
     (sum, s) => {
       const n = BigInt(s.shareNumerator);
       const d = BigInt(s.shareDenominator);

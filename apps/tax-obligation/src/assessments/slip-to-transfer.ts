@@ -1,6 +1,7 @@
 import { isLocalDate, LocalDate, vietnamDateOf } from '@lien-thong/calendar';
 import type { TransferSlipSentV1 } from '@lien-thong/contracts';
 import {
+  InheritanceInput,
   LAND_USE_PURPOSES,
   LandUsePurpose,
   TransferInput,
@@ -73,6 +74,43 @@ export function toTransferInput(
     },
     ...(part.n === part.d ? {} : { transferredShare: { numerator: part.n, denominator: part.d } }),
     contractPriceVnd: slip.declaredPriceVnd ? BigInt(slip.declaredPriceVnd) : null,
+    contractDate: slipDate(slip.contractDate),
+    declarationDate: slipDate(slip.declarationDate),
+    noticeIssuedOn,
+  };
+}
+
+/**
+ * An inheritance slip with its heirs: the sellers are the deceased holders and their shares
+ * add up to the estate's part of the parcel; each heir receives their share of that part
+ * and is a taxpayer on it (PIT and registration fee per heir).
+ */
+export function toInheritanceInput(
+  slip: TransferSlipSentV1 & { heirs: NonNullable<TransferSlipSentV1['heirs']> },
+  purpose: LandUsePurpose,
+  noticeIssuedOn: LocalDate,
+): InheritanceInput {
+  const part = transferredPart(slip);
+  const { parcel } = slip;
+  return {
+    deceased: slip.sellers.map((s) => ({ id: s.citizenId, nameVi: s.fullName })),
+    heirs: slip.heirs.map((heir) => ({
+      id: heir.citizenId,
+      nameVi: heir.fullName,
+      share: { numerator: heir.shareNumerator, denominator: heir.shareDenominator },
+      relationshipToDeceased: heir.relationshipToDeceased,
+    })),
+    parcel: {
+      areaTenthsM2: parcel.areaTenthsM2,
+      purpose,
+      location: {
+        provinceCode: parcel.provinceCode,
+        communeCode: parcel.ref.communeCode,
+        zoneCode: parcel.priceZone,
+        position: parcel.pricePosition,
+      },
+    },
+    ...(part.n === part.d ? {} : { estateShare: { numerator: part.n, denominator: part.d } }),
     contractDate: slipDate(slip.contractDate),
     declarationDate: slipDate(slip.declarationDate),
     noticeIssuedOn,

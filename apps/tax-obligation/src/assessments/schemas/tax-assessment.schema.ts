@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 import type { CancellationReason, PaymentNoticeV1, SlipProblemV1 } from '@lien-thong/contracts';
 import { addOutbox, OutboxEntry } from '@lien-thong/messaging';
+import { SLIP_KINDS, SlipKind } from '../slip';
 import type { StoredLine } from '../stored-line';
 
 /**
@@ -60,7 +61,7 @@ export interface Compensation {
 }
 
 /**
- * The tax authority's answer to one revision of a dossier's transfer slip. _id is
+ * The tax authority's answer to one revision of a dossier's slip (of any kind). _id is
  * `<dossierCode>:R<slipRevision>` and is also the payment order id: inserting it is the
  * commit point, so a redelivered slip finds it and charges nothing twice.
  */
@@ -74,6 +75,10 @@ export class TaxAssessment {
 
   @Prop({ required: true })
   slipRevision!: number;
+
+  /** Which kind of slip was assessed (absent on assessments stored before: a transfer). */
+  @Prop({ type: String, enum: SLIP_KINDS })
+  slipKind?: SlipKind;
 
   @Prop({ type: String, required: true, enum: ASSESSMENT_STATUSES })
   status!: AssessmentStatus;
@@ -89,7 +94,7 @@ export class TaxAssessment {
   @Prop({ type: String, required: true })
   provinceCode!: string;
 
-  /** Sellers' and buyers' IDs (also their tax codes): each may read their own assessment. */
+  /** The IDs (also tax codes) of the people the slip names: each may read their assessment. */
   @Prop({ type: [String], default: [] })
   taxpayerIds!: string[];
 
