@@ -7,7 +7,7 @@
 # passwords come from the environment (docker-compose.yml), never from this file.
 set -eu
 : "${KAFKA_ADMIN_PASSWORD:?}" "${LAND_REGISTRY_KAFKA_PASSWORD:?}" "${SECURED_TRANSACTIONS_KAFKA_PASSWORD:?}"
-: "${TAX_OBLIGATION_KAFKA_PASSWORD:?}" "${NOTIFICATION_KAFKA_PASSWORD:?}"
+: "${TAX_OBLIGATION_KAFKA_PASSWORD:?}" "${NOTIFICATION_KAFKA_PASSWORD:?}" "${CONSTRUCTION_KAFKA_PASSWORD:?}"
 DATA=/var/lib/kafka/data
 CONF=/tmp/server.properties
 umask 077
@@ -52,6 +52,7 @@ if [ ! -f "$DATA/meta.properties" ]; then
     --add-scram "SCRAM-SHA-512=[name=land-registry,password=${LAND_REGISTRY_KAFKA_PASSWORD}]" \
     --add-scram "SCRAM-SHA-512=[name=secured-transactions,password=${SECURED_TRANSACTIONS_KAFKA_PASSWORD}]" \
     --add-scram "SCRAM-SHA-512=[name=tax-obligation,password=${TAX_OBLIGATION_KAFKA_PASSWORD}]" \
-    --add-scram "SCRAM-SHA-512=[name=notification,password=${NOTIFICATION_KAFKA_PASSWORD}]"
+    --add-scram "SCRAM-SHA-512=[name=notification,password=${NOTIFICATION_KAFKA_PASSWORD}]" \
+    --add-scram "SCRAM-SHA-512=[name=construction,password=${CONSTRUCTION_KAFKA_PASSWORD}]"
 fi
 exec /opt/kafka/bin/kafka-server-start.sh "$CONF"

@@ -51,6 +51,7 @@ const APPS = [
   'secured-transactions',
   'tax-obligation',
   'notification',
+  'construction',
   'agency-simulators',
 ];
 /** Loopback defaults a service may keep because it does not use that server at all. */

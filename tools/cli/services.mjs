@@ -9,6 +9,7 @@ export const SERVICES = [
   { name: 'secured-transactions', port: 3001, color: 35 },
   { name: 'tax-obligation', port: 3002, color: 33 },
   { name: 'notification', port: 3003, color: 32 },
+  { name: 'construction', port: 3004, color: 31 },
   { name: 'agency-simulators', port: 3100, color: 34 },
 ];
 

@@ -42,6 +42,11 @@ export function secretLayout({ dev = false } = {}) {
     }),
     'lien-thong-tax-obligation': service('tax-obligation', { PAYMENT_WEBHOOK_SECRET: payment }),
     'lien-thong-notification': service('notification'),
+    'lien-thong-construction': service('construction', {
+      // Optional: the service account that looks up land-use rights in the land registry.
+      OIDC_CONSTRUCTION_CLIENT_ID: { env: 'OIDC_CONSTRUCTION_CLIENT_ID', optional: true },
+      OIDC_CONSTRUCTION_CLIENT_SECRET: { env: 'OIDC_CONSTRUCTION_CLIENT_SECRET', optional: true },
+    }),
     ...(dev
       ? {
           'lien-thong-agency-simulators': {

@@ -62,6 +62,7 @@ export const KAFKA_SERVICE_USERS = [
   'secured-transactions',
   'tax-obligation',
   'notification',
+  'construction',
 ];
 
 const password = () => randomBytes(24).toString('base64url');

@@ -19,6 +19,7 @@ export const EVENT_PRODUCERS = [
   'secured-transactions',
   'tax-obligation',
   'notification',
+  'construction',
 ];
 
 /**

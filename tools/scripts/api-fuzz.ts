@@ -23,6 +23,7 @@ const CALLERS: Record<StackService, string> = {
   'secured-transactions': SAMPLE_USERS.operator,
   'tax-obligation': SAMPLE_USERS.taxHaNoi,
   notification: SAMPLE_USERS.operator,
+  construction: SAMPLE_USERS.constructionHaNoi,
   'agency-simulators': SAMPLE_USERS.operator,
 };
 

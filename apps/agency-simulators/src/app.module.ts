@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@lien-thong/platform';
 import { AgencySimulatorsConfig, AGENCY_SIMULATORS } from './config/agency-simulators.config';
+import { ConstructionModule } from './construction/construction.module';
 import { ETaxModule } from './e-tax/e-tax.module';
 import { FaultsModule } from './faults/faults.module';
 import { JusticeRegistryModule } from './justice-registry/justice-registry.module';
@@ -22,6 +23,7 @@ export class AppModule {
         PaymentGatewayModule,
         MessagingGatewaysModule,
         PopulationModule,
+        ConstructionModule,
       ],
     };
   }

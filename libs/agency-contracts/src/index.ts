@@ -6,4 +6,5 @@ export * from './e-tax/e-tax.contract';
 export * from './payment-gateway/payment-gateway.contract';
 export * from './messaging-gateways/messaging-gateways.contract';
 export * from './population/population.contract';
+export * from './construction/construction.contract';
 export * from './simulator-admin/simulator-admin.contract';

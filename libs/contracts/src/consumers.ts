@@ -6,6 +6,7 @@ export const BUS_SERVICES = [
   'secured-transactions',
   'tax-obligation',
   'notification',
+  'construction',
 ] as const;
 export type BusService = (typeof BUS_SERVICES)[number];
 
@@ -51,5 +52,10 @@ export const CONSUMED_TOPICS: Record<BusService, readonly TopicName[]> = {
     Topics.DossierDelayed,
     Topics.ObligationsCancelled,
     Topics.PaymentRefunded,
+  ],
+  construction: [
+    Topics.ConstructionOpinionRequested,
+    Topics.DossierRefused,
+    Topics.DossierWithdrawn,
   ],
 };

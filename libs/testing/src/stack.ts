@@ -6,6 +6,7 @@ export const STACK_SERVICES = [
   'secured-transactions',
   'tax-obligation',
   'notification',
+  'construction',
   'land-registry',
 ] as const;
 export type StackService = (typeof STACK_SERVICES)[number];
@@ -56,6 +57,10 @@ export async function startStack(
       EMAIL_GATEWAY_URL: `${sim}/email/v1`,
       ZALO_GATEWAY_URL: `${sim}/zalo/v1`,
       TRACKING_URL: `${url['land-registry']}/tracking`,
+    },
+    construction: {
+      CONSTRUCTION_URL: `${sim}/construction/v1`,
+      LAND_REGISTRY_URL: url['land-registry'],
     },
     'land-registry': {},
   };

@@ -7,7 +7,7 @@ export const AGENCY_SIMULATORS: ServiceInfo = {
   version: PRODUCT_VERSION,
   title: 'Agency simulators',
   description:
-    'SIMULATORS of the external agency systems (Justice registry, e-tax, payment gateway, SMS/e-mail/Zalo, population database) for development and tests. Never use in production.',
+    'SIMULATORS of the external agency systems (Justice registry, e-tax, payment gateway, SMS/e-mail/Zalo, population database, construction department) for development and tests. Never use in production.',
 };
 
 const HTTP_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -81,6 +81,16 @@ export class AgencySimulatorsConfig extends ServiceConfig {
   @IsOptional()
   @IsUrl(HTTP_URL)
   SIMULATORS_PUBLIC_URL?: string;
+
+  /**
+   * How long the simulated construction department takes to answer a conformity request
+   * (the request is PENDING until then).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  CONSTRUCTION_ANSWER_DELAY_MS = 1000;
 
   /** Seed of the random draws behind fault errorRate, so that runs are reproducible. */
   @Type(() => Number)

@@ -12,4 +12,5 @@ export const AGENCY_LABELS: Record<AgencyName, { vi: string; docs: string }> = {
   email: { vi: 'Cổng thư điện tử', docs: 'E-mail gateway' },
   zalo: { vi: 'Cổng Zalo OA', docs: 'Zalo gateway' },
   population: { vi: 'Cơ sở dữ liệu quốc gia về dân cư', docs: 'Population database' },
+  construction: { vi: 'Hệ thống của Sở Xây dựng', docs: 'Construction department' },
 };

@@ -30,6 +30,7 @@ export const AGENCY_NAMES = [
   'email',
   'zalo',
   'population',
+  'construction',
 ] as const;
 export type AgencyName = (typeof AGENCY_NAMES)[number];
 

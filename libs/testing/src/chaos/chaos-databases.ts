@@ -8,6 +8,7 @@ const OUTBOX_COLLECTIONS: Partial<Record<StackService, string[]>> = {
   'secured-transactions': ['parcel_checks', 'hold_notices'],
   'tax-obligation': ['assessments'],
   notification: ['deliveries'],
+  construction: ['opinion_requests'],
 };
 
 /**

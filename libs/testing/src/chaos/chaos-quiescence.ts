@@ -28,6 +28,7 @@ export async function waitForQuiescence(
     'secured-transactions',
     'tax-obligation',
     'notification',
+    'construction',
   ];
   const retryLevels = plan.retryDelaysMs.split(',').length;
   let quietSince: number | undefined;
