@@ -9,6 +9,8 @@ import {
   vietnamDateOf,
   WorkingCalendar,
 } from '@lien-thong/calendar';
+import type { ProcedureKey } from '@lien-thong/contracts';
+import { processingOf } from '@lien-thong/procedures';
 
 /** Registration of changes (đăng ký biến động), national procedure code 1.013831. */
 export const TRANSFER_PROCEDURE = '1.013831';
@@ -23,14 +25,19 @@ export interface Appointment {
 }
 
 /**
- * The appointment on the receipt: 5 working days at the land office, 10 more for a
- * remote, mountain, island or disadvantaged commune (Decision 2304/QĐ-BNNMT of 2025);
- * the day of receipt is not counted and a receipt after 15:00 counts from the next
- * working day (both from the calendar's data).
+ * The appointment on the receipt, from the procedure catalogue (libs/procedures): for a
+ * transfer 5 working days at the land office, 10 more for a remote, mountain, island or
+ * disadvantaged commune (Decision 2304/QĐ-BNNMT of 2025); the day of receipt is not counted
+ * and a receipt after 15:00 counts from the next working day (the calendar's office hours).
+ * A mortgage has 0 days: the same working day before 15:00, else the next (Decree 99/2022).
  */
-export function appointmentFor(receivedAt: Date, communeCode: string): Appointment {
+export function appointmentFor(
+  procedure: ProcedureKey,
+  receivedAt: Date,
+  communeCode: string,
+): Appointment {
   const remote = communeByCode(communeCode)?.remote ?? false;
-  const time = processingTime(TRANSFER_PROCEDURE, vietnamDateOf(receivedAt), { remote });
+  const time = processingOf(procedure, vietnamDateOf(receivedAt), { remote });
   const deadline = addWorkingDays(receivedAt, time.workingDays, calendar());
   return { workingDays: time.workingDays, remote, appointmentAt: deadline.dueAt };
 }

@@ -21,7 +21,11 @@ export type Audience = 'officer' | 'party';
  * exactly as for an unknown code, so that codes cannot be probed.
  */
 export function audienceFor(actor: Actor, d: Dossier): Audience {
-  if (hasRole(actor, ...LAND_OFFICE_ROLES) && unitCovers(actor.unit, d.unit)) return 'officer';
+  // The unit that received it at its counter sees it too (routed to the competent unit).
+  const covers =
+    unitCovers(actor.unit, d.unit) ||
+    (!!d.receivingUnit && unitCovers(actor.unit, d.receivingUnit));
+  if (hasRole(actor, ...LAND_OFFICE_ROLES) && covers) return 'officer';
   if (actor.citizenId && isParty(actor.citizenId, d)) return 'party';
   throw new DossierNotFoundException();
 }

@@ -3,26 +3,33 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Topics } from '@lien-thong/contracts';
 import { issueDossierCode } from '@lien-thong/dossier-code';
 import { EventFactory } from '@lien-thong/messaging';
-import { Actor, describeActor, DomainException, Role, SERVICE_CONFIG } from '@lien-thong/platform';
+import {
+  Actor,
+  describeActor,
+  DomainException,
+  Role,
+  SERVICE_CONFIG,
+  unitCovers,
+} from '@lien-thong/platform';
 import { unitOfParcel } from '../reference-data/units';
 import { assertCanSubmit } from '../dossiers/dossier-access';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import { ParcelsService } from '../reference-data/parcels.service';
 import { agencyDeadline, appointmentFor, TRANSFER_PROCEDURE } from '../dossiers/deadlines';
+import { vietnamDateOf } from '@lien-thong/calendar';
+import { feesFor, procedureOn } from '@lien-thong/procedures';
+import type { ProcedureKey } from '@lien-thong/contracts';
+import { PreparedDossier, ProcedureForm, stepsOf, TRANSFER_FORM } from '../procedures';
 import { handOff } from '../workflow/handoffs';
 import { DossierSequenceRepository } from './dossier-sequence.repository';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
-import {
-  ParcelHasActiveDossierException,
-  TransferRejectedException,
-} from '../dossiers/dossiers.exceptions';
-import { contractDateProblems, partyProblems } from './transfer-checks';
-import { SubmitTransferDto } from './dto/submit-transfer.dto';
+import { ParcelHasActiveDossierException } from '../dossiers/dossiers.exceptions';
+import { DossierFormDto, SubmitTransferDto } from './dto/submit-transfer.dto';
 import { IdempotencyRepository } from './idempotency.repository';
 import { ParcelClaims } from './parcel-claims';
 import { Dossier } from '../dossiers/dossier';
 import { hashTrackingSecret, newTrackingSecret } from '../dossiers/tracking-secret';
-import { storedApplicant, storedBuyers, storedSellers } from './parties';
+import { storedApplicant } from './parties';
 
 /**
  * Intake at the one-stop counter and online: checks who submits and what against the
@@ -43,41 +50,22 @@ export class IntakeService {
   ) {}
 
   /**
-   * Receives a transfer: returns the dossier, whether this call created it, and (only when it
-   * did) the tracking secret for the receipt, which is stored hashed and never shown again.
+   * Receives a dossier of any procedure: returns the dossier, whether this call created it,
+   * and (only when it did) the tracking secret for the receipt, which is stored hashed and
+   * never shown again.
    */
-  async submit(
-    dto: SubmitTransferDto,
+  async receive<D extends DossierFormDto>(
+    form: ProcedureForm<D>,
+    dto: D,
     actor: Actor,
     idempotencyKey?: string,
   ): Promise<{ dossier: Dossier; created: boolean; trackingSecret?: string }> {
-    if (dto.transfersWhole === false) {
-      // A transfer of part of the parcel's area needs the parcel split first (not built yet).
-      throw new TransferRejectedException([
-        {
-          field: 'transfersWhole',
-          code: 'TRANSFER.PART_OF_PARCEL',
-          message:
-            'Chưa nhận chuyển nhượng một phần diện tích thửa đất: cần làm thủ tục tách thửa trước',
-        },
-      ]);
-    }
-    const parties = partyProblems(dto);
-    if (parties.length > 0) throw new TransferRejectedException(parties);
-    const parcel = await this.parcels.verifyTransfer(
-      dto.parcel,
-      dto.certificateSerial,
-      dto.sellers,
-    );
-    const dates = contractDateProblems(dto.contractDate, parcel.certificate.issuedOn);
-    if (dates.length > 0) throw new TransferRejectedException(dates);
-    assertCanSubmit(actor, dto.channel, parcel.provinceCode, [
-      ...dto.sellers.map((s) => s.citizenId),
-      ...dto.buyers.map((b) => b.citizenId),
-    ]);
+    const prepared = await form.prepare(dto, this.parcels);
+    const { parcel } = prepared;
+    assertCanSubmit(actor, dto.channel, parcel.provinceCode, prepared.partyIds);
     // The submitter is part of the request: one key cannot replay another person's dossier.
     const requestHash = createHash('sha256')
-      .update(JSON.stringify({ dto, by: actor.subject }))
+      .update(JSON.stringify({ procedure: form.key, dto, by: actor.subject }))
       .digest('hex');
     let code = idempotencyKey ? await this.codeForKey(idempotencyKey, requestHash) : undefined;
     if (code) {
@@ -87,6 +75,8 @@ export class IntakeService {
     }
     // Checked after the key: a retry of a received dossier gets it back, not a 409.
     const claim = await this.parcelClaims
+      // One unfinished dossier per parcel, whatever its procedure: two changes at once to one
+      // parcel (a mortgage while it is being sold) would each be decided on a stale book.
       .claim(TRANSFER_PROCEDURE, dto.parcel, idempotencyKey)
       .catch(async (err: unknown) => {
         if (idempotencyKey && !code) await this.idempotency.release(idempotencyKey, requestHash);
@@ -107,10 +97,20 @@ export class IntakeService {
     if (!(await this.parcelClaims.stillHeld(claim)))
       throw new ParcelHasActiveDossierException(null);
     const trackingSecret = newTrackingSecret();
-    const dossier = this.newDossier(code, dto, parcel, receivedAt, actor, trackingSecret);
+    const dossier = this.newDossier(
+      code,
+      form.key,
+      dto,
+      prepared,
+      receivedAt,
+      actor,
+      trackingSecret,
+    );
     const received = this.events.create(Topics.DossierReceived, code, {
       dossierCode: code,
-      procedureCode: TRANSFER_PROCEDURE,
+      procedureCode: dossier.procedureCode,
+      procedure: form.key,
+      ...(dossier.fees.length > 0 ? { fees: dossier.fees } : {}),
       channel: dto.channel,
       receivedAt: receivedAt.toISOString(),
       appointmentAt: dossier.appointmentAt.toISOString(),
@@ -138,6 +138,11 @@ export class IntakeService {
   }
 
   /** The next dossier code of the unit, in the configured format. */
+  /** Receives a transfer (the form of the counter's first procedure). */
+  submit(dto: SubmitTransferDto, actor: Actor, idempotencyKey?: string) {
+    return this.receive(TRANSFER_FORM, dto, actor, idempotencyKey);
+  }
+
   private async takeNumber(receivedAt: Date): Promise<string> {
     const fields = this.config.DOSSIER_SERIES ? { series: this.config.DOSSIER_SERIES } : undefined;
     const issued = await issueDossierCode(this.sequence, this.config.DOSSIER_CODE_FORMAT, {
@@ -188,14 +193,20 @@ export class IntakeService {
 
   private newDossier(
     code: string,
-    dto: SubmitTransferDto,
-    parcel: Awaited<ReturnType<ParcelsService['verifyTransfer']>>,
+    procedure: ProcedureKey,
+    dto: DossierFormDto,
+    prepared: PreparedDossier,
     receivedAt: Date,
     actor: Actor,
     trackingSecret: string,
   ) {
-    const appointment = appointmentFor(receivedAt, dto.parcel.communeCode);
-    const owners = parcel.owners;
+    const { parcel, fields } = prepared;
+    const appointment = appointmentFor(procedure, receivedAt, dto.parcel.communeCode);
+    const on = vietnamDateOf(receivedAt);
+    const unit = unitOfParcel(parcel.provinceCode, parcel.ref.communeCode);
+    // A counter officer of another unit of the province received it: that unit sees it too.
+    const receivingUnit =
+      dto.channel === 'COUNTER' && actor.unit && !unitCovers(actor.unit, unit) ? actor.unit : null;
     return {
       _id: code,
       status: 'CHECKING_PARCEL' as const,
@@ -204,8 +215,10 @@ export class IntakeService {
       channel: dto.channel,
       resultDelivery: dto.resultDelivery,
       postalAddress: dto.postalAddress ?? null,
-      certificateChoice: dto.certificateChoice ?? 'NEW_CERTIFICATE',
-      procedureCode: TRANSFER_PROCEDURE,
+      certificateChoice: prepared.certificateChoice ?? dto.certificateChoice ?? 'NEW_CERTIFICATE',
+      procedureCode: procedureOn(procedure, on).code,
+      procedure,
+      fees: feesFor({ procedure, provinceCode: parcel.provinceCode, channel: dto.channel, on }),
       receivedAt,
       remote: appointment.remote,
       workingDaysAllowed: appointment.workingDays,
@@ -225,15 +238,16 @@ export class IntakeService {
         pricePosition: parcel.pricePosition,
       },
       certificate: parcel.certificate,
-      transfer: {
-        kind: dto.transferKind,
-        contractDate: dto.contractDate,
-        ...(dto.declaredPriceVnd !== undefined ? { declaredPriceVnd: dto.declaredPriceVnd } : {}),
-        transfersWhole: dto.transfersWhole ?? true,
-        mortgageeConsent: dto.mortgageeConsent ?? null,
-      },
-      sellers: storedSellers(dto.sellers, owners),
-      buyers: storedBuyers(dto.buyers),
+      transfer: fields.transfer,
+      sellers: fields.sellers,
+      buyers: fields.buyers,
+      inheritance: fields.inheritance ?? null,
+      mortgage: fields.mortgage ?? null,
+      mortgageRelease: fields.mortgageRelease ?? null,
+      purposeChange: fields.purposeChange ?? null,
+      house: fields.house ?? null,
+      construction: null,
+      receivingUnit,
       slipRevision: 0,
       resumeStep: null,
       assessment: null,
@@ -259,7 +273,7 @@ export class IntakeService {
             dto.channel === 'COUNTER'
               ? describeActor(actor, Role.CounterOfficer)
               : `${actor.fullName} (Công dân, nộp trên Cổng dịch vụ công)`,
-          noteVi: 'Đã tiếp nhận hồ sơ, cấp giấy tiếp nhận và hẹn trả kết quả',
+          noteVi: `Đã tiếp nhận hồ sơ (${stepsOf({ procedure }).nameVi}), cấp giấy tiếp nhận và hẹn trả kết quả`,
           deadlineAt: appointment.appointmentAt,
         },
         {
@@ -271,7 +285,7 @@ export class IntakeService {
         },
       ],
       trackingSecretHash: hashTrackingSecret(trackingSecret),
-      unit: unitOfParcel(parcel.provinceCode, parcel.ref.communeCode),
+      unit,
       applicantCitizenId: dto.channel === 'ONLINE' ? (actor.citizenId ?? null) : null,
     };
   }

@@ -24,3 +24,10 @@ export function stepsOf(d: Pick<Dossier, 'procedure'>): ProcedureSteps {
 }
 
 export type { ProcedureSteps, Refusal } from './procedure-steps';
+export type { ProcedureForm, PreparedDossier } from './procedure-form';
+export { TRANSFER_FORM } from './transfer/transfer.form';
+export { INHERITANCE_FORM } from './inheritance/inheritance.form';
+export { MORTGAGE_FORM } from './mortgage/mortgage.form';
+export { MORTGAGE_RELEASE_FORM } from './mortgage-release/mortgage-release.form';
+export { PURPOSE_CHANGE_FORM } from './purpose-change/purpose-change.form';
+export { HOUSE_REGISTRATION_FORM } from './house-registration/house-registration.form';

@@ -143,8 +143,8 @@ export class MortgageeConsentDto {
   signedOn!: string;
 }
 
-/** A transfer of land-use rights as submitted online or entered at the one-stop counter. */
-export class SubmitTransferDto {
+/** What every procedure's form asks: who submits, where, the parcel and its certificate. */
+export class DossierFormDto {
   @ApiProperty({ enum: CHANNELS })
   @IsIn(CHANNELS, { message: 'Kênh nộp phải là ONLINE hoặc COUNTER' })
   channel!: (typeof CHANNELS)[number];
@@ -170,7 +170,7 @@ export class SubmitTransferDto {
   certificateChoice?: (typeof CERTIFICATE_CHOICES)[number];
 
   @ApiPropertyOptional({ description: 'Bắt buộc khi nhận kết quả qua bưu chính' })
-  @ValidateIf((d: SubmitTransferDto) => d.resultDelivery === 'POST')
+  @ValidateIf((d: DossierFormDto) => d.resultDelivery === 'POST')
   @Transform(normaliseText)
   @IsString({ message: 'Cần địa chỉ nhận kết quả qua bưu chính' })
   @Length(5, 300, { message: 'Địa chỉ từ 5 đến 300 ký tự' })
@@ -189,6 +189,15 @@ export class SubmitTransferDto {
   @IsCertificateSerial()
   certificateSerial!: string;
 
+  @ApiProperty({ type: ApplicantDto, description: 'Người nộp hồ sơ và cách liên lạc' })
+  @IsObject({ message: 'Cần thông tin người nộp hồ sơ' })
+  @ValidateNested()
+  @Type(() => ApplicantDto)
+  applicant!: ApplicantDto;
+}
+
+/** A transfer of land-use rights as submitted online or entered at the one-stop counter. */
+export class SubmitTransferDto extends DossierFormDto {
   @ApiProperty({ enum: TRANSFER_KINDS })
   @IsIn(TRANSFER_KINDS, {
     message: `Loại giao dịch phải là một trong: ${TRANSFER_KINDS.join(', ')}`,
@@ -229,12 +238,6 @@ export class SubmitTransferDto {
   @ValidateNested({ each: true })
   @Type(() => PersonDto)
   buyers!: PersonDto[];
-
-  @ApiProperty({ type: ApplicantDto, description: 'Người nộp hồ sơ và cách liên lạc' })
-  @IsObject({ message: 'Cần thông tin người nộp hồ sơ' })
-  @ValidateNested()
-  @Type(() => ApplicantDto)
-  applicant!: ApplicantDto;
 
   @ApiPropertyOptional({
     type: MortgageeConsentDto,
