@@ -30,6 +30,21 @@ export function auditClientEnv() {
     : {};
 }
 
+/**
+ * The confidential client whose service account the construction service looks up land-use
+ * rights in the land registry with (OIDC_CONSTRUCTION_CLIENT_*), from the realm file.
+ */
+export function constructionClientEnv() {
+  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
+  const client = realm.clients.find((c) => c.clientId === 'lien-thong-construction');
+  return client
+    ? {
+        OIDC_CONSTRUCTION_CLIENT_ID: client.clientId,
+        OIDC_CONSTRUCTION_CLIENT_SECRET: client.secret,
+      }
+    : {};
+}
+
 /** Where npm start runs Keycloak (KEYCLOAK_PORT), so that its login URL stays the same. */
 export const DEFAULT_KEYCLOAK_PORT = Number(process.env.KEYCLOAK_PORT ?? 8180);
 export const DEFAULT_ISSUER = `http://127.0.0.1:${DEFAULT_KEYCLOAK_PORT}/realms/${REALM}`;

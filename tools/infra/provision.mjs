@@ -17,7 +17,7 @@ import {
 import { mongoPrerequisites, startMongo, ensureFerretDb } from './mongo.mjs';
 import { runDir } from './paths.mjs';
 import { onPath } from './processes.mjs';
-import { auditClientEnv, startKeycloak } from './keycloak.mjs';
+import { auditClientEnv, constructionClientEnv, startKeycloak } from './keycloak.mjs';
 import { buildServiceEnv, SERVICE_ENV_VARIABLE, writeServiceEnv } from './service-env.mjs';
 
 export class ProvisionError extends Error {}
@@ -131,6 +131,8 @@ export async function provisionLocal({
     // The land registry reads Keycloak's failed logins into its audit log, with the
     // development realm's audit client (its secret lives in the realm file only).
     if (keycloak) services['land-registry'] = { ...services['land-registry'], ...auditClientEnv() };
+    // The construction service asks the land registry with the realm's construction client.
+    if (keycloak) services.construction = { ...services.construction, ...constructionClientEnv() };
     const serviceEnv = buildServiceEnv({ oidcIssuerUrl, extra: { services } });
     if (kafkaEnv) serviceEnv.kafkaSuperuser = kafkaEnv.kafkaSuperuser;
     const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);

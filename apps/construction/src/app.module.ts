@@ -4,6 +4,7 @@ import { MessagingModule } from '@lien-thong/messaging';
 import { AgencyClients, ResilienceModule } from '@lien-thong/resilience';
 import { AuditModule } from '@lien-thong/audit';
 import { ConstructionConfig, CONSTRUCTION } from './config/construction.config';
+import { LandUseRightLookupsModule } from './lookups/land-use-right-lookups.module';
 import { OpinionsModule } from './opinions/opinions.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
           config.AGENCY_POLICY_OVERRIDES,
         ),
         OpinionsModule,
+        LandUseRightLookupsModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MaintenanceModule, PlatformModule } from '@lien-thong/platform';
 import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
+import { AgencyApiModule } from './agency-api/agency-api.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { IntakeModule } from './intake/intake.module';
 import { OfficerActionsModule } from './officer-actions/officer-actions.module';
@@ -29,6 +30,8 @@ export class AppModule {
         ViewsModule,
         // GET /procedures: the public procedure catalogue (libs/procedures).
         CatalogueModule,
+        // GET /agency/…: reads for other agencies' systems (the construction department's).
+        AgencyApiModule,
       ],
     };
   }

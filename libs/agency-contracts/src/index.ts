@@ -7,4 +7,5 @@ export * from './payment-gateway/payment-gateway.contract';
 export * from './messaging-gateways/messaging-gateways.contract';
 export * from './population/population.contract';
 export * from './construction/construction.contract';
+export * from './construction/land-use-right.contract';
 export * from './simulator-admin/simulator-admin.contract';

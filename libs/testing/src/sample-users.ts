@@ -30,6 +30,8 @@ export const SAMPLE_USERS = {
   leaderAnGiang: 'lanhdao.angiang',
   /** tax-officer, 91 */
   taxAnGiang: 'thue.angiang',
+  /** construction-officer, 91 */
+  constructionAnGiang: 'xaydung.angiang',
   /** citizen 001060100000, owner of parcel 00004/12/101 */
   citizenAn: '001060100000',
   /** citizen 001170100001 */

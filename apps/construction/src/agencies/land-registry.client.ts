@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import CircuitBreaker from 'opossum';
+import type { ParcelRefV1 } from '@lien-thong/contracts';
+import { LAND_REGISTRY_AGENCY_API, LandUseRightAnswer } from '@lien-thong/agency-contracts';
+import { policyFor } from '@lien-thong/resilience';
+import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { ConstructionConfig } from '../config/construction.config';
+
+/** How a look-up ended, for the service to answer the officer. */
+export type LandRegistryAnswer =
+  | { kind: 'found'; answer: LandUseRightAnswer }
+  | { kind: 'not-found' }
+  | { kind: 'other-province' }
+  | { kind: 'unavailable'; why: string };
+
+class LandRegistryFailure extends Error {}
+
+/**
+ * The land registry's agency API, with the construction service account's own token
+ * (client credentials, cached until shortly before it expires), through a circuit breaker
+ * with a timeout that really cancels the request. The land registry is not an external
+ * agency (it has no AgencyClients entry, nor an availability event): its breaker only keeps
+ * officers from waiting on a registry that is down.
+ */
+@Injectable()
+export class LandRegistryClient implements OnApplicationShutdown {
+  private readonly logger = new Logger('land-registry client');
+  private readonly breaker: CircuitBreaker<[string], LandRegistryAnswer>;
+  private token?: { value: string; expiresAt: number };
+
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ConstructionConfig) {
+    // The same thresholds as the department's breaker; the timeout is the look-up's own.
+    const policy = policyFor('construction', config.AGENCY_POLICY_OVERRIDES);
+    this.breaker = new CircuitBreaker((path: string) => this.get(path), {
+      name: 'land-registry',
+      timeout: false, // get() aborts the request itself
+      errorThresholdPercentage: policy.errorThresholdPercentage,
+      volumeThreshold: policy.volumeThreshold,
+      resetTimeout: policy.resetTimeoutMs,
+      rollingCountTimeout: policy.rollingWindowMs,
+    });
+    this.breaker.on('open', () => this.logger.warn('breaker for the land registry is now OPEN'));
+    this.breaker.on('close', () => this.logger.log('breaker for the land registry is now CLOSED'));
+  }
+
+  get configured(): boolean {
+    return !!(
+      this.config.OIDC_CONSTRUCTION_CLIENT_ID && this.config.OIDC_CONSTRUCTION_CLIENT_SECRET
+    );
+  }
+
+  async landUseRight(parcel: ParcelRefV1): Promise<LandRegistryAnswer> {
+    try {
+      return await this.breaker.fire(LAND_REGISTRY_AGENCY_API.landUseRight(parcel));
+    } catch (err) {
+      const open = (err as { code?: string }).code === 'EOPENBREAKER';
+      return { kind: 'unavailable', why: open ? 'breaker open' : String(err) };
+    }
+  }
+
+  private async get(path: string): Promise<LandRegistryAnswer> {
+    const url = `${this.config.LAND_REGISTRY_URL.replace(/\/+$/, '')}${path}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        headers: { authorization: `Bearer ${await this.accessToken()}` },
+        signal: AbortSignal.timeout(this.config.LAND_REGISTRY_TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new LandRegistryFailure(`the land registry did not answer: ${(err as Error).message}`);
+    }
+    if (res.status === 404) return { kind: 'not-found' };
+    if (res.status === 403) return { kind: 'other-province' };
+    if (res.status === 401) this.token = undefined;
+    if (!res.ok) throw new LandRegistryFailure(`the land registry answered HTTP ${res.status}`);
+    return { kind: 'found', answer: (await res.json()) as LandUseRightAnswer };
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt > Date.now() + 30_000) return this.token.value;
+    const res = await fetch(`${this.config.OIDC_ISSUER_URL}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: this.config.OIDC_CONSTRUCTION_CLIENT_ID ?? '',
+        client_secret: this.config.OIDC_CONSTRUCTION_CLIENT_SECRET ?? '',
+      }),
+      signal: AbortSignal.timeout(this.config.LAND_REGISTRY_TIMEOUT_MS),
+    });
+    if (!res.ok)
+      throw new LandRegistryFailure(`the service account could not log in: HTTP ${res.status}`);
+    const body = (await res.json()) as { access_token: string; expires_in: number };
+    this.token = { value: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+    return body.access_token;
+  }
+
+  onApplicationShutdown(): void {
+    this.breaker.shutdown();
+  }
+}
