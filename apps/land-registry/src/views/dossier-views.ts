@@ -1,4 +1,5 @@
-import { Dossier } from '../dossiers/dossier';
+import { Dossier, procedureOf } from '../dossiers/dossier';
+import { stepsOf } from '../procedures';
 import { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
 import { HOLDER_VI, STATUS_VI } from '../workflow/transition';
 import { workingDaysUsed } from '../dossiers/deadlines';
@@ -10,6 +11,8 @@ const WAITING_VI: Record<string, string> = {
     'Hệ thống thuế điện tử đang tạm ngừng; hồ sơ sẽ tự tiếp tục khi hệ thống hoạt động trở lại',
   'payment-gateway':
     'Cổng thanh toán đang tạm ngừng; hồ sơ sẽ tự tiếp tục khi hệ thống hoạt động trở lại',
+  construction:
+    'Hệ thống của Sở Xây dựng đang tạm ngừng; đề nghị xác nhận công trình vẫn được giữ và sẽ tự gửi khi hệ thống hoạt động trở lại',
 };
 
 /**
@@ -19,6 +22,8 @@ const WAITING_VI: Record<string, string> = {
 export function officerView(d: Dossier, notifications: NotificationRecord[], now = new Date()) {
   return {
     dossierCode: d._id,
+    procedure: procedureOf(d),
+    procedureVi: stepsOf(d).nameVi,
     status: d.status,
     statusVi: STATUS_VI[d.status],
     heldBy: d.heldBy,
@@ -27,6 +32,7 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
       ? { ...d.waitingFor, messageVi: WAITING_VI[d.waitingFor.agency] ?? '' }
       : null,
     unit: d.unit,
+    receivingUnit: d.receivingUnit ?? null,
     channel: d.channel,
     resultDelivery: d.resultDelivery,
     receivedAt: d.receivedAt,
@@ -44,6 +50,13 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
     transfer: d.transfer,
     sellers: d.sellers,
     buyers: d.buyers,
+    inheritance: d.inheritance ?? null,
+    mortgage: d.mortgage ?? null,
+    mortgageRelease: d.mortgageRelease ?? null,
+    purposeChange: d.purposeChange ?? null,
+    house: d.house ?? null,
+    construction: d.construction ?? null,
+    fees: d.fees ?? [],
     applicant: d.applicant,
     assessment: d.assessment,
     payment: d.payment,
@@ -66,6 +79,7 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
 export function citizenView(d: Dossier) {
   return {
     dossierCode: d._id,
+    procedureVi: stepsOf(d).nameVi,
     statusVi: STATUS_VI[d.status],
     heldByVi: HOLDER_VI[d.heldBy],
     waitingForVi: d.waitingFor ? (WAITING_VI[d.waitingFor.agency] ?? null) : null,
@@ -85,6 +99,11 @@ export function citizenView(d: Dossier) {
             })),
           }
         : null,
+    fees: (d.fees ?? []).map((f) => ({
+      labelVi: f.labelVi,
+      amountVnd: f.amountVnd,
+      decisionVi: f.decisionVi,
+    })),
     refusalVi: d.refusal?.reasonVi ?? null,
     certificateVi: d.certificateOutcome
       ? d.certificateOutcome.choice === 'NEW_CERTIFICATE'

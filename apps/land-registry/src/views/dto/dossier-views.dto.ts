@@ -1,3 +1,4 @@
+import { PROCEDURES } from '@lien-thong/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { DOSSIER_CODE_PATTERN } from '../../dossiers/dossier-code';
@@ -39,9 +40,24 @@ export class ToPayView {
 }
 
 /** What a citizen sees (tracking, or a party reading their dossier): no one's personal data. */
+/** A provincial fee or charge, as a citizen reads it on the receipt. */
+export class FeeView {
+  @ApiProperty()
+  labelVi!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  amountVnd!: number;
+
+  @ApiProperty({ description: 'Căn cứ: nghị quyết của Hội đồng nhân dân tỉnh' })
+  decisionVi!: string;
+}
+
 export class CitizenDossierView {
   @ApiProperty({ pattern: DOSSIER_CODE_PATTERN })
   dossierCode!: string;
+
+  @ApiPropertyOptional({ description: 'Thủ tục' })
+  procedureVi?: string;
 
   @ApiPropertyOptional({ description: 'Trạng thái, tiếng Việt' })
   statusVi?: string;
@@ -63,6 +79,9 @@ export class CitizenDossierView {
 
   @ApiProperty({ type: ToPayView, nullable: true })
   toPay!: ToPayView | null;
+
+  @ApiProperty({ type: [FeeView], description: 'Phí, lệ phí của tỉnh' })
+  fees!: FeeView[];
 
   @ApiProperty({ type: String, nullable: true })
   refusalVi!: string | null;
@@ -91,6 +110,12 @@ export class OfficerDossierView {
   @ApiProperty({ pattern: DOSSIER_CODE_PATTERN })
   dossierCode!: string;
 
+  @ApiProperty({ enum: PROCEDURES })
+  procedure!: string;
+
+  @ApiPropertyOptional()
+  procedureVi?: string;
+
   @ApiProperty({ example: 'CHECKING_ENCUMBRANCES' })
   status!: string;
 
@@ -108,6 +133,13 @@ export class OfficerDossierView {
 
   @ApiProperty({ example: '01/CN-BADINH', description: 'Đơn vị xử lý hồ sơ' })
   unit!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Đơn vị đã tiếp nhận hồ sơ, khi khác đơn vị xử lý',
+  })
+  receivingUnit!: string | null;
 
   @ApiProperty({ enum: ['ONLINE', 'COUNTER'] })
   channel!: string;
@@ -147,6 +179,27 @@ export class OfficerDossierView {
 
   @ApiProperty({ type: 'array', items: ANY_OBJECT })
   buyers!: Record<string, unknown>[];
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Thừa kế: người thừa kế, căn cứ' })
+  inheritance!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Thế chấp cần đăng ký' })
+  mortgage!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Thế chấp cần xóa đăng ký' })
+  mortgageRelease!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Chuyển mục đích sử dụng đất' })
+  purposeChange!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Nhà ở, công trình xây dựng' })
+  house!: Record<string, unknown> | null;
+
+  @ApiProperty({ ...ANY_OBJECT, nullable: true, description: 'Ý kiến của Sở Xây dựng' })
+  construction!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'Phí, lệ phí của tỉnh' })
+  fees!: Record<string, unknown>[];
 
   @ApiProperty(ANY_OBJECT)
   applicant!: Record<string, unknown>;
