@@ -47,6 +47,11 @@ export const LAND_REGISTRY_ERRORS = {
   'PARCEL.BLOCKED': 'Thửa đất đang bị ngăn chặn giao dịch',
   'PARCEL.DISPUTED': 'Thửa đất đang có tranh chấp',
   'DOSSIER.REFUSED_BY_OFFICER': 'Hồ sơ bị từ chối, có nêu lý do',
+  // The public procedure catalogue (GET /procedures)
+  'PROCEDURE.NOT_FOUND': 'Không tìm thấy thủ tục hành chính',
+  'PROCEDURE.PROVINCE_NOT_COVERED': 'Chưa có biểu phí, lệ phí của tỉnh, thành phố này',
+  'PROCEDURE.FEES_NOT_SET':
+    'Biểu phí của tỉnh, thành phố này chưa quy định đủ các khoản cho thủ tục',
 } as const satisfies Record<string, string>;
 
 export type LandRegistryErrorCode = keyof typeof LAND_REGISTRY_ERRORS;
