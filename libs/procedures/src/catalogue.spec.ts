@@ -50,7 +50,9 @@ describe('the procedure catalogue', () => {
   it('registers a mortgage and its release the same working day when received before 15:00', () => {
     for (const key of ['MORTGAGE', 'MORTGAGE_RELEASE']) {
       const processing = processingOf(key, TODAY, { remote: true });
-      expect(processing).toMatchObject({ workingDays: 0, agencies: [] });
+      // Only the Justice check of the parcel, which every change asks for.
+      expect(processing).toMatchObject({ workingDays: 0 });
+      expect(processing.agencies.map((a) => a.agency)).toEqual(['secured-transactions']);
       expect(processing.sameWorkingDay?.receivedBefore).toBe('15:00');
     }
   });
@@ -58,10 +60,12 @@ describe('the procedure catalogue', () => {
   it('sends a house to the construction department and the tax authority', () => {
     const agencies = processingOf('HOUSE_REGISTRATION', TODAY).agencies;
     expect(agencies.map((a) => [a.agency, a.workingDays])).toEqual([
+      ['secured-transactions', 1],
       ['construction', 5],
       ['tax-obligation', 3],
     ]);
     expect(processingOf('PURPOSE_CHANGE', TODAY).agencies).toEqual([
+      expect.objectContaining({ step: 'JUSTICE.PARCEL_CHECK' }),
       expect.objectContaining({ step: 'TAX.LAND_USE_LEVY_HOUSEHOLD', workingDays: 5 }),
     ]);
   });
