@@ -46,7 +46,9 @@ describe('GET /procedures (public catalogue)', () => {
       onlineLevel: 'FULL',
       processing: { sameWorkingDay: { receivedBefore: '15:00' } },
     });
-    expect(procedures[5]).toMatchObject({ agencies: ['construction', 'tax-obligation'] });
+    expect(procedures[5]).toMatchObject({
+      agencies: ['secured-transactions', 'construction', 'tax-obligation'],
+    });
   });
 
   it("shows one procedure with the province's fees, reduced online only where listed", async () => {
