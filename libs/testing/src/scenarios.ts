@@ -2,10 +2,15 @@ import { eventually } from '@lien-thong/test-infra';
 import type { Stack } from './stack';
 import { authAs, SAMPLE_USERS } from './sample-users';
 import { reviewAndApprove } from './land-office';
+import { INTAKE_PATHS, procedureRequest, ScenarioProcedure } from './procedure-requests';
 
 /** One scripted citizen: which parcel, what kind of transfer, and how they pay. */
 export interface Scenario {
   name: string;
+  /** The procedure; a transfer when absent. */
+  procedure?: ScenarioProcedure;
+  /** A house registration: whether the construction department will confirm the work. */
+  conforming?: boolean;
   parcel: [communeCode: string, mapSheetNumber: number, parcelNumber: number];
   declaredPriceVnd?: number;
   transferKind?: 'SALE' | 'GIFT' | 'INHERITANCE' | 'DIVORCE_DIVISION';
@@ -29,6 +34,7 @@ export interface Scenario {
 
 export interface ScenarioResult {
   scenario: string;
+  procedure: ScenarioProcedure;
   dossierCode: string;
   status: string;
   refusalCode: string | null;
@@ -86,6 +92,49 @@ export const DEMO_SCENARIOS: Scenario[] = [
     declaredPriceVnd: 900_000_000,
     payment: 'ON_TIME',
   },
+  {
+    name: 'inheritance by a child and an unrelated heir',
+    procedure: 'INHERITANCE',
+    parcel: ['00004', 12, 118],
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'mortgage to a bank',
+    procedure: 'MORTGAGE',
+    parcel: ['00004', 12, 114],
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'mortgage registered, then released',
+    procedure: 'MORTGAGE_RELEASE',
+    parcel: ['00004', 12, 115],
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'garden land to residential (Ba Vì)',
+    procedure: 'PURPOSE_CHANGE',
+    parcel: ['09904', 31, 211],
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'annual-crop land to residential (Long Xuyên)',
+    procedure: 'PURPOSE_CHANGE',
+    parcel: ['30280', 8, 15],
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'house confirmed by the construction department',
+    procedure: 'HOUSE_REGISTRATION',
+    parcel: ['00004', 12, 116],
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'house not conforming to its permit',
+    procedure: 'HOUSE_REGISTRATION',
+    conforming: false,
+    parcel: ['00004', 12, 117],
+    payment: 'ON_TIME',
+  },
 ];
 
 const FINAL = ['RESULT_READY', 'DONE', 'REFUSED'];
@@ -100,9 +149,18 @@ const COUNTER = SAMPLE_USERS.counterHaNoi;
 const OPERATOR = SAMPLE_USERS.operator;
 const ONLINE_BUYER = { citizenId: '001170100001', fullName: 'Trần Thị Bình' };
 
-/** Who submits a request built by transferRequestFor: the counter, or the citizen online. */
+/** The sample communes of An Giang (province 91); the others are Hà Nội's (01). */
+const AN_GIANG_COMMUNES = ['30280', '31150', '30568', '31570'];
+
+/** The counter officer of the province a commune lies in (officers see their province only). */
+export function counterOf(communeCode: string): string {
+  return AN_GIANG_COMMUNES.includes(communeCode) ? SAMPLE_USERS.counterAnGiang : COUNTER;
+}
+
+/** Who submits a request: the counter of the parcel's province, or the citizen online. */
 export function submitterOf(request: Json): string {
-  return request.channel === 'ONLINE' ? SAMPLE_USERS.citizenBinh : COUNTER;
+  if (request.channel === 'ONLINE') return SAMPLE_USERS.citizenBinh;
+  return counterOf((request.parcel as Json).communeCode as string);
 }
 
 async function http(
@@ -126,10 +184,16 @@ async function waitForStatus(
   code: string,
   statuses: string[],
   timeoutMs: number,
+  as: string = COUNTER,
 ): Promise<Json> {
   return eventually(
     async () => {
-      const view = await http('GET', `${stack.url['land-registry']}/dossiers/${code}`);
+      const view = await http(
+        'GET',
+        `${stack.url['land-registry']}/dossiers/${code}`,
+        undefined,
+        as,
+      );
       return statuses.includes(view.status as string) ? view : undefined;
     },
     timeoutMs,
@@ -180,6 +244,52 @@ export async function transferRequestFor(stack: Stack, s: Scenario, buyerIndex =
   };
 }
 
+/** The land office reviews and its leader approves: only then is the change registered. */
+async function approveAndWait(stack: Stack, code: string, view: Json, timeoutMs: number) {
+  const lr = stack.url['land-registry'];
+  await reviewAndApprove(
+    (method, path, body, as) => http(method, `${lr}${path}`, body, as),
+    code,
+    view.unit as string,
+  );
+  return waitForStatus(stack, code, FINAL, timeoutMs, counterOf(view.parcel.ref.communeCode));
+}
+
+/**
+ * The scenario's request: a transfer from transferRequestFor, the other procedures from their
+ * factories; a release first has the mortgage it frees registered (and in the book).
+ */
+async function requestFor(stack: Stack, s: Scenario, index: number, timeoutMs: number) {
+  const procedure = s.procedure ?? 'TRANSFER';
+  if (procedure === 'TRANSFER') return transferRequestFor(stack, s, index);
+  const lr = stack.url['land-registry'];
+  const path = `${lr}/parcels/${s.parcel.join('/')}`;
+  const viewer = counterOf(s.parcel[0]);
+  const parcel = await http('GET', path, undefined, viewer);
+  if (procedure !== 'MORTGAGE_RELEASE')
+    return procedureRequest(procedure, parcel, index, { conforming: s.conforming ?? true });
+  const mortgage = procedureRequest('MORTGAGE', parcel, index);
+  const first = await http(
+    'POST',
+    `${lr}${INTAKE_PATHS.MORTGAGE}`,
+    mortgage,
+    submitterOf(mortgage),
+  );
+  const code = first.dossierCode as string;
+  const queued = await waitForStatus(stack, code, ['IN_REVIEW'], timeoutMs, viewer);
+  await approveAndWait(stack, code, queued, timeoutMs);
+  const mortgageNumber = `TC-${code}`;
+  await eventually(
+    async () =>
+      ((await http('GET', path, undefined, viewer)).mortgages as Json[] | undefined)?.some(
+        (m) => m.registrationNumber === mortgageNumber,
+      ) || undefined,
+    timeoutMs,
+    `the mortgage of ${code} in the cadastral book`,
+  );
+  return procedureRequest('MORTGAGE_RELEASE', parcel, index, { mortgageNumber });
+}
+
 /** Plays one citizen end to end through the public API and the simulators; returns what happened. */
 export async function runScenario(
   stack: Stack,
@@ -189,11 +299,27 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const lr = stack.url['land-registry'];
   const sim = stack.url['agency-simulators'];
-  const request = await transferRequestFor(stack, s, buyerIndex);
-  const submitted = await http('POST', `${lr}/dossiers/transfers`, request, submitterOf(request));
+  const procedure = s.procedure ?? 'TRANSFER';
+  const request = await requestFor(stack, s, buyerIndex, timeoutMs);
+  const submitted = await http(
+    'POST',
+    `${lr}${INTAKE_PATHS[procedure]}`,
+    request,
+    submitterOf(request),
+  );
   const code = submitted.dossierCode as string;
-  let view = await waitForStatus(stack, code, ['WAITING_FOR_PAYMENT', ...FINAL], timeoutMs);
-  if (view.status === 'WAITING_FOR_PAYMENT') {
+  const viewer = counterOf(s.parcel[0]);
+  let view = await waitForStatus(
+    stack,
+    code,
+    ['WAITING_FOR_PAYMENT', 'IN_REVIEW', ...FINAL],
+    timeoutMs,
+    viewer,
+  );
+  if (view.status === 'IN_REVIEW') {
+    // No obligations (a mortgage): straight to the land office.
+    view = await approveAndWait(stack, code, view, timeoutMs);
+  } else if (view.status === 'WAITING_FOR_PAYMENT') {
     if (s.holdWhilePaying) {
       const [communeCode, mapSheetNumber, parcelNumber] = s.parcel;
       await http(
@@ -228,16 +354,8 @@ export async function runScenario(
         paidAt ? { paidAt } : {},
         OPERATOR,
       );
-      view = await waitForStatus(stack, code, ['IN_REVIEW', ...FINAL], timeoutMs);
-      if (view.status === 'IN_REVIEW') {
-        // The land office reviews and its leader approves: only then is the change registered.
-        await reviewAndApprove(
-          (method, path, body, as) => http(method, `${lr}${path}`, body, as),
-          code,
-          view.unit as string,
-        );
-        view = await waitForStatus(stack, code, FINAL, timeoutMs);
-      }
+      view = await waitForStatus(stack, code, ['IN_REVIEW', ...FINAL], timeoutMs, viewer);
+      if (view.status === 'IN_REVIEW') view = await approveAndWait(stack, code, view, timeoutMs);
     }
   }
   const finalTemplate =
@@ -248,7 +366,7 @@ export async function runScenario(
         : 'RESULT_READY';
   view = await eventually(
     async () => {
-      const v = await http('GET', `${lr}/dossiers/${code}`);
+      const v = await http('GET', `${lr}/dossiers/${code}`, undefined, viewer);
       return (v.notifications as { template: string }[]).some((n) => n.template === finalTemplate)
         ? v
         : undefined;
@@ -259,6 +377,7 @@ export async function runScenario(
   const notices = (view.assessment?.notices ?? []) as ScenarioResult['obligations'];
   return {
     scenario: s.name,
+    procedure,
     dossierCode: code,
     status: view.status as string,
     refusalCode: (view.refusal?.code as string | undefined) ?? null,
