@@ -31,6 +31,13 @@ export const LAND_REGISTRY_ERRORS = {
   'TRANSFER.PART_OF_PARCEL':
     'Chưa nhận chuyển nhượng một phần diện tích thửa đất: cần làm thủ tục tách thửa trước',
   'DOSSIER.PARCEL_HAS_ACTIVE_DOSSIER': 'Thửa đất đang có hồ sơ chưa giải quyết xong',
+  'INHERITANCE.SHARES_DO_NOT_ADD_UP':
+    'Tổng phần được hưởng của những người thừa kế phải bằng toàn bộ di sản',
+  'INHERITANCE.BASIS_BEFORE_DEATH': 'Văn bản phân chia di sản không thể lập trước ngày mở thừa kế',
+  'MORTGAGE.NOT_REGISTERED': 'Thửa đất không có đăng ký thế chấp còn hiệu lực với số đăng ký này',
+  'PURPOSE.UNCHANGED': 'Mục đích mới trùng với mục đích đang sử dụng của thửa đất',
+  'PURPOSE.AREA_EXCEEDS_PARCEL': 'Diện tích chuyển mục đích lớn hơn diện tích thửa đất',
+  'HOUSE.BUILT_IN_FUTURE': 'Năm xây dựng không được sau năm hiện tại',
   // The dossier's steps
   'DOSSIER.NOT_FOUND': 'Không tìm thấy hồ sơ',
   'DOSSIER.INVALID_STATE': 'Trạng thái hồ sơ không cho phép thao tác này',
@@ -44,6 +51,8 @@ export const LAND_REGISTRY_ERRORS = {
   'TRACKING.TOO_MANY_ATTEMPTS': 'Nhập sai mã tra cứu quá nhiều lần; vui lòng thử lại sau',
   // Why a dossier was refused (recorded on it and told to the citizen)
   'PARCEL.MORTGAGED': 'Thửa đất đang thế chấp mà không có văn bản đồng ý của bên nhận thế chấp',
+  'CONSTRUCTION.NOT_CONFIRMED':
+    'Sở Xây dựng không xác nhận nhà ở, công trình phù hợp với giấy phép, quy hoạch',
   'PARCEL.BLOCKED': 'Thửa đất đang bị ngăn chặn giao dịch',
   'PARCEL.DISPUTED': 'Thửa đất đang có tranh chấp',
   'DOSSIER.REFUSED_BY_OFFICER': 'Hồ sơ bị từ chối, có nêu lý do',
