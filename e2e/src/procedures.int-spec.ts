@@ -335,4 +335,27 @@ describe('the one-stop runs every procedure of the catalogue', () => {
     expect(refused.refusal).toMatchObject({ code: 'CONSTRUCTION.NOT_CONFIRMED' });
     expect(refused.refusal.reasonVi).toContain('Sở Xây dựng không xác nhận');
   });
+
+  it('numbers a dossier at the unit that received it, routes it to the unit competent for the parcel, and lets both see it', async () => {
+    // The Ba Đình branch's counter receives a parcel of Ba Vì ("phi địa giới hành chính").
+    const parcel = (await call('GET', lr('/parcels/09904/31/206'), U.counterHaNoi)).body;
+    const received = await call('POST', lr('/dossiers/transfers'), U.counterBaDinh, sale(parcel));
+    expect(received.status).toBe(201);
+    const code = received.body.dossierCode as string;
+    expect(code).toMatch(/^CNBADINH-\d{6}-\d{4,}$/);
+    const seen = (await call('GET', lr(`/dossiers/${code}`), U.counterBaDinh)).body;
+    expect(seen).toMatchObject({ unit: '01/CN-BAVI', receivingUnit: '01/CN-BADINH' });
+    // The Ba Đình branch's land officer is not competent for Ba Vì: not in their queue.
+    const claim = await call('POST', lr(`/dossiers/${code}/review/claim`), U.landOfficerBaDinh);
+    expect(claim.status).toBe(404);
+    // The Hà Nội office's counter (the province) numbers its own dossiers separately.
+    const other = await call('POST', lr('/dossiers/mortgages'), U.counterHaNoi, {
+      ...counter((await call('GET', lr('/parcels/09904/31/207'), U.counterHaNoi)).body),
+      mortgagee: 'Ngân hàng Nông nghiệp và Phát triển Nông thôn - Chi nhánh Ba Vì',
+      contractNumber: '0099/2026/HĐTC',
+      contractDate: '2026-11-28',
+    });
+    expect(other.status).toBe(201);
+    expect(other.body.dossierCode).toMatch(/^VPDKHN-\d{6}-\d{4,}$/);
+  });
 });

@@ -59,7 +59,8 @@ describe('one-stop counter API', () => {
   it('receives a transfer: dossier code, appointment in working days, and the events that start the workflow', async () => {
     const res = await post(service.baseUrl, '/dossiers/transfers', transferRequest(101));
     expect(res.status).toBe(201);
-    expect(res.body.dossierCode).toMatch(/^VPDKHN-\d{6}-\d{4,}$/);
+    // The Ba Đình branch received it: its own code and its own daily sequence.
+    expect(res.body.dossierCode).toMatch(/^CNBADINH-\d{6}-\d{4,}$/);
     expect(res.body.workingDays).toBe(5);
     expect(res.body.receiptVi).toContain(res.body.dossierCode);
     const code = res.body.dossierCode as string;

@@ -11,7 +11,7 @@ import {
   SERVICE_CONFIG,
   unitCovers,
 } from '@lien-thong/platform';
-import { unitOfParcel } from '../reference-data/units';
+import { dossierCodeUnitOf, unitOfParcel } from '../reference-data/units';
 import { assertCanSubmit } from '../dossiers/dossier-access';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import { ParcelsService } from '../reference-data/parcels.service';
@@ -85,11 +85,13 @@ export class IntakeService {
     const receivedAt = new Date();
     code ??=
       claim.dossierCode ??
-      (await this.takeNumber(receivedAt).catch(async (err: unknown) => {
-        await this.parcelClaims.release(claim);
-        if (idempotencyKey) await this.idempotency.release(idempotencyKey, requestHash);
-        throw err;
-      }));
+      (await this.takeNumber(receivedAt, receivingUnitOf(actor, dto.channel, parcel)).catch(
+        async (err: unknown) => {
+          await this.parcelClaims.release(claim);
+          if (idempotencyKey) await this.idempotency.release(idempotencyKey, requestHash);
+          throw err;
+        },
+      ));
     // From here on the dossier may exist: the claim stays until it is finished, taken over
     // by a retry with the same key, or left for dead (parcel-claims.ts).
     if (claim.dossierCode !== code) await this.parcelClaims.assign(claim, code);
@@ -143,10 +145,11 @@ export class IntakeService {
     return this.receive(TRANSFER_FORM, dto, actor, idempotencyKey);
   }
 
-  private async takeNumber(receivedAt: Date): Promise<string> {
+  private async takeNumber(receivedAt: Date, unit: string): Promise<string> {
     const fields = this.config.DOSSIER_SERIES ? { series: this.config.DOSSIER_SERIES } : undefined;
-    const issued = await issueDossierCode(this.sequence, this.config.DOSSIER_CODE_FORMAT, {
-      unitCode: this.config.UNIT_CODE,
+    const format = this.config.DOSSIER_CODE_FORMAT;
+    const issued = await issueDossierCode(this.sequence, format, {
+      unitCode: dossierCodeUnitOf(unit, format, this.config.UNIT_CODE),
       receivedAt,
       ...(fields ? { fields } : {}),
     });
@@ -205,8 +208,8 @@ export class IntakeService {
     const on = vietnamDateOf(receivedAt);
     const unit = unitOfParcel(parcel.provinceCode, parcel.ref.communeCode);
     // A counter officer of another unit of the province received it: that unit sees it too.
-    const receivingUnit =
-      dto.channel === 'COUNTER' && actor.unit && !unitCovers(actor.unit, unit) ? actor.unit : null;
+    const received = receivingUnitOf(actor, dto.channel, parcel);
+    const receivingUnit = unitCovers(received, unit) ? null : received;
     return {
       _id: code,
       status: 'CHECKING_PARCEL' as const,
@@ -289,6 +292,20 @@ export class IntakeService {
       applicantCitizenId: dto.channel === 'ONLINE' ? (actor.citizenId ?? null) : null,
     };
   }
+}
+
+/**
+ * The unit that received the dossier and numbers it: the counter officer's own unit (any unit
+ * of the province may receive: "phi địa giới hành chính"); online, the unit competent for the
+ * parcel, to which the national portal routes it.
+ */
+function receivingUnitOf(
+  actor: Actor,
+  channel: 'ONLINE' | 'COUNTER',
+  parcel: { provinceCode: string; ref: { communeCode: string } },
+): string {
+  if (channel === 'COUNTER' && actor.unit) return actor.unit;
+  return unitOfParcel(parcel.provinceCode, parcel.ref.communeCode);
 }
 
 /** How long a request waits for another with the same Idempotency-Key before taking over. */

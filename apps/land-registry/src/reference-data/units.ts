@@ -29,3 +29,30 @@ const NAME_OF_UNIT = new Map<string, string>(
 export function unitNameVi(unit: string): string {
   return NAME_OF_UNIT.get(unit) ?? `Văn phòng đăng ký đất đai (${unit})`;
 }
+
+interface UnitCodes {
+  codeUnit: string;
+  identifier: string;
+}
+
+const CODES_OF_UNIT = new Map<string, UnitCodes>(
+  (data.units as (UnitCodes & { code: string; branches: (UnitCodes & { code: string })[] })[])
+    .flatMap((u) => [u, ...u.branches])
+    .map((u) => [u.code, { codeUnit: u.codeUnit, identifier: u.identifier }] as const),
+);
+
+/**
+ * How a unit names itself in the dossier codes it issues: each receiving unit numbers its own
+ * dossiers (Decree 118/2025: the receiving unit's code begins the dossier code). The classic
+ * format takes its short code, the centralized 2026 one its electronic identifier; a unit the
+ * data does not list gets `fallback` (the service's configured UNIT_CODE).
+ */
+export function dossierCodeUnitOf(
+  unit: string,
+  format: 'CLASSIC' | 'CENTRALIZED_2026',
+  fallback: string,
+): string {
+  const codes = CODES_OF_UNIT.get(unit);
+  if (!codes) return fallback;
+  return format === 'CENTRALIZED_2026' ? codes.identifier : codes.codeUnit;
+}
