@@ -271,6 +271,26 @@ describe('who may call what: every route of every service', () => {
         body: () => request103,
       },
     },
+    // The other procedures' intake: the same guard as a transfer's (a counter officer or a
+    // citizen; the province check is the shared receive path's, tried on the transfer row).
+    ...[
+      'inheritances',
+      'mortgages',
+      'mortgage-releases',
+      'purpose-changes',
+      'house-registrations',
+    ].map((procedure): Row => ({
+      service: 'land-registry',
+      route: `POST /dossiers/${procedure}`,
+      path: () => `/dossiers/${procedure}`,
+      access: { right: U.counterBaDinh, ok: 'authorized', wrong: U.taxHaNoi, body: () => ({}) },
+    })),
+    ...['GET /procedures', 'GET /procedures/{key}'].map((route): Row => ({
+      service: 'land-registry',
+      route,
+      path: () => (route.endsWith('{key}') ? '/procedures/MORTGAGE' : '/procedures'),
+      access: { public: 'the procedure catalogue' },
+    })),
     {
       service: 'land-registry',
       route: 'GET /dossiers/{code}',
