@@ -358,4 +358,36 @@ describe('the one-stop runs every procedure of the catalogue', () => {
     expect(other.status).toBe(201);
     expect(other.body.dossierCode).toMatch(/^VPDKHN-\d{6}-\d{4,}$/);
   });
+
+  it('takes a supplement to a mortgage with documents and the applicant’s contact, not a sale’s parties', async () => {
+    const parcel = await parcelOf('00004/12/105');
+    const received = await call('POST', lr('/dossiers/mortgages'), U.counterHaNoi, {
+      ...counter(parcel),
+      mortgagee: 'Ngân hàng TMCP Công thương Việt Nam',
+      contractNumber: '0777/2026/HĐTC',
+      contractDate: '2026-11-28',
+    });
+    const code = received.body.dossierCode as string;
+    await reach(code, (v) => v.status === 'IN_REVIEW', 'the review queue');
+    const asked = await call('POST', lr(`/dossiers/${code}/supplement-requests`), U.counterHaNoi, {
+      reasonVi: 'Bổ sung bản chính hợp đồng thế chấp đã công chứng',
+    });
+    expect(asked.status).toBe(200);
+    const wrong = await call('POST', lr(`/dossiers/${code}/supplements`), U.counterHaNoi, {
+      buyers: [
+        {
+          fullName: 'Phạm Minh Khang',
+          citizenId: '001092011223',
+          address: 'Số 5 phố Kim Mã, Hà Nội',
+        },
+      ],
+    });
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.body)).toContain('SUPPLEMENT.NOT_FOR_THIS_PROCEDURE');
+    const ok = await call('POST', lr(`/dossiers/${code}/supplements`), U.counterHaNoi, {
+      applicant: { fullName: 'Lê Thu Hà', phone: '0987654321' },
+    });
+    expect(ok.status).toBe(200);
+    await reach(code, (v) => v.status === 'IN_REVIEW', 'back in review');
+  });
 });

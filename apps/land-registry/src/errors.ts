@@ -42,6 +42,8 @@ export const LAND_REGISTRY_ERRORS = {
   'DOSSIER.NOT_FOUND': 'Không tìm thấy hồ sơ',
   'DOSSIER.INVALID_STATE': 'Trạng thái hồ sơ không cho phép thao tác này',
   'DOSSIER.STEP_NOT_REACHED_YET': 'Thông tin đến trước bước hồ sơ đang chờ; sẽ được xử lý lại',
+  'SUPPLEMENT.NOT_FOR_THIS_PROCEDURE':
+    'Hồ sơ bổ sung của thủ tục này chỉ được sửa thông tin người nộp hồ sơ',
   'SUPPLEMENT.AMOUNTS_AFTER_PAYMENT':
     'Đã nộp nghĩa vụ tài chính: không sửa bên giao dịch, giá, ngày hay loại hợp đồng',
   'REVIEW.HELD_BY_ANOTHER': 'Hồ sơ đang do chuyên viên khác thẩm định',

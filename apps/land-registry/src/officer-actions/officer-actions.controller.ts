@@ -53,7 +53,7 @@ export class OfficerActionsController {
   @OfficerAction()
   @ApiUnprocessableEntityResponse({
     description:
-      'Nội dung sửa không khớp sổ địa chính (DOSSIER.INVALID, theo từng trường), hoặc sửa nội dung ảnh hưởng nghĩa vụ tài chính sau khi đã nộp tiền (SUPPLEMENT.AMOUNTS_AFTER_PAYMENT)',
+      'Nội dung sửa không khớp sổ địa chính (DOSSIER.INVALID, theo từng trường), sửa nội dung ảnh hưởng nghĩa vụ tài chính sau khi đã nộp tiền (SUPPLEMENT.AMOUNTS_AFTER_PAYMENT), hoặc sửa bên giao dịch, điều khoản ở thủ tục không phải chuyển nhượng (SUPPLEMENT.NOT_FOR_THIS_PROCEDURE)',
   })
   async acceptSupplement(
     @Param('code') code: string,

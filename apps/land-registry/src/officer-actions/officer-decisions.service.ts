@@ -16,7 +16,7 @@ import { ParcelsService } from '../reference-data/parcels.service';
 import { SupplementDto } from './dto/officer-actions.dto';
 import { storedApplicant, storedBuyers, storedSellers } from '../intake/parties';
 import { contractDateProblems, partyProblems } from '../intake/transfer-checks';
-import { Dossier } from '../dossiers/dossier';
+import { Dossier, procedureOf } from '../dossiers/dossier';
 
 /**
  * The decisions the law leaves to the counter and the land office's officers on a received
@@ -70,6 +70,16 @@ export class OfficerDecisionsService {
       Object.entries(dto).filter(([, value]) => value !== undefined),
     ) as SupplementDto;
     const { sellers, buyers, applicant, ...terms } = sent;
+    // The form of a transfer corrects a transfer: the other procedures' supplements bring
+    // documents (and may correct the applicant's contact), not a sale's parties or terms.
+    if (procedureOf(d) !== 'TRANSFER' && Object.keys(sent).some((k) => k !== 'applicant'))
+      throw new TransferRejectedException([
+        {
+          field: Object.keys(sent).find((k) => k !== 'applicant') ?? 'applicant',
+          code: 'SUPPLEMENT.NOT_FOR_THIS_PROCEDURE',
+          message: 'Hồ sơ bổ sung của thủ tục này chỉ được sửa thông tin người nộp hồ sơ',
+        },
+      ]);
     const parcel = sellers
       ? await this.parcels.verifyTransfer(d.parcel.ref, d.certificate.serial, sellers)
       : undefined;
