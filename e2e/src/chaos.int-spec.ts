@@ -14,7 +14,8 @@ const say = (line: string) => process.stdout.write(`[chaos] ${line}\n`);
 /**
  * Issue 6, the small version of `npm run chaos`: 40 dossiers through the whole stack while
  * agencies fail, every service is killed and restarted, the broker restarts and poison is
- * put on the bus; then the same audit of the whole history.
+ * put on the bus; then the same audit of the whole history. Four of the dossiers register a
+ * house (issue 15) while the construction department fails, then is down.
  */
 describe('chaos: no dossier lost or charged twice under outages, crashes and bad events', () => {
   let report: ChaosReport;
@@ -91,6 +92,29 @@ describe('chaos: no dossier lost or charged twice under outages, crashes and bad
     expect(report.backlog.example?.timelineVi).toMatch(/Sở Tư pháp tạm ngừng hoạt động từ/);
     expect(report.audit.waitedInTimeline['justice-registry']).toBeGreaterThan(0);
     expect(report.audit.stillWaitingForAgency).toBe(0);
+  });
+
+  it('keeps house registrations through the construction department outage and a crash of its service: each answered once, then registered on the fee paid or refused', () => {
+    const { summary, byScenario, waitedInTimeline } = report.audit;
+    expect(summary.houses).toBe(4);
+    expect(summary).toMatchObject({
+      constructionRequestsUnanswered: 0,
+      constructionAnswersDuplicated: 0,
+      houseDossiersStuck: 0,
+      housesMisrecorded: 0,
+      houseChargesWrong: 0,
+    });
+    const confirmed = byScenario['house confirmed by the construction department'] ?? {};
+    expect((confirmed.RESULT_READY ?? 0) + (confirmed.DONE ?? 0)).toBe(2);
+    expect(byScenario['house not conforming to its permit']).toEqual({
+      'REFUSED (CONSTRUCTION.NOT_CONFIRMED)': 1,
+    });
+    expect(byScenario['house confirmed, owner has not paid the fee yet']).toEqual({
+      WAITING_FOR_PAYMENT: 1,
+    });
+    // The department was seen down: its breaker opened and the dossiers said they waited.
+    expect(summary.breakerOpens.construction?.construction).toBeGreaterThan(0);
+    expect(waitedInTimeline.construction).toBeGreaterThan(0);
   });
 
   it('ends with nothing left to explain', () => {

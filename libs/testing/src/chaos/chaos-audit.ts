@@ -7,6 +7,7 @@ import { auditCharges } from './chaos-charges';
 import { auditLifecycle } from './chaos-lifecycle';
 import { auditBreakers, auditDeadLetters } from './chaos-dead-letters';
 import { auditNotifications, NotificationAudit } from './chaos-notifications';
+import { auditConstruction } from './chaos-construction';
 
 /** The notification template that tells a citizen their payment was refunded. */
 const REFUND_TEMPLATE = 'PAYMENT_REFUNDED';
@@ -31,6 +32,13 @@ export interface ChaosSummary {
   ownersLost: number;
   /** Received dossiers waiting, at the end, for something that will not come. */
   stuck: number;
+  /** House registrations (issue 15) submitted; the zeros below are theirs (chaos-construction.ts). */
+  houses: number;
+  constructionRequestsUnanswered: number;
+  constructionAnswersDuplicated: number;
+  houseDossiersStuck: number;
+  housesMisrecorded: number;
+  houseChargesWrong: number;
 }
 
 export interface DossierOutcome {
@@ -145,6 +153,7 @@ export async function auditChaos(input: {
   }
   const charges = await auditCharges(db, bus);
   const lifecycle = await auditLifecycle(db, REFUND_TEMPLATE);
+  const { houseOwnersLost, ...construction } = await auditConstruction(db, bus, submissions);
   const notifications = await auditNotifications({
     stack,
     databases: db,
@@ -170,7 +179,9 @@ export async function auditChaos(input: {
       recoverySeconds: input.recoverySeconds,
       withdrawn: inStatus('WITHDRAWN'),
       ...lifecycle,
+      ownersLost: lifecycle.ownersLost + houseOwnersLost,
       stuck: lostDossiers.filter((o) => o.dossierCode).length,
+      ...construction,
     },
     unexpected,
     lostDossiers,

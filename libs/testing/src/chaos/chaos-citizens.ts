@@ -1,8 +1,9 @@
 import type { Stack } from '../stack';
 import { submitterOf, transferRequestFor } from '../scenarios';
-import { ChaosCitizen, sharesParcel } from './chaos-scenarios';
+import { INTAKE_PATHS, procedureRequest } from '../procedure-requests';
+import { ChaosCitizen, isHouseRegistration, sharesParcel } from './chaos-scenarios';
 import type { ChaosDatabases } from './chaos-databases';
-import { asOperator, request, requestUntilAnswered } from './chaos-http';
+import { asCounter, asOperator, request, requestUntilAnswered } from './chaos-http';
 import { authAs } from '../sample-users';
 
 /** What became of one citizen's submission. */
@@ -18,6 +19,25 @@ export interface Submission {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * What the counter enters, from the cadastral book's record of the parcel: a transfer, or a
+ * house registration (the house and its permit; `SAI` in the permit for a non-conforming one).
+ */
+async function requestOf(stack: Stack, citizen: ChaosCitizen): Promise<Record<string, unknown>> {
+  const { scenario, index } = citizen;
+  if (!isHouseRegistration(scenario)) return transferRequestFor(stack, scenario, index);
+  const parcel = await request(
+    'GET',
+    `${stack.url['land-registry']}/parcels/${scenario.parcel.join('/')}`,
+    undefined,
+    await asCounter(),
+  );
+  if (parcel.status !== 200) throw new Error(`parcel: HTTP ${parcel.status}`);
+  return procedureRequest('HOUSE_REGISTRATION', parcel.body, index, {
+    conforming: scenario.conforming ?? true,
+  });
+}
 
 /**
  * Submits one dossier like a counter officer whose connection may drop: the request is
@@ -37,14 +57,15 @@ export async function submit(
   let body: Record<string, unknown> | undefined;
   for (let attempt = 1; !body; attempt++) {
     try {
-      body = await transferRequestFor(stack, citizen.scenario, citizen.index);
+      body = await requestOf(stack, citizen);
     } catch (err) {
       if (attempt > 100) throw err;
       await sleep(1_000);
     }
   }
+  const path = INTAKE_PATHS[citizen.scenario.procedure ?? 'TRANSFER'];
   const post = async () =>
-    requestUntilAnswered('POST', `${lr()}/dossiers/transfers`, body, {
+    requestUntilAnswered('POST', `${lr()}${path}`, body, {
       'idempotency-key': idempotencyKey,
       ...(await authAs(submitterOf(body))),
     });

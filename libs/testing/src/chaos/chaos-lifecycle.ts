@@ -15,6 +15,8 @@ interface ParcelDoc {
 interface LifecycleDossier {
   _id: string;
   status: string;
+  /** Absent on a transfer. */
+  procedure?: string;
   sellers: { citizenId: string }[];
   approval?: { by: { username: string } } | null;
   proposal?: { by: { username: string } } | null;
@@ -44,6 +46,8 @@ export interface LifecycleAudit {
 
 const CLOSED = ['REFUSED', 'WITHDRAWN'];
 const REGISTERED = ['RESULT_READY', 'DONE'];
+/** The procedures whose registration moves the right from the `sellers` to others. */
+const OWNERS_LEAVE = ['TRANSFER', 'INHERITANCE'];
 
 function addsUpToWhole(owners: Share[]): boolean {
   // Exact: sum n_i/d_i == 1 ⇔ Σ n_i·(D/d_i) == D with D the product of the denominators.
@@ -68,7 +72,7 @@ export async function auditLifecycle(
     'land-registry',
     'dossiers',
     {},
-    { _id: 1, status: 1, sellers: 1, approval: 1, proposal: 1, cadastralPending: 1 },
+    { _id: 1, status: 1, procedure: 1, sellers: 1, approval: 1, proposal: 1, cadastralPending: 1 },
   );
   const byCode = new Map(dossiers.map((d) => [d._id, d]));
   const orders = await db.find<OrderDoc>(
@@ -101,8 +105,14 @@ export async function auditLifecycle(
   for (const p of parcels) {
     if (!addsUpToWhole(p.owners)) ownersLost++;
     const last = p.ownerHistory?.[p.ownerHistory.length - 1];
+    // Only a transfer or an inheritance lets owners go: for the other procedures (a house
+    // registration, say) `sellers` are the holders, who stay.
+    const changedBy = byCode.get(last?.changedByDossier ?? '');
     const sellers = new Set(
-      (byCode.get(last?.changedByDossier ?? '')?.sellers ?? []).map((s) => s.citizenId),
+      (OWNERS_LEAVE.includes(changedBy?.procedure ?? 'TRANSFER')
+        ? (changedBy?.sellers ?? [])
+        : []
+      ).map((s) => s.citizenId),
     );
     for (const before of last?.owners ?? [])
       if (!sellers.has(before.citizenId) && !p.owners.some((o) => o.citizenId === before.citizenId))

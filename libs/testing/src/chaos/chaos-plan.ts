@@ -32,6 +32,7 @@ export interface ChaosPlan {
 
 const S = 1000;
 const E_TAX_BAD: FaultSettingsRequest = { errorRate: 0.5, errorStatus: 500, latencyMs: 5_000 };
+const CONSTRUCTION_FLAKY: FaultSettingsRequest = { errorRate: 0.5, errorStatus: 500 };
 
 const agency = (
   at: number,
@@ -73,21 +74,40 @@ const kafkaRestart = (at: number): ScheduledFault => ({
  * the outage is seen whole: breaker, dossiers waiting, officers' backlog); every service
  * is SIGKILLed once mid-flow, the broker restarts between the crashes, land-registry gets
  * a SIGTERM under load, and two more SIGKILLs hit the burst after the outages
- * (redeliveries: effects stored, offsets not yet committed); poison events twice.
+ * (redeliveries: effects stored, offsets not yet committed); poison events twice. The
+ * construction department (issue 15) fails half its calls at first, then is down for 74 s
+ * from the moment the first house registrations are in its hands (their answers pending)
+ * until after the Justice outage has released the later ones; the construction service is
+ * SIGKILLed while it keeps the requests, and comes back after the Justice registry, so that
+ * the released houses find it still down.
  */
 export function fullChaosPlan(dossiers: number): ChaosPlan {
   const faults = [
     agency(0, 'e-tax', E_TAX_BAD, 'e-tax answers 500 to half the calls, with 5 s latency'),
+    agency(
+      0,
+      'construction',
+      CONSTRUCTION_FLAKY,
+      'construction department answers 500 to half the calls',
+    ),
     agency(5, 'sms', { outage: true }, 'SMS gateway down'),
     poison(8, 1),
     crash(12, 'land-registry', 'SIGKILL land-registry mid-flow (restarted)'),
+    agency(
+      12,
+      'construction',
+      { outage: true },
+      'construction department outage (74 s), house registrations pending at it',
+    ),
     agency(20, 'justice-registry', { outage: true }, 'Justice registry outage (60 s)'),
     crash(38, 'tax-obligation', 'SIGKILL tax-obligation mid-flow (restarted)'),
+    crash(45, 'construction', 'SIGKILL construction while the department is down (restarted)'),
     crash(50, 'notification', 'SIGKILL notification mid-flow (restarted)'),
     heal(60, 'e-tax', 'e-tax healthy again'),
     heal(65, 'sms', 'SMS gateway back'),
     kafkaRestart(68),
     heal(80, 'justice-registry', 'Justice registry back'),
+    heal(86, 'construction', 'construction department back'),
     crash(
       84,
       'secured-transactions',
@@ -113,23 +133,44 @@ export function fullChaosPlan(dossiers: number): ChaosPlan {
  * wave of SIGKILLs of all four services in the burst after the outages (each a crash
  * mid-flow and a redelivery), a SIGTERM under load, and the broker restart last: at the
  * start it could keep the consumers rejoining through the whole Justice outage, which the
- * test then never saw.
+ * test then never saw. The construction department fails half its calls, then is down
+ * from 6 s (the first two houses' answers pending at it) to 44 s, past the Justice outage
+ * and the wave of SIGKILLs, which kills the construction service too.
  */
 export function smallChaosPlan(dossiers: number): ChaosPlan {
   const faults = [
     agency(0, 'e-tax', E_TAX_BAD, 'e-tax answers 500 to half the calls, with 5 s latency'),
+    agency(
+      0,
+      'construction',
+      CONSTRUCTION_FLAKY,
+      'construction department answers 500 to half the calls',
+    ),
     agency(2, 'sms', { outage: true }, 'SMS gateway down'),
     poison(3, 1),
     agency(4, 'justice-registry', { outage: true }, 'Justice registry outage (24 s)'),
+    agency(
+      6,
+      'construction',
+      { outage: true },
+      'construction department outage (38 s), house registrations pending at it',
+    ),
     heal(28, 'justice-registry', 'Justice registry back'),
     heal(30, 'e-tax', 'e-tax healthy again'),
     heal(30, 'sms', 'SMS gateway back'),
-    ...(['land-registry', 'secured-transactions', 'tax-obligation', 'notification'] as const).map(
-      (service) => crash(32, service, `SIGKILL ${service} in the burst after the outages`),
-    ),
+    ...(
+      [
+        'land-registry',
+        'secured-transactions',
+        'tax-obligation',
+        'notification',
+        'construction',
+      ] as const
+    ).map((service) => crash(32, service, `SIGKILL ${service} in the burst after the outages`)),
     poison(33, 2),
     sigterm(34, 'land-registry', 'SIGTERM land-registry under load (after its restart)'),
     kafkaRestart(40),
+    heal(44, 'construction', 'construction department back'),
   ];
   return {
     name: 'small',

@@ -8,8 +8,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SETTLED = ['RESULT_READY', 'DONE', 'REFUSED', 'WITHDRAWN', 'SUPPLEMENT_REQUESTED'];
 
 /**
- * Quiescent: every dossier settled (finished, or with the citizen), no notification still
- * pending, every outbox empty and every consumer group caught up, including its retry
+ * Quiescent: every dossier settled (finished, or with the citizen), no notification and no
+ * request to the construction department still pending, every outbox empty and every consumer group caught up, including its retry
  * topics; twice in a row. Returns when that state began.
  */
 export async function waitForQuiescence(
@@ -55,7 +55,12 @@ export async function waitForQuiescence(
       const lag = await consumerLag(stack.namespace, retryLevels);
       const lagging = Object.values(lag).reduce((a, b) => a + b, 0);
       if (unsettled + lagging > 0) return { unsettled, lag: lagging, byGroup: lag };
-      const pending = await databases.count('notification', 'deliveries', { status: 'PENDING' });
+      const pending =
+        (await databases.count('notification', 'deliveries', { status: 'PENDING' })) +
+        // Requests the construction service still has work for (submit, poll, cancel).
+        (await databases.count('construction', 'opinion_requests', {
+          status: { $in: ['RECEIVED', 'PENDING', 'CANCELLING'] },
+        }));
       const outboxes = await Promise.all(services.map((s) => databases.pendingOutbox(s)));
       const outbox = outboxes.reduce((a, b) => a + b, 0);
       return { unsettled, lag: lagging, pending, outbox };

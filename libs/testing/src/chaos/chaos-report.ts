@@ -44,6 +44,21 @@ export function chaosFailures(report: ChaosReport): string[] {
       : []),
     ...(s.ownersLost > 0 ? [`${s.ownersLost} owner(s) lost by the cadastral book`] : []),
     ...(s.stuck > 0 ? [`${s.stuck} dossier(s) stuck`] : []),
+    ...(s.constructionRequestsUnanswered > 0
+      ? [
+          `${s.constructionRequestsUnanswered} house dossier(s) without the construction department's answer`,
+        ]
+      : []),
+    ...(s.constructionAnswersDuplicated > 0
+      ? [`${s.constructionAnswersDuplicated} construction answer(s) given or applied twice`]
+      : []),
+    ...(s.houseDossiersStuck > 0 ? [`${s.houseDossiersStuck} house dossier(s) stuck`] : []),
+    ...(s.housesMisrecorded > 0
+      ? [`${s.housesMisrecorded} house(s) misrecorded in the cadastral book`]
+      : []),
+    ...(s.houseChargesWrong > 0
+      ? [`${s.houseChargesWrong} house dossier(s) charged other than the registration fee`]
+      : []),
     ...(audit.stillWaitingForAgency > 0
       ? [`${audit.stillWaitingForAgency} dossier(s) still marked as waiting for an agency`]
       : []),
@@ -118,6 +133,21 @@ export function formatChaosReport(report: ChaosReport): string {
       'still waiting for an agency at the end',
       String(audit.stillWaitingForAgency),
       ok(audit.stillWaitingForAgency === 0),
+    ],
+    [
+      'house registrations: unanswered / answers twice / stuck (of submitted)',
+      `${s.constructionRequestsUnanswered} / ${s.constructionAnswersDuplicated} / ${s.houseDossiersStuck} (of ${s.houses})`,
+      ok(
+        s.constructionRequestsUnanswered +
+          s.constructionAnswersDuplicated +
+          s.houseDossiersStuck ===
+          0,
+      ),
+    ],
+    [
+      'houses misrecorded in the book / charged other than the registration fee',
+      `${s.housesMisrecorded} / ${s.houseChargesWrong}`,
+      ok(s.housesMisrecorded + s.houseChargesWrong === 0),
     ],
     ['recovery after the last fault (s)', String(s.recoverySeconds), ''],
     ['Kafka broker restarted', report.kafkaRestarted ? 'yes' : 'no', ''],

@@ -62,6 +62,11 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
     quiet: logLevel === 'error',
     common: { RETRY_DELAYS_MS: plan.retryDelaysMs, LOG_LEVEL: logLevel },
     env: {
+      // The department answers 8 s after it takes a request (1 s by default): its outage
+      // then catches house registrations whose answers are still pending at it.
+      'agency-simulators': { CONSTRUCTION_ANSWER_DELAY_MS: '8000' },
+      // Requests it could not take are submitted again, and answers looked for, every 2 s.
+      construction: { OPINION_SWEEP_MS: '2000' },
       'land-registry': { SEED_BULK_PARCELS: String(bulkParcelsNeeded(plan.dossiers)) },
       // Orders paid while the gateway's callbacks could not get through are found sooner.
       'tax-obligation': { PAYMENT_RECONCILE_MS: '5000' },

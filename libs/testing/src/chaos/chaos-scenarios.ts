@@ -47,7 +47,54 @@ const NOT_PAID_YET: Scenario = {
 /** Citizens whose parcel had a hold placed and lifted before they submitted. */
 export const LIFTED_HOLD_SCENARIO = 'hold lifted before submission';
 
+/**
+ * House registrations (issue 15), on generated parcels of their own: the construction
+ * department confirms the house (registration fee, payment, review, approval) or, for a
+ * permit number with `SAI`, does not (refused CONSTRUCTION.NOT_CONFIRMED); one owner in
+ * four never pays the fee and waits at the end. Their names are the audit's rows.
+ */
+const HOUSES: Omit<Scenario, 'parcel'>[] = [
+  {
+    name: 'house confirmed by the construction department',
+    procedure: 'HOUSE_REGISTRATION',
+    conforming: true,
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'house not conforming to its permit',
+    procedure: 'HOUSE_REGISTRATION',
+    conforming: false,
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'house confirmed by the construction department',
+    procedure: 'HOUSE_REGISTRATION',
+    conforming: true,
+    payment: 'ON_TIME',
+  },
+  {
+    name: 'house confirmed, owner has not paid the fee yet',
+    procedure: 'HOUSE_REGISTRATION',
+    conforming: true,
+    payment: 'NEVER',
+  },
+];
+
+/**
+ * Two citizens in every 24 (8 %) register a house; in each block of 24 they are the 2nd and
+ * the 4th to submit, so that the first two reach the construction department before the
+ * Justice outage holds everyone else back (and are in its hands when it goes down).
+ */
+const isHouseSlot = (index: number) => index % 24 === 1 || index % 24 === 3;
+
+export const isHouseRegistration = (s: Scenario) => s.procedure === 'HOUSE_REGISTRATION';
+
 function expectedOf(s: Scenario): ExpectedOutcome {
+  if (isHouseRegistration(s)) {
+    if (s.conforming === false)
+      return { status: 'REFUSED', refusalCode: 'CONSTRUCTION.NOT_CONFIRMED' };
+    return { status: s.payment === 'NEVER' ? 'WAITING_FOR_PAYMENT' : 'RESULT_READY' };
+  }
   if (s.holdWhilePaying) return { status: 'REFUSED', refusalCode: 'PARCEL.BLOCKED' };
   if (MORTGAGED.some((p) => p.join('/') === s.parcel.join('/')))
     return { status: 'REFUSED', refusalCode: 'PARCEL.MORTGAGED' };
@@ -84,19 +131,26 @@ function withDecision(s: Scenario, k: number): Scenario {
 }
 
 /**
- * n citizens cycling through the demo's scenarios (plus one who does not pay), each on a
- * parcel of its own: a hold placed on a parcel stops every dossier on it, and a registered
- * transfer changes the owners. Mortgaged parcels are shared (those dossiers stop at
- * receipt); once the three remote parcels are used, that slot becomes a plain sale.
+ * n citizens: house registrations in their slots, the others cycling through the demo's
+ * transfers (plus one who does not pay; the demo's other procedures are not played here),
+ * each on a parcel of its own: a hold placed on a parcel stops every dossier on it, and a
+ * registered transfer changes the owners. Mortgaged parcels are shared (those dossiers stop
+ * at receipt); once the three remote parcels are used, that slot becomes a plain sale.
  */
 export function chaosCitizens(n: number): ChaosCitizen[] {
-  const kinds = [...DEMO_SCENARIOS, NOT_PAID_YET];
+  const kinds = [...DEMO_SCENARIOS.filter((s) => !s.procedure), NOT_PAID_YET];
   let bulk = 0;
   let remote = 0;
   let mortgaged = 0;
+  let sales = 0;
+  let houses = 0;
   return Array.from({ length: n }, (_, index) => {
-    const base = kinds[index % kinds.length];
     let scenario: Scenario;
+    if (isHouseSlot(index)) {
+      scenario = { ...HOUSES[houses++ % HOUSES.length], parcel: bulkParcel(bulk++) };
+      return { index, scenario, expected: expectedOf(scenario) };
+    }
+    const base = kinds[sales++ % kinds.length];
     if (base.parcel[0] === '09904' && remote < REMOTE.length) {
       scenario = { ...base, parcel: REMOTE[remote++] };
     } else if (base.parcel[0] === '09904') {
