@@ -357,6 +357,10 @@ describe('the one-stop runs every procedure of the catalogue', () => {
     });
     expect(other.status).toBe(201);
     expect(other.body.dossierCode).toMatch(/^VPDKHN-\d{6}-\d{4,}$/);
+    // The province's backlog counts its dossiers by procedure too.
+    const backlog = (await call('GET', lr('/backlog'), U.counterHaNoi)).body;
+    expect(backlog.byProcedure.MORTGAGE).toBeGreaterThanOrEqual(1);
+    expect(backlog.byProcedure.TRANSFER).toBeGreaterThanOrEqual(1);
   });
 
   it('takes a supplement to a mortgage with documents and the applicant’s contact, not a sale’s parties', async () => {

@@ -148,7 +148,10 @@ export class DossiersRepository {
     ]);
   }
 
-  countBy(field: 'status' | 'heldBy', unit: string): Promise<{ _id: string; count: number }[]> {
+  countBy(
+    field: 'status' | 'heldBy' | 'procedure',
+    unit: string,
+  ): Promise<{ _id: string; count: number }[]> {
     return this.dossiers.aggregate<{ _id: string; count: number }>([
       { $match: ofUnit(unit) },
       { $group: { _id: `$${field}`, count: { $sum: 1 } } },

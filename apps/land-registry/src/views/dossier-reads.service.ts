@@ -43,9 +43,10 @@ export class DossierReadsService {
   /** Officers' backlog of their unit: dossiers per step, per holder and per agency they wait for. */
   async backlog(actor: Actor) {
     const unit = actor.unit ?? '-';
-    const [byStatus, byHolder, byAgency, late] = await Promise.all([
+    const [byStatus, byHolder, byProcedure, byAgency, late] = await Promise.all([
       this.dossiers.countBy('status', unit),
       this.dossiers.countBy('heldBy', unit),
+      this.dossiers.countBy('procedure', unit),
       // Counted by the database: reading every running dossier made each look heavy.
       this.dossiers.countWaitingByAgency(unit),
       this.dossiers.lateByAgency(unit, new Date()),
@@ -53,6 +54,12 @@ export class DossierReadsService {
     return {
       byStatus: Object.fromEntries(byStatus.map((r) => [r._id, r.count])),
       byHolder: Object.fromEntries(byHolder.map((r) => [r._id, r.count])),
+      // Dossiers stored before there were several procedures have none: transfers.
+      byProcedure: byProcedure.reduce<Record<string, number>>((counts, r) => {
+        const key = r._id ?? 'TRANSFER';
+        counts[key] = (counts[key] ?? 0) + r.count;
+        return counts;
+      }, {}),
       waitingForAgency: Object.fromEntries(byAgency.map((r) => [r._id, r.count])),
       agencyPastDeadline: late.overdueNow,
       agencyAnsweredLate: late.answeredLate,

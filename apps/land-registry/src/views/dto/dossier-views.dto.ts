@@ -298,6 +298,9 @@ export class BacklogView {
   @ApiProperty({ ...COUNTS, example: { LAND_REGISTRY: 3 } })
   byHolder!: Record<string, number>;
 
+  @ApiProperty({ ...COUNTS, example: { TRANSFER: 3, MORTGAGE: 1 }, description: 'Theo thủ tục' })
+  byProcedure!: Record<string, number>;
+
   @ApiProperty({ ...COUNTS, example: { 'e-tax': 1 } })
   waitingForAgency!: Record<string, number>;
 
