@@ -84,12 +84,14 @@ describe('chaos: no dossier lost or charged twice under outages, crashes and bad
 
   it('shows officers the dossiers waiting for the Justice registry while it is down, and none once it is back', () => {
     expect(report.backlog.peak['justice-registry']).toBeGreaterThan(0);
-    expect(report.backlog.example?.waitingFor).toMatchObject({
+    expect(report.backlog.examples['justice-registry']?.waitingFor).toMatchObject({
       agency: 'justice-registry',
       since: expect.any(String),
       messageVi: expect.stringContaining('Sở Tư pháp'),
     });
-    expect(report.backlog.example?.timelineVi).toMatch(/Sở Tư pháp tạm ngừng hoạt động từ/);
+    expect(report.backlog.examples['justice-registry']?.timelineVi).toMatch(
+      /Sở Tư pháp tạm ngừng hoạt động từ/,
+    );
     expect(report.audit.waitedInTimeline['justice-registry']).toBeGreaterThan(0);
     expect(report.audit.stillWaitingForAgency).toBe(0);
   });
@@ -115,6 +117,12 @@ describe('chaos: no dossier lost or charged twice under outages, crashes and bad
     // The department was seen down: its breaker opened and the dossiers said they waited.
     expect(summary.breakerOpens.construction?.construction).toBeGreaterThan(0);
     expect(waitedInTimeline.construction).toBeGreaterThan(0);
+    expect(report.backlog.examples.construction?.waitingFor).toMatchObject({
+      agency: 'construction',
+      since: expect.any(String),
+      messageVi: expect.stringContaining('Sở Xây dựng'),
+    });
+    expect(report.audit.stillWaitingForAgency).toBe(0);
   });
 
   it('ends with nothing left to explain', () => {

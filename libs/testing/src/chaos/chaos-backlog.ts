@@ -2,12 +2,18 @@ import type { Stack } from '../stack';
 import type { ChaosDatabases } from './chaos-databases';
 import { asCounter, request } from './chaos-http';
 
+export interface WaitingExample {
+  dossierCode: string;
+  waitingFor: unknown;
+  timelineVi?: string;
+}
+
 /** What officers saw while agencies were down, and how the backlog drained afterwards. */
 export interface BacklogObservation {
   /** Largest `GET /backlog` waitingForAgency count seen per agency. */
   peak: Record<string, number>;
-  /** One dossier as an officer saw it while it waited (`GET /dossiers/:code`). */
-  example?: { dossierCode: string; waitingFor: unknown; timelineVi?: string };
+  /** Per agency, one dossier as an officer saw it while it waited (`GET /dossiers/:code`). */
+  examples: Record<string, WaitingExample>;
   /** Dossiers seen waiting for each agency, with when they started waiting. */
   waited: Record<string, Map<string, number>>;
 }
@@ -19,7 +25,7 @@ interface WaitingDoc {
 
 /** Samples the officers' backlog and the dossiers marked as waiting for an agency. */
 export class BacklogWatcher {
-  readonly observation: BacklogObservation = { peak: {}, waited: {} };
+  readonly observation: BacklogObservation = { peak: {}, waited: {}, examples: {} };
 
   constructor(
     private readonly stack: Stack,
@@ -49,17 +55,20 @@ export class BacklogWatcher {
       const seen = (this.observation.waited[d.waitingFor.agency] ??= new Map<string, number>());
       if (!seen.has(d._id)) seen.set(d._id, new Date(d.waitingFor.since).getTime());
     }
-    if (!this.observation.example && waiting[0]) {
+    // One example per agency (the first dossier seen waiting for it).
+    for (const d of waiting) {
+      const agency = d.waitingFor?.agency;
+      if (!agency || this.observation.examples[agency]) continue;
       const view = await request(
         'GET',
-        `${lr}/dossiers/${waiting[0]._id}`,
+        `${lr}/dossiers/${d._id}`,
         undefined,
         await asCounter(),
       ).catch(() => undefined);
       const timeline = (view?.body.timeline ?? []) as { step: string; noteVi: string }[];
       if (view?.body.waitingFor)
-        this.observation.example = {
-          dossierCode: waiting[0]._id,
+        this.observation.examples[agency] = {
+          dossierCode: d._id,
           waitingFor: view.body.waitingFor,
           timelineVi: timeline.find((t) => t.step === 'WAITING_FOR_AGENCY')?.noteVi,
         };

@@ -162,11 +162,11 @@ export function formatChaosReport(report: ChaosReport): string {
     'Audit',
     table(['check', 'result', ''], checks),
   ];
-  if (backlog.example)
+  for (const [agency, example] of Object.entries(backlog.examples))
     sections.push(
       '',
-      `A dossier while it waited: ${backlog.example.dossierCode} ${JSON.stringify(backlog.example.waitingFor)}`,
-      `  its timeline: ${backlog.example.timelineVi ?? '—'}`,
+      `A dossier while it waited for ${agency}: ${example.dossierCode} ${JSON.stringify(example.waitingFor)}`,
+      `  its timeline: ${example.timelineVi ?? '—'}`,
     );
   const problems = [
     ...audit.lostDossiers
