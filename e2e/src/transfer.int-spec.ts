@@ -1,6 +1,7 @@
 import {
   authAs,
   SAMPLE_USERS,
+  counterOf,
   DEMO_SCENARIOS,
   runScenario,
   ScenarioResult,
@@ -25,6 +26,12 @@ describe('transfer of land-use rights, end to end', () => {
     for (const r of outcomes) results.set(r.scenario, r);
   });
   afterAll(() => stack?.stop());
+
+  const scenarioOf = (r: ScenarioResult) => {
+    const found = DEMO_SCENARIOS.find((s) => s.name === r.scenario);
+    if (!found) throw new Error(`no scenario ${r.scenario}`);
+    return found;
+  };
 
   function result(name: string): ScenarioResult {
     const found = results.get(name);
@@ -110,7 +117,8 @@ describe('transfer of land-use rights, end to end', () => {
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
         const view = (await (
           await fetch(`${stack.url['land-registry']}/dossiers/${r.dossierCode}`, {
-            headers: await authAs(SAMPLE_USERS.counterHaNoi),
+            // The counter of the parcel's province (officers see their own province only).
+            headers: await authAs(counterOf(scenarioOf(r).parcel[0])),
           })
         ).json()) as { notifications: { template: string }[] };
         told = new Set(view.notifications.map((n) => n.template));

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsString, Matches, ValidateNested } from 'class-validator';
 
 export const OPINION_OUTCOMES = ['CONFIRMED', 'NOT_CONFIRMED'] as const;
 
@@ -24,6 +24,7 @@ export class ConstructionOpinionGivenV1 {
   outcome!: (typeof OPINION_OUTCOMES)[number];
 
   /** Empty when confirmed. */
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => OpinionReasonV1)
   reasons!: OpinionReasonV1[];
