@@ -4,6 +4,8 @@ import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
 import { AgencyApiModule } from './agency-api/agency-api.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { DossierListModule } from './dossier-list/dossier-list.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { IntakeModule } from './intake/intake.module';
 import { OfficerActionsModule } from './officer-actions/officer-actions.module';
 import { ViewsModule } from './views/views.module';
@@ -28,6 +30,10 @@ export class AppModule {
         WorkflowModule,
         OfficerActionsModule,
         ViewsModule,
+        // GET /dossiers: the officer console's queue of the unit (issue 16).
+        DossierListModule,
+        // GET /statistics(.csv): a unit's figures over a period, from its dossiers (issue 16).
+        StatisticsModule,
         // GET /procedures: the public procedure catalogue (libs/procedures).
         CatalogueModule,
         // GET /agency/…: reads for other agencies' systems (the construction department's).

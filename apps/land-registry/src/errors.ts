@@ -51,6 +51,11 @@ export const LAND_REGISTRY_ERRORS = {
   'REVIEW.OWN_PROPOSAL': 'Người trình không được tự phê duyệt hồ sơ của mình',
   'REVIEW.OFFICER_OUTSIDE_UNIT': 'Chỉ phân công cho chuyên viên thuộc đơn vị xử lý hồ sơ',
   'TRACKING.TOO_MANY_ATTEMPTS': 'Nhập sai mã tra cứu quá nhiều lần; vui lòng thử lại sau',
+  // The officer console: the list, the statistics, the printable forms
+  'LIST.CURSOR_INVALID': 'Con trỏ trang không hợp lệ; hãy tải lại danh sách từ trang đầu',
+  'STATISTICS.UNIT_NOT_COVERED': 'Chỉ xem được thống kê của đơn vị mình và các đơn vị trực thuộc',
+  'STATISTICS.PERIOD_INVALID':
+    'Kỳ thống kê phải có từ ngày không sau đến ngày và dài không quá 366 ngày',
   // Why a dossier was refused (recorded on it and told to the citizen)
   'PARCEL.MORTGAGED': 'Thửa đất đang thế chấp mà không có văn bản đồng ý của bên nhận thế chấp',
   'CONSTRUCTION.NOT_CONFIRMED':

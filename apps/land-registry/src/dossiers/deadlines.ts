@@ -63,8 +63,12 @@ export function postponed(from: Date, extra: number): Date {
 }
 
 export function isLateSoon(dueAt: Date, now: Date): boolean {
-  // One working day of warning: the apology must reach the citizen before the deadline.
-  return addWorkingDays(now, 1, calendar()).dueAt.getTime() >= dueAt.getTime();
+  return dueSoonUntil(now).getTime() >= dueAt.getTime();
+}
+
+/** One working day of warning: the apology must reach the citizen before the deadline. */
+export function dueSoonUntil(now: Date): Date {
+  return addWorkingDays(now, 1, calendar()).dueAt;
 }
 
 /** The inter-agency deadline of each handoff, by the rule in processing-times.json. */
@@ -91,4 +95,16 @@ export function agencyDeadline(agency: HandoffAgency, handedAt: Date, rule?: str
     if (err instanceof CalendarException) return null;
     throw err;
   }
+}
+
+/**
+ * Working days from `now` to the deadline's day (today not counted): 0 on the day itself,
+ * negative once it has passed (working days late).
+ */
+export function workingDaysLeft(deadline: Date, now: Date): number {
+  const today = vietnamDateOf(now);
+  const due = vietnamDateOf(deadline);
+  return due >= today
+    ? calendar().workingDaysAfter(today, due)
+    : -calendar().workingDaysAfter(due, today);
 }

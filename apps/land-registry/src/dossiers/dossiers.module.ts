@@ -21,6 +21,7 @@ import { DossierRecord, DossierSchema } from './schemas/dossier.schema';
     ]),
   ],
   providers: [DossiersRepository, DossierNotificationsRepository],
-  exports: [DossiersRepository, DossierNotificationsRepository],
+  // The model too: the officers' list and the statistics read the collection their own way.
+  exports: [MongooseModule, DossiersRepository, DossierNotificationsRepository],
 })
 export class DossierStoreModule {}

@@ -244,3 +244,10 @@ DossierSchema.index({
   'parcel.ref.mapSheetNumber': 1,
   'parcel.ref.parcelNumber': 1,
 });
+// The officers' list and the statistics: a unit's (or receiving unit's) dossiers, newest first.
+DossierSchema.index({ unit: 1, receivedAt: -1 });
+DossierSchema.index({ receivingUnit: 1, receivedAt: -1 });
+// Searching a unit's dossiers by a party's citizen ID.
+DossierSchema.index({ 'sellers.citizenId': 1 });
+DossierSchema.index({ 'buyers.citizenId': 1 });
+DossierSchema.index({ applicantCitizenId: 1 });
