@@ -1,6 +1,7 @@
 // npm run build: compiles the services' TypeScript (apps/*/src and libs/*/src, specs left
 // out) into dist/ with the settings @swc-node/register derives from tsconfig.json, and copies
-// the JSON data beside it. Services run from dist/: compiling at every start cost each
+// the JSON data beside it; then builds the web application (apps/web, a browser bundle made
+// by Vite, not a service) into dist/web. Services run from dist/: compiling at every start cost each
 // process ~60 MB of RSS (docs/benchmarks.md, finding 6). npm start, npm test (Jest's global
 // set-up) and the scripts of run-script.mjs call it first; only changed files are compiled.
 import { createRequire } from 'node:module';
@@ -31,11 +32,16 @@ function filesUnder(dir) {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** The browser application: built by Vite (buildWeb), never compiled for Node. */
+const WEB_APP = 'web';
+
 /** What is compiled (TypeScript, specs left out) or copied (JSON data) from {apps,libs}/<project>/src. */
 function projectSources(root) {
   return ['apps', 'libs']
     .flatMap((top) =>
-      readdirSync(join(root, top)).map((project) => join(root, top, project, 'src')),
+      readdirSync(join(root, top))
+        .filter((project) => !(top === 'apps' && project === WEB_APP))
+        .map((project) => join(root, top, project, 'src')),
     )
     .flatMap(filesUnder)
     .filter((file) => /\.(ts|json)$/.test(file) && !/\.(spec|int-spec|d)\.ts$/.test(file));
@@ -92,10 +98,40 @@ export function build(root = repoRoot) {
   // A source that was deleted or renamed leaves nothing behind to be required by mistake.
   // (Temporary files are left alone: another build, npm start beside npm test, may be
   // about to rename its own.)
+  const webOut = join(outDir, WEB_APP);
   for (const file of filesUnder(outDir)) {
+    if (file.startsWith(`${webOut}/`)) continue;
     if (!wanted.has(file) && !file.endsWith('.tmp')) rmSync(file, { force: true });
   }
   return written;
+}
+
+/**
+ * Builds the officer console and citizen portal (apps/web) into dist/web with Vite, only when
+ * a source, the lockfile or this script changed since the last build. Returns whether it built.
+ */
+export async function buildWeb(root = repoRoot, log = (m) => console.log(m)) {
+  const appDir = join(root, 'apps', WEB_APP);
+  const outDir = join(root, 'dist', WEB_APP);
+  const sources = [
+    ...filesUnder(join(appDir, 'src')),
+    ...filesUnder(join(appDir, 'public')),
+    ...['index.html', 'vite.config.ts', 'tsconfig.json'].map((f) => join(appDir, f)),
+    join(root, 'package-lock.json'),
+    fileURLToPath(import.meta.url),
+  ];
+  const built = mtime(join(outDir, 'index.html'));
+  if (built >= Math.max(...sources.map(mtime))) return false;
+  const started = Date.now();
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({
+    root: appDir,
+    configFile: join(appDir, 'vite.config.ts'),
+    build: { outDir },
+    logLevel: 'warn',
+  });
+  log(`[build] dist/web built by Vite (${Date.now() - started} ms)`);
+  return true;
 }
 
 function loadCompiler(require, root) {
@@ -120,4 +156,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const started = Date.now();
   const written = build();
   console.log(`[build] dist/ up to date (${written} files written, ${Date.now() - started} ms)`);
+  await buildWeb();
 }

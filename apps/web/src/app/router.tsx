@@ -1,0 +1,46 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './Layout';
+import { LoginCallbackPage } from '../auth/LoginCallbackPage';
+import { RequireRole } from '../auth/RequireRole';
+import { LAND_OFFICE_ROLES } from '../auth/roles';
+import { HomePage } from '../pages/home/HomePage';
+import { CataloguePage } from '../pages/citizen/catalogue/CataloguePage';
+import { ProcedurePage } from '../pages/citizen/catalogue/ProcedurePage';
+import { TrackingPage } from '../pages/citizen/tracking/TrackingPage';
+import { QueuePage } from '../pages/officer/queue/QueuePage';
+import { DossierPage } from '../pages/officer/dossier/DossierPage';
+import { NotFoundPage } from '../pages/home/NotFoundPage';
+
+/**
+ * The pages, by the Vietnamese paths people see and share. Public: home, catalogue,
+ * tracking. Officers: the queue and the dossier page (the services check role and unit again).
+ */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/thu-tuc', element: <CataloguePage /> },
+      { path: '/thu-tuc/:key', element: <ProcedurePage /> },
+      { path: '/tra-cuu', element: <TrackingPage /> },
+      { path: '/dang-nhap/xong', element: <LoginCallbackPage /> },
+      {
+        path: '/can-bo',
+        element: (
+          <RequireRole roles={LAND_OFFICE_ROLES}>
+            <QueuePage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/ho-so/:code',
+        element: (
+          <RequireRole roles={LAND_OFFICE_ROLES}>
+            <DossierPage />
+          </RequireRole>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
