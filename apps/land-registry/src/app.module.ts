@@ -6,6 +6,7 @@ import { AgencyApiModule } from './agency-api/agency-api.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { DossierListModule } from './dossier-list/dossier-list.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { FormsModule } from './forms/forms.module';
 import { IntakeModule } from './intake/intake.module';
 import { OfficerActionsModule } from './officer-actions/officer-actions.module';
 import { ViewsModule } from './views/views.module';
@@ -34,6 +35,8 @@ export class AppModule {
         DossierListModule,
         // GET /statistics(.csv): a unit's figures over a period, from its dossiers (issue 16).
         StatisticsModule,
+        // GET /dossiers/:code/forms/:form: the printable forms as PDF (issue 16).
+        FormsModule,
         // GET /procedures: the public procedure catalogue (libs/procedures).
         CatalogueModule,
         // GET /agency/…: reads for other agencies' systems (the construction department's).

@@ -56,6 +56,8 @@ export const LAND_REGISTRY_ERRORS = {
   'STATISTICS.UNIT_NOT_COVERED': 'Chỉ xem được thống kê của đơn vị mình và các đơn vị trực thuộc',
   'STATISTICS.PERIOD_INVALID':
     'Kỳ thống kê phải có từ ngày không sau đến ngày và dài không quá 366 ngày',
+  'FORM.NOT_FOUND': 'Không có mẫu in này',
+  'FORM.NOT_APPLICABLE': 'Mẫu này chưa áp dụng cho hồ sơ ở bước hiện tại',
   // Why a dossier was refused (recorded on it and told to the citizen)
   'PARCEL.MORTGAGED': 'Thửa đất đang thế chấp mà không có văn bản đồng ý của bên nhận thế chấp',
   'CONSTRUCTION.NOT_CONFIRMED':

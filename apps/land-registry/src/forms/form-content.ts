@@ -1,0 +1,163 @@
+import { DomainException } from '@lien-thong/platform';
+import type { Dossier, Holder } from '../dossiers/dossier';
+import { deadlineOf } from '../dossiers/timeliness';
+import { stepsOf } from '../procedures';
+import { HOLDER_VI } from '../workflow/transition';
+
+/** The printable forms; the first four are those of Circular 01/2018/TT-VPCP (Article 10 ff.). */
+export const FORMS = ['receipt', 'supplement-request', 'refusal', 'apology', 'tax-notice'] as const;
+export type FormKind = (typeof FORMS)[number];
+
+export interface FormContent {
+  kind: FormKind;
+  /** "VPDKHN-261123-0001/01": the dossier code and the form's number. */
+  number: string;
+  titleVi: string;
+  /** The form's legal model, printed under the title. */
+  modelVi: string;
+  lines: [label: string, value: string][];
+  /** A paragraph under the lines (a reason, an apology). */
+  paragraphVi?: string;
+  /** Who signs: the officer the dossier names for this step, or the office. */
+  signerVi: string;
+  fileNameVi: string;
+}
+
+const CIRCULAR = 'ban hành kèm theo Thông tư số 01/2018/TT-VPCP của Văn phòng Chính phủ';
+const OFFICE = 'Văn phòng đăng ký đất đai';
+const date = (d: Date | string) =>
+  new Date(d).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
+
+function notApplicable(kind: FormKind, whyVi: string): never {
+  throw new DomainException('FORM.NOT_APPLICABLE', `Chưa thể in mẫu này: ${whyVi}`, 409, {
+    form: kind,
+  });
+}
+
+/** The person a timeline entry names, or the office/agency when a system wrote it. */
+function signer(actor: string | undefined, d: Dossier): string {
+  if (!actor || actor === 'land-registry') return `${OFFICE} (${d.unit})`;
+  return HOLDER_VI[actor as Holder] || actor;
+}
+
+const lastStep = (d: Dossier, ...steps: string[]) =>
+  [...d.timeline].reverse().find((t) => steps.includes(t.step));
+
+function common(d: Dossier): [string, string][] {
+  const { communeCode, mapSheetNumber, parcelNumber } = d.parcel.ref;
+  return [
+    ['Mã hồ sơ', d._id],
+    ['Thủ tục', stepsOf(d).nameVi],
+    ['Người nộp hồ sơ', d.applicant.fullName],
+    ['Thửa đất', `Thửa số ${parcelNumber}, tờ bản đồ số ${mapSheetNumber}, xã ${communeCode}`],
+    ['Địa chỉ thửa đất', d.parcel.address],
+  ];
+}
+
+/**
+ * What a form says for a dossier, or 409 FORM.NOT_APPLICABLE when its step has not happened
+ * (no refusal, no apology). `party`: read by a citizen party, so no other person's name is
+ * printed beyond the applicant's (the taxpayers of the notices are left out).
+ */
+export function formContent(kind: FormKind, d: Dossier, party: boolean): FormContent {
+  const base = { kind, number: '', lines: common(d) };
+  switch (kind) {
+    case 'receipt': {
+      const received = lastStep(d, 'RECEIVED');
+      return {
+        ...base,
+        number: `${d._id}/01`,
+        titleVi: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+        modelVi: `Mẫu số 01 ${CIRCULAR}`,
+        lines: [
+          ...base.lines,
+          ['Hình thức nộp', d.channel === 'ONLINE' ? 'Trực tuyến' : 'Tại Bộ phận Một cửa'],
+          ['Ngày tiếp nhận', date(d.receivedAt)],
+          ['Thời hạn giải quyết', `${d.workingDaysAllowed} ngày làm việc`],
+          ['Ngày hẹn trả kết quả', date(d.appointmentAt)],
+          ...(d.fees ?? []).map((f): [string, string] => [f.labelVi, vnd(f.amountVnd)]),
+          [
+            'Nhận kết quả',
+            d.resultDelivery === 'POST' ? 'Qua dịch vụ bưu chính' : 'Tại Bộ phận Một cửa',
+          ],
+        ],
+        signerVi:
+          d.channel === 'ONLINE'
+            ? `Cổng dịch vụ công, tiếp nhận trực tuyến (${d.receivingUnit ?? d.unit})`
+            : signer(received?.actor, d),
+        fileNameVi: `Giấy tiếp nhận hồ sơ ${d._id}.pdf`,
+      };
+    }
+    case 'supplement-request': {
+      const asked = lastStep(d, 'SUPPLEMENT_REQUESTED', 'SLIP_RETURNED');
+      if (!asked) notApplicable(kind, 'hồ sơ chưa có yêu cầu bổ sung');
+      return {
+        ...base,
+        number: `${d._id}/02`,
+        titleVi: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+        modelVi: `Mẫu số 02 ${CIRCULAR}`,
+        lines: [...base.lines, ['Ngày yêu cầu', date(asked.at)]],
+        paragraphVi: `Nội dung yêu cầu bổ sung, hoàn thiện: ${asked.noteVi.replace(/^Yêu cầu bổ sung hồ sơ: /, '')}. Thời gian bổ sung không tính vào thời hạn giải quyết.`,
+        signerVi: signer(asked.actor, d),
+        fileNameVi: `Phiếu yêu cầu bổ sung hồ sơ ${d._id}.pdf`,
+      };
+    }
+    case 'refusal': {
+      if (!d.refusal) notApplicable(kind, 'hồ sơ không bị từ chối');
+      const refused = lastStep(d, 'REFUSED');
+      return {
+        ...base,
+        number: `${d._id}/03`,
+        titleVi: 'PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ',
+        modelVi: `Mẫu số 03 ${CIRCULAR}`,
+        lines: [...base.lines, ['Ngày từ chối', date(refused?.at ?? d.finishedAt ?? new Date())]],
+        paragraphVi: `Lý do từ chối: ${d.refusal.reasonVi}.`,
+        signerVi: signer(refused?.actor, d),
+        fileNameVi: `Phiếu từ chối hồ sơ ${d._id}.pdf`,
+      };
+    }
+    case 'apology': {
+      if (!d.delay) notApplicable(kind, 'hồ sơ không bị chậm so với ngày hẹn');
+      const delayed = lastStep(d, 'DELAYED');
+      // Signed by the office's head; the leader who approved it, once one has.
+      const head = d.approval?.by.describedAs ?? `Lãnh đạo ${OFFICE} (${d.unit})`;
+      return {
+        ...base,
+        number: `${d._id}/04`,
+        titleVi: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+        modelVi: `Mẫu số 04 ${CIRCULAR}`,
+        lines: [
+          ...base.lines,
+          ['Ngày hẹn trả kết quả', date(d.delay.previousAppointmentAt)],
+          ['Ngày hẹn lại', date(deadlineOf(d) ?? d.delay.newAppointmentAt)],
+        ],
+        paragraphVi: `${OFFICE} xin lỗi ông (bà) vì hồ sơ chưa được giải quyết đúng ngày hẹn. ${
+          delayed?.noteVi ?? ''
+        }`.trim(),
+        signerVi: head,
+        fileNameVi: `Phiếu xin lỗi và hẹn lại ngày trả kết quả ${d._id}.pdf`,
+      };
+    }
+    case 'tax-notice': {
+      if (!d.assessment) notApplicable(kind, 'cơ quan thuế chưa ra thông báo nộp tiền');
+      const assessed = lastStep(d, 'OBLIGATIONS_ASSESSED');
+      return {
+        ...base,
+        number: `${d._id}/TB`,
+        titleVi: 'THÔNG BÁO NỘP TIỀN',
+        modelVi: 'Nghĩa vụ tài chính do cơ quan thuế xác định (Luật Quản lý thuế số 38/2019/QH14)',
+        lines: [
+          ...base.lines,
+          ...d.assessment.notices.map((n): [string, string] => [
+            `${n.labelVi} (thông báo số ${n.noticeNumber}${party ? '' : `, ${n.taxpayerName}`})`,
+            `${vnd(n.amountVnd)}, hạn nộp ${date(n.dueDate)}`,
+          ]),
+          ['Tổng cộng', vnd(d.assessment.totalVnd)],
+        ],
+        signerVi: signer(assessed?.actor, d),
+        fileNameVi: `Thông báo nộp tiền ${d._id}.pdf`,
+      };
+    }
+  }
+}
