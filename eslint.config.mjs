@@ -39,6 +39,19 @@ const boundaries = (allowTesting) => {
         { sourceTag: 'type:infra', onlyDependOnLibsWithTags: plus(libraryTags) },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [...libraryTags, 'type:testing'] },
         { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...libraryTags, 'type:testing'] },
+        // The browser application imports no library of the repository: they are server code.
+        {
+          sourceTag: 'type:web',
+          onlyDependOnLibsWithTags: [],
+          bannedExternalImports: [
+            '@nestjs/*',
+            'mongoose',
+            'mongodb',
+            'kafkajs',
+            'opossum',
+            'node:*',
+          ],
+        },
       ],
     },
   ];
@@ -60,7 +73,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'apps/web/**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
