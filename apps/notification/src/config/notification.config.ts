@@ -23,9 +23,12 @@ export class NotificationConfig extends ServiceConfig {
   @IsUrl(HTTP_URL)
   ZALO_GATEWAY_URL = 'http://127.0.0.1:3100/zalo/v1';
 
-  /** Public tracking page; messages link to `<TRACKING_URL>/<dossier code>`. */
+  /**
+   * The citizen portal's tracking page (apps/web behind the web gateway); messages link to
+   * `<TRACKING_URL>?ma=<dossier code>`.
+   */
   @IsUrl(HTTP_URL)
-  TRACKING_URL = 'http://127.0.0.1:3000/tracking';
+  TRACKING_URL = 'http://127.0.0.1:8080/tra-cuu';
 }
 
 export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {

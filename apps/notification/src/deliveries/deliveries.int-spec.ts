@@ -110,7 +110,7 @@ describe('notification: what a citizen is told, on which channel, exactly once',
       SMS_GATEWAY_URL: gateways('/sms/v1'),
       EMAIL_GATEWAY_URL: gateways('/email/v1'),
       ZALO_GATEWAY_URL: gateways('/zalo/v1'),
-      TRACKING_URL: 'https://dichvucong.example.vn/tracking',
+      TRACKING_URL: 'https://dichvucong.example.vn/tra-cuu',
       RETRY_DELAYS_MS: '300,600,900',
       AGENCY_POLICY_OVERRIDES: '{"sms":{"resetTimeoutMs":500,"volumeThreshold":2,"timeoutMs":500}}',
     });
@@ -166,7 +166,7 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     expect(sms?.text).toContain(
       `Hồ sơ ${code} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026`,
     );
-    expect(sms?.text).toContain(`Tra cứu tại https://dichvucong.example.vn/tracking/${code}`);
+    expect(sms?.text).toContain(`Tra cứu tại https://dichvucong.example.vn/tra-cuu?ma=${code}`);
     expect(email).toMatchObject({ to: 'an1@example.vn' });
     expect(email?.body).toContain('- Ngày hẹn trả kết quả: 08/07/2026');
 

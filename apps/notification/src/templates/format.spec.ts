@@ -17,14 +17,14 @@ describe('message formatting', () => {
     expect(formatDate('2026-12-31T17:00:00Z')).toBe('01/01/2027');
   });
 
-  it('links the tracking page of the dossier, unlocked by the last 4 digits of the phone', () => {
+  it('links the tracking page with the dossier code filled in, unlocked by the receipt’s secret', () => {
     const context = {
       dossierCode: 'H26-260701-0001',
       fullName: 'A',
-      trackingUrl: 'http://x/tracking/',
+      trackingUrl: 'http://x/tra-cuu',
     };
     expect(trackingSentence(context)).toBe(
-      'Tra cứu tại http://x/tracking/H26-260701-0001 bằng mã tra cứu in trên giấy tiếp nhận.',
+      'Tra cứu tại http://x/tra-cuu?ma=H26-260701-0001 bằng mã tra cứu in trên giấy tiếp nhận.',
     );
   });
 

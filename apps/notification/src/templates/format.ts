@@ -21,8 +21,14 @@ export function formatDate(iso: string): string {
   return `${day}/${month}/${year}`;
 }
 
+/**
+ * The portal's tracking page with the dossier code filled in: `<TRACKING_URL>?ma=<code>`
+ * (apps/web, /tra-cuu); the page then asks for the secret printed on the receipt.
+ */
 export function trackingLink(context: TemplateContext): string {
-  return `${context.trackingUrl.replace(/\/+$/, '')}/${encodeURIComponent(context.dossierCode)}`;
+  const page = new URL(context.trackingUrl);
+  page.searchParams.set('ma', context.dossierCode);
+  return page.href;
 }
 
 /**

@@ -29,7 +29,7 @@ const CODE = '000.00.04.H26-260701-0003';
 const context: TemplateContext = {
   dossierCode: CODE,
   fullName: 'Nguyễn Văn An',
-  trackingUrl: 'http://127.0.0.1:3000/tracking',
+  trackingUrl: 'http://127.0.0.1:8080/tra-cuu',
 };
 
 /** What every message must be: short SMS with the code, greeting by name, NFC Vietnamese. */
@@ -38,7 +38,7 @@ function expectWellFormed(message: RenderedMessage): void {
   expect(message.sms.length).toBeLessThanOrEqual(SMS_MAX);
   expect(message.email.subject).toContain(CODE);
   expect(message.email.body).toContain('Kính gửi ông/bà Nguyễn Văn An,');
-  expect(message.email.body).toContain(`Tra cứu tại http://127.0.0.1:3000/tracking/${CODE}`);
+  expect(message.email.body).toContain(`Tra cứu tại http://127.0.0.1:8080/tra-cuu?ma=${CODE}`);
   for (const text of [message.sms, message.email.subject, message.email.body]) {
     // Precomposed (NFC) Vietnamese, no replacement characters from a broken encoding.
     expect(text).toBe(text.normalize('NFC'));
@@ -74,7 +74,7 @@ describe('DOSSIER_RECEIVED', () => {
     const message = dossierReceived(payload, context);
     expect(message.template).toBe('DOSSIER_RECEIVED');
     expect(message.sms).toBe(
-      `Hồ sơ ${CODE} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
+      `Hồ sơ ${CODE} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:8080/tra-cuu?ma=${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
     );
     expect(message.email.subject).toContain('hẹn trả kết quả ngày 08/07/2026');
     expect(message.email.body).toContain('- Ngày hẹn trả kết quả: 08/07/2026');
@@ -107,7 +107,7 @@ describe('DOSSIER_RECEIVED', () => {
   ] as const)('names the procedure %s in the SMS and the e-mail', (procedure, nameVi) => {
     const message = dossierReceived({ ...payload, procedure }, context);
     expect(message.sms).toBe(
-      `Hồ sơ ${CODE} (${nameVi}) đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
+      `Hồ sơ ${CODE} (${nameVi}) đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại http://127.0.0.1:8080/tra-cuu?ma=${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
     );
     expect(message.email.body).toContain(
       `Văn phòng đăng ký đất đai đã tiếp nhận hồ sơ ${nameVi.charAt(0).toLowerCase()}${nameVi.slice(1)} của ông/bà.`,
@@ -135,7 +135,7 @@ describe('DOSSIER_RECEIVED', () => {
   it('lists each fee with its amount, the online reduction and the decision it cites; the SMS gives the total', () => {
     const message = dossierReceived({ ...payload, procedure: 'MORTGAGE', fees }, context);
     expect(message.sms).toBe(
-      `Hồ sơ ${CODE} (Đăng ký thế chấp quyền sử dụng đất) đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Phí, lệ phí: 455.000 đồng. Tra cứu tại http://127.0.0.1:3000/tracking/${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
+      `Hồ sơ ${CODE} (Đăng ký thế chấp quyền sử dụng đất) đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Phí, lệ phí: 455.000 đồng. Tra cứu tại http://127.0.0.1:8080/tra-cuu?ma=${CODE} bằng mã tra cứu in trên giấy tiếp nhận.`,
     );
     expect(message.email.body).toContain(
       [
