@@ -13,8 +13,26 @@ export const SERVICES = [
   { name: 'agency-simulators', port: 3100, color: 34 },
 ];
 
+/**
+ * The web gateway: the officer console and citizen portal (dist/web) and each service's API
+ * under /api/<service>/, at one origin. Not in SERVICES: it is no event-driven service and
+ * is not yet in the deployment manifests that tools/checks/deploy.mjs compares with them.
+ */
+export const WEB_GATEWAY = { name: 'web-gateway', port: 8080, color: 37, portVariable: 'WEB_PORT' };
+
 export function servicePort(service, env = process.env) {
-  return Number(env[`${service.name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? service.port);
+  const variable = service.portVariable ?? `${service.name.toUpperCase().replace(/-/g, '_')}_PORT`;
+  return Number(env[variable] ?? service.port);
+}
+
+/** Where the web gateway finds each service: API_<NAME>_URL (apps/web-gateway config). */
+export function gatewayEnv(env = process.env) {
+  return Object.fromEntries(
+    SERVICES.filter((s) => s.name !== 'agency-simulators').map((s) => [
+      `API_${s.name.toUpperCase().replace(/-/g, '_')}_URL`,
+      `http://127.0.0.1:${servicePort(s, env)}`,
+    ]),
+  );
 }
 
 /**

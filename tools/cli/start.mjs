@@ -1,5 +1,6 @@
 // npm start: install what is missing, provision Kafka and the database, start every
-// service and the agency simulators, print where to look, stop everything on Ctrl-C.
+// service, the agency simulators and the web gateway (officer console and citizen portal),
+// print where to look, stop everything on Ctrl-C.
 import { ensureNode24 } from '../infra/node24.mjs';
 import {
   ensureDependencies,
@@ -9,9 +10,17 @@ import {
   shutdown,
 } from './lifecycle.mjs';
 import { provisionLocal, provisioningMode } from '../infra/provision.mjs';
-import { SERVICES, servicePort, startService, stopService, waitHealthy } from './services.mjs';
+import {
+  gatewayEnv,
+  SERVICES,
+  servicePort,
+  startService,
+  stopService,
+  waitHealthy,
+  WEB_GATEWAY,
+} from './services.mjs';
 import { startWithDocker } from '../infra/docker-stack.mjs';
-import { build } from './build.mjs';
+import { build, buildWeb } from './build.mjs';
 import { envForService } from '../infra/service-env.mjs';
 import { readFileSync } from 'node:fs';
 import { CLIENT_ID, DEFAULT_KEYCLOAK_PORT, REALM_FILE } from '../infra/keycloak.mjs';
@@ -33,20 +42,33 @@ try {
 
 async function startLocal() {
   build();
-  const infra = await provisionLocal({ keycloakPort: DEFAULT_KEYCLOAK_PORT });
+  // Vite builds the web application (only when its sources changed) while the infrastructure starts.
+  const [infra] = await Promise.all([
+    provisionLocal({ keycloakPort: DEFAULT_KEYCLOAK_PORT }),
+    buildWeb(),
+  ]);
   onShutdown(() => infra.stop());
   const stPort = servicePort(SERVICES.find((s) => s.name === 'secured-transactions'));
+  const webUrl = `http://127.0.0.1:${servicePort(WEB_GATEWAY)}`;
   const env = {
     ...process.env,
+    // Messages to citizens link the portal's tracking page.
+    TRACKING_URL: process.env.TRACKING_URL ?? `${webUrl}/tra-cuu`,
     KAFKA_BROKERS: infra.kafkaBrokers,
     MONGO_URL: infra.mongoUrl,
     // The Justice registry (simulator) pushes new holds to secured-transactions.
     JUSTICE_HOLD_WEBHOOK_URL:
       process.env.JUSTICE_HOLD_WEBHOOK_URL ?? `http://127.0.0.1:${stPort}/justice/holds`,
   };
-  const running = SERVICES.map((service) =>
-    startService(service, envForService(service.name, infra.serviceEnv, env)),
-  );
+  const running = [
+    ...SERVICES.map((service) =>
+      startService(service, envForService(service.name, infra.serviceEnv, env)),
+    ),
+    startService(WEB_GATEWAY, {
+      ...envForService(WEB_GATEWAY.name, infra.serviceEnv, env),
+      ...gatewayEnv(env),
+    }),
+  ];
   onShutdown(async () => {
     console.log('[start] stopping services…');
     await Promise.all(running.map((r) => stopService(r)));
@@ -73,6 +95,8 @@ async function startLocal() {
     [
       '',
       'liên thông is running. Every /health reports Kafka and the database up.',
+      '',
+      `  portal and console: ${webUrl}   (log in with a sample account below)`,
       '',
       `  public one-stop API     ${url('land-registry')}   (OpenAPI docs: ${url('land-registry')}/docs)`,
       '',

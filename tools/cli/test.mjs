@@ -8,6 +8,7 @@ import { ensureNode24 } from '../infra/node24.mjs';
 import { repoRoot } from '../infra/paths.mjs';
 import { provision } from '../infra/provision.mjs';
 import { startInfraControl } from '../infra/control.mjs';
+import { ensureChromium } from '../infra/chromium.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
 
 await ensureNode24();
@@ -48,6 +49,8 @@ const graphOk = await step('project graph', bin('nx'), ['show', 'projects'], nxE
 const checks = await Promise.all([
   graphOk,
   step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+  // The officer console and citizen portal: browser code, its own settings (DOM, JSX).
+  step('type-check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']),
   step('lint', bin('eslint'), ['.', '--max-warnings=0'], nxEnv),
   step('format', bin('prettier'), ['--check', '--log-level=warn', '.']),
   // docker-compose.yml against the Compose schema, deploy/k8s rendered and checked with
@@ -56,6 +59,15 @@ const checks = await Promise.all([
 ]);
 if (checks.includes(false)) {
   console.log('[test] static checks failed; not running the tests.');
+  console.log('tests: 0 passed, 1 failed');
+  await shutdown(1);
+}
+
+// The browser the web suite drives (e2e/src/web): installed here, before the tests, when missing.
+try {
+  ensureChromium({ log: (m) => console.log(`[infra] ${m}`) });
+} catch (err) {
+  console.error(`[test] ${err.message}`);
   console.log('tests: 0 passed, 1 failed');
   await shutdown(1);
 }
