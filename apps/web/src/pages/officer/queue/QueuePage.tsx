@@ -61,7 +61,10 @@ export function QueuePage() {
         </Button>
         <Button
           disabled={!queue.data?.nextCursor}
-          onClick={() => setCursors((c) => [...c, queue.data!.nextCursor!])}
+          onClick={() => {
+            const next = queue.data?.nextCursor;
+            if (next) setCursors((c) => [...c, next]);
+          }}
         >
           Trang sau
         </Button>
