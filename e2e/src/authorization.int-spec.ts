@@ -444,6 +444,36 @@ describe('who may call what: every route of every service', () => {
         otherUnit: U.counterAnGiang,
       },
     },
+    // The officer console (issue 16): the unit's list and statistics, officers only; the
+    // printed forms for the dossier's officers and its citizen parties.
+    {
+      service: 'land-registry',
+      route: 'GET /dossiers',
+      path: () => '/dossiers?limit=5',
+      access: { right: U.counterBaDinh, ok: 200, wrong: U.citizenAn },
+    },
+    ...['/statistics', '/statistics.csv'].map((path): Row => ({
+      service: 'land-registry',
+      route: `GET ${path}`,
+      path: () => `${path}?from=2026-01-01&to=2026-12-31&unit=01/CN-BADINH`,
+      access: {
+        right: U.landOfficerBaDinh,
+        ok: 200,
+        wrong: U.taxHaNoi,
+        otherUnit: U.leaderAnGiang,
+      },
+    })),
+    {
+      service: 'land-registry',
+      route: 'GET /dossiers/{code}/forms/{form}',
+      path: () => `/dossiers/${done}/forms/receipt`,
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+      },
+    },
     {
       service: 'land-registry',
       route: 'GET /backlog',
