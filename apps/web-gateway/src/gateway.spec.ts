@@ -13,6 +13,7 @@ describe('web gateway', () => {
   let gateway: Server;
   let base: string;
   let dir: string;
+  let issuerOrigin: string;
   const seen: { url?: string; authorization?: string; body?: string } = {};
 
   beforeAll(async () => {
@@ -33,13 +34,14 @@ describe('web gateway', () => {
       PORT: '1',
       API_LAND_REGISTRY_URL: `http://127.0.0.1:${port}`,
       API_TAX_OBLIGATION_URL: 'http://127.0.0.1:1',
-      OIDC_ISSUER_URL: 'http://127.0.0.1:8180/realms/lien-thong',
+      OIDC_ISSUER_URL: `http://127.0.0.1:${port}/realms/lien-thong`,
       WEB_STATIC_DIR: dir,
       UPSTREAM_TIMEOUT_MS: '2000',
     });
     gateway = createGateway(config).listen(0, '127.0.0.1');
     await new Promise((r) => gateway.once('listening', r));
     base = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+    issuerOrigin = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
     await new Promise((r) => gateway.close(r));
@@ -73,17 +75,32 @@ describe('web gateway', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('liên thông');
     expect(res.headers.get('content-security-policy')).toContain(
-      "connect-src 'self' http://127.0.0.1:8180",
+      `connect-src 'self' ${issuerOrigin}`,
     );
   });
 
   it('tells the browser where to log in', async () => {
     const res = await fetch(`${base}/config.json`);
     expect(await res.json()).toMatchObject({
-      issuer: 'http://127.0.0.1:8180/realms/lien-thong',
+      issuer: `${issuerOrigin}/realms/lien-thong`,
+      oidcProxyPath: '/oidc',
       clientId: 'lien-thong-web',
       services: expect.arrayContaining(['land-registry', 'construction']) as unknown,
     });
+  });
+
+  it('relays the token endpoint of the identity provider, and nothing else of it', async () => {
+    const res = await fetch(`${base}/oidc/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=authorization_code&code=abc',
+    });
+    expect(res.status).toBe(422);
+    expect(seen).toMatchObject({
+      url: '/realms/lien-thong/protocol/openid-connect/token',
+      body: 'grant_type=authorization_code&code=abc',
+    });
+    expect((await fetch(`${base}/oidc/admin/realms`)).status).toBe(404);
   });
 
   it('never proxies outside a known service', () => {

@@ -1,14 +1,18 @@
 import express from 'express';
 import { GATEWAY_SERVICES, WebGatewayConfig } from './config/web-gateway.config';
-import { apiProxy } from './proxy/api-proxy';
+import { apiProxy, identityProviderProxy } from './proxy/api-proxy';
 import { securityHeaders } from './site/security-headers';
 import { staticSite } from './site/static-site';
 
-/** What the browser needs to know at run time: where to log in, and which APIs exist. */
+/**
+ * What the browser needs to know at run time: the issuer (tokens name it; the login page is
+ * there), the client, where this origin relays the identity provider's endpoints, which APIs exist.
+ */
 export function browserConfig(config: WebGatewayConfig) {
   return {
     issuer: config.issuer,
     clientId: config.clientId,
+    oidcProxyPath: '/oidc',
     services: Object.keys(GATEWAY_SERVICES),
   };
 }
@@ -30,6 +34,7 @@ export function createGateway(config: WebGatewayConfig) {
   });
   // No body parser before the proxy: bodies are streamed to the service as they come.
   app.use('/api', apiProxy(config.services, config.upstreamTimeoutMs));
+  app.use('/oidc', identityProviderProxy(config.issuer, config.upstreamTimeoutMs));
   app.use(staticSite(config.staticDir));
   return app;
 }

@@ -49,6 +49,44 @@ export function upstreamUrl(
   return new URL(`${base}${path}${match[3] ?? ''}`);
 }
 
+/** Streams one request to `target` and the answer back; `label` names the service in errors. */
+function forward(req: Request, res: Response, target: URL, timeoutMs: number, label: string) {
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
+    .filter(Boolean)
+    .join(', ');
+  const upstream = send(
+    target,
+    {
+      method: req.method,
+      headers: {
+        ...forwardable(req.headers),
+        host: target.host,
+        'x-forwarded-for': forwardedFor,
+        'x-forwarded-proto': req.protocol,
+      },
+      timeout: timeoutMs,
+    },
+    (answer: IncomingMessage) => {
+      res.status(answer.statusCode ?? 502);
+      for (const [name, value] of Object.entries(forwardable(answer.headers)))
+        if (value !== undefined) res.setHeader(name, value);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('timeout', () => upstream.destroy(new Error('upstream timeout')));
+  upstream.on('error', () => unavailable(res, label));
+  req.pipe(upstream);
+}
+
+function notFound(res: Response) {
+  res.status(404).json({
+    statusCode: 404,
+    code: 'GATEWAY.NO_SUCH_SERVICE',
+    message: 'Không có dịch vụ này.',
+  });
+}
+
 /**
  * Streams a request under /api/<service>/ to that service and its answer back, so that the
  * browser needs one origin only (no CORS). The bearer token goes through untouched and is
@@ -57,40 +95,25 @@ export function upstreamUrl(
 export function apiProxy(services: Record<GatewayService, string>, timeoutMs: number) {
   return (req: Request, res: Response) => {
     const target = upstreamUrl(services, req.url);
-    if (!target) {
-      res.status(404).json({
-        statusCode: 404,
-        code: 'GATEWAY.NO_SUCH_SERVICE',
-        message: 'Không có dịch vụ này.',
-      });
-      return;
-    }
-    const service = req.url.split(/[/?]/)[1];
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
-      .filter(Boolean)
-      .join(', ');
-    const upstream = send(
-      target,
-      {
-        method: req.method,
-        headers: {
-          ...forwardable(req.headers),
-          host: target.host,
-          'x-forwarded-for': forwardedFor,
-          'x-forwarded-proto': req.protocol,
-        },
-        timeout: timeoutMs,
-      },
-      (answer: IncomingMessage) => {
-        res.status(answer.statusCode ?? 502);
-        for (const [name, value] of Object.entries(forwardable(answer.headers)))
-          if (value !== undefined) res.setHeader(name, value);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('timeout', () => upstream.destroy(new Error('upstream timeout')));
-    upstream.on('error', () => unavailable(res, service));
-    req.pipe(upstream);
+    if (!target) return notFound(res);
+    forward(req, res, target, timeoutMs, req.url.split(/[/?]/)[1]);
+  };
+}
+
+/** The identity provider's endpoints the browser calls with fetch (not navigations). */
+const OIDC_PATHS =
+  /^\/(\.well-known\/openid-configuration|protocol\/openid-connect\/(token|certs|userinfo|revoke))(\?.*)?$/;
+
+/**
+ * The identity provider's discovery document and token endpoint at this origin (/oidc/…):
+ * the browser exchanges its authorization code and refreshes its tokens here, so that the
+ * identity provider needs no CORS rule for the portal's origin (Keycloak derives none from
+ * the realm's wildcard-port redirect URIs). The login page itself is a navigation to the
+ * identity provider, never proxied.
+ */
+export function identityProviderProxy(issuer: string, timeoutMs: number) {
+  return (req: Request, res: Response) => {
+    if (!OIDC_PATHS.test(req.url)) return notFound(res);
+    forward(req, res, new URL(`${issuer}${req.url}`), timeoutMs, 'đăng nhập');
   };
 }

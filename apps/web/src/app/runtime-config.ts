@@ -2,6 +2,8 @@
 export interface RuntimeConfig {
   issuer: string;
   clientId: string;
+  /** Where this origin relays the identity provider's discovery and token endpoints. */
+  oidcProxyPath: string;
   services: string[];
 }
 

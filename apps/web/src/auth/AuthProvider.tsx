@@ -15,6 +15,12 @@ function userManager(config: RuntimeConfig): UserManager {
   const origin = window.location.origin;
   return new UserManager({
     authority: config.issuer,
+    // Discovery and the token endpoint through the gateway (same origin, no CORS); the
+    // login and logout pages are the identity provider's own.
+    metadataUrl: `${origin}${config.oidcProxyPath}/.well-known/openid-configuration`,
+    metadataSeed: {
+      token_endpoint: `${origin}${config.oidcProxyPath}/protocol/openid-connect/token`,
+    },
     client_id: config.clientId,
     redirect_uri: `${origin}${LOGIN_CALLBACK_PATH}`,
     post_logout_redirect_uri: `${origin}/`,
