@@ -6,6 +6,7 @@ const SYSTEM_VI: Partial<Record<Agency, string>> = {
   'justice-registry': 'Hệ thống thông tin ngăn chặn, giao dịch bảo đảm của Sở Tư pháp',
   'e-tax': 'Hệ thống thuế điện tử của cơ quan thuế',
   'payment-gateway': 'Cổng thanh toán trực tuyến',
+  construction: 'Hệ thống của Sở Xây dựng',
 };
 
 const timeVi = (at: Date) =>

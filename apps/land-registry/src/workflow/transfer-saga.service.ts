@@ -17,10 +17,9 @@ import {
 } from '@lien-thong/contracts';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { DossierNotificationsRepository } from '../dossiers/dossier-notifications.repository';
-import { DossierStatus } from '../dossiers/dossier';
 import { unitNameVi } from '../reference-data/units';
 import { ParcelsService } from '../reference-data/parcels.service';
-import { agencyBack, agencyDown } from './agency-availability';
+import { AgencyOutagesService } from './agency-outages.service';
 import { SagaWriter } from './saga-writer';
 import { onObligationsCancelled, onPaymentRefunded } from './compensation';
 import {
@@ -34,14 +33,6 @@ import {
 } from './transfer-saga';
 import { onConstructionOpinion } from '../procedures/house-registration/house-registration.steps';
 
-/** Which steps wait on which external agency (for "waiting for …" in the timeline). */
-const STEPS_NEEDING: Partial<Record<string, readonly DossierStatus[]>> = {
-  'justice-registry': ['CHECKING_PARCEL', 'RECHECKING_HOLDS'],
-  'e-tax': ['WAITING_FOR_TAX'],
-  'payment-gateway': ['WAITING_FOR_TAX'],
-  construction: ['WAITING_FOR_CONSTRUCTION'],
-};
-
 /** The orchestrator of each transfer: applies what other agencies report to the dossier. */
 @Injectable()
 export class TransferSagaService {
@@ -53,6 +44,7 @@ export class TransferSagaService {
     private readonly notifications: DossierNotificationsRepository,
     private readonly cadastre: CadastralRegistrationService,
     private readonly parcels: ParcelsService,
+    private readonly outages: AgencyOutagesService,
     @Inject(SERVICE_CONFIG) private readonly config: LandRegistryConfig,
   ) {}
 
@@ -153,34 +145,9 @@ export class TransferSagaService {
     await this.notifications.record(event.eventId, n.dossierCode, notification);
   }
 
-  /**
-   * While an agency's system is down, the dossiers that need it say so, in their state and
-   * in their timeline (which agency, since when); once it is back they say so again. Only
-   * the dossiers concerned are read (the chaos run found every breaker change re-reading
-   * every running dossier, HALF_OPEN included, which slowed the recovery it announces).
-   */
-  async agencyAvailability(event: EventEnvelope<AgencyAvailabilityChangedV1>): Promise<void> {
+  /** A breaker opened or closed: the dossiers that need that agency say so (AgencyOutagesService). */
+  agencyAvailability(event: EventEnvelope<AgencyAvailabilityChangedV1>): Promise<void> {
     const { agency, state } = event.payload;
-    const steps = STEPS_NEEDING[agency];
-    if (!steps || state === 'HALF_OPEN') return;
-    const at = new Date(event.occurredAt);
-    const concerned =
-      state === 'OPEN'
-        ? await this.dossiers.notWaitingIn(steps)
-        : await this.dossiers.waitingFor(agency);
-    for (const { _id } of concerned) {
-      await this.saga.run(
-        _id,
-        (d) =>
-          state === 'OPEN'
-            ? steps.includes(d.status) && !d.waitingFor
-              ? agencyDown(agency, at)
-              : null
-            : d.waitingFor?.agency === agency
-              ? agencyBack(agency, at)
-              : null,
-        event.eventId,
-      );
-    }
+    return this.outages.changed(agency, state, new Date(event.occurredAt), event.eventId);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DossierStoreModule } from '../dossiers/dossiers.module';
 import { ReferenceDataModule } from '../reference-data/reference-data.module';
+import { AgencyOutagesService } from './agency-outages.service';
 import { CadastralRegistrationService } from './cadastral-registration.service';
 import { DelayWatchService } from './delay-watch.service';
 import { SagaWriter } from './saga-writer';
@@ -15,7 +16,13 @@ import { TransferSagaService } from './transfer-saga.service';
 @Module({
   imports: [DossierStoreModule, ReferenceDataModule],
   controllers: [TransferSagaConsumer],
-  providers: [SagaWriter, TransferSagaService, CadastralRegistrationService, DelayWatchService],
+  providers: [
+    SagaWriter,
+    TransferSagaService,
+    CadastralRegistrationService,
+    DelayWatchService,
+    AgencyOutagesService,
+  ],
   exports: [SagaWriter],
 })
 export class WorkflowModule {}
