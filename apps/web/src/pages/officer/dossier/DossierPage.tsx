@@ -42,7 +42,7 @@ export function DossierPage() {
               {d.clockPaused
                 ? 'Đang tạm dừng tính thời gian'
                 : `Đã dùng ${d.workingDays.used}/${d.workingDays.allowed} ngày làm việc; ${
-                    left >= 0 ? `còn ${left}` : `quá ${-left}`
+                    left >= 0 ? `còn ${left} ngày` : `quá ${-left} ngày`
                   }`}
             </Descriptions.Item>
           </Descriptions>

@@ -1,6 +1,6 @@
 import { Descriptions, Table, Timeline, Typography } from 'antd';
 import { formatDate, formatDateTime, formatVnd } from '../../../format/format';
-import { OfficerDossier, Person } from './dossier-api';
+import { actorVi, OfficerDossier, Person } from './dossier-api';
 
 function People({ title, people }: { title: string; people: Person[] }) {
   if (people.length === 0) return null;
@@ -114,7 +114,7 @@ export function History({ d }: { d: OfficerDossier }) {
             <>
               <div>{t.noteVi}</div>
               <small>
-                {formatDateTime(t.at)} · {t.actor}
+                {formatDateTime(t.at)} · {actorVi(t.actor)}
                 {t.deadlineAt ? ` · hạn ${formatDate(t.deadlineAt)}` : ''}
               </small>
             </>

@@ -61,6 +61,20 @@ export interface OfficerDossier {
   }[];
 }
 
+/** The services that write a timeline step, named as the agencies officers know. */
+const AGENCY_VI: Record<string, string> = {
+  'land-registry': 'Văn phòng đăng ký đất đai',
+  'secured-transactions': 'Sở Tư pháp',
+  'tax-obligation': 'Cơ quan thuế',
+  construction: 'Sở Xây dựng',
+  notification: 'Hệ thống thông báo',
+};
+
+/** Who did a step: a person as the timeline describes them, or the agency whose system did. */
+export function actorVi(actor: string): string {
+  return AGENCY_VI[actor] ?? actor;
+}
+
 /** One thing the signed-in person may do with the dossier now, and the route it calls. */
 export interface DossierAction {
   key: 'claim' | 'propose' | 'approve' | 'send-back' | 'refuse' | 'hand-over';
