@@ -15,6 +15,8 @@ export interface Stack {
   namespace: string;
   url: Record<StackService, string>;
   processes: Map<StackService, ServiceProcess>;
+  /** The web gateway (console, portal and /api/<service>/), when started with `web: true`. */
+  web?: ServiceProcess;
   /** SIGKILL one service and start it again with the same settings (a crash and a restart). */
   crash(name: StackService): Promise<void>;
   /** SIGTERM one service and start it again (a rolling restart). */
@@ -32,6 +34,8 @@ export async function startStack(
     env?: Partial<Record<StackService, NodeJS.ProcessEnv>>;
     common?: NodeJS.ProcessEnv;
     quiet?: boolean;
+    /** Also start the web gateway in front of the services (dist/web must be built). */
+    web?: boolean;
   } = {},
 ): Promise<Stack> {
   const namespace = uniqueName('stack');
@@ -42,6 +46,8 @@ export async function startStack(
     STACK_SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`]),
   ) as Record<StackService, string>;
   const sim = url['agency-simulators'];
+  // The citizen portal's tracking page (the web gateway's, when it is started).
+  const webPort = await freePort();
   const wiring: Record<StackService, NodeJS.ProcessEnv> = {
     'agency-simulators': {
       JUSTICE_HOLD_WEBHOOK_URL: `${url['secured-transactions']}/justice/holds`,
@@ -56,7 +62,7 @@ export async function startStack(
       SMS_GATEWAY_URL: `${sim}/sms/v1`,
       EMAIL_GATEWAY_URL: `${sim}/email/v1`,
       ZALO_GATEWAY_URL: `${sim}/zalo/v1`,
-      TRACKING_URL: `${url['land-registry']}/tracking`,
+      TRACKING_URL: `http://127.0.0.1:${webPort}/tra-cuu`,
     },
     construction: {
       CONSTRUCTION_URL: `${sim}/construction/v1`,
@@ -84,10 +90,25 @@ export async function startStack(
     await Promise.all([...processes.values()].map((p) => p.stop()));
     throw err;
   }
+  let web: ServiceProcess | undefined;
+  if (options.web) {
+    const api = Object.fromEntries(
+      STACK_SERVICES.map((s) => [`API_${s.toUpperCase().replace(/-/g, '_')}_URL`, url[s]]),
+    );
+    web = await spawnService(
+      'web-gateway',
+      { ...api, ...options.common },
+      { port: webPort, quiet: options.quiet ?? true },
+    ).catch(async (err) => {
+      await Promise.all([...processes.values()].map((p) => p.stop()));
+      throw err;
+    });
+  }
   return {
     namespace,
     url,
     processes,
+    web,
     async crash(name) {
       await processes.get(name)?.kill();
       await start(name);
@@ -97,6 +118,7 @@ export async function startStack(
       await start(name);
     },
     async stop() {
+      await web?.stop();
       const order = [...STACK_SERVICES].reverse();
       for (const s of order) await processes.get(s)?.stop();
     },
