@@ -111,8 +111,23 @@ describe('officer console and citizen portal', () => {
   });
 
   it('lets a citizen track the dossier from the link, without logging in', async () => {
-    // The SMS link names the dossier; the secret is on the paper receipt.
-    const page = await pageAs(undefined, `/tra-cuu?ma=${encodeURIComponent(code)}`);
+    // The SMS the citizen got links the portal with the dossier code; the secret is on the
+    // paper receipt (messages never carry it).
+    const sms = await eventually(
+      async () => {
+        const sent = await api(
+          'GET',
+          `${stack.url['agency-simulators']}/admin/messages?channel=sms&dossierCode=${encodeURIComponent(code)}`,
+          U.operator,
+        );
+        return (sent.messages as { text?: string }[]).find((m) => m.text?.includes('?ma='));
+      },
+      30_000,
+      `the SMS of ${code}`,
+    );
+    const link = /https?:\/\/\S+\?ma=\S+/.exec(sms.text ?? '')?.[0] ?? '';
+    expect(link).toBe(`${site}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    const page = await pageAs(undefined, link);
     await page.getByLabel('Mã tra cứu').fill(secret);
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await page.getByRole('heading', { name: 'Các bước đã thực hiện' }).waitFor();
