@@ -69,6 +69,114 @@ const password = () => randomBytes(24).toString('base64url');
 const jaas = (module, username, secret, extra = '') =>
   `${module} required username="${username}" password="${secret}"${extra};`;
 
+/** Fresh random SCRAM passwords for the super user and every service user, per run. */
+export function newKafkaCredentials() {
+  return Object.fromEntries(
+    [KAFKA_SUPERUSER, ...KAFKA_SERVICE_USERS].map((user) => [user, password()]),
+  );
+}
+
+/**
+ * The listener security every local node shares (single broker and cluster alike): SCRAM on
+ * the client listener (also between brokers, as the super user), static PLAIN on the
+ * controller listener, the StandardAuthorizer refusing what no ACL allows.
+ */
+export function kafkaSecurityProperties({ adminSecret, controllerSecret }) {
+  return [
+    'listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+    'sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+    'listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512',
+    `listener.name.client.scram-sha-512.sasl.jaas.config=${jaas(
+      'org.apache.kafka.common.security.scram.ScramLoginModule',
+      KAFKA_SUPERUSER,
+      adminSecret,
+    )}`,
+    'sasl.mechanism.controller.protocol=PLAIN',
+    'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+    `listener.name.controller.plain.sasl.jaas.config=${jaas(
+      'org.apache.kafka.common.security.plain.PlainLoginModule',
+      'controller',
+      controllerSecret,
+      ` user_controller="${controllerSecret}"`,
+    )}`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found=false',
+    `super.users=User:${KAFKA_SUPERUSER};User:controller`,
+  ];
+}
+
+/** The JVM arguments of a local node (heap as -Xmx takes it). */
+export function kafkaJvm(jars, { heap = '512m' } = {}) {
+  return [
+    `-Xmx${heap}`,
+    '-Xms128m',
+    '-XX:+UseG1GC',
+    `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/infra/kafka/log4j2.yaml')}`,
+    '-cp',
+    `${jars}/*`,
+  ];
+}
+
+/** Formats a node's log dir for the cluster id, with the SCRAM users as bootstrap credentials. */
+export function formatKafkaStorage({ jvm, props, clusterId: id = clusterId(), credentials }) {
+  const format = run(
+    'java',
+    [
+      ...jvm,
+      'kafka.tools.StorageTool',
+      'format',
+      `--cluster-id=${id}`,
+      '--config',
+      props,
+      ...Object.entries(credentials).flatMap(([name, secret]) => [
+        '--add-scram',
+        `SCRAM-SHA-512=[name=${name},password=${secret}]`,
+      ]),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (!format.ok)
+    throw new Error(
+      `kafka-storage format failed:\n${(format.stdout + format.stderr).slice(-2000)}`,
+    );
+  return id;
+}
+
+/**
+ * Starts a formatted node under a guard; resolves with its process once it serves clients
+ * (again on the same port and data when called again after the node stopped or died).
+ */
+export async function launchKafkaNode({
+  jvm,
+  props,
+  port,
+  logFile,
+  removeOnOrphan,
+  name = 'kafka',
+}) {
+  // What the log held before (counted in characters: a count of lines missed a "started"
+  // line that came first after a killed node's last line).
+  const before = readLog(logFile).length;
+  const proc = startGuarded(name, 'java', [...jvm, 'kafka.Kafka', props], {
+    logFile,
+    removeOnOrphan,
+  });
+  await waitForPort('127.0.0.1', port, {
+    proc,
+    what: 'Kafka',
+    timeoutMs: 90_000,
+  });
+  // The port opens a moment before the broker has registered with its controller.
+  const deadline = Date.now() + 60_000;
+  while (!readLog(logFile).slice(before).includes('Kafka Server started')) {
+    if (!proc.isAlive() || Date.now() > deadline)
+      throw new Error(`Kafka did not finish starting:\n${proc.tail()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return proc;
+}
+
 /**
  * Formats a fresh single-node KRaft log dir and starts the broker; resolves when it serves.
  *
@@ -86,9 +194,7 @@ export async function startKafka({ dataDir, log }) {
   const [port, controllerPort] = [await freePort(), await freePort()];
   const logDir = join(dataDir, 'kafka-data');
   const props = join(dataDir, 'server.properties');
-  const credentials = Object.fromEntries(
-    [KAFKA_SUPERUSER, ...KAFKA_SERVICE_USERS].map((user) => [user, password()]),
-  );
+  const credentials = newKafkaCredentials();
   const controllerSecret = password();
   const adminSecret = credentials[KAFKA_SUPERUSER];
   writeFileSync(
@@ -101,26 +207,7 @@ export async function startKafka({ dataDir, log }) {
       `advertised.listeners=CLIENT://127.0.0.1:${port}`,
       'controller.listener.names=CONTROLLER',
       'inter.broker.listener.name=CLIENT',
-      'listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
-      'sasl.enabled.mechanisms=SCRAM-SHA-512',
-      'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
-      'listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512',
-      `listener.name.client.scram-sha-512.sasl.jaas.config=${jaas(
-        'org.apache.kafka.common.security.scram.ScramLoginModule',
-        KAFKA_SUPERUSER,
-        adminSecret,
-      )}`,
-      'sasl.mechanism.controller.protocol=PLAIN',
-      'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
-      `listener.name.controller.plain.sasl.jaas.config=${jaas(
-        'org.apache.kafka.common.security.plain.PlainLoginModule',
-        'controller',
-        controllerSecret,
-        ` user_controller="${controllerSecret}"`,
-      )}`,
-      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
-      'allow.everyone.if.no.acl.found=false',
-      `super.users=User:${KAFKA_SUPERUSER};User:controller`,
+      ...kafkaSecurityProperties({ adminSecret, controllerSecret }),
       `log.dirs=${logDir}`,
       'num.partitions=6',
       'offsets.topic.replication.factor=1',
@@ -135,60 +222,10 @@ export async function startKafka({ dataDir, log }) {
     ].join('\n'),
     { mode: 0o600 },
   );
-  const classpath = `${jars}/*`;
-  const jvm = [
-    '-Xmx512m',
-    '-Xms128m',
-    '-XX:+UseG1GC',
-    `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/infra/kafka/log4j2.yaml')}`,
-    '-cp',
-    classpath,
-  ];
-  const format = run(
-    'java',
-    [
-      ...jvm,
-      'kafka.tools.StorageTool',
-      'format',
-      `--cluster-id=${clusterId()}`,
-      '--config',
-      props,
-      ...Object.entries(credentials).flatMap(([name, secret]) => [
-        '--add-scram',
-        `SCRAM-SHA-512=[name=${name},password=${secret}]`,
-      ]),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  if (!format.ok)
-    throw new Error(
-      `kafka-storage format failed:\n${(format.stdout + format.stderr).slice(-2000)}`,
-    );
+  const jvm = kafkaJvm(jars);
+  formatKafkaStorage({ jvm, props, credentials });
   const logFile = join(dataDir, 'kafka.log');
-  const launch = async () => {
-    const startedLines = readLines(logFile);
-    const proc = startGuarded('kafka', 'java', [...jvm, 'kafka.Kafka', props], {
-      logFile,
-      removeOnOrphan: dataDir,
-    });
-    await waitForPort('127.0.0.1', port, {
-      proc,
-      what: 'Kafka',
-      timeoutMs: 90_000,
-    });
-    // The port opens a moment before the broker has registered with its controller.
-    const deadline = Date.now() + 60_000;
-    while (
-      !readLines(logFile)
-        .slice(startedLines.length)
-        .some((l) => l.includes('Kafka Server started'))
-    ) {
-      if (!proc.isAlive() || Date.now() > deadline)
-        throw new Error(`Kafka did not finish starting:\n${proc.tail()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    return proc;
-  };
+  const launch = () => launchKafkaNode({ jvm, props, port, logFile, removeOnOrphan: dataDir });
   const broker = {
     brokers: `127.0.0.1:${port}`,
     mechanism: 'scram-sha-512',
@@ -205,8 +242,8 @@ export async function startKafka({ dataDir, log }) {
   return broker;
 }
 
-function readLines(file) {
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+function readLog(file) {
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 /**
