@@ -111,8 +111,7 @@ describe('officer console and citizen portal', () => {
   });
 
   it('lets a citizen track the dossier from the link, without logging in', async () => {
-    // The SMS the citizen got links the portal with the dossier code; the secret is on the
-    // paper receipt (messages never carry it).
+    // The receipt SMS links the portal with the code and the receipt's secret filled in.
     const sms = await eventually(
       async () => {
         const sent = await api(
@@ -120,14 +119,17 @@ describe('officer console and citizen portal', () => {
           `${stack.url['agency-simulators']}/admin/messages?channel=sms&dossierCode=${encodeURIComponent(code)}`,
           U.operator,
         );
-        return (sent.messages as { text?: string }[]).find((m) => m.text?.includes('?ma='));
+        return (sent.messages as { text?: string }[]).find((m) => m.text?.includes('bi-mat='));
       },
       30_000,
-      `the SMS of ${code}`,
+      `the receipt SMS of ${code}`,
     );
-    const link = /https?:\/\/\S+\?ma=\S+/.exec(sms.text ?? '')?.[0] ?? '';
-    expect(link).toBe(`${site}/tra-cuu?ma=${encodeURIComponent(code)}`);
+    const link = /https?:\/\/\S+\?ma=\S+bi-mat=[A-Za-z2-9]{10}/.exec(sms.text ?? '')?.[0] ?? '';
+    expect(link).toBe(`${site}/tra-cuu?ma=${encodeURIComponent(code)}&bi-mat=${secret}`);
     const page = await pageAs(undefined, link);
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    // A link with the code only (later messages) asks for the secret printed on the receipt.
+    await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}`);
     await page.getByLabel('Mã tra cứu').fill(secret);
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await page.getByRole('heading', { name: 'Các bước đã thực hiện' }).waitFor();

@@ -113,6 +113,8 @@ export class IntakeService {
       procedureCode: dossier.procedureCode,
       procedure: form.key,
       ...(dossier.fees.length > 0 ? { fees: dossier.fees } : {}),
+      // The receipt message links the tracking page with it filled in (notification only).
+      trackingSecret,
       channel: dto.channel,
       receivedAt: receivedAt.toISOString(),
       appointmentAt: dossier.appointmentAt.toISOString(),

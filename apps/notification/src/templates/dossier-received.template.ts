@@ -1,5 +1,5 @@
 import type { DossierReceivedV1, FeeLineV1 } from '@lien-thong/contracts';
-import { emailBody, formatDate, formatVnd, SMS_MAX, trackingSentence } from './format';
+import { emailBody, formatDate, formatVnd, receiptTrackingSentence, SMS_MAX } from './format';
 import { inSentence, procedureWording } from './procedure-wording';
 import { RenderedMessage, TemplateContext } from './template';
 
@@ -54,25 +54,29 @@ export function dossierReceived(
   const total = fees.reduce((sum, fee) => sum + fee.amountVnd, 0);
   const feesSms = fees.length > 0 ? ` Phí, lệ phí: ${formatVnd(total)}.` : '';
   const sms = (name: string, fee: string) =>
-    `Hồ sơ ${code}${name} đã được tiếp nhận ngày ${receivedOn}, hẹn trả kết quả ngày ${appointmentOn}.${fee} ${trackingSentence(context)}`;
+    `Hồ sơ ${code}${name} đã được tiếp nhận ngày ${receivedOn}, hẹn trả kết quả ngày ${appointmentOn}.${fee} ${receiptTrackingSentence(context, payload.trackingSecret)}`;
   return {
     template: 'DOSSIER_RECEIVED',
     sms: firstFitting([sms(named, feesSms), sms(named, ''), sms('', '')]),
     email: {
       subject: `Tiếp nhận hồ sơ ${code}, hẹn trả kết quả ngày ${appointmentOn}`,
-      body: emailBody(context, [
-        `Văn phòng đăng ký đất đai đã tiếp nhận hồ sơ ${inSentence(procedure.nameVi)} của ông/bà.`,
+      body: emailBody(
+        context,
         [
-          `- Thủ tục: ${procedure.nameVi}`,
-          `- Mã hồ sơ: ${code}`,
-          `- Ngày tiếp nhận: ${receivedOn}`,
-          `- Ngày hẹn trả kết quả: ${appointmentOn}`,
-          `- Thửa đất số ${parcelNumber}, tờ bản đồ số ${mapSheetNumber}`,
-          `- Kết quả: ${RESULT_DELIVERY_VI[payload.resultDelivery]}`,
-        ].join('\n'),
-        ...feesParagraph(fees, total),
-        'Thời gian xác định và thực hiện nghĩa vụ tài chính (nếu có) không tính vào thời hạn giải quyết; khi có thông báo nộp thuế, phí, chúng tôi sẽ báo để ông/bà nộp.',
-      ]),
+          `Văn phòng đăng ký đất đai đã tiếp nhận hồ sơ ${inSentence(procedure.nameVi)} của ông/bà.`,
+          [
+            `- Thủ tục: ${procedure.nameVi}`,
+            `- Mã hồ sơ: ${code}`,
+            `- Ngày tiếp nhận: ${receivedOn}`,
+            `- Ngày hẹn trả kết quả: ${appointmentOn}`,
+            `- Thửa đất số ${parcelNumber}, tờ bản đồ số ${mapSheetNumber}`,
+            `- Kết quả: ${RESULT_DELIVERY_VI[payload.resultDelivery]}`,
+          ].join('\n'),
+          ...feesParagraph(fees, total),
+          'Thời gian xác định và thực hiện nghĩa vụ tài chính (nếu có) không tính vào thời hạn giải quyết; khi có thông báo nộp thuế, phí, chúng tôi sẽ báo để ông/bà nộp.',
+        ],
+        receiptTrackingSentence(context, payload.trackingSecret),
+      ),
     },
   };
 }

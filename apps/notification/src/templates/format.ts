@@ -23,20 +23,33 @@ export function formatDate(iso: string): string {
 
 /**
  * The portal's tracking page with the dossier code filled in: `<TRACKING_URL>?ma=<code>`
- * (apps/web, /tra-cuu); the page then asks for the secret printed on the receipt.
+ * (apps/web, /tra-cuu); the page then asks for the secret printed on the receipt. With the
+ * secret (the receipt message only), both are filled in and the dossier shows at once.
  */
-export function trackingLink(context: TemplateContext): string {
+export function trackingLink(context: TemplateContext, secret?: string): string {
   const page = new URL(context.trackingUrl);
   page.searchParams.set('ma', context.dossierCode);
+  if (secret) page.searchParams.set('bi-mat', secret);
   return page.href;
 }
 
 /**
  * How a citizen follows the dossier: the public page, unlocked by the tracking secret printed
- * on the receipt (never sent in a message: a message can be read by others on the way).
+ * on the receipt (sent only with the receipt message, see receiptTrackingSentence).
  */
 export function trackingSentence(context: TemplateContext): string {
   return `Tra cứu tại ${trackingLink(context)} bằng mã tra cứu in trên giấy tiếp nhận.`;
+}
+
+/**
+ * The receipt message's own link: the land registry passes the receipt's secret with the
+ * receipt event only, to the applicant's own phone and e-mail, so that the link the citizen
+ * taps opens the dossier (later messages link with the code and the page asks).
+ */
+export function receiptTrackingSentence(context: TemplateContext, secret?: string): string {
+  return secret
+    ? `Tra cứu tại ${trackingLink(context, secret)} (giữ kín đường dẫn này).`
+    : trackingSentence(context);
 }
 
 /** Free text (a reason an officer typed) on one line, cut to `max` characters with "…". */
@@ -55,11 +68,15 @@ export function smsAround(before: string, freeText: string, after: string): stri
 }
 
 /** The e-mail around a template's paragraphs: greeting, tracking, signature. */
-export function emailBody(context: TemplateContext, paragraphs: string[]): string {
+export function emailBody(
+  context: TemplateContext,
+  paragraphs: string[],
+  tracking = trackingSentence(context),
+): string {
   return [
     `Kính gửi ông/bà ${context.fullName},`,
     ...paragraphs,
-    trackingSentence(context),
+    tracking,
     'Trân trọng,\nVăn phòng đăng ký đất đai',
     '(Thư gửi tự động, xin ông/bà không trả lời thư này.)',
   ].join('\n\n');

@@ -83,6 +83,17 @@ describe('DOSSIER_RECEIVED', () => {
     expectWellFormed(message);
   });
 
+  it('links the tracking page with the receipt secret filled in, when the land registry passed it', () => {
+    const message = dossierReceived({ ...payload, trackingSecret: 'Ab3Cd4Ef5G' }, context);
+    const link = `http://127.0.0.1:8080/tra-cuu?ma=${CODE}&bi-mat=Ab3Cd4Ef5G`;
+    expect(message.sms).toBe(
+      `Hồ sơ ${CODE} đã được tiếp nhận ngày 01/07/2026, hẹn trả kết quả ngày 08/07/2026. Tra cứu tại ${link} (giữ kín đường dẫn này).`,
+    );
+    expect(message.email.body).toContain(`Tra cứu tại ${link} (giữ kín đường dẫn này).`);
+    expect(message.email.body).not.toContain('bằng mã tra cứu in trên giấy tiếp nhận');
+    expectWellFormed(message);
+  });
+
   it('says the result goes by post when the citizen chose it', () => {
     const message = dossierReceived({ ...payload, resultDelivery: 'POST' }, context);
     expect(message.email.body).toContain('bưu chính công ích');

@@ -117,6 +117,16 @@ export class DossierReceivedV1 {
   @ValidateNested({ each: true })
   @Type(() => FeeLineV1)
   fees?: FeeLineV1[];
+
+  /**
+   * The tracking secret printed on the receipt, for the receipt message to the applicant's
+   * own phone and e-mail only: its link opens the tracking page with both code and secret
+   * filled in. Never logged (masked by key); the land registry keeps only its hash. Added in
+   * place: absent before.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z2-9]{10}$/)
+  trackingSecret?: string;
 }
 
 /** The land office asks the secured-transactions service to check a parcel. */
