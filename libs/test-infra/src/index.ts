@@ -1,2 +1,3 @@
 export * from './infra';
 export * from './kafka';
+export * from './kafka-cluster';

@@ -27,7 +27,8 @@ interface ServiceEnvFile {
   kafkaAcls?: KafkaAccessRule[];
 }
 
-let serviceEnvFile: ServiceEnvFile | undefined;
+/** The file read, by its path: a test may point the environment at another run's (a cluster's). */
+let serviceEnvFile: { path: string; env: ServiceEnvFile } | undefined;
 
 /** The real servers this test run uses (set by npm test or Jest's global setup). */
 export function testInfra(): {
@@ -58,8 +59,9 @@ export function testInfra(): {
       'KAFKA_BROKERS, MONGO_URL, OIDC_ISSUER_URL and LIEN_THONG_SERVICE_ENV are not set: run the tests with npm test (or npx jest, whose global setup provisions them).',
     );
   }
-  serviceEnvFile ??= JSON.parse(readFileSync(file, 'utf8')) as ServiceEnvFile;
-  const env = serviceEnvFile;
+  if (serviceEnvFile?.path !== file)
+    serviceEnvFile = { path: file, env: JSON.parse(readFileSync(file, 'utf8')) as ServiceEnvFile };
+  const env = serviceEnvFile.env;
   return {
     kafkaBrokers,
     mongoUrl,

@@ -49,6 +49,13 @@ export class BusHistory {
     return [...seen.values()];
   }
 
+  /** Copies of a topic's events beyond the first (the outbox published them again). */
+  republished(topic: TopicName): number {
+    const copies = this.topics.get(`${this.namespace}.${topic}`) ?? [];
+    const ids = copies.map((m) => /"eventId":"([^"]+)"/.exec(m.value)?.[1]).filter(Boolean);
+    return ids.length - new Set(ids).size;
+  }
+
   deadLetterTopic(service: StackService): TopicMessage[] {
     return this.topics.get(`${this.namespace}.lien-thong.${service}.dlq`) ?? [];
   }

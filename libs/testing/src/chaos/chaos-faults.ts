@@ -2,6 +2,7 @@ import type { Stack, StackService } from '../stack';
 import type { FaultAction } from './chaos-plan';
 import { PoisonEvent, poisonBatch, publishPoison } from './chaos-poison';
 import { asOperator, request, requestUntilAnswered } from './chaos-http';
+import { busiestLeader, KafkaNodeControl, LeaderKill } from './chaos-cluster';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,12 +16,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class FaultInjector {
   readonly poison: PoisonEvent[] = [];
   kafkaRestarted = false;
+  /** The cluster node killed as the partitions' leader (a cluster run). */
+  leaderKilled?: LeaderKill;
   private readonly lanes = new Map<StackService, Promise<unknown>>();
 
   constructor(
     private readonly stack: Stack,
     private readonly runId: string,
     private readonly note: (line: string) => void,
+    private readonly cluster?: KafkaNodeControl,
   ) {}
 
   /** Applies one action; answers what happened, in a few words. */
@@ -48,6 +52,9 @@ export class FaultInjector {
         );
       case 'kafka-restart':
         return this.restartKafka();
+      case 'kafka-kill-leader':
+      case 'kafka-restart-killed':
+        return this.clusterNode(action.kind);
       case 'poison': {
         const batch = poisonBatch(this.runId, action.batch);
         await publishPoison(this.stack.namespace, batch);
@@ -75,6 +82,20 @@ export class FaultInjector {
     const next = (this.lanes.get(service) ?? Promise.resolve()).catch(() => undefined).then(run);
     this.lanes.set(service, next);
     return next;
+  }
+
+  private async clusterNode(kind: 'kafka-kill-leader' | 'kafka-restart-killed'): Promise<string> {
+    if (!this.cluster) return 'skipped: not a cluster run';
+    if (kind === 'kafka-restart-killed') {
+      if (!this.leaderKilled) return 'skipped: no node was killed';
+      const from = Date.now();
+      await this.cluster.restart(this.leaderKilled.node);
+      return `node ${this.leaderKilled.node} back in ${((Date.now() - from) / 1000).toFixed(1)} s`;
+    }
+    const leader = await busiestLeader(this.stack.namespace);
+    await this.cluster.kill(leader.node);
+    this.leaderKilled = leader;
+    return `node ${leader.node} killed, leader of ${leader.ledPartitions} of the run's ${leader.partitions} partitions (leaders ${JSON.stringify(leader.leaders)})`;
   }
 
   private async restartKafka(): Promise<string> {

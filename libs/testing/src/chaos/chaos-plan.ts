@@ -8,6 +8,10 @@ export type FaultAction =
   | { kind: 'crash'; service: StackService }
   | { kind: 'sigterm'; service: StackService }
   | { kind: 'kafka-restart' }
+  /** SIGKILL the cluster node leading most of the run's partitions (a cluster run only). */
+  | { kind: 'kafka-kill-leader' }
+  /** Start the node killed above again; it catches up as a follower. */
+  | { kind: 'kafka-restart-killed' }
   | { kind: 'poison'; batch: 1 | 2 };
 
 export interface ScheduledFault {
@@ -19,7 +23,7 @@ export interface ScheduledFault {
 }
 
 export interface ChaosPlan {
-  name: 'full' | 'small';
+  name: 'full' | 'small' | 'cluster';
   dossiers: number;
   /** Submissions are spread evenly over this window, overlapping the faults. */
   submitOverMs: number;
@@ -179,5 +183,34 @@ export function smallChaosPlan(dossiers: number): ChaosPlan {
     faults,
     retryDelaysMs: '500,2000,5000',
     quiescenceTimeoutMs: 240 * S,
+  };
+}
+
+/**
+ * Issue 17, a cluster that loses a node (`e2e/src/cluster.int-spec.ts`, three brokers,
+ * replication 3, min.insync.replicas=2): no agency fault and no service crash, only the
+ * broker that leads most of the run's partitions SIGKILLed in the middle of the burst, and
+ * started again once the burst is over. The producers' acks=all still get two in-sync
+ * replicas; the consumers follow the new leaders and group coordinators.
+ */
+export function clusterChaosPlan(dossiers: number): ChaosPlan {
+  return {
+    name: 'cluster',
+    dossiers,
+    submitOverMs: 20 * S,
+    faults: [
+      {
+        atMs: 8 * S,
+        action: { kind: 'kafka-kill-leader' },
+        why: 'SIGKILL the Kafka node leading most partitions of the run, mid-burst',
+      },
+      {
+        atMs: 30 * S,
+        action: { kind: 'kafka-restart-killed' },
+        why: 'the killed Kafka node starts again',
+      },
+    ],
+    retryDelaysMs: '500,2000,5000',
+    quiescenceTimeoutMs: 150 * S,
   };
 }

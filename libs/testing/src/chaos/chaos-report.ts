@@ -59,6 +59,12 @@ export function chaosFailures(report: ChaosReport): string[] {
     ...(s.houseChargesWrong > 0
       ? [`${s.houseChargesWrong} house dossier(s) charged other than the registration fee`]
       : []),
+    ...(report.cluster?.bus.missing.length
+      ? [`events missing from the bus: ${report.cluster.bus.missing.slice(0, 10).join('; ')}`]
+      : []),
+    ...(report.cluster?.bus.duplicated.length
+      ? [`events applied twice: ${report.cluster.bus.duplicated.slice(0, 10).join('; ')}`]
+      : []),
     ...(audit.stillWaitingForAgency > 0
       ? [`${audit.stillWaitingForAgency} dossier(s) still marked as waiting for an agency`]
       : []),
@@ -152,6 +158,21 @@ export function formatChaosReport(report: ChaosReport): string {
     ['recovery after the last fault (s)', String(s.recoverySeconds), ''],
     ['Kafka broker restarted', report.kafkaRestarted ? 'yes' : 'no', ''],
   ];
+  if (report.cluster) {
+    const { leaderKilled: k, bus } = report.cluster;
+    checks.push(
+      [
+        "Kafka node killed (leader of the run's partitions)",
+        k ? `node ${k.node}, ${k.ledPartitions} of ${k.partitions}` : 'none',
+        ok(!!k),
+      ],
+      [
+        "dossiers' events on the bus: missing / applied twice (republished copies)",
+        `${bus.missing.length} / ${bus.duplicated.length} (${bus.republished})`,
+        ok(bus.missing.length + bus.duplicated.length === 0),
+      ],
+    );
+  }
   const sections = [
     'What was done',
     report.faultLog.join('\n'),

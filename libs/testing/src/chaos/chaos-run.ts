@@ -9,12 +9,24 @@ import { FaultInjector } from './chaos-faults';
 import { waitForQuiescence } from './chaos-quiescence';
 import { BacklogObservation, BacklogWatcher, drainOrder } from './chaos-backlog';
 import { auditChaos, ChaosAudit } from './chaos-audit';
+import {
+  auditBusCompleteness,
+  BusCompleteness,
+  KafkaNodeControl,
+  LeaderKill,
+} from './chaos-cluster';
 
 export interface ChaosRunOptions {
   plan: ChaosPlan;
   log?: (line: string) => void;
   /** The services' LOG_LEVEL (their stderr is shown); 'error' keeps a long run readable. */
   serviceLogLevel?: string;
+  /**
+   * A Kafka cluster the stack runs on (testInfra() already pointed at it): the plan's
+   * kafka-kill-leader and kafka-restart-killed act on it, and the audit also checks each
+   * dossier's events on the bus (chaos-cluster.ts).
+   */
+  kafkaCluster?: KafkaNodeControl;
 }
 
 export interface ChaosReport {
@@ -26,6 +38,8 @@ export interface ChaosReport {
   /** What was done when, and how long each crash took to recover. */
   faultLog: string[];
   kafkaRestarted: boolean;
+  /** A cluster run: the node killed as leader, and each dossier's events on the bus. */
+  cluster?: { leaderKilled?: LeaderKill; bus: BusCompleteness };
   seconds: { total: number; faults: number; recovery: number };
 }
 
@@ -101,7 +115,7 @@ async function drive(
     faultLog.push(`${at()} ${line}`);
     log(`${at()} ${line}`);
   };
-  const injector = new FaultInjector(stack, runId, note);
+  const injector = new FaultInjector(stack, runId, note, options.kafkaCluster);
 
   const faults = Promise.all(
     plan.faults.map(async (f) => {
@@ -156,9 +170,16 @@ async function drive(
     poison: injector.poison,
     recoverySeconds: Math.round(recovery * 10) / 10,
   });
+  const cluster = options.kafkaCluster
+    ? {
+        leaderKilled: injector.leaderKilled,
+        bus: await auditBusCompleteness(stack.namespace, databases, submitted),
+      }
+    : undefined;
   return {
     plan,
     audit,
+    cluster,
     backlog: watcher.observation,
     justiceDrainOrder: await drainOrder(databases, justiceWaited, 'PARCEL_CHECKED'),
     faultLog,

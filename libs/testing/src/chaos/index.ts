@@ -5,3 +5,4 @@ export * from './chaos-audit';
 export * from './chaos-report';
 export * from './chaos-poison';
 export * from './chaos-http';
+export * from './chaos-cluster';
