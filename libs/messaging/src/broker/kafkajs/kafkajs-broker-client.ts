@@ -30,6 +30,9 @@ function kafkajsSasl({ mechanism, username, password }: SaslCredentials): SASLOp
     : { mechanism, username, password };
 }
 
+/** Attempts to send a batch (200 ms, doubling, between them: about 6 s in all). */
+const SEND_ATTEMPTS = 6;
+
 /** BrokerClient on kafkajs. Connections are opened lazily and shared. */
 export class KafkajsBrokerClient implements BrokerClient {
   private readonly kafka: Kafka;
@@ -82,12 +85,13 @@ export class KafkajsBrokerClient implements BrokerClient {
       // ParcelCheckRequested never reached the topic while their outbox was emptied;
       // kafkajs issue #353). At-least-once instead: acks from all in-sync replicas (send),
       // one request in flight per broker so a retry cannot overtake, and a repeated event
-      // is absorbed by every consumer's inbox.
+      // is absorbed by every consumer's inbox. kafkajs's own retries are off: see send().
       () =>
         this.kafka.producer({
           idempotent: false,
           maxInFlightRequests: 1,
           createPartitioner: Partitioners.DefaultPartitioner,
+          retry: { retries: 0 },
         }),
       (p) => (this.producer = p),
     );
@@ -134,14 +138,28 @@ export class KafkajsBrokerClient implements BrokerClient {
     const producer = await this.connectedProducer();
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
-    await producer.sendBatch({
+    const batch = {
       acks: -1,
       compression: CompressionTypes.None,
       topicMessages: [...byTopic].map(([topic, list]) => ({
         topic,
         messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
       })),
-    });
+    };
+    // The whole batch again on each attempt, not kafkajs's retry: that one skips a broker
+    // that answered an earlier attempt, so the partitions it took over from a dead leader in
+    // between are never sent, and the send succeeds (kafkajs issue #1303; found by the
+    // three-broker test, e2e/src/cluster.int-spec.ts: events acknowledged and lost when the
+    // leader was killed). Repeats are absorbed by the consumers' inboxes.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await producer.sendBatch(batch);
+        return;
+      } catch (err) {
+        if (attempt >= SEND_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, 200 * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   async consumer(options: ConsumerOptions): Promise<BrokerConsumer> {
