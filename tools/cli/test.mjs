@@ -80,15 +80,16 @@ if (infra instanceof Error) {
 
 const control = await startInfraControl(infra);
 // The chaos suite restarts the shared Kafka broker (INFRA_CONTROL_URL), which would break
-// whatever else runs at that moment: it runs alone, after everything else. Arguments
-// (a path, -t …) select tests for one pass.
-const CHAOS_SUITE = 'e2e/src/chaos.int-spec.ts';
+// whatever else runs at that moment, and the cluster suite runs three brokers of its own
+// (too heavy beside other stacks on two cores): they run alone, one after the other, after
+// everything else. Arguments (a path, -t …) select tests for one pass.
+const ALONE_SUITES = ['e2e/src/chaos.int-spec.ts', 'e2e/src/cluster.int-spec.ts'];
 const passes =
   args.length > 0
     ? [{ label: 'jest', extra: args }]
     : [
-        { label: 'jest', extra: ['--testPathIgnorePatterns', CHAOS_SUITE] },
-        { label: 'jest (chaos, alone)', extra: [CHAOS_SUITE] },
+        { label: 'jest', extra: ['--testPathIgnorePatterns', ...ALONE_SUITES] },
+        { label: 'jest (chaos and cluster, alone)', extra: ['--runInBand', ...ALONE_SUITES] },
       ];
 const env = {
   ...process.env,
