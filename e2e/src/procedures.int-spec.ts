@@ -357,6 +357,21 @@ describe('the one-stop runs every procedure of the catalogue', () => {
     });
     expect(other.status).toBe(201);
     expect(other.body.dossierCode).toMatch(/^VPDKHN-\d{6}-\d{4,}$/);
+    // Another province's counter may not receive it; a bad field is named in Vietnamese.
+    const mortgageOf207 = {
+      ...counter((await call('GET', lr('/parcels/09904/31/207'), U.counterHaNoi)).body),
+      mortgagee: 'Ngân hàng A',
+      contractNumber: '0100/2026/HĐTC',
+      contractDate: '2026-11-28',
+    };
+    const foreign = await call('POST', lr('/dossiers/mortgages'), U.counterAnGiang, mortgageOf207);
+    expect([foreign.status, foreign.body.code]).toEqual([403, 'AUTH.OTHER_UNIT']);
+    const bad = await call('POST', lr('/dossiers/mortgages'), U.counterHaNoi, {
+      ...mortgageOf207,
+      contractNumber: 'x',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('Số hợp đồng thế chấp từ 2 đến 64 ký tự');
     // The province's backlog counts its dossiers by procedure too.
     const backlog = (await call('GET', lr('/backlog'), U.counterHaNoi)).body;
     expect(backlog.byProcedure.MORTGAGE).toBeGreaterThanOrEqual(1);

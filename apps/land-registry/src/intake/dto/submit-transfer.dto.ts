@@ -1,3 +1,4 @@
+import { DocumentNumber, Explanation } from './text-fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -72,10 +73,7 @@ export class PersonDto {
   citizenId!: string;
 
   @ApiProperty({ example: 'Số 11, phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Địa chỉ phải là chuỗi ký tự' })
-  @Length(5, 300, { message: 'Địa chỉ từ 5 đến 300 ký tự' })
-  @IsPlainText()
+  @Explanation('Địa chỉ')
   address!: string;
 }
 
@@ -132,10 +130,7 @@ export class ApplicantDto {
 
 export class MortgageeConsentDto {
   @ApiProperty({ example: '125/2026/CV-VCB' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Số văn bản phải là chuỗi ký tự' })
-  @Length(2, 64, { message: 'Số văn bản từ 2 đến 64 ký tự' })
-  @IsPlainText()
+  @DocumentNumber('Số văn bản')
   documentNumber!: string;
 
   @ApiProperty({ example: '2026-11-02' })

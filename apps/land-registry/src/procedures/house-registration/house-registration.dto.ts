@@ -1,26 +1,14 @@
+import { BodyName, DocumentNumber, Explanation } from '../../intake/dto/text-fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { HOUSE_GRADES, HOUSE_KINDS } from '@lien-thong/contracts';
 import { DossierFormDto } from '../../intake/dto/submit-transfer.dto';
-import { IsContractDate, IsPlainText, normaliseText } from '../../intake/dto/validation';
+import { IsContractDate } from '../../intake/dto/validation';
 
 export class DocumentRefDto {
   @ApiProperty({ example: '152/GPXD' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Số văn bản phải là chuỗi ký tự' })
-  @Length(2, 64, { message: 'Số văn bản từ 2 đến 64 ký tự' })
-  @IsPlainText()
+  @DocumentNumber('Số văn bản')
   number!: string;
 
   @ApiProperty({ example: '2024-03-15' })
@@ -30,10 +18,7 @@ export class DocumentRefDto {
 
 export class PermitDto {
   @ApiProperty({ example: '152/GPXD' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Số giấy phép phải là chuỗi ký tự' })
-  @Length(2, 64, { message: 'Số giấy phép từ 2 đến 64 ký tự' })
-  @IsPlainText()
+  @DocumentNumber('Số giấy phép')
   number!: string;
 
   @ApiProperty({ example: '2024-03-15' })
@@ -41,10 +26,7 @@ export class PermitDto {
   issuedOn!: string;
 
   @ApiProperty({ example: 'Ủy ban nhân dân phường Ba Đình' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Cơ quan cấp phép phải là chuỗi ký tự' })
-  @Length(2, 200, { message: 'Cơ quan cấp phép từ 2 đến 200 ký tự' })
-  @IsPlainText()
+  @BodyName('Cơ quan cấp phép')
   authority!: string;
 }
 
@@ -90,10 +72,7 @@ export class HouseDto {
     description: 'Lý do được miễn giấy phép xây dựng (nếu không có giấy phép)',
   })
   @IsOptional()
-  @Transform(normaliseText)
-  @IsString({ message: 'Lý do miễn giấy phép phải là chuỗi ký tự' })
-  @Length(5, 300, { message: 'Lý do miễn giấy phép từ 5 đến 300 ký tự' })
-  @IsPlainText()
+  @Explanation('Lý do miễn giấy phép')
   permitExemptionVi?: string;
 
   @ApiPropertyOptional({

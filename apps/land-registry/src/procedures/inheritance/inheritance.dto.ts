@@ -1,5 +1,6 @@
+import { BodyName, DocumentNumber } from '../../intake/dto/text-fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,8 +9,6 @@ import {
   IsInt,
   IsObject,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
   ValidateNested,
@@ -20,12 +19,7 @@ import {
   MortgageeConsentDto,
   PersonDto,
 } from '../../intake/dto/submit-transfer.dto';
-import {
-  IsContractDate,
-  IsPastLocalDate,
-  IsPlainText,
-  normaliseText,
-} from '../../intake/dto/validation';
+import { IsContractDate, IsPastLocalDate } from '../../intake/dto/validation';
 
 export const INHERITANCE_BASES = ['AGREEMENT', 'COURT_DECISION'] as const;
 
@@ -57,10 +51,7 @@ export class InheritanceBasisDto {
   kind!: (typeof INHERITANCE_BASES)[number];
 
   @ApiProperty({ example: '1520/2026/VBTT' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Số văn bản phải là chuỗi ký tự' })
-  @Length(2, 64, { message: 'Số văn bản từ 2 đến 64 ký tự' })
-  @IsPlainText()
+  @DocumentNumber('Số văn bản')
   number!: string;
 
   @ApiProperty({ example: '2026-10-20' })
@@ -68,10 +59,7 @@ export class InheritanceBasisDto {
   date!: string;
 
   @ApiProperty({ example: 'Văn phòng công chứng Ba Đình' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Nơi lập văn bản phải là chuỗi ký tự' })
-  @Length(2, 200, { message: 'Nơi lập văn bản từ 2 đến 200 ký tự' })
-  @IsPlainText()
+  @BodyName('Nơi lập văn bản')
   issuedBy!: string;
 }
 

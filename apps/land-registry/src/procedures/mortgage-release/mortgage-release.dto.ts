@@ -1,8 +1,7 @@
+import { Explanation } from '../../intake/dto/text-fields';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { DossierFormDto } from '../../intake/dto/submit-transfer.dto';
-import { IsPlainText, normaliseText } from '../../intake/dto/validation';
 
 /** Deregistration of a mortgage the land office registered. */
 export class SubmitMortgageReleaseDto extends DossierFormDto {
@@ -14,9 +13,6 @@ export class SubmitMortgageReleaseDto extends DossierFormDto {
   registrationNumber!: string;
 
   @ApiProperty({ example: 'Đã trả hết nợ vay theo hợp đồng tín dụng' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Lý do xóa đăng ký phải là chuỗi ký tự' })
-  @Length(5, 300, { message: 'Lý do xóa đăng ký từ 5 đến 300 ký tự' })
-  @IsPlainText()
+  @Explanation('Lý do xóa đăng ký')
   reasonVi!: string;
 }

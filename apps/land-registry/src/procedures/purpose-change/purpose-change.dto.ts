@@ -1,28 +1,16 @@
+import { BodyName, DocumentNumber } from '../../intake/dto/text-fields';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { DossierFormDto } from '../../intake/dto/submit-transfer.dto';
-import { IsContractDate, IsPlainText, normaliseText } from '../../intake/dto/validation';
+import { IsContractDate } from '../../intake/dto/validation';
 
 /** Purposes a household may convert to here (Circular 08/2024 codes the levy rules price). */
 export const TARGET_PURPOSES = ['ODT', 'ONT', 'TMD', 'SKC', 'CLN', 'HNK'] as const;
 
 export class PurposeDecisionDto {
   @ApiProperty({ example: '245/QĐ-UBND' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Số quyết định phải là chuỗi ký tự' })
-  @Length(2, 64, { message: 'Số quyết định từ 2 đến 64 ký tự' })
-  @IsPlainText()
+  @DocumentNumber('Số quyết định')
   number!: string;
 
   @ApiProperty({ example: '2026-11-20' })
@@ -30,10 +18,7 @@ export class PurposeDecisionDto {
   date!: string;
 
   @ApiProperty({ example: 'Ủy ban nhân dân xã Ba Vì' })
-  @Transform(normaliseText)
-  @IsString({ message: 'Cơ quan quyết định phải là chuỗi ký tự' })
-  @Length(2, 200, { message: 'Cơ quan quyết định từ 2 đến 200 ký tự' })
-  @IsPlainText()
+  @BodyName('Cơ quan quyết định')
   authority!: string;
 }
 
