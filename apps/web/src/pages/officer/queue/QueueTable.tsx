@@ -27,7 +27,7 @@ export function QueueTable({ rows, loading }: { rows: QueueRow[]; loading: boole
       loading={loading}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 'max-content' }}
       size="middle"
       columns={[
         {
@@ -36,9 +36,11 @@ export function QueueTable({ rows, loading }: { rows: QueueRow[]; loading: boole
           fixed: 'left',
           render: (code: string) => <Link to={`/ho-so/${encodeURIComponent(code)}`}>{code}</Link>,
         },
-        { title: 'Thủ tục', dataIndex: 'procedureVi' },
+        // On a phone: the code, the deadline and the status; the rest from a tablet up.
+        { title: 'Thủ tục', dataIndex: 'procedureVi', responsive: ['md'] },
         {
           title: 'Người nộp',
+          responsive: ['md'],
           render: (_: unknown, r) => (
             <>
               <div>{r.applicantName}</div>
@@ -46,12 +48,18 @@ export function QueueTable({ rows, loading }: { rows: QueueRow[]; loading: boole
             </>
           ),
         },
-        { title: 'Thửa đất', dataIndex: 'parcel' },
-        { title: 'Ngày nhận', dataIndex: 'receivedAt', render: (v: string) => formatDate(v) },
+        { title: 'Thửa đất', dataIndex: 'parcel', responsive: ['md'] },
+        {
+          title: 'Ngày nhận',
+          dataIndex: 'receivedAt',
+          responsive: ['md'],
+          render: (v: string) => formatDate(v),
+        },
         { title: 'Hạn giải quyết', render: (_: unknown, r) => due(r) },
         { title: 'Tình trạng', dataIndex: 'statusVi' },
         {
           title: 'Đang giữ',
+          responsive: ['md'],
           render: (_: unknown, r) => (
             <>
               <div>{r.assignee ?? r.heldByVi}</div>
