@@ -3,6 +3,7 @@ import { launchBrowser, prepareWeb, writeDocsScreenshots } from './browser';
 import { WebContext } from './context';
 import { catalogueFlows } from './flows/catalogue.flow';
 import { reviewFlows } from './flows/review.flow';
+import { statisticsFlows } from './flows/statistics.flow';
 
 jest.setTimeout(240_000);
 
@@ -33,4 +34,6 @@ describe('officer console and citizen portal', () => {
 
   catalogueFlows(ctx);
   reviewFlows(ctx);
+  // Last: counts what the flows above did.
+  statisticsFlows(ctx);
 });

@@ -25,7 +25,14 @@ export function Layout() {
         <nav aria-label="Điều hướng chính" className="lt-nav">
           <NavLink to="/thu-tuc">Thủ tục</NavLink>
           <NavLink to="/tra-cuu">Tra cứu hồ sơ</NavLink>
-          {hasRole(actor, ...LAND_OFFICE_ROLES) && <NavLink to="/can-bo">Hồ sơ của đơn vị</NavLink>}
+          {hasRole(actor, ...LAND_OFFICE_ROLES) && (
+            <NavLink to="/can-bo" end>
+              Hồ sơ của đơn vị
+            </NavLink>
+          )}
+          {hasRole(actor, ...LAND_OFFICE_ROLES) && (
+            <NavLink to="/can-bo/thong-ke">Thống kê</NavLink>
+          )}
         </nav>
         <Space className="lt-user" wrap>
           {actor ? (

@@ -9,6 +9,7 @@ import { ProcedurePage } from '../pages/citizen/catalogue/ProcedurePage';
 import { TrackingPage } from '../pages/citizen/tracking/TrackingPage';
 import { QueuePage } from '../pages/officer/queue/QueuePage';
 import { DossierPage } from '../pages/officer/dossier/DossierPage';
+import { StatisticsPage } from '../pages/officer/statistics/StatisticsPage';
 import { NotFoundPage } from '../pages/home/NotFoundPage';
 
 /**
@@ -37,6 +38,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={LAND_OFFICE_ROLES}>
             <DossierPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/can-bo/thong-ke',
+        element: (
+          <RequireRole roles={LAND_OFFICE_ROLES}>
+            <StatisticsPage />
           </RequireRole>
         ),
       },
