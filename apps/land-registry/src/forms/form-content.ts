@@ -1,59 +1,23 @@
 import { DomainException } from '@lien-thong/platform';
-import type { Dossier, Holder } from '../dossiers/dossier';
+import type { Dossier } from '../dossiers/dossier';
 import { deadlineOf } from '../dossiers/timeliness';
-import { stepsOf } from '../procedures';
-import { HOLDER_VI } from '../workflow/transition';
+import {
+  CIRCULAR,
+  common,
+  date,
+  FormContent,
+  FormKind,
+  FORMS,
+  lastStep,
+  notApplicable,
+  OFFICE,
+  signer,
+  vnd,
+} from './form-parts';
+import { resultNotice } from './result-notice';
 
-/** The printable forms; the first four are those of Circular 01/2018/TT-VPCP (Article 10 ff.). */
-export const FORMS = ['receipt', 'supplement-request', 'refusal', 'apology', 'tax-notice'] as const;
-export type FormKind = (typeof FORMS)[number];
-
-export interface FormContent {
-  kind: FormKind;
-  /** "VPDKHN-261123-0001/01": the dossier code and the form's number. */
-  number: string;
-  titleVi: string;
-  /** The form's legal model, printed under the title. */
-  modelVi: string;
-  lines: [label: string, value: string][];
-  /** A paragraph under the lines (a reason, an apology). */
-  paragraphVi?: string;
-  /** Who signs: the officer the dossier names for this step, or the office. */
-  signerVi: string;
-  fileNameVi: string;
-}
-
-const CIRCULAR = 'ban hành kèm theo Thông tư số 01/2018/TT-VPCP của Văn phòng Chính phủ';
-const OFFICE = 'Văn phòng đăng ký đất đai';
-const date = (d: Date | string) =>
-  new Date(d).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đồng`;
-
-function notApplicable(kind: FormKind, whyVi: string): never {
-  throw new DomainException('FORM.NOT_APPLICABLE', `Chưa thể in mẫu này: ${whyVi}`, 409, {
-    form: kind,
-  });
-}
-
-/** The person a timeline entry names, or the office/agency when a system wrote it. */
-function signer(actor: string | undefined, d: Dossier): string {
-  if (!actor || actor === 'land-registry') return `${OFFICE} (${d.unit})`;
-  return HOLDER_VI[actor as Holder] || actor;
-}
-
-const lastStep = (d: Dossier, ...steps: string[]) =>
-  [...d.timeline].reverse().find((t) => steps.includes(t.step));
-
-function common(d: Dossier): [string, string][] {
-  const { communeCode, mapSheetNumber, parcelNumber } = d.parcel.ref;
-  return [
-    ['Mã hồ sơ', d._id],
-    ['Thủ tục', stepsOf(d).nameVi],
-    ['Người nộp hồ sơ', d.applicant.fullName],
-    ['Thửa đất', `Thửa số ${parcelNumber}, tờ bản đồ số ${mapSheetNumber}, xã ${communeCode}`],
-    ['Địa chỉ thửa đất', d.parcel.address],
-  ];
-}
+export { FORMS } from './form-parts';
+export type { FormContent, FormKind } from './form-parts';
 
 /**
  * What a form says for a dossier, or 409 FORM.NOT_APPLICABLE when its step has not happened
@@ -159,5 +123,20 @@ export function formContent(kind: FormKind, d: Dossier, party: boolean): FormCon
         fileNameVi: `Thông báo nộp tiền ${d._id}.pdf`,
       };
     }
+    case 'result':
+      return resultNotice(d);
   }
+}
+
+/** The forms that can be printed for the dossier now (its steps have happened). */
+export function formsFor(d: Dossier): FormKind[] {
+  return FORMS.filter((kind) => {
+    try {
+      formContent(kind, d, true);
+      return true;
+    } catch (err) {
+      if (err instanceof DomainException && err.code === 'FORM.NOT_APPLICABLE') return false;
+      throw err;
+    }
+  });
 }

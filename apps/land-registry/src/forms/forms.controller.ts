@@ -9,19 +9,14 @@ import {
 import { Actor, CurrentActor, DomainException, Role, Roles } from '@lien-thong/platform';
 import { LAND_OFFICE_ROLES } from '../dossiers/dossier-access';
 import { CodeParam, dossierCode } from '../views/code-param';
+import { contentDisposition } from './content-disposition';
 import { FormKind, FORMS } from './form-content';
 import { FormsService } from './forms.service';
 
-/** An ASCII stand-in for clients that do not read RFC 5987 file names. */
-const ascii = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9.-]+/g, '-');
-
-/** The dossier's printable forms as PDF (Circular 01/2018/TT-VPCP forms 01–04, tax notices). */
+/**
+ * The dossier's printable forms as PDF (Circular 01/2018/TT-VPCP forms 01–04, tax notices, the
+ * result notice), for its officers and its citizen parties (FormsService decides).
+ */
 @ApiTags('dossiers (one-stop counter and online)')
 @Controller()
 export class FormsController {
@@ -49,7 +44,7 @@ export class FormsController {
     const printed = await this.forms.print(dossierCode(code), kind, actor, ip);
     return new StreamableFile(printed.pdf, {
       type: 'application/pdf',
-      disposition: `inline; filename="${ascii(printed.fileNameVi)}"; filename*=UTF-8''${encodeURIComponent(printed.fileNameVi)}`,
+      disposition: contentDisposition('inline', printed.fileNameVi),
     });
   }
 }

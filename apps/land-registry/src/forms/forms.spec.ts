@@ -1,7 +1,7 @@
 import { PDFParse } from 'pdf-parse';
 import { DomainException } from '@lien-thong/platform';
 import { dossier } from '../testing/dossier.fixture';
-import { formContent } from './form-content';
+import { formContent, formsFor } from './form-content';
 import { renderForm } from './form-pdf';
 
 const COUNTER = 'Lê Thu Hà (Cán bộ Bộ phận Một cửa, 01/CN-BADINH)';
@@ -113,5 +113,47 @@ describe('the printable forms', () => {
     expect(forOfficer.lines.map(([label]) => label)).toContain(
       'Thuế thu nhập cá nhân (thông báo số TB-0001, Trần Thị Bình)',
     );
+  });
+
+  it('prints the result notice once registered, signed by the approving leader, and lists only the forms that apply', async () => {
+    expect(formsFor(received)).toEqual(['receipt']);
+    expect(() => formContent('result', received, true)).toThrow(
+      expect.objectContaining({ code: 'FORM.NOT_APPLICABLE' }) as DomainException,
+    );
+    const at = new Date('2026-11-27T03:00:00Z');
+    const registered = dossier({
+      status: 'RESULT_READY',
+      registeredAt: at,
+      finishedAt: at,
+      approval: {
+        at,
+        by: {
+          username: 'lanhdao.hanoi',
+          describedAs: 'Nguyễn Văn Hùng (Lãnh đạo Văn phòng đăng ký đất đai, 01)',
+        },
+      },
+      timeline: [
+        ...received.timeline,
+        {
+          at,
+          step: 'REGISTERED',
+          actor: 'land-registry',
+          noteVi:
+            'Đã đăng ký biến động vào sổ địa chính, cấp Giấy chứng nhận mới số CS99000001; nhận kết quả: Bộ phận Một cửa',
+        },
+      ],
+    });
+    expect(formsFor(registered)).toEqual(['receipt', 'result']);
+    const text = await textOf(await renderForm(formContent('result', registered, true), 'x'));
+    for (const expected of [
+      'THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ',
+      'Số: VPDKHN-261123-0001/KQ',
+      'Nội dung đã đăng ký: Đã đăng ký biến động vào sổ địa chính, cấp Giấy chứng nhận mới số CS99000001',
+      'Ngày đăng ký: 27/11/2026',
+      'Nơi nhận kết quả: Bộ phận Một cửa',
+      'Thửa số 102, tờ bản đồ số 12',
+      'Nguyễn Văn Hùng (Lãnh đạo Văn phòng đăng ký đất đai, 01)',
+    ])
+      expect(text).toContain(expected);
   });
 });
