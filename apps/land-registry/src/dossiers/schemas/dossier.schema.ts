@@ -247,7 +247,8 @@ DossierSchema.index({
 // The officers' list and the statistics: a unit's (or receiving unit's) dossiers, newest first.
 DossierSchema.index({ unit: 1, receivedAt: -1 });
 DossierSchema.index({ receivingUnit: 1, receivedAt: -1 });
-// Searching a unit's dossiers by a party's citizen ID.
-DossierSchema.index({ 'sellers.citizenId': 1 });
-DossierSchema.index({ 'buyers.citizenId': 1 });
-DossierSchema.index({ applicantCitizenId: 1 });
+// Searching a unit's dossiers by a party's citizen ID, and a citizen's own dossiers newest
+// first (GET /citizen/dossiers: one branch of the $or per index, see partyFilter).
+DossierSchema.index({ 'sellers.citizenId': 1, receivedAt: -1 });
+DossierSchema.index({ 'buyers.citizenId': 1, receivedAt: -1 });
+DossierSchema.index({ applicantCitizenId: 1, receivedAt: -1 });
