@@ -1,0 +1,128 @@
+import { Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { namePathOf } from './field-errors';
+import type { FieldSpec, FormSection, ProcedureFormSpec } from './form-spec';
+
+const VND = new Intl.NumberFormat('vi-VN');
+const YES_NO = [
+  { value: true, label: 'Có' },
+  { value: false, label: 'Không' },
+];
+
+function Control({ field }: { field: FieldSpec }) {
+  switch (field.kind) {
+    case 'textarea':
+      return <Input.TextArea rows={3} />;
+    case 'citizenId':
+      return <Input inputMode="numeric" maxLength={12} autoComplete="off" />;
+    case 'phone':
+      return <Input type="tel" inputMode="tel" autoComplete="off" />;
+    case 'email':
+      return <Input type="email" autoComplete="off" />;
+    case 'date':
+      // The native date input: the phone's own picker, and the yyyy-MM-dd the API takes.
+      return <Input type="date" />;
+    case 'integer':
+      return <InputNumber<number> precision={0} style={{ width: '100%' }} />;
+    case 'vnd':
+      return (
+        <InputNumber<number>
+          precision={0}
+          style={{ width: '100%' }}
+          formatter={(v) =>
+            v === undefined || v === null || `${v}` === '' ? '' : VND.format(Number(v))
+          }
+          parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
+        />
+      );
+    case 'select':
+      return <Select options={field.options} />;
+    case 'boolean':
+      return <Select allowClear options={YES_NO} />;
+    case 'text':
+      return <Input autoComplete={field.autoComplete ?? 'off'} />;
+  }
+}
+
+function Field({ field, prefix = [] }: { field: FieldSpec; prefix?: (string | number)[] }) {
+  return (
+    <Form.Item
+      name={[...prefix, ...namePathOf(field.name)]}
+      label={field.labelVi}
+      required={field.required}
+      extra={field.helpVi}
+    >
+      <Control field={field} />
+    </Form.Item>
+  );
+}
+
+function Section({ section }: { section: FormSection }) {
+  if (section.kind === 'group')
+    return (
+      <Card title={section.titleVi} size="small" className="lt-form-section">
+        {section.descriptionVi && (
+          <Typography.Paragraph>{section.descriptionVi}</Typography.Paragraph>
+        )}
+        <div className="lt-form-grid">
+          {section.fields.map((f) => (
+            <Field key={f.name} field={f} />
+          ))}
+        </div>
+      </Card>
+    );
+  return (
+    <Card title={section.titleVi} size="small" className="lt-form-section">
+      <Form.List name={section.name}>
+        {(items, { add, remove }) => (
+          <>
+            {items.map((item, i) => (
+              <fieldset key={item.key} className="lt-form-item">
+                <legend>
+                  {section.itemTitleVi} {i + 1}
+                </legend>
+                <div className="lt-form-grid">
+                  {section.fields.map((f) => (
+                    <Field key={f.name} field={f} prefix={[item.name]} />
+                  ))}
+                </div>
+                {items.length > section.min && (
+                  <Button danger onClick={() => remove(item.name)}>
+                    Bỏ {section.itemTitleVi.toLowerCase()} {i + 1}
+                  </Button>
+                )}
+              </fieldset>
+            ))}
+            {items.length < section.max && (
+              <Button onClick={() => add({ ...section.newItem })}>
+                Thêm {section.itemTitleVi.toLowerCase()}
+              </Button>
+            )}
+          </>
+        )}
+      </Form.List>
+    </Card>
+  );
+}
+
+/**
+ * The inputs of a procedure's form, inside the page's own AntD <Form> (which holds the
+ * values, the live validation and the submit): one card per section.
+ */
+export function ProcedureFormFields({
+  spec,
+  only,
+}: {
+  spec: ProcedureFormSpec;
+  /** Render only these sections (by key), e.g. to put the parcel look-up beside its card. */
+  only?: string[];
+}) {
+  return (
+    <>
+      {spec.sections
+        .filter((s) => !only || only.includes(s.key))
+        .map((s) => (
+          <Section key={s.key} section={s} />
+        ))}
+    </>
+  );
+}
