@@ -43,7 +43,8 @@ function fieldErrorsOf(body: Record<string, unknown>): FieldError[] {
   return [];
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
+/** The ApiError of a response that is not a success (also for uploads and downloads). */
+export async function errorOf(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   const fallback =
     res.status === 401

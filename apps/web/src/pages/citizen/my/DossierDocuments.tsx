@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, List, Skeleton, Tag } from 'antd';
+import { callApi } from '../../../api/client';
+import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
+import { useApi } from '../../../api/use-api';
+import { useAuth } from '../../../auth/auth-context';
+import { formatDateTime } from '../../../format/format';
+import { ProcedureDetail, RequiredDocument } from '../catalogue/catalogue-api';
+import { downloadFile, localProblemOf, uploadDocument } from './files';
+import { DossierDocument, formatSize, MY_KEYS, UPLOAD_LIMITS } from './my-dossiers-api';
+
+/**
+ * The procedure's checklist (the catalogue's documents) with what the citizen has uploaded for
+ * each item, a file chooser per item and the uploaded files to download again. Documents a
+ * national database replaces are named, not asked for.
+ */
+export function DossierDocuments({
+  code,
+  procedureKey,
+  readOnly = false,
+}: {
+  code: string;
+  procedureKey: string;
+  readOnly?: boolean;
+}) {
+  const api = useApi();
+  const checklist = useQuery({
+    queryKey: ['procedure', procedureKey],
+    queryFn: () =>
+      callApi<ProcedureDetail>('land-registry', `/procedures/${encodeURIComponent(procedureKey)}`),
+  });
+  const uploaded = useQuery({
+    queryKey: MY_KEYS.documents(code),
+    queryFn: () =>
+      api<{ items: DossierDocument[] }>(
+        'land-registry',
+        `/dossiers/${encodeURIComponent(code)}/documents`,
+      ),
+  });
+  if (checklist.isPending || uploaded.isPending) return <Skeleton active />;
+  const docs = checklist.data?.documents ?? [];
+  const asked = docs.filter((d) => !d.replacedBy);
+  const replaced = docs.filter((d) => d.replacedBy);
+  const items = uploaded.data?.items ?? [];
+  return (
+    <>
+      <ApiErrorAlert error={checklist.error ?? uploaded.error} />
+      <List
+        dataSource={asked}
+        renderItem={(doc) => (
+          <ChecklistItem
+            key={doc.code}
+            code={code}
+            doc={doc}
+            files={items.filter((f) => f.kind === doc.code)}
+            readOnly={readOnly}
+          />
+        )}
+      />
+      {replaced.length > 0 && (
+        <p>
+          Không phải nộp (cán bộ tra cứu cơ sở dữ liệu quốc gia):{' '}
+          {replaced.map((d) => d.nameVi).join('; ')}.
+        </p>
+      )}
+    </>
+  );
+}
+
+function ChecklistItem({
+  code,
+  doc,
+  files,
+  readOnly,
+}: {
+  code: string;
+  doc: RequiredDocument;
+  files: DossierDocument[];
+  readOnly: boolean;
+}) {
+  const { accessToken } = useAuth();
+  const queryClient = useQueryClient();
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
+      const problem = localProblemOf(file);
+      if (problem) throw problem;
+      return uploadDocument(accessToken, code, doc.code, file);
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: MY_KEYS.documents(code) }),
+  });
+  const inputId = `tep-${doc.code}`;
+  return (
+    <List.Item>
+      <div style={{ width: '100%' }}>
+        <div>
+          <strong>{doc.nameVi}</strong> {doc.required ? <Tag>Bắt buộc</Tag> : <Tag>Nếu có</Tag>}
+          {files.length > 0 && <Tag color="green">Đã nộp</Tag>}
+        </div>
+        {doc.noteVi && <small>{doc.noteVi}</small>}
+        {files.length > 0 && (
+          <ul aria-label={`Tệp đã nộp: ${doc.nameVi}`}>
+            {files.map((f) => (
+              <li key={f.documentId}>
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                  onClick={() =>
+                    void downloadFile(
+                      accessToken,
+                      `/dossiers/${encodeURIComponent(code)}/documents/${encodeURIComponent(f.documentId)}`,
+                      f.fileName,
+                    ).catch(setDownloadError)
+                  }
+                >
+                  {f.fileName}
+                </Button>{' '}
+                ({formatSize(f.size)}, {formatDateTime(f.uploadedAt)})
+              </li>
+            ))}
+          </ul>
+        )}
+        {!readOnly && (
+          <div className="lt-upload">
+            <label htmlFor={inputId}>
+              Chọn tệp {doc.nameVi.toLowerCase()} (PDF, JPEG, PNG, tối đa 10 MB)
+            </label>
+            <input
+              id={inputId}
+              type="file"
+              accept={UPLOAD_LIMITS.accept}
+              disabled={upload.isPending}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) upload.mutate(file);
+              }}
+            />
+            {upload.isPending && <span role="status">Đang tải lên…</span>}
+            {upload.isSuccess && (
+              <Alert
+                type="success"
+                showIcon
+                role="status"
+                title={`Đã nộp ${upload.data.fileName}`}
+              />
+            )}
+          </div>
+        )}
+        <ApiErrorAlert error={upload.error ?? downloadError} />
+      </div>
+    </List.Item>
+  );
+}
