@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Button, Layout as AntLayout, Space, Typography } from 'antd';
 import { useAuth } from '../auth/auth-context';
-import { hasRole, LAND_OFFICE_ROLES, ROLE_VI } from '../auth/roles';
+import { hasRole, LAND_OFFICE_ROLES, Role, ROLE_VI } from '../auth/roles';
 import './layout.css';
 
 /** Header with the navigation and who is signed in; the page below; a short footer. */
@@ -25,6 +25,7 @@ export function Layout() {
         <nav aria-label="Điều hướng chính" className="lt-nav">
           <NavLink to="/thu-tuc">Thủ tục</NavLink>
           <NavLink to="/tra-cuu">Tra cứu hồ sơ</NavLink>
+          {hasRole(actor, Role.Citizen) && <NavLink to="/ca-nhan">Hồ sơ của tôi</NavLink>}
           {hasRole(actor, ...LAND_OFFICE_ROLES) && (
             <NavLink to="/can-bo" end>
               Hồ sơ của đơn vị

@@ -10,11 +10,16 @@ import { TrackingPage } from '../pages/citizen/tracking/TrackingPage';
 import { QueuePage } from '../pages/officer/queue/QueuePage';
 import { DossierPage } from '../pages/officer/dossier/DossierPage';
 import { StatisticsPage } from '../pages/officer/statistics/StatisticsPage';
+import { MyDossiersPage } from '../pages/citizen/my/MyDossiersPage';
+import { MyDossierPage } from '../pages/citizen/my/MyDossierPage';
+import { RequireCitizen } from '../pages/citizen/my/RequireCitizen';
+import { OnlineSubmissionPage } from '../pages/citizen/submit/OnlineSubmissionPage';
 import { NotFoundPage } from '../pages/home/NotFoundPage';
 
 /**
  * The pages, by the Vietnamese paths people see and share. Public: home, catalogue,
- * tracking. Officers: the queue and the dossier page (the services check role and unit again).
+ * tracking. Citizens: their dossiers and online submission. Officers: the queue and the
+ * dossier page (the services check role and unit again).
  */
 export const router = createBrowserRouter([
   {
@@ -47,6 +52,30 @@ export const router = createBrowserRouter([
           <RequireRole roles={LAND_OFFICE_ROLES}>
             <StatisticsPage />
           </RequireRole>
+        ),
+      },
+      {
+        path: '/ca-nhan',
+        element: (
+          <RequireCitizen>
+            <MyDossiersPage />
+          </RequireCitizen>
+        ),
+      },
+      {
+        path: '/ca-nhan/ho-so/:code',
+        element: (
+          <RequireCitizen>
+            <MyDossierPage />
+          </RequireCitizen>
+        ),
+      },
+      {
+        path: '/nop-truc-tuyen/:procedureKey',
+        element: (
+          <RequireCitizen>
+            <OnlineSubmissionPage />
+          </RequireCitizen>
         ),
       },
       { path: '*', element: <NotFoundPage /> },
