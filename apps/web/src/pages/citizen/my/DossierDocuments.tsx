@@ -7,7 +7,8 @@ import { useApi } from '../../../api/use-api';
 import { useAuth } from '../../../auth/auth-context';
 import { formatDateTime } from '../../../format/format';
 import { ProcedureDetail, RequiredDocument } from '../catalogue/catalogue-api';
-import { downloadFile, localProblemOf, uploadDocument } from './files';
+import { downloadFile } from '../../../api/download';
+import { localProblemOf, uploadDocument } from './files';
 import { DossierDocument, formatSize, MY_KEYS, UPLOAD_LIMITS } from './my-dossiers-api';
 
 /**
@@ -108,8 +109,9 @@ function ChecklistItem({
                   style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
                   onClick={() =>
                     void downloadFile(
-                      accessToken,
+                      'land-registry',
                       `/dossiers/${encodeURIComponent(code)}/documents/${encodeURIComponent(f.documentId)}`,
+                      accessToken,
                       f.fileName,
                     ).catch(setDownloadError)
                   }

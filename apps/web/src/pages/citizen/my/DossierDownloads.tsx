@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Space } from 'antd';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { useAuth } from '../../../auth/auth-context';
-import { downloadFile } from './files';
+import { downloadFile } from '../../../api/download';
 import { FORM_VI, FormKind } from './my-dossiers-api';
 
 /** The printable forms of a dossier its party may download now (PDF made by the land registry). */
@@ -16,8 +16,9 @@ export function DossierDownloads({ code, forms }: { code: string; forms: FormKin
     setError(null);
     try {
       await downloadFile(
-        accessToken,
+        'land-registry',
         `/dossiers/${encodeURIComponent(code)}/forms/${kind}`,
+        accessToken,
         `${kind}-${code}.pdf`,
       );
     } catch (e) {

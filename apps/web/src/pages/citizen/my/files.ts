@@ -54,28 +54,3 @@ export async function uploadDocument(
   if (!res.ok) throw await errorOf(res);
   return (await res.json()) as DossierDocument;
 }
-
-/**
- * Downloads a file the API serves only with the bearer token (a form PDF, an uploaded
- * document): fetched, then saved under `fileName` by the browser.
- */
-export async function downloadFile(token: string | null, path: string, fileName: string) {
-  let res: Response;
-  try {
-    res = await fetch(`/api/land-registry${path}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  } catch {
-    throw UNREACHABLE();
-  }
-  if (!res.ok) throw await errorOf(res);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The browser has started saving by then; the object URL is not needed any more.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
