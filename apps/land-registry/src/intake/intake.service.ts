@@ -60,9 +60,8 @@ export class IntakeService {
     actor: Actor,
     idempotencyKey?: string,
   ): Promise<{ dossier: Dossier; created: boolean; trackingSecret?: string }> {
-    const prepared = await form.prepare(dto, this.parcels);
+    const prepared = await this.check(form, dto, actor);
     const { parcel } = prepared;
-    assertCanSubmit(actor, dto.channel, parcel.provinceCode, prepared.partyIds);
     // The submitter is part of the request: one key cannot replay another person's dossier.
     const requestHash = createHash('sha256')
       .update(JSON.stringify({ procedure: form.key, dto, by: actor.subject }))
@@ -141,7 +140,34 @@ export class IntakeService {
     };
   }
 
-  /** The next dossier code of the unit, in the configured format. */
+  /**
+   * The form's checks against the cadastral book and who may submit it: the first step of
+   * every intake, and all of a validation (the counter's form, checked as it is typed).
+   */
+  private async check<D extends DossierFormDto>(
+    form: ProcedureForm<D>,
+    dto: D,
+    actor: Actor,
+  ): Promise<PreparedDossier> {
+    const prepared = await form.prepare(dto, this.parcels);
+    assertCanSubmit(actor, dto.channel, prepared.parcel.provinceCode, prepared.partyIds);
+    return prepared;
+  }
+
+  /**
+   * Whether `receive` would accept the form now, storing nothing, taking no number and
+   * publishing nothing: throws the same field errors (and 409 for a parcel with an unfinished
+   * dossier) the intake would. A retry with an Idempotency-Key is not a question it answers.
+   */
+  async validate<D extends DossierFormDto>(
+    form: ProcedureForm<D>,
+    dto: D,
+    actor: Actor,
+  ): Promise<void> {
+    await this.check(form, dto, actor);
+    await this.parcelClaims.assertFree(TRANSFER_PROCEDURE, dto.parcel);
+  }
+
   /** Receives a transfer (the form of the counter's first procedure). */
   submit(dto: SubmitTransferDto, actor: Actor, idempotencyKey?: string) {
     return this.receive(TRANSFER_FORM, dto, actor, idempotencyKey);

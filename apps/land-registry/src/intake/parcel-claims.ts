@@ -38,7 +38,7 @@ export class ParcelClaims {
    * request that holds the claim gets that claim back (and the number it took, if any).
    */
   async claim(procedureCode: string, parcel: ParcelRefV1, key?: string): Promise<HeldClaim> {
-    const chain = `${procedureCode}:${parcel.communeCode}/${parcel.mapSheetNumber}/${parcel.parcelNumber}`;
+    const chain = chainOf(procedureCode, parcel);
     for (let generation = 1; ;) {
       const claim: ParcelClaim = {
         _id: `${chain}#${generation}`,
@@ -53,6 +53,20 @@ export class ParcelClaims {
       const active = await this.activeDossierOf(holder);
       if (active === STALE) generation++;
       else throw new ParcelHasActiveDossierException(active);
+    }
+  }
+
+  /**
+   * Throws the 409 `claim` would, claiming nothing: for a validation of the form, before
+   * the officer submits it.
+   */
+  async assertFree(procedureCode: string, parcel: ParcelRefV1): Promise<void> {
+    const chain = chainOf(procedureCode, parcel);
+    for (let generation = 1; ; generation++) {
+      const holder = await this.claims.find(`${chain}#${generation}`);
+      if (!holder) return;
+      const active = await this.activeDossierOf(holder);
+      if (active !== STALE) throw new ParcelHasActiveDossierException(active);
     }
   }
 
@@ -99,6 +113,9 @@ export class ParcelClaims {
 }
 
 const STALE = Symbol('stale');
+
+const chainOf = (procedureCode: string, p: ParcelRefV1) =>
+  `${procedureCode}:${p.communeCode}/${p.mapSheetNumber}/${p.parcelNumber}`;
 
 /** How long a claim may stay without its dossier before its request is taken for dead. */
 const ABANDONED_MS = 120_000;
