@@ -2,13 +2,14 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout';
 import { LoginCallbackPage } from '../auth/LoginCallbackPage';
 import { RequireRole } from '../auth/RequireRole';
-import { LAND_OFFICE_ROLES } from '../auth/roles';
+import { LAND_OFFICE_ROLES, Role } from '../auth/roles';
 import { HomePage } from '../pages/home/HomePage';
 import { CataloguePage } from '../pages/citizen/catalogue/CataloguePage';
 import { ProcedurePage } from '../pages/citizen/catalogue/ProcedurePage';
 import { TrackingPage } from '../pages/citizen/tracking/TrackingPage';
 import { QueuePage } from '../pages/officer/queue/QueuePage';
 import { DossierPage } from '../pages/officer/dossier/DossierPage';
+import { IntakePage } from '../pages/officer/intake/IntakePage';
 import { StatisticsPage } from '../pages/officer/statistics/StatisticsPage';
 import { MyDossiersPage } from '../pages/citizen/my/MyDossiersPage';
 import { MyDossierPage } from '../pages/citizen/my/MyDossierPage';
@@ -38,6 +39,14 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
+      ...['/can-bo/tiep-nhan', '/can-bo/tiep-nhan/:procedureKey'].map((path) => ({
+        path,
+        element: (
+          <RequireRole roles={[Role.CounterOfficer]}>
+            <IntakePage />
+          </RequireRole>
+        ),
+      })),
       {
         path: '/ho-so/:code',
         element: (

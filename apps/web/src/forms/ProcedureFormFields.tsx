@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { namePathOf } from './field-errors';
 import type { FieldSpec, FormSection, ProcedureFormSpec } from './form-spec';
+import './forms.css';
 
 const VND = new Intl.NumberFormat('vi-VN');
 const YES_NO = [

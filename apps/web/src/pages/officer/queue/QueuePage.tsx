@@ -6,6 +6,7 @@ import { callApi } from '../../../api/client';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { useApi } from '../../../api/use-api';
 import { useAuth } from '../../../auth/auth-context';
+import { hasRole, Role } from '../../../auth/roles';
 import { Procedure } from '../../citizen/catalogue/catalogue-api';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
@@ -38,6 +39,15 @@ export function QueuePage() {
   return (
     <>
       <Typography.Title level={1}>Hồ sơ của đơn vị {actor?.unit}</Typography.Title>
+      {hasRole(actor, Role.CounterOfficer) && (
+        <Button
+          type="primary"
+          style={{ marginBottom: 12 }}
+          onClick={() => void navigate('/can-bo/tiep-nhan')}
+        >
+          Tiếp nhận hồ sơ
+        </Button>
+      )}
       <QueueFilters
         value={filter}
         procedures={(procedures.data ?? []).map((p) => ({ value: p.key, label: p.nameVi }))}
