@@ -4,6 +4,8 @@ import { MessagingModule } from '@lien-thong/messaging';
 import { LandRegistryConfig, LAND_REGISTRY } from './config/land-registry.config';
 import { AgencyApiModule } from './agency-api/agency-api.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CitizenDossiersModule } from './citizen-dossiers/citizen-dossiers.module';
+import { DocumentsModule } from './documents/documents.module';
 import { DossierListModule } from './dossier-list/dossier-list.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { FormsModule } from './forms/forms.module';
@@ -37,6 +39,10 @@ export class AppModule {
         StatisticsModule,
         // GET /dossiers/:code/forms/:form: the printable forms as PDF (issue 16).
         FormsModule,
+        // GET /citizen/dossiers: the citizen portal's "Hồ sơ của tôi" (issue 16).
+        CitizenDossiersModule,
+        // POST/GET /dossiers/:code/documents: uploaded documents, scanned, in GridFS (issue 16).
+        DocumentsModule,
         // GET /procedures: the public procedure catalogue (libs/procedures).
         CatalogueModule,
         // GET /agency/…: reads for other agencies' systems (the construction department's).

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const LAND_REGISTRY: ServiceInfo = {
@@ -44,6 +44,28 @@ export class LandRegistryConfig extends ServiceConfig {
   @Min(0)
   @Max(100_000)
   SEED_BULK_PARCELS = 0;
+
+  /** Largest document a citizen or counter officer may upload (bytes; 10 MB by default). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_024)
+  @Max(100 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+  /**
+   * A virus scanner over HTTP (a ClamAV REST front: POST multipart `file`, 200 clean, 406 or a
+   * FOUND/infected body when infected). Unset: only the built-in EICAR check runs.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  VIRUS_SCAN_URL?: string;
+
+  /** How long one scan may take before the upload is refused as unscanned. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  VIRUS_SCAN_TIMEOUT_MS = 10_000;
 }
 
 export function loadLandRegistryConfig(env: NodeJS.ProcessEnv = process.env): LandRegistryConfig {
