@@ -1,5 +1,6 @@
 import express from 'express';
 import { GATEWAY_SERVICES, WebGatewayConfig } from './config/web-gateway.config';
+import { GatewayHealth, healthRoutes } from './health/gateway-health';
 import { apiProxy, identityProviderProxy } from './proxy/api-proxy';
 import { securityHeaders } from './site/security-headers';
 import { staticSite } from './site/static-site';
@@ -21,13 +22,11 @@ export function browserConfig(config: WebGatewayConfig) {
  * One origin for the officer console and the citizen portal: the static application, its
  * run-time configuration, and each service's API under /api/<service>/.
  */
-export function createGateway(config: WebGatewayConfig) {
+export function createGateway(config: WebGatewayConfig, health = new GatewayHealth(config)) {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(config.issuer));
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use('/health', healthRoutes(health));
   app.get('/config.json', (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(browserConfig(config));

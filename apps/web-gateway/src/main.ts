@@ -1,5 +1,6 @@
 import { createGateway } from './gateway';
 import { loadWebGatewayConfig } from './config/web-gateway.config';
+import { GatewayHealth } from './health/gateway-health';
 
 /**
  * The web gateway: serves the officer console and the citizen portal and proxies their API
@@ -8,7 +9,8 @@ import { loadWebGatewayConfig } from './config/web-gateway.config';
  */
 function main() {
   const config = loadWebGatewayConfig();
-  const server = createGateway(config).listen(config.port, config.host, () => {
+  const health = new GatewayHealth(config);
+  const server = createGateway(config, health).listen(config.port, config.host, () => {
     console.log(
       JSON.stringify({
         level: 'info',
@@ -20,7 +22,18 @@ function main() {
     console.error(JSON.stringify({ level: 'error', msg: err.message }));
     process.exit(1);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // As the services: readiness says 503 for SHUTDOWN_GRACE_MS, so that the load balancer
+  // stops sending before the server closes; requests in flight finish.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    health.stop();
+    setTimeout(() => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+    }, config.shutdownGraceMs).unref();
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   if (config.exitWithPid) {

@@ -1,13 +1,41 @@
 import { join } from 'node:path';
 
-/** The services whose APIs the browser reaches at /api/<name>/…, with their default ports. */
+/**
+ * Every variable the gateway reads, with its default. Properties of a class, as the
+ * services' config classes, so that the deployment check (tools/checks/deploy.mjs) knows
+ * which variables a compose file or manifest may set for the gateway and which default to
+ * loopback; `loadWebGatewayConfig` reads nothing else.
+ */
+export class WebGatewayEnv {
+  PORT = '8080';
+  /** Loopback unless a deployment opens it, as the services do. */
+  HOST = '127.0.0.1';
+  /** The identity provider's issuer as the browser reaches it. */
+  OIDC_ISSUER_URL = 'http://127.0.0.1:8180/realms/lien-thong';
+  OIDC_CLIENT_ID = 'lien-thong-web';
+  API_LAND_REGISTRY_URL = 'http://127.0.0.1:3000';
+  API_SECURED_TRANSACTIONS_URL = 'http://127.0.0.1:3001';
+  API_TAX_OBLIGATION_URL = 'http://127.0.0.1:3002';
+  API_NOTIFICATION_URL = 'http://127.0.0.1:3003';
+  API_CONSTRUCTION_URL = 'http://127.0.0.1:3004';
+  /** The built web application; dist/web beside the compiled gateway by default. */
+  WEB_STATIC_DIR?: string;
+  UPSTREAM_TIMEOUT_MS = '30000';
+  /** Readiness answers 503 this long after SIGTERM before the gateway stops (as the services). */
+  SHUTDOWN_GRACE_MS = '0';
+  /** npm start: the process that started the gateway. */
+  EXIT_WITH_PID?: string;
+}
+type Variable = keyof WebGatewayEnv;
+
+/** The services whose APIs the browser reaches at /api/<name>/…, and where each one is. */
 export const GATEWAY_SERVICES = {
-  'land-registry': 3000,
-  'secured-transactions': 3001,
-  'tax-obligation': 3002,
-  notification: 3003,
-  construction: 3004,
-} as const;
+  'land-registry': 'API_LAND_REGISTRY_URL',
+  'secured-transactions': 'API_SECURED_TRANSACTIONS_URL',
+  'tax-obligation': 'API_TAX_OBLIGATION_URL',
+  notification: 'API_NOTIFICATION_URL',
+  construction: 'API_CONSTRUCTION_URL',
+} as const satisfies Record<string, Variable>;
 export type GatewayService = keyof typeof GATEWAY_SERVICES;
 
 /** Everything the gateway reads from its environment, checked at boot. */
@@ -24,6 +52,8 @@ export interface WebGatewayConfig {
   staticDir: string;
   /** How long a proxied call may take before the browser is told the service did not answer. */
   upstreamTimeoutMs: number;
+  /** How long readiness answers 503 after SIGTERM before the server closes. */
+  shutdownGraceMs: number;
   /** The process that started the gateway: when it is gone, the gateway stops too. */
   exitWithPid?: number;
 }
@@ -47,35 +77,40 @@ function integer(name: string, value: string, min: number, max: number, problems
 }
 
 export function loadWebGatewayConfig(env: NodeJS.ProcessEnv = process.env): WebGatewayConfig {
+  const defaults = new WebGatewayEnv();
+  const read = (name: Variable): string | undefined => env[name] || defaults[name];
   const problems: string[] = [];
   const services = Object.fromEntries(
-    Object.entries(GATEWAY_SERVICES).map(([name, port]) => {
-      const variable = `API_${name.toUpperCase().replace(/-/g, '_')}_URL`;
-      return [name, url(variable, env[variable] || `http://127.0.0.1:${port}`, problems)];
-    }),
+    Object.entries(GATEWAY_SERVICES).map(([name, variable]) => [
+      name,
+      url(variable, read(variable) ?? '', problems),
+    ]),
   ) as Record<GatewayService, string>;
+  const exitWithPid = read('EXIT_WITH_PID');
   const config: WebGatewayConfig = {
-    port: integer('PORT', env.PORT || '8080', 1, 65535, problems),
-    // Loopback unless a deployment opens it, as the services do.
-    host: env.HOST || '127.0.0.1',
-    issuer: url(
-      'OIDC_ISSUER_URL',
-      env.OIDC_ISSUER_URL || 'http://127.0.0.1:8180/realms/lien-thong',
-      problems,
-    ),
-    clientId: env.OIDC_CLIENT_ID || 'lien-thong-web',
+    port: integer('PORT', read('PORT') ?? '', 1, 65535, problems),
+    host: read('HOST') ?? '',
+    issuer: url('OIDC_ISSUER_URL', read('OIDC_ISSUER_URL') ?? '', problems),
+    clientId: read('OIDC_CLIENT_ID') ?? '',
     services,
     // dist/apps/web-gateway/src/config → dist/web
-    staticDir: env.WEB_STATIC_DIR || join(__dirname, '../../../../web'),
+    staticDir: read('WEB_STATIC_DIR') ?? join(__dirname, '../../../../web'),
     upstreamTimeoutMs: integer(
       'UPSTREAM_TIMEOUT_MS',
-      env.UPSTREAM_TIMEOUT_MS || '30000',
+      read('UPSTREAM_TIMEOUT_MS') ?? '',
       100,
       600_000,
       problems,
     ),
-    ...(env.EXIT_WITH_PID
-      ? { exitWithPid: integer('EXIT_WITH_PID', env.EXIT_WITH_PID, 1, 2 ** 31, problems) }
+    shutdownGraceMs: integer(
+      'SHUTDOWN_GRACE_MS',
+      read('SHUTDOWN_GRACE_MS') ?? '',
+      0,
+      120_000,
+      problems,
+    ),
+    ...(exitWithPid
+      ? { exitWithPid: integer('EXIT_WITH_PID', exitWithPid, 1, 2 ** 31, problems) }
       : {}),
   };
   if (problems.length > 0)
