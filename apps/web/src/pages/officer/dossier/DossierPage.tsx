@@ -6,6 +6,7 @@ import { useApi } from '../../../api/use-api';
 import { useAuth } from '../../../auth/auth-context';
 import { formatDate } from '../../../format/format';
 import { DossierActions } from './DossierActions';
+import { DossierForms } from './DossierForms';
 import { actionsFor, OfficerDossier } from './dossier-api';
 import { History, Obligations, Parcel, Parties } from './DossierSections';
 
@@ -63,6 +64,9 @@ export function DossierPage() {
           {d.refusal && <Alert type="error" showIcon title={`Từ chối: ${d.refusal.reasonVi}`} />}
           <Card title="Thao tác" style={{ margin: '16px 0' }}>
             <DossierActions dossier={d} actions={actionsFor(actor, d)} />
+          </Card>
+          <Card title="Mẫu in" style={{ margin: '16px 0' }}>
+            <DossierForms d={d} />
           </Card>
           <Parties d={d} />
           <Parcel d={d} />

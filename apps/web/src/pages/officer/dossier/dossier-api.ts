@@ -52,6 +52,8 @@ export interface OfficerDossier {
   assignee: OfficerRef | null;
   proposal: { by: OfficerRef; opinionVi: string } | null;
   refusal: { reasonVi: string } | null;
+  delay?: { previousAppointmentAt: string; newAppointmentAt: string } | null;
+  approval?: { by: OfficerRef } | null;
   timeline: {
     at: string;
     step: string;
