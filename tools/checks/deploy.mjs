@@ -4,10 +4,12 @@
 //   loader, which validates it against the specification's JSON schema; then its wiring is
 //   checked: containers listen on 0.0.0.0, reach each other by service name (never
 //   127.0.0.1), set only variables a service reads, take every secret from the
-//   environment, and the simulators run only in the dev profile;
+//   environment, the simulators run only in the dev profile, and the tracking link of the
+//   messages leads to the portal's page on the web gateway;
 // - every overlay of deploy/k8s is rendered with kustomize, validated with kubeconform
 //   against the Kubernetes JSON schemas, and checked the same way (probes, resources,
-//   PodDisruptionBudgets, replicas within the partitions, secrets by reference only).
+//   PodDisruptionBudgets, replicas within the partitions, secrets by reference only, an
+//   Ingress only in front of rendered Services, the public origin on the web gateway).
 //
 //   node tools/checks/deploy.mjs [--compose <file>] [--k8s <dir>] [--dockerfile <file>]
 //
@@ -53,6 +55,8 @@ const APPS = [
   'notification',
   'construction',
   'agency-simulators',
+  // Not a NestJS service: its config is the WebGatewayEnv class (no ServiceConfig).
+  'web-gateway',
 ];
 /** Loopback defaults a service may keep because it does not use that server at all. */
 const UNUSED = { 'agency-simulators': ['KAFKA_BROKERS'] };
@@ -60,6 +64,14 @@ const UNUSED = { 'agency-simulators': ['KAFKA_BROKERS'] };
 const IMAGE_ENV = ['SERVICE'];
 const SECRET_NAME = /SECRET|PASSWORD|SIGNING_KEY|VERIFY_KEYS|^MONGO_URL$/;
 const LOOPBACK = /\b(127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0)\b/;
+/**
+ * Addresses put into messages for a citizen's browser, never called by the container: on
+ * one compose host, localhost at a port a compose service publishes is right for them.
+ */
+const BROWSER_URLS = new Set(['TRACKING_URL']);
+/** The portal's tracking page (apps/web router): the messages link `<TRACKING_URL>?ma=…`. */
+const TRACKING_PATH = '/tra-cuu';
+const GATEWAY = 'web-gateway';
 
 const requireFromRoot = createRequire(join(repoRoot, 'package.json'));
 
@@ -173,21 +185,22 @@ for n in z.namelist():
 }
 
 /**
- * The variables each app reads: the properties of ServiceConfig and of the app's config
- * class (apps/<app>/src/config/<app>.config.ts), with those whose default is a loopback
- * address (the service would call itself if a deployment left them unset).
+ * The variables each app reads: the properties of the app's config class
+ * (apps/<app>/src/config/<app>.config.ts) and, when it extends ServiceConfig, of that, with
+ * those whose default is a loopback address (the service would call itself if a deployment
+ * left them unset).
  */
 export function configOf(root = repoRoot) {
-  const properties = (file) => {
-    const text = readFileSync(join(root, file), 'utf8');
-    return [
-      ...text.matchAll(/^ {2}([A-Z][A-Z0-9_]*)[!?]?\s*(?::[^=;\n]*)?(?:=\s*([^;]*))?;/gm),
-    ].map(([, name, value]) => ({ name, loopback: LOOPBACK.test(value ?? '') }));
-  };
-  const common = properties('libs/platform/src/config/service-config.ts');
+  const properties = (text) =>
+    [...text.matchAll(/^ {2}([A-Z][A-Z0-9_]*)[!?]?\s*(?::[^=;\n]*)?(?:=\s*([^;]*))?;/gm)].map(
+      ([, name, value]) => ({ name, loopback: LOOPBACK.test(value ?? '') }),
+    );
+  const read = (file) => readFileSync(join(root, file), 'utf8');
+  const common = properties(read('libs/platform/src/config/service-config.ts'));
   return Object.fromEntries(
     APPS.map((app) => {
-      const all = [...common, ...properties(`apps/${app}/src/config/${app}.config.ts`)];
+      const own = read(`apps/${app}/src/config/${app}.config.ts`);
+      const all = [...(/\bextends\s+ServiceConfig\b/.test(own) ? common : []), ...properties(own)];
       return [
         app,
         {
@@ -230,6 +243,38 @@ export function loadCompose(file, log) {
   return JSON.parse(loaded.stdout);
 }
 
+/** The tracking link leads to the portal's page (the land registry's old /tracking is gone). */
+function trackingPathProblem(where, key, value) {
+  if (key !== 'TRACKING_URL') return [];
+  const path = /^[a-z]+:\/\/[^/]+(\/[^?#]*)?/i.exec(value)?.[1] ?? '';
+  return path.replace(/\/+$/, '').endsWith(TRACKING_PATH)
+    ? []
+    : [`${where}: TRACKING_URL=${value} is not the portal's ${TRACKING_PATH} page`];
+}
+
+/**
+ * A browser URL in compose: a compose service name (with its /etc/hosts line, as for
+ * keycloak), or localhost at a published port; the tracking link must reach the gateway.
+ */
+function composeBrowserUrl(where, key, value, services) {
+  const problems = trackingPathProblem(where, key, value);
+  const match = /^[a-z]+:\/\/([^/:?]+|\[[^\]]+\])(?::(\d+))?/i.exec(value);
+  if (!match) return [...problems, `${where}: ${key}=${value} is no URL`];
+  const [, host, port = /^https:/i.test(value) ? '443' : '80'] = match;
+  let target = services[host] ? host : undefined;
+  if (!target && LOOPBACK.test(host)) {
+    target = Object.keys(services).find((name) =>
+      (services[name].ports ?? []).some((p) => String(p.published) === port),
+    );
+    if (!target)
+      return [...problems, `${where}: ${key}=${value}: no compose service publishes port ${port}`];
+  }
+  if (!target) return [...problems, `${where}: ${key} names ${host}, no compose service`];
+  if (key === 'TRACKING_URL' && services[target].build?.args?.SERVICE !== GATEWAY)
+    problems.push(`${where}: TRACKING_URL=${value} does not reach the web gateway`);
+  return problems;
+}
+
 export function checkCompose(model, config = configOf()) {
   const problems = [];
   const services = model.services ?? {};
@@ -261,7 +306,8 @@ export function checkCompose(model, config = configOf()) {
         continue;
       }
       if (value === undefined || key === 'HOST') continue;
-      if (LOOPBACK.test(value))
+      if (BROWSER_URLS.has(key)) problems.push(...composeBrowserUrl(where, key, value, services));
+      else if (LOOPBACK.test(value))
         problems.push(`${where}: ${key}=${value} points at the container itself`);
       else
         for (const host of hostsIn(value))
@@ -372,6 +418,8 @@ export function checkManifests(overlay, docs, config = configOf()) {
       problems.push(where(`Secret ${secret.metadata.name}: secret values are never committed`));
   const deployments = byKind('Deployment');
   const secrets = secretLayout({ dev: true });
+  const podApps = [];
+  const trackingUrls = [];
   let partitions = 0;
   for (const deployment of deployments) {
     const name = deployment.metadata.name;
@@ -397,9 +445,15 @@ export function checkManifests(overlay, docs, config = configOf()) {
               `${at}: Secret ${ref.name} key ${ref.key} is not made by tools/deploy/k8s-secrets.mjs`,
             );
         }
-        env[variable.name] = variable.value;
+        const fromMap = variable.valueFrom?.configMapKeyRef;
+        if (fromMap && !configMaps[fromMap.name]?.[fromMap.key] && !fromMap.optional)
+          problems.push(
+            `${at}: ${variable.name} names ConfigMap ${fromMap.name} key ${fromMap.key}, not rendered`,
+          );
+        env[variable.name] = fromMap ? configMaps[fromMap.name]?.[fromMap.key] : variable.value;
       }
       const app = env.SERVICE;
+      podApps.push({ labels: pod.metadata.labels, app });
       if (!config[app]) {
         problems.push(`${at}: SERVICE=${app} is not an app of apps/`);
         continue;
@@ -418,9 +472,12 @@ export function checkManifests(overlay, docs, config = configOf()) {
           problems.push(`${at}: ${key} must come from a Secret (secretKeyRef)`);
         if (key !== 'HOST' && value !== undefined && LOOPBACK.test(value))
           problems.push(`${at}: ${key}=${value} points at the pod itself`);
+        if (key === 'TRACKING_URL' && value !== undefined) trackingUrls.push({ at, value });
       }
       for (const key of config[app].loopbackDefaults)
         if (!(key in env)) problems.push(`${at}: ${key} is unset and defaults to 127.0.0.1`);
+      // Only consumers of the bus: the web gateway scales like any web server.
+      if (!config[app].reads.has('KAFKA_PARTITIONS')) continue;
       partitions = Math.max(partitions, Number(env.KAFKA_PARTITIONS ?? 6));
       const replicas = deployment.spec.replicas ?? 1;
       if (replicas > Number(env.KAFKA_PARTITIONS ?? 6))
@@ -441,6 +498,45 @@ export function checkManifests(overlay, docs, config = configOf()) {
   for (const service of byKind('Service'))
     if (!deployments.some((d) => matches(service.spec.selector, d.spec.template.metadata.labels)))
       problems.push(where(`Service ${service.metadata.name}: selects no Deployment's pods`));
+  problems.push(...checkPublicOrigin(byKind, podApps, trackingUrls, where));
+  return problems;
+}
+
+/**
+ * The public origin: each Ingress routes to a rendered Service and port; the host of the
+ * messages' tracking link is served by the web gateway (an Ingress to it, or its Service),
+ * so that a citizen's link opens the portal and no service's own port is public there.
+ */
+function checkPublicOrigin(byKind, podApps, trackingUrls, where) {
+  const problems = [];
+  const services = Object.fromEntries(byKind('Service').map((s) => [s.metadata.name, s]));
+  const appOf = (serviceName) =>
+    podApps.find((p) => matches(services[serviceName]?.spec.selector, p.labels))?.app;
+  const routes = {};
+  for (const ingress of byKind('Ingress')) {
+    const at = where(`Ingress ${ingress.metadata.name}`);
+    for (const rule of ingress.spec.rules ?? [])
+      for (const path of rule.http?.paths ?? []) {
+        const { name, port = {} } = path.backend.service ?? {};
+        const target = services[name];
+        if (!target) problems.push(`${at}: routes to Service ${name}, which is not rendered`);
+        else if (!target.spec.ports.some((p) => p.name === port.name || p.port === port.number))
+          problems.push(`${at}: Service ${name} has no port ${port.name ?? port.number}`);
+        (routes[rule.host ?? '*'] ??= []).push({ path: path.path, app: appOf(name) });
+      }
+  }
+  for (const { at, value } of trackingUrls) {
+    problems.push(...trackingPathProblem(at, 'TRACKING_URL', value));
+    const host = /^[a-z]+:\/\/([^/:?]+)/i.exec(value)?.[1] ?? '';
+    const inCluster = host.split('.')[0];
+    if (routes[host]) {
+      if (routes[host].some((r) => r.app !== GATEWAY))
+        problems.push(`${at}: the Ingress of ${host} routes elsewhere than to the web gateway`);
+    } else if (!(services[inCluster] && appOf(inCluster) === GATEWAY))
+      problems.push(
+        `${at}: TRACKING_URL host ${host} is neither an Ingress host nor the web gateway's Service`,
+      );
+  }
   return problems;
 }
 
