@@ -15,6 +15,8 @@ export * from './logging/log-masking';
 export { contextFields } from './logging/service-logger';
 export * from './maintenance';
 export * from './metrics/metrics';
+export * from './metrics/business-metrics';
+export * from './telemetry/tracing-state';
 export * from './database/mongo-errors';
 export * from './auth';
 export { describeValidator } from './openapi/validator-schema';

@@ -17,6 +17,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Probes, READINESS_INDICATORS } from './health/readiness';
 import { loggerParams } from './logging/service-logger';
 import { LogContextInterceptor } from './logging/log-context.interceptor';
+import { TelemetryShutdown } from './telemetry/telemetry-shutdown';
 
 export interface PlatformOptions {
   config: ServiceConfig;
@@ -106,6 +107,7 @@ export class PlatformModule {
       useFactory: (...indicators: HealthIndicator[]) => indicators,
       inject: indicatorTokens as never[],
     });
+    providers.push(TelemetryShutdown);
     return {
       module: PlatformModule,
       global: true,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
 import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
+import { dossierMetrics } from '@lien-thong/platform';
 import type { Agency } from '@lien-thong/contracts';
 import { DossierNotFoundException } from './dossiers.exceptions';
 import { Dossier, DossierRecord, DossierStatus, FINISHED } from './schemas/dossier.schema';
@@ -31,8 +32,10 @@ export class DossiersRepository {
   }
 
   /** Writes a new dossier with its first events; false when one with its code exists. */
-  create(dossier: NewDossier, events: OutboxEntry[]): Promise<boolean> {
-    return this.store.create({ ...dossier, rev: 0, handledEvents: [] }, events);
+  async create(dossier: NewDossier, events: OutboxEntry[]): Promise<boolean> {
+    const created = await this.store.create({ ...dossier, rev: 0, handledEvents: [] }, events);
+    if (created) dossierMetrics.received(dossier);
+    return created;
   }
 
   /**

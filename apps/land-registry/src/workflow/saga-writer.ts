@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UpdateQuery } from 'mongoose';
 import { EventFactory } from '@lien-thong/messaging';
+import { dossierMetrics } from '@lien-thong/platform';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { DossierNotFoundException } from '../dossiers/dossiers.exceptions';
 import { Dossier } from '../dossiers/dossier';
@@ -51,6 +52,7 @@ export class SagaWriter {
         this.entries(code, transition),
         eventId,
       );
+      if (written) dossierMetrics.transitioned(dossier, transition.status);
       if (written) return { dossier, written: true };
     }
     throw new Error(`dossier ${code} kept changing; giving up this attempt (it will be retried)`);

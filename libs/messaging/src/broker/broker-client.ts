@@ -57,6 +57,8 @@ export interface PartitionBatch {
   topic: string;
   partition: number;
   messages: IncomingMessage[];
+  /** The partition's high watermark when the batch was fetched (for the consumer lag metric). */
+  highWatermark?: string;
   /** Keeps the group membership alive during long work (delayed retries). */
   heartbeat(): Promise<void>;
   /** False once the consumer is stopping: finish the current message, take no more. */

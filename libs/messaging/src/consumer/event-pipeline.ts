@@ -10,6 +10,7 @@ import { RETRY_HEADERS, Topology } from '../topology/topology';
 import { EventSigning } from '../signing/event-signing';
 import { AgencyGate } from './agency-gate';
 import { nextStep } from './retry-policy';
+import { traceConsumed, withTraceContext } from '../tracing/event-tracing';
 
 /** What a handler receives besides the event: where it came from and which attempt this is. */
 export class EventMessageContext extends BaseRpcContext<[IncomingMessage, number]> {
@@ -59,7 +60,13 @@ export class EventPipeline {
     return new BatchInbox(this.inbox, this.topology.groupId);
   }
 
-  async process(
+  process(message: IncomingMessage, batch: PartitionBatch, inbox: BatchInbox): Promise<Outcome> {
+    return traceConsumed(message, this.topology.groupId, () =>
+      this.processMessage(message, batch, inbox),
+    );
+  }
+
+  private async processMessage(
     message: IncomingMessage,
     batch: PartitionBatch,
     inbox: BatchInbox,
@@ -139,7 +146,7 @@ export class EventPipeline {
       `${topic} attempt ${attempt} ${step.deferredBy ? `deferred: ${step.deferredBy} unavailable` : `failed (${reason})`}; retrying in ${step.delayMs} ms`,
     );
     const headers: Record<string, string> = {
-      ...message.headers,
+      ...withTraceContext(message.headers),
       [RETRY_HEADERS.originalTopic]: topic,
       [RETRY_HEADERS.attempt]: String(step.attempt),
       [RETRY_HEADERS.notBefore]: String(Date.now() + step.delayMs),

@@ -10,6 +10,7 @@ import { Topology } from '../topology/topology';
 import { EventSigning } from '../signing/event-signing';
 import { AgencyGate } from './agency-gate';
 import { EventMessageContext, EventPipeline, Handle } from './event-pipeline';
+import { noteCommitted } from '../metrics/messaging-metrics';
 
 /** How often a member working on a message says it is alive (its session lasts 30 s). */
 const HEARTBEAT_EVERY_MS = 3_000;
@@ -101,6 +102,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const commit = async (offset: string) => {
       await inbox.save();
       await batch.commit(offset);
+      const { groupId } = this.topology;
+      noteCommitted(groupId, batch.topic, batch.partition, offset, batch.highWatermark);
       uncommitted = undefined;
       sinceCommit = 0;
     };

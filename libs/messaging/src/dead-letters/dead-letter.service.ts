@@ -4,6 +4,8 @@ import { BROKER_CLIENT, BrokerClient, IncomingMessage } from '../broker/broker-c
 import { RETRY_HEADERS, Topology } from '../topology/topology';
 import { DeadLetterFilter, DeadLetterRepository } from './dead-letter.repository';
 import { DeadLetter } from './dead-letter.schema';
+import { withTraceContext } from '../tracing/event-tracing';
+import { deadLetters } from '../metrics/messaging-metrics';
 
 export interface Failure {
   code: string;
@@ -43,7 +45,7 @@ export class DeadLetterService {
       offset: message.offset,
       key: message.key,
       value,
-      headers: message.headers,
+      headers: withTraceContext(message.headers),
       eventId,
       errorCode: failure.code,
       errorMessage: failure.message.slice(0, 2000),
@@ -58,7 +60,7 @@ export class DeadLetterService {
         key: message.key ?? '',
         value: value ?? '',
         headers: {
-          ...message.headers,
+          ...letter.headers,
           [RETRY_HEADERS.originalTopic]: topic,
           [RETRY_HEADERS.attempt]: String(attempts),
           [RETRY_HEADERS.errorCode]: failure.code,
@@ -66,6 +68,7 @@ export class DeadLetterService {
         },
       },
     ]);
+    deadLetters.inc({ group: this.topology.groupId, topic, code: failure.code });
     this.logger.warn(
       `dead-lettered ${topic} event ${eventId ?? '(unparseable)'} after ${attempts} attempt(s): ${failure.code} ${failure.message}`,
     );

@@ -9,6 +9,7 @@ import {
 } from '@lien-thong/contracts';
 import { currentContext, DomainException, SERVICE_INFO, ServiceInfo } from '@lien-thong/platform';
 import { EventSigning } from '../signing/event-signing';
+import { traceEventCreated } from '../tracing/event-tracing';
 import { OutboxEntry } from './outbox-entry';
 
 /**
@@ -44,20 +45,17 @@ export class EventFactory {
         422,
         { topic, reason: checked.reason },
       );
-    return {
-      eventId: envelope.eventId,
-      topic,
-      key: dossierKey,
-      value,
-      headers: {
-        [EVENT_HEADERS.eventId]: envelope.eventId,
-        [EVENT_HEADERS.type]: envelope.type,
-        [EVENT_HEADERS.version]: String(envelope.version),
-        [EVENT_HEADERS.correlationId]: envelope.correlationId,
-        [EVENT_HEADERS.causationId]: envelope.causationId ?? '',
-        [EVENT_HEADERS.producer]: envelope.producer,
-        ...this.signing?.sign(topic, value),
-      },
+    const headers: Record<string, string> = {
+      [EVENT_HEADERS.eventId]: envelope.eventId,
+      [EVENT_HEADERS.type]: envelope.type,
+      [EVENT_HEADERS.version]: String(envelope.version),
+      [EVENT_HEADERS.correlationId]: envelope.correlationId,
+      [EVENT_HEADERS.causationId]: envelope.causationId ?? '',
+      [EVENT_HEADERS.producer]: envelope.producer,
+      ...this.signing?.sign(topic, value),
     };
+    // The trace of what created the event is stored with it and travels when it is published.
+    traceEventCreated(topic, envelope.eventId, headers);
+    return { eventId: envelope.eventId, topic, key: dossierKey, value, headers };
   }
 }

@@ -5,6 +5,8 @@ import { BROKER_CLIENT, BrokerClient } from '../broker/broker-client';
 import { Topology } from '../topology/topology';
 import { OutboxEntry, WithOutbox } from './outbox-entry';
 import { withDocumentLock } from './document-lock';
+import { tracePublish } from '../tracing/event-tracing';
+import { measureOutboxBacklog } from '../metrics/messaging-metrics';
 
 /** A collection whose documents carry an outbox, seen through the outbox fields alone. */
 export type OutboxModel = Model<WithOutbox & { _id: unknown }>;
@@ -70,12 +72,16 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private stopped = false;
   /** Polls in a row that found nothing to publish. */
   private idlePolls = 0;
+  /** Documents the last poll found pending (the backlog while the broker is away). */
+  private lastPollFound = 0;
 
   constructor(
     @Inject(BROKER_CLIENT) private readonly broker: BrokerClient,
     private readonly topology: Topology,
     @Inject(OUTBOX_POLL_MS) private readonly pollMs: number,
-  ) {}
+  ) {
+    measureOutboxBacklog(() => Math.max(this.inFlight.size, this.lastPollFound));
+  }
 
   /** Called by each OutboxStore: its collection is polled for entries left pending. */
   register(store: OutboxCollection): void {
@@ -120,6 +126,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
       found += pending.length;
       await Promise.all(pending.map((doc) => this.publish(store, doc._id)));
     }
+    this.lastPollFound = found;
     this.idlePolls = found > 0 ? 0 : this.idlePolls + 1;
   }
 
@@ -193,15 +200,17 @@ export class OutboxRelay implements OnApplicationBootstrap {
         published.push({ model: p.model, id: p.id, entries: doc.outbox, rev: doc.outboxRev });
     }
     if (published.length === 0) return { marked: Promise.resolve() };
-    await this.broker.send(
-      published.flatMap(({ entries }) =>
-        entries.map((e) => ({
-          topic: this.topology.topic(e.topic as TopicName),
-          key: e.key,
-          value: e.value,
-          headers: e.headers,
-        })),
-      ),
+    const messages = published.flatMap(({ entries }) =>
+      entries.map((e) => ({
+        topic: this.topology.topic(e.topic as TopicName),
+        key: e.key,
+        value: e.value,
+        headers: e.headers,
+      })),
+    );
+    await tracePublish(
+      messages.map((m) => m.headers),
+      () => this.broker.send(messages),
     );
     return { marked: this.markPublished(published) };
   }

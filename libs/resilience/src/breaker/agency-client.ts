@@ -4,6 +4,7 @@ import { AgencyFailedError, AgencyRejectedError, AgencyUnavailableError } from '
 import { AgencyPolicy } from './agency-policy';
 import { Bulkhead } from './bulkhead';
 import { currentContext } from '@lien-thong/platform';
+import { countUnavailable, measuredCall } from './agency-metrics';
 
 export interface AgencyRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -34,15 +35,18 @@ export class AgencyClient {
     onStateChange: BreakerListener = () => undefined,
   ) {
     this.bulkhead = new Bulkhead(policy.maxConcurrent, policy.maxQueue);
-    this.breaker = new CircuitBreaker((request: AgencyRequest) => this.send(request), {
-      name: agency,
-      timeout: false, // send() aborts the request itself, so that the agency sees the cancel
-      errorThresholdPercentage: policy.errorThresholdPercentage,
-      volumeThreshold: policy.volumeThreshold,
-      resetTimeout: policy.resetTimeoutMs,
-      rollingCountTimeout: policy.rollingWindowMs,
-      errorFilter: (err: unknown) => err instanceof AgencyRejectedError,
-    });
+    this.breaker = new CircuitBreaker(
+      (request: AgencyRequest) => measuredCall(agency, () => this.send(request)),
+      {
+        name: agency,
+        timeout: false, // send() aborts the request itself, so that the agency sees the cancel
+        errorThresholdPercentage: policy.errorThresholdPercentage,
+        volumeThreshold: policy.volumeThreshold,
+        resetTimeout: policy.resetTimeoutMs,
+        rollingCountTimeout: policy.rollingWindowMs,
+        errorFilter: (err: unknown) => err instanceof AgencyRejectedError,
+      },
+    );
     this.breaker.on('open', () => onStateChange(agency, 'OPEN'));
     this.breaker.on('halfOpen', () => onStateChange(agency, 'HALF_OPEN'));
     this.breaker.on('close', () => onStateChange(agency, 'CLOSED'));
@@ -71,10 +75,15 @@ export class AgencyClient {
   }
 
   async call<T>(request: AgencyRequest): Promise<T> {
-    return this.bulkhead.run(
-      () => this.withRetries<T>(request),
-      () => new AgencyUnavailableError(this.agency, 'bulkhead-full'),
-    );
+    return this.bulkhead
+      .run(
+        () => this.withRetries<T>(request),
+        () => new AgencyUnavailableError(this.agency, 'bulkhead-full'),
+      )
+      .catch((err: unknown) => {
+        if (err instanceof AgencyUnavailableError) countUnavailable(err);
+        throw err;
+      });
   }
 
   private async withRetries<T>(request: AgencyRequest): Promise<T> {

@@ -90,6 +90,7 @@ export class KafkajsConsumer implements BrokerConsumer {
         await handler({
           topic: batch.topic,
           partition: batch.partition,
+          highWatermark: batch.highWatermark,
           messages: batch.messages.map((m) => ({
             topic: batch.topic,
             partition: batch.partition,
