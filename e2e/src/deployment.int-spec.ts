@@ -72,6 +72,50 @@ describe('deployment check', () => {
     expect(result.output).toContain('SMS_GATEWAY_URL names simulators, no compose service');
   });
 
+  it('fails a web gateway wired to a host that is no compose service or given a variable it does not read', () => {
+    const result = checkCompose((t) =>
+      t
+        .replace(
+          'API_LAND_REGISTRY_URL: http://land-registry:3000',
+          'API_LAND_REGISTRY_URL: http://registry:3000',
+        )
+        .replace(
+          '      API_CONSTRUCTION_URL: http://construction:3004\n',
+          '      API_CONSTRUCTION_URL: http://construction:3004\n      KAFKA_BROKERS: kafka:9092\n',
+        ),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'compose web-gateway: API_LAND_REGISTRY_URL names registry, no compose service',
+    );
+    expect(result.output).toContain(
+      'compose web-gateway: KAFKA_BROKERS is read by no web-gateway config',
+    );
+  });
+
+  it('fails a gateway API left on loopback and a tracking link that misses the portal', () => {
+    const result = checkCompose((t) =>
+      t
+        .replace('      API_NOTIFICATION_URL: http://notification:3003\n', '')
+        .replace('http://localhost:8080/tra-cuu', 'http://land-registry:3000/tracking'),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'web-gateway: API_NOTIFICATION_URL is unset and defaults to 127.0.0.1',
+    );
+    expect(result.output).toContain(
+      "TRACKING_URL=http://land-registry:3000/tracking is not the portal's /tra-cuu page",
+    );
+    expect(result.output).toContain(
+      'TRACKING_URL=http://land-registry:3000/tracking does not reach the web gateway',
+    );
+    const unpublished = checkCompose((t) => t.replace("ports: ['8080:8080']", 'ports: []'));
+    expect(unpublished.ok).toBe(false);
+    expect(unpublished.output).toContain(
+      'TRACKING_URL=http://localhost:8080/tra-cuu: no compose service publishes port 8080',
+    );
+  });
+
   it('fails a secret written into compose and simulators outside the dev profile', () => {
     const result = checkCompose((t) =>
       t
@@ -147,6 +191,24 @@ describe('deployment check', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/PodDisruptionBudget tax-obligation is invalid.*maxUnavaliable/);
+  });
+
+  it('fails a public origin that routes to a service instead of the web gateway', () => {
+    const result = checkK8s('overlays/production/ingress.yaml', (t) =>
+      t.replace(
+        '{ name: web-gateway, port: { name: http } }',
+        '{ name: land-registry, port: { name: http } }',
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain(
+      'the Ingress of motcua.lienthong.example.gov.vn routes elsewhere than to the web gateway',
+    );
+    const noProbe = checkK8s('base/web-gateway.yaml', (t) =>
+      t.replace(/ {10}readinessProbe:\n( {12}.*\n)+/, ''),
+    );
+    expect(noProbe.ok).toBe(false);
+    expect(noProbe.output).toContain('web-gateway: readinessProbe must GET /health/ready');
   });
 
   it('fails replicas beyond the partitions, a missing PodDisruptionBudget and an agency on loopback', () => {
