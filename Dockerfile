@@ -14,7 +14,9 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY tools ./tools
 COPY libs ./libs
 COPY apps ./apps
-# TypeScript → dist/ (tools/cli/build.mjs).
+# TypeScript → dist/, and the web application (apps/web, Vite) → dist/web, where the web
+# gateway (SERVICE=web-gateway) looks for it: dist/apps/web-gateway/src/config/../../../../web
+# (tools/cli/build.mjs).
 RUN node tools/cli/build.mjs
 
 # Only what runs: production dependencies and the compiled JavaScript.
@@ -31,8 +33,10 @@ COPY --from=production-modules /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 USER node
+# Documentation only: each app listens on its PORT (3000–3004, the web gateway 8080).
 EXPOSE 3000
-# Readiness (database, Kafka and holiday data answer); the liveness route is /health/live.
+# Readiness (database, Kafka and holiday data answer; for the web gateway, dist/web and the
+# land registry); the liveness route is /health/live.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # The flags are NODE_FLAGS in tools/cli/services.mjs, where they are explained.
