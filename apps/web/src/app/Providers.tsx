@@ -27,6 +27,9 @@ const theme = {
   token: {
     colorPrimary: '#0b57d0',
     colorLink: '#0b57d0',
+    // Darker, not lighter, under the pointer: a hovered button's text keeps its contrast.
+    colorPrimaryHover: '#0842a0',
+    colorLinkHover: '#0842a0',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',

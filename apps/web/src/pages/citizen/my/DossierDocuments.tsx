@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, List, Skeleton, Tag } from 'antd';
 import { callApi } from '../../../api/client';
@@ -10,6 +10,7 @@ import { ProcedureDetail, RequiredDocument } from '../catalogue/catalogue-api';
 import { downloadFile } from '../../../api/download';
 import { localProblemOf, uploadDocument } from './files';
 import { DossierDocument, formatSize, MY_KEYS, UPLOAD_LIMITS } from './my-dossiers-api';
+import './my.css';
 
 /**
  * The procedure's checklist (the catalogue's documents) with what the citizen has uploaded for
@@ -91,7 +92,7 @@ function ChecklistItem({
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: MY_KEYS.documents(code) }),
   });
-  const inputId = `tep-${doc.code}`;
+  const input = useRef<HTMLInputElement>(null);
   return (
     <List.Item>
       <div style={{ width: '100%' }}>
@@ -106,7 +107,8 @@ function ChecklistItem({
               <li key={f.documentId}>
                 <Button
                   type="link"
-                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                  className="lt-wrap-button"
+                  style={{ padding: 0 }}
                   onClick={() =>
                     void downloadFile(
                       'land-registry',
@@ -125,14 +127,22 @@ function ChecklistItem({
         )}
         {!readOnly && (
           <div className="lt-upload">
-            <label htmlFor={inputId}>
-              Chọn tệp {doc.nameVi.toLowerCase()} (PDF, JPEG, PNG, tối đa 10 MB)
-            </label>
+            {/* A button of the page's language opens the chooser (a bare file input speaks the browser's). */}
+            <Button
+              className="lt-wrap-button"
+              loading={upload.isPending}
+              onClick={() => input.current?.click()}
+            >
+              <span>
+                Chọn tệp tải lên<span className="lt-sr-only">: {doc.nameVi}</span>
+              </span>
+            </Button>
+            <small>PDF, JPEG hoặc PNG, tối đa 10 MB</small>
             <input
-              id={inputId}
+              ref={input}
               type="file"
+              hidden
               accept={UPLOAD_LIMITS.accept}
-              disabled={upload.isPending}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 e.target.value = '';

@@ -4,6 +4,7 @@ import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { useAuth } from '../../../auth/auth-context';
 import { downloadFile } from '../../../api/download';
 import { FORM_VI, FormKind } from './my-dossiers-api';
+import './my.css';
 
 /** The printable forms of a dossier its party may download now (PDF made by the land registry). */
 export function DossierDownloads({ code, forms }: { code: string; forms: FormKind[] }) {

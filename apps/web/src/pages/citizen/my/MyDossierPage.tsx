@@ -39,7 +39,7 @@ export function MyDossierPage() {
         });
         const found = answer.items.find((d) => d.dossierCode === code);
         if (found) return found;
-        cursor = answer.nextCursor;
+        cursor = answer.nextCursor ?? undefined;
         if (!cursor) break;
       }
       return null;

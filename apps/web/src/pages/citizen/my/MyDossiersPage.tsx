@@ -16,7 +16,7 @@ export function MyDossiersPage() {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       api<Page>('land-registry', '/citizen/dossiers', { query: { limit: 20, cursor: pageParam } }),
-    getNextPageParam: (last) => last.nextCursor,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = dossiers.data?.pages.flatMap((p) => p.items) ?? [];
   return (

@@ -51,6 +51,10 @@ export async function uploadDocument(
   } catch {
     throw UNREACHABLE();
   }
-  if (!res.ok) throw await errorOf(res);
+  if (!res.ok) {
+    // The message is the file's own (field "file"): said once, not again as a field's.
+    const e = await errorOf(res);
+    throw new ApiError(e.status, e.code, e.message);
+  }
   return (await res.json()) as DossierDocument;
 }

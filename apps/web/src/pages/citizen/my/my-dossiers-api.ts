@@ -4,9 +4,9 @@ import type { TrackedDossier } from '../tracking/tracking-api';
 export type FormKind = 'receipt' | 'tax-notice' | 'result';
 
 export const FORM_VI: Record<FormKind, string> = {
-  receipt: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+  receipt: 'Giấy tiếp nhận',
   'tax-notice': 'Thông báo nộp tiền',
-  result: 'Thông báo kết quả giải quyết',
+  result: 'Thông báo kết quả',
 };
 
 /** One of the citizen's own dossiers, as GET /citizen/dossiers lists it. */
@@ -29,7 +29,7 @@ export interface MyDossier {
 
 export interface MyDossiersPage {
   items: MyDossier[];
-  nextCursor?: string;
+  nextCursor?: string | null;
 }
 
 /** What GET /dossiers/:code answers a citizen who is a party: the tracking view. */

@@ -46,7 +46,12 @@ export function TrackingResult({ d }: { d: TrackedDossier }) {
           <p>
             Tổng cộng: <strong>{formatVnd(d.toPay.totalVnd)}</strong>.{' '}
             {d.toPay.payUrl ? (
-              <a href={d.toPay.payUrl} rel="noopener noreferrer">
+              // Underlined: a link inside a sentence is told apart by more than its colour.
+              <a
+                href={d.toPay.payUrl}
+                rel="noopener noreferrer"
+                style={{ textDecoration: 'underline' }}
+              >
                 Nộp tiền trực tuyến
               </a>
             ) : (
