@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import {
   authAs,
   eventually,
+  findTraces,
+  LocalJaeger,
   reviewAndApprove,
   SAMPLE_USERS as U,
   ServiceProcess,
@@ -11,6 +13,7 @@ import {
   Stack,
   StackService,
   STACK_SERVICES,
+  startLocalJaeger,
   startStack,
 } from '@lien-thong/testing';
 
@@ -32,8 +35,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * by every replica through the database) and the structured, masked logs, against the
  * whole system as processes, each writing its log to a file as well (LOG_FILE).
  */
-describe('operations: probes, maintenance mode and masked logs', () => {
+describe('operations: probes, maintenance mode, masked logs, traces and metrics', () => {
   let stack: Stack;
+  /** Where every service sends its spans (OpenTelemetry over OTLP), as a deployment would. */
+  let jaeger: LocalJaeger;
   let replica: ServiceProcess | undefined;
   const logDir = mkdtempSync(join(tmpdir(), 'lien-thong-logs-'));
   const logFile = (name: string) => join(logDir, `${name}.log`);
@@ -108,8 +113,13 @@ describe('operations: probes, maintenance mode and masked logs', () => {
       .map((line) => JSON.parse(line) as Json);
 
   beforeAll(async () => {
+    jaeger = await startLocalJaeger();
     stack = await startStack({
-      common: { RETRY_DELAYS_MS: '500,2000,5000', LOG_LEVEL: 'verbose' },
+      common: {
+        RETRY_DELAYS_MS: '500,2000,5000',
+        LOG_LEVEL: 'verbose',
+        OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpEndpoint,
+      },
       env: Object.fromEntries(
         STACK_SERVICES.map((s): [StackService, NodeJS.ProcessEnv] => [s, { LOG_FILE: logFile(s) }]),
       ),
@@ -133,6 +143,7 @@ describe('operations: probes, maintenance mode and masked logs', () => {
   afterAll(async () => {
     await replica?.stop();
     await stack?.stop();
+    await jaeger?.stop();
     rmSync(logDir, { recursive: true, force: true });
   });
 
@@ -156,6 +167,110 @@ describe('operations: probes, maintenance mode and masked logs', () => {
     }
     const ready = (await call(lr(), 'GET', '/health/ready')).json();
     expect(ready['details']).toMatchObject({ maintenance: { status: 'up', on: false } });
+  });
+
+  it('follows the dossier in one trace across every service it passed through, over Kafka', async () => {
+    // The dossier's events carry its code as their key; the submission's trace holds the
+    // citizen's request, each service's handling of the events and the calls they made.
+    const tag = { 'messaging.kafka.message.key': code };
+    const through = ['land-registry', 'secured-transactions', 'tax-obligation', 'notification'];
+    const trace = await eventually(
+      async () => {
+        const traces = await findTraces(jaeger, 'land-registry', tag);
+        return traces.find((t) => {
+          const services = new Set(Object.values(t.processes).map((p) => p.serviceName));
+          const submitted = t.spans.some((s) => s.operationName === 'POST /dossiers/transfers');
+          return submitted && through.every((s) => services.has(s));
+        });
+      },
+      60_000,
+      `one trace of ${code} with spans from ${through.join(', ')}`,
+    );
+    const serviceOf = (s: { processID: string }) => trace.processes[s.processID].serviceName;
+    const keyOf = (s: { tags: { key: string; value: unknown }[] }) =>
+      s.tags.find((t) => t.key === 'messaging.kafka.message.key')?.value;
+    // Each of the other services consumed this dossier's events inside that trace, and
+    // its spans hang from the land registry's (no service started a trace of its own).
+    for (const service of through.slice(1))
+      expect(
+        trace.spans.some(
+          (s) =>
+            serviceOf(s) === service && s.operationName.startsWith('process ') && keyOf(s) === code,
+        ),
+      ).toBe(true);
+    const roots = trace.spans.filter((s) => !s.references.some((r) => r.refType === 'CHILD_OF'));
+    expect(roots.map((s) => [serviceOf(s), s.operationName])).toEqual([
+      ['land-registry', 'POST /dossiers/transfers'],
+    ]);
+    // MongoDB commands and the agencies' calls are in it too, and nothing personal is.
+    expect(trace.spans.some((s) => s.operationName.startsWith('mongodb.'))).toBe(true);
+    expect(new Set(trace.spans.map(serviceOf))).toContain('agency-simulators');
+    const text = JSON.stringify(trace);
+    for (const secret of [BUYER.citizenId, BUYER.address, APPLICANT.phone, APPLICANT.email])
+      expect({ leaks: text.includes(secret) ? secret : null }).toEqual({ leaks: null });
+  });
+
+  const metricsOf = async (service: StackService) =>
+    (await call(stack.url[service], 'GET', '/metrics')).text;
+  /** The sum of a metric's samples whose labels match. */
+  const sample = (text: string, name: string, labels = /.*/): number =>
+    text
+      .split('\n')
+      .filter((l) => l.startsWith(`${name}{`) && labels.test(l))
+      .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+
+  it('counts the dossier, its steps, the agency calls and the bus on /metrics', async () => {
+    const lr = await metricsOf('land-registry');
+    expect(
+      sample(lr, 'lien_thong_dossiers_received_total', /unit="01\/CN-BADINH"/),
+    ).toBeGreaterThanOrEqual(1);
+    // It left the parcel check, the tax and the payment notice steps, each timed.
+    expect(
+      sample(lr, 'lien_thong_dossier_step_seconds_count', /step="CHECKING_PARCEL"/),
+    ).toBeGreaterThanOrEqual(1);
+    expect(sample(lr, 'lien_thong_consumer_lag')).toBeGreaterThanOrEqual(0);
+    expect(lr).toMatch(
+      /^lien_thong_consumer_lag\{group="[^"]+",topic="[^"]+",partition="\d+"\} \d+$/m,
+    );
+    expect(lr).toMatch(/^lien_thong_outbox_backlog \d+$/m);
+    expect(lr).toContain('# TYPE lien_thong_dead_letters_total counter');
+    // The messages to the citizen went through the SMS and e-mail gateways, each call timed.
+    const notification = await metricsOf('notification');
+    expect(
+      sample(notification, 'lien_thong_agency_call_seconds_count', /outcome="ok"/),
+    ).toBeGreaterThanOrEqual(2);
+    const secured = await metricsOf('secured-transactions');
+    expect(
+      sample(secured, 'lien_thong_agency_call_seconds_count', /agency="justice-registry"/),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has a Grafana dashboard whose every query names a metric the services expose', async () => {
+    const dashboard = JSON.parse(
+      readFileSync(join(__dirname, '../../deploy/grafana/lien-thong.json'), 'utf8'),
+    ) as { panels: { title: string; targets: { expr: string }[] }[] };
+    const exposed = new Set(
+      (await Promise.all(STACK_SERVICES.map(metricsOf)))
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('# TYPE '))
+        .map((l) => l.split(' ')[2]),
+    );
+    const names = dashboard.panels.flatMap((p) =>
+      p.targets.flatMap((t) =>
+        (t.expr.match(/\b(lien_thong|agency|process|nodejs)_[a-z0-9_]+/g) ?? []).map((m) => ({
+          panel: p.title,
+          metric: m.replace(/_(bucket|count|sum)$/, ''),
+        })),
+      ),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(dashboard.panels.length);
+    for (const { panel, metric } of names)
+      expect({ panel, metric, exposed: exposed.has(metric) }).toEqual({
+        panel,
+        metric,
+        exposed: true,
+      });
   });
 
   it('refuses new submissions in maintenance with a Vietnamese notice, on every replica, while work under way goes on', async () => {

@@ -44,7 +44,7 @@ async function startLocal() {
   build();
   // Vite builds the web application (only when its sources changed) while the infrastructure starts.
   const [infra] = await Promise.all([
-    provisionLocal({ keycloakPort: DEFAULT_KEYCLOAK_PORT }),
+    provisionLocal({ keycloakPort: DEFAULT_KEYCLOAK_PORT, tracing: true }),
     buildWeb(),
   ]);
   onShutdown(() => infra.stop());
@@ -104,6 +104,9 @@ async function startLocal() {
       ...rows,
       '',
       `  Kafka ${infra.kafkaBrokers}   MongoDB ${infra.mongoUrl}`,
+      ...(infra.tracesUrl
+        ? [`  traces (Jaeger UI): ${infra.tracesUrl}   metrics: <service>/metrics`]
+        : []),
       '',
       ...loginHelp(infra.oidcIssuerUrl),
       '',

@@ -19,6 +19,7 @@ import { runDir } from './paths.mjs';
 import { onPath } from './processes.mjs';
 import { auditClientEnv, constructionClientEnv, startKeycloak } from './keycloak.mjs';
 import { buildServiceEnv, SERVICE_ENV_VARIABLE, writeServiceEnv } from './service-env.mjs';
+import { ensureJaeger, startJaeger } from './jaeger.mjs';
 
 export class ProvisionError extends Error {}
 
@@ -55,11 +56,14 @@ export function provisioningMode() {
  */
 /**
  * `keycloakPort`: where to run Keycloak (npm start keeps it fixed so that its login URL
- * does not change between runs; tests take any free port).
+ * does not change between runs; tests take any free port). `tracing`: also run Jaeger and
+ * send the services' traces there (npm start), unless OTEL_EXPORTER_OTLP_ENDPOINT names a
+ * collector already; otherwise Jaeger is only built, once, for the tracing test to start.
  */
 export async function provisionLocal({
   log = (m) => console.log(`[infra] ${m}`),
   keycloakPort,
+  tracing = false,
 } = {}) {
   const started = Date.now();
   const stops = [];
@@ -101,11 +105,15 @@ export async function provisionLocal({
     let downloaded = false;
     if (!kafkaBrokers) downloaded = ensureKafkaJars(log).downloaded || downloaded;
     if (!mongoUrl && !onPath('mongod')) downloaded = ensureFerretDb(log).downloaded || downloaded;
+    let otlpEndpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+    if (otlpEndpoint) described.push(`traces to OTEL_EXPORTER_OTLP_ENDPOINT (${otlpEndpoint})`);
+    else if (onPath('go')) downloaded = ensureJaeger(log).built || downloaded;
     dataDir = runDir('infra');
-    const [kafka, mongo, keycloak] = await Promise.all([
+    const [kafka, mongo, keycloak, jaeger] = await Promise.all([
       kafkaBrokers ? null : startKafka({ dataDir, log }),
       mongoUrl ? null : startMongo({ dataDir, log }),
       oidcIssuerUrl ? null : startKeycloak({ dataDir, log, port: keycloakPort }),
+      tracing && !otlpEndpoint ? startJaeger({ dataDir, log }) : null,
     ]);
     if (kafka) {
       stops.push(() => kafka.process.stop());
@@ -117,6 +125,11 @@ export async function provisionLocal({
       stops.push(() => mongo.process.stop());
       mongoUrl = mongo.url;
       described.push(`${mongo.kind} at ${mongoUrl}`);
+    }
+    if (jaeger) {
+      stops.push(() => jaeger.process.stop());
+      otlpEndpoint = jaeger.otlpEndpoint;
+      described.push(`Jaeger at ${jaeger.uiUrl}`);
     }
     if (keycloak) {
       stops.push(() => keycloak.process.stop());
@@ -133,7 +146,8 @@ export async function provisionLocal({
     if (keycloak) services['land-registry'] = { ...services['land-registry'], ...auditClientEnv() };
     // The construction service asks the land registry with the realm's construction client.
     if (keycloak) services.construction = { ...services.construction, ...constructionClientEnv() };
-    const serviceEnv = buildServiceEnv({ oidcIssuerUrl, extra: { services } });
+    const common = jaeger ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint } : {};
+    const serviceEnv = buildServiceEnv({ oidcIssuerUrl, extra: { services, common } });
     if (kafkaEnv) serviceEnv.kafkaSuperuser = kafkaEnv.kafkaSuperuser;
     const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);
     if (kafka) {
@@ -149,6 +163,8 @@ export async function provisionLocal({
       kafkaBrokers,
       mongoUrl,
       oidcIssuerUrl,
+      /** Jaeger's UI and query API, when it was started (`tracing`). */
+      tracesUrl: jaeger?.uiUrl,
       serviceEnv,
       serviceEnvFile,
       /** What a process that starts services (a test run, a script) needs in its environment. */

@@ -55,7 +55,7 @@ export class EventFactory {
       ...this.signing?.sign(topic, value),
     };
     // The trace of what created the event is stored with it and travels when it is published.
-    traceEventCreated(topic, envelope.eventId, headers);
+    traceEventCreated(topic, dossierKey, envelope.eventId, headers);
     return { eventId: envelope.eventId, topic, key: dossierKey, value, headers };
   }
 }

@@ -28,7 +28,12 @@ const tracer = trace.getTracer('@lien-thong/messaging');
 const KAFKA: Attributes = { 'messaging.system': 'kafka' };
 
 /** A just-created event's span; its context goes into the headers (mutated). */
-export function traceEventCreated(topic: string, eventId: string, headers: Headers): void {
+export function traceEventCreated(
+  topic: string,
+  key: string,
+  eventId: string,
+  headers: Headers,
+): void {
   if (!tracingEnabled()) return;
   const span = tracer.startSpan(`create ${topic}`, {
     kind: SpanKind.PRODUCER,
@@ -37,6 +42,8 @@ export function traceEventCreated(topic: string, eventId: string, headers: Heade
       'messaging.operation.type': 'create',
       'messaging.destination.name': topic,
       'messaging.message.id': eventId,
+      // The dossier's code (never personal data): how an operator finds a dossier's traces.
+      'messaging.kafka.message.key': key,
     },
   });
   propagation.inject(trace.setSpan(context.active(), span), headers);
@@ -44,8 +51,10 @@ export function traceEventCreated(topic: string, eventId: string, headers: Heade
 }
 
 /**
- * The relay's send of one batch: linked to the creation of each event in it, and a child
- * of that creation when the whole batch comes from one trace (one dossier's step, usually).
+ * The relay's send of one batch: linked to the creation of each event in it; when the whole
+ * batch comes from one trace (one dossier's step, usually), a child of the first creation
+ * instead of linked to it (a backend shows a link to the parent as the only relation, and
+ * the send would then look like the root of a trace of its own).
  */
 export async function tracePublish<T>(headers: Headers[], send: () => Promise<T>): Promise<T> {
   if (!tracingEnabled()) return send();
@@ -61,7 +70,7 @@ export async function tracePublish<T>(headers: Headers[], send: () => Promise<T>
     'send outbox',
     {
       kind: SpanKind.PRODUCER,
-      links,
+      links: oneTrace ? links.slice(1) : links,
       attributes: {
         ...KAFKA,
         'messaging.operation.type': 'send',
@@ -92,6 +101,7 @@ export function traceConsumed<T>(
         'messaging.destination.partition.id': String(message.partition),
         'messaging.kafka.offset': Number(message.offset),
         'messaging.consumer.group.name': group,
+        ...(message.key ? { 'messaging.kafka.message.key': message.key } : {}),
         ...(message.headers['event-id']
           ? { 'messaging.message.id': message.headers['event-id'] }
           : {}),
