@@ -9,21 +9,25 @@ const YES_NO = [
   { value: false, label: 'Không' },
 ];
 
-function Control({ field }: { field: FieldSpec }) {
+/**
+ * The input of one field. Form.Item hands its child the id, value and onChange: they are
+ * passed on to the input, or the form would hold nothing and the label name nothing.
+ */
+function Control({ field, ...control }: { field: FieldSpec; [prop: string]: unknown }) {
   switch (field.kind) {
     case 'textarea':
-      return <Input.TextArea rows={3} />;
+      return <Input.TextArea rows={3} {...control} />;
     case 'citizenId':
-      return <Input inputMode="numeric" maxLength={12} autoComplete="off" />;
+      return <Input inputMode="numeric" maxLength={12} autoComplete="off" {...control} />;
     case 'phone':
-      return <Input type="tel" inputMode="tel" autoComplete="off" />;
+      return <Input type="tel" inputMode="tel" autoComplete="off" {...control} />;
     case 'email':
-      return <Input type="email" autoComplete="off" />;
+      return <Input type="email" autoComplete="off" {...control} />;
     case 'date':
       // The native date input: the phone's own picker, and the yyyy-MM-dd the API takes.
-      return <Input type="date" />;
+      return <Input type="date" {...control} />;
     case 'integer':
-      return <InputNumber<number> precision={0} style={{ width: '100%' }} />;
+      return <InputNumber<number> precision={0} style={{ width: '100%' }} {...control} />;
     case 'vnd':
       return (
         <InputNumber<number>
@@ -33,14 +37,15 @@ function Control({ field }: { field: FieldSpec }) {
             v === undefined || v === null || `${v}` === '' ? '' : VND.format(Number(v))
           }
           parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
+          {...control}
         />
       );
     case 'select':
-      return <Select options={field.options} />;
+      return <Select options={field.options} {...control} />;
     case 'boolean':
-      return <Select allowClear options={YES_NO} />;
+      return <Select allowClear options={YES_NO} {...control} />;
     case 'text':
-      return <Input autoComplete={field.autoComplete ?? 'off'} />;
+      return <Input autoComplete={field.autoComplete ?? 'off'} {...control} />;
   }
 }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Spin } from 'antd';
+import { Link } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import type { ParcelRecord } from '../../../forms';
@@ -8,6 +9,16 @@ export interface ParcelRef {
   communeCode?: string;
   mapSheetNumber?: number | null;
   parcelNumber?: number | null;
+}
+
+/** The statuses of a dossier the land office is done with (the land registry's FINISHED). */
+const FINISHED = ['RESULT_READY', 'DONE', 'REFUSED', 'WITHDRAWN'];
+
+interface ListedDossier {
+  dossierCode: string;
+  status: string;
+  statusVi: string;
+  procedureVi: string;
 }
 
 const complete = (r: ParcelRef): r is Required<ParcelRef> =>
@@ -40,6 +51,17 @@ export function ParcelLookup({
         `/parcels/${ref?.communeCode}/${ref?.mapSheetNumber}/${ref?.parcelNumber}`,
       ),
   });
+  // The unit's list searched by the parcel: its unfinished dossiers, before anything is typed.
+  const open = useQuery({
+    queryKey: ['parcel-dossiers', ref],
+    enabled: !!parcel.data,
+    queryFn: async () =>
+      (
+        await api<{ items: ListedDossier[] }>('land-registry', '/dossiers', {
+          query: { q: `${ref?.communeCode}/${ref?.mapSheetNumber}/${ref?.parcelNumber}` },
+        })
+      ).items.filter((d) => !FINISHED.includes(d.status)),
+  });
   const p = parcel.data;
   return (
     <Card title="Tra cứu sổ địa chính" size="small" className="lt-form-section" aria-live="polite">
@@ -67,6 +89,20 @@ export function ParcelLookup({
               {p.owners.map((o) => o.fullName).join('; ')}
             </Descriptions.Item>
           </Descriptions>
+          {(open.data ?? []).map((d) => (
+            <Alert
+              key={d.dossierCode}
+              type="warning"
+              showIcon
+              title={
+                <>
+                  Thửa đất đang có hồ sơ{' '}
+                  <Link to={`/ho-so/${encodeURIComponent(d.dossierCode)}`}>{d.dossierCode}</Link>{' '}
+                  chưa giải quyết xong ({d.procedureVi}: {d.statusVi})
+                </>
+              }
+            />
+          ))}
           {activeDossier && <Alert type="error" showIcon title={activeDossier} />}
           {onFill && (
             <Button style={{ marginTop: 8 }} onClick={() => onFill(p)}>
