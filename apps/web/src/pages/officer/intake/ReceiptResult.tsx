@@ -12,7 +12,7 @@ export function ReceiptResult({ receipt, onNext }: { receipt: Receipt; onNext: (
   return (
     <Result
       status="success"
-      title={`Đã tiếp nhận hồ sơ ${receipt.dossierCode}`}
+      title={<h1 className="lt-receipt-title">Đã tiếp nhận hồ sơ {receipt.dossierCode}</h1>}
       subTitle={receipt.receiptVi}
       extra={
         <Space wrap>
