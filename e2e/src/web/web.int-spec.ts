@@ -2,6 +2,7 @@ import { startStack } from '@lien-thong/testing';
 import { launchBrowser, prepareWeb, writeDocsScreenshots } from './browser';
 import { WebContext } from './context';
 import { catalogueFlows } from './flows/catalogue.flow';
+import { counterFlows } from './flows/counter.flow';
 import { reviewFlows } from './flows/review.flow';
 import { statisticsFlows } from './flows/statistics.flow';
 
@@ -34,6 +35,7 @@ describe('officer console and citizen portal', () => {
 
   catalogueFlows(ctx);
   reviewFlows(ctx);
+  counterFlows(ctx);
   // Last: counts what the flows above did.
   statisticsFlows(ctx);
 });

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import mongoose from 'mongoose';
+import { Page } from 'playwright-core';
+import { PDFParse } from 'pdf-parse';
+import { eventually, SAMPLE_USERS as U, testInfra } from '@lien-thong/testing';
+import { checkPage } from '../browser';
+import { Json, WebContext } from '../context';
+
+/** The counter's sale, received in the browser: parcel 00004/12/137 of Tạ Văn Sơn. */
+const SALE = { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 137 };
+const BUYER = {
+  fullName: 'Phạm Minh Khang',
+  citizenId: '001092011223',
+  address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
+};
+/** Mortgages (no tax step: straight to review) refused, and made late, by these tests. */
+const REFUSED_PARCEL = 138;
+const LATE_PARCEL = 139;
+const DAY = 86_400_000;
+
+async function pdfText(page: Page, button: string | RegExp): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const pdf = readFileSync((await download.path()) as string);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  return (await parser.getText()).text.replace(/\s+/g, ' ');
+}
+
+/** The counter's mortgage registration of a sample parcel, received through the API. */
+async function receiveMortgage(ctx: WebContext, parcelNumber: number): Promise<string> {
+  const path = `/parcels/${SALE.communeCode}/${SALE.mapSheetNumber}/${parcelNumber}`;
+  const parcel = await ctx.api('GET', ctx.lr(path), U.counterBaDinh);
+  const owner = (parcel.owners as Json[])[0];
+  const receipt = await ctx.api('POST', ctx.lr('/dossiers/mortgages'), U.counterBaDinh, {
+    channel: 'COUNTER',
+    resultDelivery: 'COUNTER',
+    parcel: parcel.ref,
+    certificateSerial: parcel.certificate.serial,
+    applicant: { fullName: owner.fullName, phone: '0912000139' },
+    mortgagee: 'Ngân hàng TMCP Ngoại thương Việt Nam - Chi nhánh Ba Đình',
+    contractNumber: `${parcelNumber}/2026/HĐTC`,
+    contractDate: '2026-11-28',
+    securedAmountVnd: 2_000_000_000,
+  });
+  return receipt.dossierCode as string;
+}
+
+/**
+ * A dossier received weeks ago. A test cannot wait weeks, and no route moves a deadline
+ * back, so its dates are set in the land registry's own database as if it had been received
+ * 40 days ago and due 20 days ago (rev bumped, as every write of the service does). What
+ * follows is the running service's own doing: its delay sweep (every DELAY_WATCH_MS) finds
+ * it late and sends the apology letter (form 04) with one new date, 5 working days after the
+ * old deadline, itself past, so that the dossier stays late.
+ */
+async function backdate(ctx: WebContext, code: string): Promise<void> {
+  const db = await mongoose
+    .createConnection(testInfra().mongoUrl, {
+      dbName: `${ctx.stack.namespace}-land-registry`,
+      serverSelectionTimeoutMS: 10_000,
+    })
+    .asPromise();
+  try {
+    const now = Date.now();
+    const due = new Date(now - 20 * DAY);
+    await db.collection<{ _id: string }>('dossiers').updateOne(
+      { _id: code },
+      {
+        $set: { receivedAt: new Date(now - 40 * DAY), appointmentAt: due, dueAt: due },
+        $inc: { rev: 1 },
+      },
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The counter and the land office in the browser: a counter officer receives a sale (the
+ * API's field messages as they type, the parcel look-up, the receipt and its PDF); a land
+ * officer refuses a dossier and prints the refusal; a late dossier is red in the queue and
+ * its apology letter prints.
+ */
+export function counterFlows(ctx: WebContext): void {
+  describe('the counter receives, the land office refuses, a late dossier apologises', () => {
+    let refused: string;
+    let late: string;
+
+    beforeAll(async () => {
+      [refused, late] = await Promise.all([
+        receiveMortgage(ctx, REFUSED_PARCEL),
+        receiveMortgage(ctx, LATE_PARCEL),
+      ]);
+      // Made late first: the sweep runs while the counter's test does.
+      await ctx.statusOf(late, 'IN_REVIEW');
+      await backdate(ctx, late);
+    });
+
+    it('lets a counter officer receive a sale, with the API’s messages on the fields', async () => {
+      const page = await ctx.pageAs(U.counterBaDinh, '/can-bo');
+      await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.getByRole('link', { name: /chuyển nhượng, tặng cho/ }).click();
+      await page
+        .getByRole('heading', { name: /^Tiếp nhận hồ sơ: / })
+        .waitFor()
+        .catch((err: Error) => {
+          throw new Error(`${err.message}; errors on the page: ${errors.join(' | ')}`);
+        });
+      await page.getByLabel('Mã xã/phường').fill(SALE.communeCode);
+      await page.getByLabel('Số tờ bản đồ').fill(String(SALE.mapSheetNumber));
+      await page.getByLabel('Số thửa', { exact: true }).fill(String(SALE.parcelNumber));
+      // The look-up shows the parcel as the cadastral book holds it.
+      await page.getByText('Tạ Văn Sơn').first().waitFor();
+      await page.getByText(/\d m²/).first().waitFor();
+      await page.getByRole('button', { name: 'Điền theo sổ địa chính' }).click();
+      const field = (path: string) => page.locator(`#tiep-nhan-transfer_${path}`);
+      const messageOf = (path: string) =>
+        page
+          .locator('.ant-form-item')
+          .filter({ has: field(path) })
+          .locator('.ant-form-item-explain-error');
+      await field('contractDate').fill('2026-11-10');
+      await field('buyers_0_fullName').fill(BUYER.fullName);
+      await field('buyers_0_address').fill(BUYER.address);
+      // A wrong citizen ID: the API's own Vietnamese message appears next to it as typed.
+      await field('buyers_0_citizenId').fill('0010920112');
+      await messageOf('buyers_0_citizenId')
+        .getByText('Số định danh cá nhân gồm đúng 12 chữ số')
+        .waitFor();
+      await field('buyers_0_citizenId').fill(BUYER.citizenId);
+      await field('applicant_fullName').fill(BUYER.fullName);
+      await field('applicant_phone').fill('0912345678');
+      await field('applicant_phone').blur();
+      for (const box of await page.locator('.lt-checklist input[type=checkbox]').all())
+        await box.check();
+      await page.getByText('Hồ sơ hợp lệ, khớp sổ địa chính.').waitFor();
+      await expect(messageOf('buyers_0_citizenId').count()).resolves.toBe(0);
+      await checkPage(page, 'counter-intake');
+
+      await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+      const title = await page.getByText(/^Đã tiếp nhận hồ sơ /).innerText();
+      const code = title.replace('Đã tiếp nhận hồ sơ ', '').trim();
+      await page.getByText('Mã tra cứu', { exact: true }).waitFor();
+      await checkPage(page, 'counter-receipt');
+      const receipt = await pdfText(page, 'In giấy tiếp nhận');
+      expect(receipt).toContain(code);
+      expect(receipt).toContain('GIẤY TIẾP NHẬN HỒ SƠ');
+      await page.getByRole('link', { name: `Xem hồ sơ ${code}` }).click();
+      await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+      await page.getByText(BUYER.fullName).first().waitFor();
+      // Its parcel now has an unfinished dossier: the look-up says so before anything else is typed.
+      await page.goto('/can-bo/tiep-nhan/TRANSFER');
+      await page.getByLabel('Mã xã/phường').fill(SALE.communeCode);
+      await page.getByLabel('Số tờ bản đồ').fill(String(SALE.mapSheetNumber));
+      await page.getByLabel('Số thửa', { exact: true }).fill(String(SALE.parcelNumber));
+      await page.getByText('chưa giải quyết xong', { exact: false }).waitFor();
+      await page.getByRole('link', { name: code }).waitFor();
+      await page.context().close();
+    });
+
+    it('lets a land officer refuse a dossier and print the refusal', async () => {
+      await ctx.statusOf(refused, 'IN_REVIEW');
+      const page = await ctx.pageAs(U.landOfficerBaDinh, `/ho-so/${refused}`);
+      await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
+      await page.getByRole('button', { name: 'Từ chối hồ sơ' }).click();
+      const dialog = page.getByRole('dialog');
+      const reason = 'Hợp đồng thế chấp chưa được công chứng theo quy định';
+      await dialog.getByLabel('Lý do').fill(reason);
+      await dialog.getByRole('button', { name: 'Từ chối hồ sơ' }).click();
+      await page.getByText(`Từ chối: ${reason}`).waitFor();
+      await checkPage(page, 'dossier-refused');
+      const text = await pdfText(page, 'In phiếu từ chối');
+      expect(text).toContain(refused);
+      expect(text).toContain('PHIẾU TỪ CHỐI');
+      expect(text).toContain(reason);
+      await page.context().close();
+    });
+
+    it('shows a late dossier in red in the queue, and prints its apology letter', async () => {
+      const delayed = await eventually(
+        async () => {
+          const d = await ctx.api('GET', ctx.lr(`/dossiers/${late}`), U.counterBaDinh);
+          return d.delay ? d : undefined;
+        },
+        120_000,
+        `the delay sweep to send ${late} its apology`,
+      );
+      expect(new Date(delayed.delay.newAppointmentAt as string).getTime()).toBeLessThan(Date.now());
+      const page = await ctx.pageAs(U.counterBaDinh, `/can-bo?q=${encodeURIComponent(late)}`);
+      const row = page.getByRole('row').filter({ hasText: late });
+      const badge = row.locator('.lt-badge-late');
+      await badge.waitFor();
+      expect(await badge.innerText()).toMatch(/^Quá hạn: quá \d+ ngày làm việc$/);
+      // Red: the late colour, with the words beside it (colour is never the only sign).
+      const style = (e: unknown) =>
+        (
+          globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }
+        ).getComputedStyle(e).color;
+      await expect(badge.evaluate(style)).resolves.toBe('rgb(164, 38, 44)');
+      await checkPage(page, 'queue-late');
+      await row.getByRole('link', { name: late }).click();
+      await page.getByRole('heading', { name: `Hồ sơ ${late}` }).waitFor();
+      const text = await pdfText(page, 'In phiếu xin lỗi, hẹn lại');
+      expect(text).toContain(late);
+      expect(text).toContain('PHIẾU XIN LỖI');
+      await page.context().close();
+    });
+  });
+}
