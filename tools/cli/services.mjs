@@ -15,8 +15,8 @@ export const SERVICES = [
 
 /**
  * The web gateway: the officer console and citizen portal (dist/web) and each service's API
- * under /api/<service>/, at one origin. Not in SERVICES: it is no event-driven service and
- * is not yet in the deployment manifests that tools/checks/deploy.mjs compares with them.
+ * under /api/<service>/, at one origin. Not in SERVICES: it is no event-driven service (no
+ * Kafka user, no database); tools/checks/deploy.mjs checks its compose and Kubernetes wiring.
  */
 export const WEB_GATEWAY = { name: 'web-gateway', port: 8080, color: 37, portVariable: 'WEB_PORT' };
 
