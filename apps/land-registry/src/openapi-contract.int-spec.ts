@@ -52,6 +52,10 @@ describe('the land registry OpenAPI document (/docs-json)', () => {
     expect(statuses('POST /dossiers/transfers')).toEqual(
       expect.arrayContaining(['200', '201', '400', '401', '403', '413', '422']),
     );
+    // The forms' validation answers what the intake would, and stores nothing (no 201).
+    expect(statuses('POST /dossiers/transfers/validation')).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '409', '422']),
+    );
     expect(statuses('POST /dossiers/{code}/refusal')).toEqual(
       expect.arrayContaining(['200', '401', '403', '404', '409']),
     );
