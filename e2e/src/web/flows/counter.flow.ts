@@ -49,12 +49,13 @@ async function receiveMortgage(ctx: WebContext, parcelNumber: number): Promise<s
 }
 
 /**
- * A dossier received weeks ago. A test cannot wait weeks, and no route moves a deadline
- * back, so its dates are set in the land registry's own database as if it had been received
- * 40 days ago and due 20 days ago (rev bumped, as every write of the service does). What
+ * A dossier whose time has run out. A test cannot wait the working days a procedure allows,
+ * and no route moves a deadline back, so its appointment and deadline are set 20 days back
+ * in the land registry's own database (rev bumped, as every write of the service does); its
+ * receipt date is kept, so that today's statistics still count it as received today. What
  * follows is the running service's own doing: its delay sweep (every DELAY_WATCH_MS) finds
  * it late and sends the apology letter (form 04) with one new date, 5 working days after the
- * old deadline, itself past, so that the dossier stays late.
+ * old deadline and so itself past: the dossier stays late.
  */
 async function backdate(ctx: WebContext, code: string): Promise<void> {
   const db = await mongoose
@@ -64,12 +65,11 @@ async function backdate(ctx: WebContext, code: string): Promise<void> {
     })
     .asPromise();
   try {
-    const now = Date.now();
-    const due = new Date(now - 20 * DAY);
+    const due = new Date(Date.now() - 20 * DAY);
     await db.collection<{ _id: string }>('dossiers').updateOne(
       { _id: code },
       {
-        $set: { receivedAt: new Date(now - 40 * DAY), appointmentAt: due, dueAt: due },
+        $set: { appointmentAt: due, dueAt: due },
         $inc: { rev: 1 },
       },
     );
