@@ -36,7 +36,11 @@ function Control({ field, ...control }: { field: FieldSpec; [prop: string]: unkn
           formatter={(v) =>
             v === undefined || v === null || `${v}` === '' ? '' : VND.format(Number(v))
           }
-          parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
+          // Cleared: empty (not 0), so that an optional amount is left out.
+          parser={(v) => {
+            const digits = (v ?? '').replace(/\D/g, '');
+            return (digits === '' ? '' : Number(digits)) as number;
+          }}
           {...control}
         />
       );
