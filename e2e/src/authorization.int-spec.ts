@@ -474,6 +474,48 @@ describe('who may call what: every route of every service', () => {
         otherUnit: U.counterAnGiang,
       },
     },
+    // The citizen portal (issue 16): a citizen's own dossiers; a dossier's documents for its
+    // parties and officers, uploaded by a party or the counter (this JSON body has no file).
+    {
+      service: 'land-registry',
+      route: 'GET /citizen/dossiers',
+      path: () => '/citizen/dossiers?limit=5',
+      access: { right: U.citizenAn, ok: 200, wrong: U.counterBaDinh },
+    },
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/{code}/documents',
+      path: () => `/dossiers/${done}/documents`,
+      access: {
+        right: U.citizenAn,
+        ok: 'authorized',
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+        body: () => ({ kind: 'TRANSFER_CONTRACT' }),
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'GET /dossiers/{code}/documents',
+      path: () => `/dossiers/${done}/documents`,
+      access: {
+        right: U.counterBaDinh,
+        ok: 200,
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+      },
+    },
+    {
+      service: 'land-registry',
+      route: 'GET /dossiers/{code}/documents/{documentId}',
+      path: () => `/dossiers/${done}/documents/${'0'.repeat(24)}`,
+      access: {
+        right: U.citizenAn,
+        ok: 'authorized',
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+      },
+    },
     {
       service: 'land-registry',
       route: 'GET /backlog',
