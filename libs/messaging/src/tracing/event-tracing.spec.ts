@@ -4,7 +4,11 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { Topics } from '@lien-thong/contracts';
 import { markTracingStarted, shutdownTelemetry } from '@lien-thong/platform';
-import { IncomingMessage } from '../broker/broker-client';
+import { BrokerClient, IncomingMessage, OutgoingMessage } from '../broker/broker-client';
+import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import { DeadLetter } from '../dead-letters/dead-letter.schema';
+import { DeadLetterService } from '../dead-letters/dead-letter.service';
+import { Topology } from '../topology/topology';
 import { EventFactory } from '../outbox/event-factory';
 import { EventSigning } from '../signing/event-signing';
 import { traceConsumed, tracePublish, withTraceContext } from './event-tracing';
@@ -72,7 +76,7 @@ describe('event tracing on: one trace from the request through the outbox to eac
   });
   afterAll(() => shutdownTelemetry());
 
-  it('stores the creating request’s context with the entry, continues it in the consumer, its retry and a replay, and keeps the signature valid', async () => {
+  it('stores the creating request’s context with the entry, continues it in the consumer and its retry, and keeps the signature valid', async () => {
     const keys = signing();
     const events = new EventFactory(INFO, keys);
     // The citizen's request that wrote the dossier and its outbox entry.
@@ -125,5 +129,47 @@ describe('event tracing on: one trace from the request through the outbox to eac
     expect(
       keys.verify(Topics.DossierRefused, received({ ...entry, headers: retryHeaders })).ok,
     ).toBe(true);
+  });
+
+  it('keeps the failed attempt’s context with a dead letter, so that its replay continues the trace', async () => {
+    exporter.reset();
+    const stored = new Map<string, DeadLetter>();
+    const letters = {
+      save: (l: DeadLetter) => Promise.resolve(void stored.set(l._id, l)),
+      findById: (id: string) => Promise.resolve(stored.get(id) ?? null),
+      markReplayed: () => Promise.resolve(),
+    } as unknown as DeadLetterRepository;
+    const sent: OutgoingMessage[] = [];
+    const broker = {
+      send: (messages: OutgoingMessage[]) => Promise.resolve(void sent.push(...messages)),
+    } as unknown as BrokerClient;
+    const topology = new Topology('tax-obligation', undefined, [1000]);
+    const deadLetters = new DeadLetterService(letters, broker, topology);
+    const entry = refusal(new EventFactory(INFO));
+    const message = received(entry);
+    await traceConsumed(message, topology.groupId, async () => {
+      await deadLetters.deadLetter(
+        message,
+        Topics.DossierRefused,
+        { code: 'X.Y', message: 'z' },
+        3,
+      );
+      return 'dead-lettered';
+    });
+    const [letter] = [...stored.values()];
+    await deadLetters.replay(letter._id);
+    const replay = sent.find((m) => m.topic === topology.retryTopic(1));
+    await traceConsumed(
+      { ...message, topic: topology.retryTopic(1), headers: replay?.headers ?? {} },
+      topology.groupId,
+      () => Promise.resolve('handled'),
+    );
+    await processor.forceFlush();
+    const spans = exporter.getFinishedSpans();
+    const failed = spans.find((s) => s.name === 'process lt.dossier-refused');
+    const replayed = spans.find((s) => s.name === `process ${topology.retryTopic(1)}`);
+    expect(failed?.status.code).toBe(2); // dead-lettered: an error in the trace
+    expect(replayed?.spanContext().traceId).toBe(failed?.spanContext().traceId);
+    expect(replayed?.parentSpanContext?.spanId).toBe(failed?.spanContext().spanId);
   });
 });
