@@ -30,7 +30,9 @@ describe('dossier metrics', () => {
     expect(await value('lien_thong_dossiers_registered_total', labels)).toBe(1);
     expect(await value('lien_thong_dossiers_refused_total', labels)).toBe(1);
     const step = { procedure: 'TRANSFER', step: 'IN_REVIEW' };
-    const metric = await METRICS.getSingleMetric('lien_thong_dossier_step_seconds')?.get();
+    const metric = (await METRICS.getSingleMetric('lien_thong_dossier_step_seconds')?.get()) as
+      | { values: { metricName?: string; labels: Record<string, unknown>; value: number }[] }
+      | undefined;
     const count = metric?.values.find(
       (v) =>
         v.metricName === 'lien_thong_dossier_step_seconds_count' && v.labels.step === step.step,
