@@ -4,7 +4,9 @@ import { Descriptions, Select, Skeleton, Table, Typography } from 'antd';
 import { callApi } from '../../../api/client';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { formatVnd } from '../../../format/format';
+import { onlineProcedure } from '../submit/online-procedures';
 import { FeeLine, ONLINE_LEVEL_VI, ProcedureDetail, PROVINCES } from './catalogue-api';
+import '../my/my.css';
 
 function FeeTable({ caption, lines, total }: { caption: string; lines: FeeLine[]; total: number }) {
   return (
@@ -59,6 +61,14 @@ export function ProcedurePage() {
       {p && (
         <>
           <Typography.Title level={1}>{p.nameVi}</Typography.Title>
+          {onlineProcedure(p.key) && (
+            <p>
+              <Link to={`/nop-truc-tuyen/${p.key}`} className="lt-inline-link">
+                Nộp hồ sơ trực tuyến
+              </Link>{' '}
+              (đăng nhập bằng tài khoản định danh điện tử)
+            </p>
+          )}
           <Descriptions column={1} bordered size="small">
             <Descriptions.Item label="Mã thủ tục">{p.code}</Descriptions.Item>
             <Descriptions.Item label="Mức độ trực tuyến">

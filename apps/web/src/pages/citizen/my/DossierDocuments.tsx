@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, List, Skeleton, Tag } from 'antd';
+import { Alert, Button, Skeleton, Tag } from 'antd';
 import { callApi } from '../../../api/client';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { useApi } from '../../../api/use-api';
@@ -48,9 +48,8 @@ export function DossierDocuments({
   return (
     <>
       <ApiErrorAlert error={checklist.error ?? uploaded.error} />
-      <List
-        dataSource={asked}
-        renderItem={(doc) => (
+      <ol className="lt-checklist">
+        {asked.map((doc) => (
           <ChecklistItem
             key={doc.code}
             code={code}
@@ -58,8 +57,8 @@ export function DossierDocuments({
             files={items.filter((f) => f.kind === doc.code)}
             readOnly={readOnly}
           />
-        )}
-      />
+        ))}
+      </ol>
       {replaced.length > 0 && (
         <p>
           Không phải nộp (cán bộ tra cứu cơ sở dữ liệu quốc gia):{' '}
@@ -94,11 +93,11 @@ function ChecklistItem({
   });
   const input = useRef<HTMLInputElement>(null);
   return (
-    <List.Item>
-      <div style={{ width: '100%' }}>
+    <li>
+      <div>
         <div>
           <strong>{doc.nameVi}</strong> {doc.required ? <Tag>Bắt buộc</Tag> : <Tag>Nếu có</Tag>}
-          {files.length > 0 && <Tag color="green">Đã nộp</Tag>}
+          {files.length > 0 && <span className="lt-badge lt-badge-early">Đã nộp</span>}
         </div>
         {doc.noteVi && <small>{doc.noteVi}</small>}
         {files.length > 0 && (
@@ -162,6 +161,6 @@ function ChecklistItem({
         )}
         <ApiErrorAlert error={upload.error ?? downloadError} />
       </div>
-    </List.Item>
+    </li>
   );
 }

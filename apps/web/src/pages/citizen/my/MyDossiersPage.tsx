@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { useApi } from '../../../api/use-api';
 import { formatDate, formatVnd } from '../../../format/format';
@@ -40,11 +40,11 @@ export function MyDossiersPage() {
       ) : items.length === 0 ? (
         <Empty description="Bạn chưa có hồ sơ nào." />
       ) : (
-        <List
-          itemLayout="vertical"
-          dataSource={items}
-          renderItem={(d) => <MyDossierItem key={d.dossierCode} d={d} />}
-        />
+        <ul className="lt-my-list">
+          {items.map((d) => (
+            <MyDossierItem key={d.dossierCode} d={d} />
+          ))}
+        </ul>
       )}
       {dossiers.hasNextPage && (
         <Button loading={dossiers.isFetchingNextPage} onClick={() => void dossiers.fetchNextPage()}>
@@ -57,7 +57,7 @@ export function MyDossiersPage() {
 
 function MyDossierItem({ d }: { d: MyDossier }) {
   return (
-    <List.Item>
+    <li>
       <div className="lt-my-item">
         <h2>
           <Link to={`/ca-nhan/ho-so/${encodeURIComponent(d.dossierCode)}`}>{d.dossierCode}</Link>
@@ -84,6 +84,6 @@ function MyDossierItem({ d }: { d: MyDossier }) {
           </div>
         )}
       </div>
-    </List.Item>
+    </li>
   );
 }
