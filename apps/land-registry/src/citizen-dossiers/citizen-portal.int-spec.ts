@@ -279,4 +279,13 @@ describe('the citizen portal: my dossiers, documents and the result notice', () 
     ]);
     expect((await get(`/dossiers/${mortgaged}/forms/result`, U.citizenKhoa)).status).toBe(404);
   });
+
+  it('takes at most 20 documents per dossier', async () => {
+    const have = (await json(`/dossiers/${sold}/documents`, U.citizenAn)).items.length as number;
+    for (let i = have; i < 20; i++)
+      expect((await upload(sold, U.citizenAn, PDF, `trang-${i}.pdf`)).status).toBe(201);
+    const more = await upload(sold, U.citizenAn, PDF);
+    expect([more.status, more.body.code]).toEqual([409, 'DOCUMENT.TOO_MANY']);
+    expect((await json(`/dossiers/${sold}/documents`, U.citizenAn)).items).toHaveLength(20);
+  });
 });
