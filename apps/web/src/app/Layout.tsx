@@ -31,6 +31,9 @@ export function Layout() {
               Hồ sơ của đơn vị
             </NavLink>
           )}
+          {hasRole(actor, Role.CounterOfficer) && (
+            <NavLink to="/can-bo/tiep-nhan">Tiếp nhận hồ sơ</NavLink>
+          )}
           {hasRole(actor, ...LAND_OFFICE_ROLES) && (
             <NavLink to="/can-bo/thong-ke">Thống kê</NavLink>
           )}
