@@ -285,6 +285,32 @@ describe('who may call what: every route of every service', () => {
       path: () => `/dossiers/${procedure}`,
       access: { right: U.counterBaDinh, ok: 'authorized', wrong: U.taxHaNoi, body: () => ({}) },
     })),
+    // The forms' live validation: the intake's guard and province check (the same code path),
+    // storing nothing, so a valid body answers 200 before and 409 after its intake.
+    {
+      service: 'land-registry',
+      route: 'POST /dossiers/transfers/validation',
+      path: () => '/dossiers/transfers/validation',
+      access: {
+        right: U.counterBaDinh,
+        ok: 'authorized',
+        wrong: U.taxHaNoi,
+        otherUnit: U.counterAnGiang,
+        body: () => request103,
+      },
+    },
+    ...[
+      'inheritances',
+      'mortgages',
+      'mortgage-releases',
+      'purpose-changes',
+      'house-registrations',
+    ].map((procedure): Row => ({
+      service: 'land-registry',
+      route: `POST /dossiers/${procedure}/validation`,
+      path: () => `/dossiers/${procedure}/validation`,
+      access: { right: U.counterBaDinh, ok: 'authorized', wrong: U.taxHaNoi, body: () => ({}) },
+    })),
     ...['GET /procedures', 'GET /procedures/{key}'].map((route): Row => ({
       service: 'land-registry',
       route,
