@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Alert, Button, Descriptions, Result, Space } from 'antd';
+import { Alert, Button, Descriptions, Grid, Result, Space } from 'antd';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { formatDate, formatVnd } from '../../../format/format';
 import { useDownload } from '../../../forms';
@@ -8,9 +8,12 @@ import { Receipt } from './intake-api';
 /** The receipt screen: the code, the appointment, the tracking secret (shown once) and the form. */
 export function ReceiptResult({ receipt, onNext }: { receipt: Receipt; onNext: () => void }) {
   const { download, pending, error } = useDownload();
+  // On a phone, each label above its value: two columns leave the code a letter wide.
+  const wide = Grid.useBreakpoint().md;
   const code = encodeURIComponent(receipt.dossierCode);
   return (
     <Result
+      className="lt-receipt"
       status="success"
       title={<h1 className="lt-receipt-title">Đã tiếp nhận hồ sơ {receipt.dossierCode}</h1>}
       subTitle={receipt.receiptVi}
@@ -34,7 +37,7 @@ export function ReceiptResult({ receipt, onNext }: { receipt: Receipt; onNext: (
         </Space>
       }
     >
-      <Descriptions column={1} bordered size="small">
+      <Descriptions column={1} bordered size="small" layout={wide ? 'horizontal' : 'vertical'}>
         <Descriptions.Item label="Mã hồ sơ">{receipt.dossierCode}</Descriptions.Item>
         <Descriptions.Item label="Ngày tiếp nhận">
           {formatDate(receipt.receivedAt)}
