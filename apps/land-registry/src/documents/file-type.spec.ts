@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contentDisposition } from '../forms/content-disposition';
 import { safeFileName, sniffType } from './file-type';
 import { HttpVirusScanner } from './http-virus-scanner';
 import { EICAR_SIGNATURE, EicarScanner, ScanUnavailableError } from './virus-scanner';
@@ -89,5 +90,13 @@ describe('the virus-scan hook', () => {
       scanner.onApplicationShutdown();
       down.onApplicationShutdown();
     });
+  });
+});
+
+describe('the name a document is handed back under', () => {
+  it('is encoded for every browser, with an ASCII stand-in and nothing that breaks the header', () => {
+    expect(contentDisposition('attachment', "Sổ đỏ (bản sao) của bà O'Hara.pdf")).toBe(
+      `attachment; filename="So-do-ban-sao-cua-ba-O-Hara.pdf"; filename*=UTF-8''S%E1%BB%95%20%C4%91%E1%BB%8F%20%28b%E1%BA%A3n%20sao%29%20c%E1%BB%A7a%20b%C3%A0%20O%27Hara.pdf`,
+    );
   });
 });

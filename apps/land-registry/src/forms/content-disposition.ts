@@ -12,5 +12,10 @@ export const asciiFileName = (name: string) =>
  * that read RFC 5987, an ASCII one for the others; never a quote or a path from the name.
  */
 export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  return `${kind}; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 8187 allows none of ' ( ) * in the encoded name; encodeURIComponent leaves them.
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encoded}`;
 }
