@@ -173,6 +173,7 @@ export class IntakeService {
     return this.receive(TRANSFER_FORM, dto, actor, idempotencyKey);
   }
 
+  /** The next dossier code of the unit, in the configured format. */
   private async takeNumber(receivedAt: Date, unit: string): Promise<string> {
     const fields = this.config.DOSSIER_SERIES ? { series: this.config.DOSSIER_SERIES } : undefined;
     const format = this.config.DOSSIER_CODE_FORMAT;
