@@ -208,6 +208,10 @@ describe('operations: probes, maintenance mode, masked logs, traces and metrics'
     );
     expect([...new Set(mongo.map(serviceOf))]).toEqual(expect.arrayContaining(through));
     expect(new Set(trace.spans.map(serviceOf))).toContain('agency-simulators');
+    // The service's log lines of that dossier name the trace: from a line to its trace.
+    expect(logLines('land-registry')).toContainEqual(
+      expect.objectContaining({ dossierCode: code, traceId: trace.traceID }),
+    );
     const text = JSON.stringify(trace);
     for (const secret of [BUYER.citizenId, BUYER.address, APPLICANT.phone, APPLICANT.email])
       expect({ leaks: text.includes(secret) ? secret : null }).toEqual({ leaks: null });

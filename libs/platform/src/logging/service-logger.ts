@@ -9,6 +9,7 @@ import type { ServiceConfig } from '../config/service-config';
 import type { ServiceInfo } from '../bootstrap/service-info';
 import { maskForLog, maskLogText } from './log-masking';
 import { LogDestination } from './log-destination';
+import { traceFields } from '../telemetry/trace-fields';
 
 /** Nest's level names (LOG_LEVEL) as pino's. */
 const PINO_LEVEL: Record<ServiceConfig['LOG_LEVEL'], LevelWithSilent> = {
@@ -42,6 +43,7 @@ export function contextFields(context: EventContext | undefined): Record<string,
     ...(context.eventId ? { eventId: context.eventId } : {}),
     ...(context.dossierKey ? { dossierCode: context.dossierKey } : {}),
     ...(context.user ? { user: context.user } : {}),
+    ...traceFields(),
   };
 }
 
