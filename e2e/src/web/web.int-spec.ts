@@ -3,6 +3,7 @@ import { launchBrowser, prepareWeb, writeDocsScreenshots } from './browser';
 import { WebContext } from './context';
 import { catalogueFlows } from './flows/catalogue.flow';
 import { counterFlows } from './flows/counter.flow';
+import { citizenFlows } from './flows/citizen.flow';
 import { reviewFlows } from './flows/review.flow';
 import { statisticsFlows } from './flows/statistics.flow';
 
@@ -35,6 +36,7 @@ describe('officer console and citizen portal', () => {
 
   catalogueFlows(ctx);
   reviewFlows(ctx);
+  citizenFlows(ctx);
   counterFlows(ctx);
   // Last: counts what the flows above did.
   statisticsFlows(ctx);
