@@ -105,15 +105,29 @@ export async function provisionLocal({
     let downloaded = false;
     if (!kafkaBrokers) downloaded = ensureKafkaJars(log).downloaded || downloaded;
     if (!mongoUrl && !onPath('mongod')) downloaded = ensureFerretDb(log).downloaded || downloaded;
+    // Traces are not needed to run: Jaeger failing to build or start is said, not fatal.
     let otlpEndpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+    let jaegerBuilt = false;
     if (otlpEndpoint) described.push(`traces to OTEL_EXPORTER_OTLP_ENDPOINT (${otlpEndpoint})`);
-    else if (onPath('go')) downloaded = ensureJaeger(log).built || downloaded;
+    else if (onPath('go')) {
+      try {
+        downloaded = ensureJaeger(log).built || downloaded;
+        jaegerBuilt = true;
+      } catch (err) {
+        log(`Jaeger could not be built; no traces are kept: ${err.message.split('\n')[0]}`);
+      }
+    }
     dataDir = runDir('infra');
     const [kafka, mongo, keycloak, jaeger] = await Promise.all([
       kafkaBrokers ? null : startKafka({ dataDir, log }),
       mongoUrl ? null : startMongo({ dataDir, log }),
       oidcIssuerUrl ? null : startKeycloak({ dataDir, log, port: keycloakPort }),
-      tracing && !otlpEndpoint ? startJaeger({ dataDir, log }) : null,
+      tracing && jaegerBuilt
+        ? startJaeger({ dataDir, log }).catch((err) => {
+            log(`Jaeger did not start; no traces are kept: ${err.message.split('\n')[0]}`);
+            return null;
+          })
+        : null,
     ]);
     if (kafka) {
       stops.push(() => kafka.process.stop());
