@@ -191,6 +191,8 @@ describe('the citizen portal: my dossiers, documents and the result notice', () 
     const id = sent.body.documentId as string;
     for (const user of [U.citizenAn, U.counterBaDinh, U.landOfficerBaDinh])
       expect((await json(`/dossiers/${sold}/documents`, user)).items).toEqual([sent.body]);
+    // The officers' view of the dossier lists it too.
+    expect((await json(`/dossiers/${sold}`, U.landOfficerBaDinh)).documents).toEqual([sent.body]);
     const file = await get(`/dossiers/${sold}/documents/${id}`, U.citizenAn);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/pdf');

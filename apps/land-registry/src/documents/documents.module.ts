@@ -27,5 +27,7 @@ import { EicarScanner, VIRUS_SCANNER } from './virus-scanner';
           : new EicarScanner(),
     },
   ],
+  // The officer's view of a dossier lists its documents (views/officer-answers.ts).
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -83,10 +83,13 @@ export class DocumentsService {
   async list(code: string, actor: Actor) {
     const dossier = await this.dossiers.existing(code);
     audienceFor(actor, dossier);
-    const stored = await this.documents.listFor(code);
-    return {
-      items: stored.map((s) => view(s, kindVi(dossier, s.metadata.kind) ?? s.metadata.kind)),
-    };
+    return { items: await this.of(dossier) };
+  }
+
+  /** The dossier's documents, oldest first, for a reader whose access is already checked. */
+  async of(dossier: Dossier) {
+    const stored = await this.documents.listFor(dossier._id);
+    return stored.map((s) => view(s, kindVi(dossier, s.metadata.kind) ?? s.metadata.kind));
   }
 
   async download(

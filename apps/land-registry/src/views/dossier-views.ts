@@ -17,9 +17,15 @@ const WAITING_VI: Record<string, string> = {
 
 /**
  * Everything an officer sees: the full timeline, who holds it, what it waits for, the
- * deadline, and the delivery of every message sent to the citizen (kept beside the dossier).
+ * deadline, the delivery of every message sent to the citizen (kept beside the dossier) and
+ * the documents uploaded for it.
  */
-export function officerView(d: Dossier, notifications: NotificationRecord[], now = new Date()) {
+export function officerView(
+  d: Dossier,
+  notifications: NotificationRecord[],
+  documents: object[] = [],
+  now = new Date(),
+) {
   return {
     dossierCode: d._id,
     procedure: procedureOf(d),
@@ -72,6 +78,8 @@ export function officerView(d: Dossier, notifications: NotificationRecord[], now
     withdrawal: d.withdrawal,
     timeline: d.timeline,
     notifications,
+    // As GET /dossiers/{code}/documents lists them; each is downloaded by its documentId.
+    documents,
   };
 }
 

@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@lien-thong/audit';
 import type { Actor } from '@lien-thong/platform';
+import { DocumentsService } from '../documents/documents.service';
 import { Dossier } from '../dossiers/dossier';
 import { DossierReadsService } from './dossier-reads.service';
 import { officerView } from './dossier-views';
 
 /**
  * How an officer is answered after an action or a full read: recorded in the audit log first
- * (the log must hold it), then the dossier as officers see it, with its messages.
+ * (the log must hold it), then the dossier as officers see it, with its messages and documents.
  */
 @Injectable()
 export class OfficerAnswers {
   constructor(
     private readonly reads: DossierReadsService,
     private readonly audit: AuditLog,
+    private readonly documents: DocumentsService,
   ) {}
 
   async done(
@@ -24,6 +26,10 @@ export class OfficerAnswers {
     details?: Record<string, unknown>,
   ) {
     await this.audit.record({ actor, action, dossierCode: d._id, ip, details });
-    return officerView(d, await this.reads.notificationsOf(d._id));
+    const [notifications, documents] = await Promise.all([
+      this.reads.notificationsOf(d._id),
+      this.documents.of(d),
+    ]);
+    return officerView(d, notifications, documents);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { DocumentsModule } from '../documents/documents.module';
 import { DossierStoreModule } from '../dossiers/dossiers.module';
 import { DossierReadsService } from './dossier-reads.service';
 import { DossierViewsController } from './dossier-views.controller';
@@ -10,6 +11,8 @@ import { TrackingAttempts } from './tracking-attempts';
 @Module({
   imports: [
     DossierStoreModule,
+    // The officer's view lists the dossier's documents.
+    DocumentsModule,
     // Per-client request limit of the public tracking route (the guard is applied there only).
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }]),
   ],

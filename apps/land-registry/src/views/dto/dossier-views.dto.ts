@@ -253,6 +253,13 @@ export class OfficerDossierView {
 
   @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'Tin nhắn đã gửi người dân' })
   notifications!: Record<string, unknown>[];
+
+  @ApiProperty({
+    type: 'array',
+    items: ANY_OBJECT,
+    description: 'Giấy tờ đã tải lên (như GET /dossiers/{code}/documents)',
+  })
+  documents!: Record<string, unknown>[];
 }
 
 /** One line of an officer's work list. */
