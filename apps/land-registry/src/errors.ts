@@ -58,6 +58,19 @@ export const LAND_REGISTRY_ERRORS = {
     'Kỳ thống kê phải có từ ngày không sau đến ngày và dài không quá 366 ngày',
   'FORM.NOT_FOUND': 'Không có mẫu in này',
   'FORM.NOT_APPLICABLE': 'Mẫu này chưa áp dụng cho hồ sơ ở bước hiện tại',
+  // The citizen portal: a dossier's documents (POST /dossiers/{code}/documents)
+  'DOCUMENT.TYPE_NOT_ALLOWED': 'Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)',
+  'DOCUMENT.TOO_LARGE': 'Tệp vượt quá dung lượng cho phép',
+  'DOCUMENT.INFECTED': 'Tệp có chứa mã độc (virus) nên không được tiếp nhận',
+  'DOCUMENT.SCAN_UNAVAILABLE':
+    'Hệ thống kiểm tra virus đang tạm ngừng nên chưa nhận được tệp; vui lòng gửi lại sau',
+  'DOCUMENT.FILE_MISSING': 'Chưa chọn tệp giấy tờ để tải lên',
+  'DOCUMENT.KIND_UNKNOWN': 'Loại giấy tờ không có trong thành phần hồ sơ của thủ tục',
+  'DOCUMENT.TOO_MANY': 'Hồ sơ đã có đủ số tệp giấy tờ tối đa',
+  'DOCUMENT.NOT_FOUND': 'Không tìm thấy giấy tờ',
+  'DOCUMENT.UPLOAD_INVALID':
+    'Yêu cầu tải lên không hợp lệ: một tệp ở trường "file" và loại giấy tờ',
+  'DOSSIER.FINISHED': 'Hồ sơ đã kết thúc; không thể nộp thêm giấy tờ',
   // Why a dossier was refused (recorded on it and told to the citizen)
   'PARCEL.MORTGAGED': 'Thửa đất đang thế chấp mà không có văn bản đồng ý của bên nhận thế chấp',
   'CONSTRUCTION.NOT_CONFIRMED':
