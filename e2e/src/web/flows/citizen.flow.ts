@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
-import { SAMPLE_USERS as U, transferRequestFor } from '@lien-thong/testing';
+import {
+  eventually,
+  reviewAndApprove,
+  SAMPLE_USERS as U,
+  transferRequestFor,
+} from '@lien-thong/testing';
 import { checkPage } from '../browser';
-import { WebContext } from '../context';
+import { Json, WebContext } from '../context';
 
 /** The sale the citizen submits in the browser: parcel 00004/12/133 of Trịnh Văn Nam. */
 const SALE = {
@@ -59,30 +64,34 @@ export function citizenFlows(ctx: WebContext): void {
       await page.getByRole('link', { name: 'Chuyển nhượng, tặng cho quyền sử dụng đất' }).click();
       await page.getByRole('heading', { name: /Nộp hồ sơ trực tuyến/ }).waitFor();
 
-      await page.getByLabel('Mã xã, phường').fill(SALE.parcel.communeCode);
-      await page.getByLabel('Số tờ bản đồ').fill(String(SALE.parcel.mapSheetNumber));
-      await page.getByLabel('Số thửa').fill(String(SALE.parcel.parcelNumber));
-      await page.getByLabel('Số phát hành Giấy chứng nhận').fill(SALE.certificateSerial);
-      await page.getByLabel('Ngày công chứng hợp đồng').fill('2026-11-16');
+      await page.getByLabel('Mã xã/phường', { exact: true }).fill(SALE.parcel.communeCode);
+      await page
+        .getByLabel('Số tờ bản đồ', { exact: true })
+        .fill(String(SALE.parcel.mapSheetNumber));
+      await page.getByLabel('Số thửa', { exact: true }).fill(String(SALE.parcel.parcelNumber));
+      await page
+        .getByLabel('Số seri giấy chứng nhận', { exact: true })
+        .fill(SALE.certificateSerial);
+      await page.getByLabel('Ngày ký hợp đồng', { exact: true }).fill('2026-11-16');
       await page.getByLabel('Giá ghi trên hợp đồng (đồng)').fill('2500000000');
       const seller = page.getByRole('group', { name: 'Bên chuyển nhượng 1' });
       await seller.getByLabel('Họ và tên').fill(SALE.seller.fullName);
       // A wrong ID number first: the land registry's message shows next to that field.
-      await seller.getByLabel('Số định danh cá nhân').fill('001074353400');
+      await seller.getByLabel('Số định danh cá nhân (CCCD)').fill('001074353400');
       await seller.getByLabel('Địa chỉ thường trú').fill('Số 3 phố Kim Mã, Phường Ba Đình, Hà Nội');
-      const buyer = page.getByRole('group', { name: 'Bên nhận chuyển nhượng 1' });
+      const buyer = page.getByRole('group', { name: 'Bên nhận 1' });
       // The citizen is the buyer, filled in from her login.
-      await expect(buyer.getByLabel('Số định danh cá nhân').inputValue()).resolves.toBe(
+      await expect(buyer.getByLabel('Số định danh cá nhân (CCCD)').inputValue()).resolves.toBe(
         U.citizenBinh,
       );
       await buyer.getByLabel('Địa chỉ thường trú').fill('Số 5 phố Kim Mã, Phường Ba Đình, Hà Nội');
-      await page.getByLabel('Số điện thoại').fill('0912345670');
+      await page.getByLabel('Số điện thoại', { exact: true }).fill('0912345670');
       await checkPage(page, 'citizen-submission');
       await page.getByRole('button', { name: 'Gửi tờ khai' }).click();
       await seller
         .getByText('Bên chuyển nhượng không có tên trên giấy chứng nhận của thửa đất')
         .waitFor();
-      await seller.getByLabel('Số định danh cá nhân').fill(SALE.seller.citizenId);
+      await seller.getByLabel('Số định danh cá nhân (CCCD)').fill(SALE.seller.citizenId);
       await page.getByRole('button', { name: 'Gửi tờ khai' }).click();
 
       const accepted = page.getByText(/^Hồ sơ .+ đã được tiếp nhận$/);
@@ -126,6 +135,7 @@ export function citizenFlows(ctx: WebContext): void {
       await page.getByRole('button', { name: 'hop-dong.pdf' }).waitFor();
       await page.getByText(/Cần nộp [\d.]+ đồng theo thông báo thuế/).waitFor();
       await checkPage(page, 'citizen-dossier', { docs: true });
+      expect(await pdfText(page, /Tải thông báo nộp tiền/)).toContain(code);
 
       // Pay = the payment gateway's own page (simulated), in the same tab.
       await page.getByRole('link', { name: 'Thanh toán trực tuyến', exact: true }).click();
@@ -135,6 +145,25 @@ export function citizenFlows(ctx: WebContext): void {
       await page.goto(`/ca-nhan/ho-so/${encodeURIComponent(code)}`);
       await page.getByText('Văn phòng đăng ký đất đai đang thẩm định hồ sơ').first().waitFor();
       await expect(page.getByText(/Cần nộp [\d.]+ đồng/).count()).resolves.toBe(0);
+
+      // The land office approves (through the API): the result notice is hers to download.
+      const inReview = await ctx.api('GET', ctx.lr(`/dossiers/${code}`), U.counterHaNoi);
+      await reviewAndApprove(
+        (method, path, body, as) => ctx.api(method, ctx.lr(path), as, body),
+        code,
+        inReview.unit as string,
+      );
+      await eventually(
+        async () => {
+          const mine = await ctx.api('GET', ctx.lr('/citizen/dossiers'), U.citizenBinh);
+          const item = (mine.items as Json[]).find((d) => d.dossierCode === code);
+          return (item?.forms as string[] | undefined)?.includes('result') ? item : undefined;
+        },
+        60_000,
+        `the result notice of ${code}`,
+      );
+      await page.reload();
+      expect(await pdfText(page, /Tải thông báo kết quả/)).toContain(code);
       await page.context().close();
     });
 

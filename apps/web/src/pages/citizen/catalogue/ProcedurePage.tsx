@@ -4,7 +4,7 @@ import { Descriptions, Select, Skeleton, Table, Typography } from 'antd';
 import { callApi } from '../../../api/client';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { formatVnd } from '../../../format/format';
-import { onlineProcedure } from '../submit/online-procedures';
+import { procedureFormOf } from '../../../forms';
 import { FeeLine, ONLINE_LEVEL_VI, ProcedureDetail, PROVINCES } from './catalogue-api';
 import '../my/my.css';
 
@@ -61,7 +61,7 @@ export function ProcedurePage() {
       {p && (
         <>
           <Typography.Title level={1}>{p.nameVi}</Typography.Title>
-          {onlineProcedure(p.key) && (
+          {procedureFormOf(p.key) && (
             <p>
               <Link to={`/nop-truc-tuyen/${p.key}`} className="lt-inline-link">
                 Nộp hồ sơ trực tuyến

@@ -4,7 +4,7 @@ import { Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { useApi } from '../../../api/use-api';
 import { formatDate, formatVnd } from '../../../format/format';
-import { ONLINE_PROCEDURES } from '../submit/online-procedures';
+import { ONLINE_FORMS } from '../submit/citizen-party';
 import { CHANNEL_VI, MY_KEYS, MyDossier, MyDossiersPage as Page } from './my-dossiers-api';
 import './my.css';
 
@@ -27,7 +27,7 @@ export function MyDossiersPage() {
         style={{ marginBottom: 16 }}
       >
         <Space wrap>
-          {ONLINE_PROCEDURES.map((p) => (
+          {ONLINE_FORMS.map((p) => (
             <Link key={p.key} to={`/nop-truc-tuyen/${p.key}`}>
               {p.titleVi}
             </Link>

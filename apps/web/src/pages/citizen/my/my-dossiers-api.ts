@@ -1,11 +1,16 @@
 import type { TrackedDossier } from '../tracking/tracking-api';
 
 /** The printable forms a party may download (GET /dossiers/:code/forms/<kind>). */
-export type FormKind = 'receipt' | 'tax-notice' | 'result';
+export type FormKind =
+  'receipt' | 'supplement-request' | 'tax-notice' | 'refusal' | 'apology' | 'result';
 
+/** In the order a dossier gets them (apps/land-registry/src/forms/form-parts.ts). */
 export const FORM_VI: Record<FormKind, string> = {
   receipt: 'Giấy tiếp nhận',
+  'supplement-request': 'Phiếu yêu cầu bổ sung hồ sơ',
   'tax-notice': 'Thông báo nộp tiền',
+  refusal: 'Thông báo từ chối',
+  apology: 'Thư xin lỗi',
   result: 'Thông báo kết quả',
 };
 
