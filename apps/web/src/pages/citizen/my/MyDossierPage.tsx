@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Skeleton, Space, Typography } from 'antd';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { useApi } from '../../../api/use-api';
 import { formatVnd } from '../../../format/format';
@@ -68,9 +68,10 @@ export function MyDossierPage() {
                     : 'Cần nộp tiền theo thông báo thuế'
                 }
                 description={
-                  <a href={d.paymentUrl} rel="noopener noreferrer">
+                  // The payment gateway's own page, in this tab: it records the payment.
+                  <Button type="primary" href={d.paymentUrl} rel="noopener noreferrer">
                     Thanh toán trực tuyến
-                  </a>
+                  </Button>
                 }
               />
             )}

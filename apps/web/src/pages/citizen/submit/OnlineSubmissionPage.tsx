@@ -54,7 +54,7 @@ export function OnlineSubmissionPage() {
             type="success"
             showIcon
             title={`Hồ sơ ${receipt.dossierCode} đã được tiếp nhận`}
-            description="Tải lên từng giấy tờ trong danh sách (PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB), rồi bấm Tiếp tục để xem giấy tiếp nhận."
+            description="Tải lên từng giấy tờ trong danh sách (PDF, JPEG hoặc PNG, mỗi tệp tối đa 10 MB), rồi bấm Tiếp tục để xem giấy tiếp nhận. Giấy tờ còn thiếu có thể nộp sau, ở trang Hồ sơ của tôi."
           />
           <Typography.Title level={2}>Giấy tờ cần nộp</Typography.Title>
           <DossierDocuments code={receipt.dossierCode} procedureKey={spec.key} />
