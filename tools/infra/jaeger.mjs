@@ -32,10 +32,10 @@ export function jaegerPrerequisites() {
  * Builds cmd/jaeger from its module. `go install …@v1.75.0` refuses a module whose go.mod
  * has replace directives, so the build goes through a throw-away module that requires it
  * as a tool (`go get -tool`), which resolves the same dependency versions. Measured on the
- * 2-core machine, first build: 38 s to download the modules, then 483 s of CPU to compile
- * (15.5 min of wall time while other test stacks ran, so about 4 min on an idle machine),
- * 2.3 GB of memory at most, a 121 MB binary. A fresh CI machine pays it once per run,
- * during provisioning (provision.mjs), beside the static checks.
+ * 2-core machine: 38 s to download the modules, then 483 s of CPU to compile from a cold
+ * Go build cache (15.5 min of wall time while other test stacks ran: about 4–5 min on an
+ * idle machine), 2.3 GB of memory at most; an 85 MB binary. A fresh CI machine pays it once
+ * per run, during provisioning (provision.mjs), beside the static checks.
  */
 export function ensureJaeger(log = () => {}) {
   const binary = jaegerBinary();
