@@ -110,6 +110,8 @@ describe('GET /audit/* over HTTP', () => {
         MONGO_DB: uniqueName('audit-http'),
         LOG_LEVEL: 'error',
         PORT: String(port),
+        // As behind the web gateway, which appends the browser's address.
+        TRUST_PROXY_HOPS: '1',
       },
     );
     const info = {
@@ -179,6 +181,29 @@ describe('GET /audit/* over HTTP', () => {
     const final = await (await get('/audit/verification', auditor)).json();
     expect(final).toMatchObject({ ok: true });
     expect((final as { records: number }).records).toBeGreaterThanOrEqual(5);
+  });
+
+  it('records the address the gateway saw, not one the caller wrote in X-Forwarded-For', async () => {
+    const officer = await tokenOf(SAMPLE_USERS.counterBaDinh);
+    const res = await fetch(`${baseUrl}/audit/records?limit=1`, {
+      headers: {
+        authorization: `Bearer ${officer}`,
+        // The caller's own claim first, then what the gateway appends (the socket it saw).
+        'x-forwarded-for': '198.51.100.66, 203.0.113.7',
+      },
+    });
+    expect(res.status).toBe(403);
+    const recorded = await eventually(async () => {
+      const body = (await (await get('/audit/records?limit=500', auditor)).json()) as {
+        records: AuditRecord[];
+      };
+      return body.records.find((r) => r.action === 'AUTH.FORBIDDEN' && r.ip === '203.0.113.7');
+    });
+    expect(recorded.details).toMatchObject({ path: '/audit/records' });
+    const all = (await (await get('/audit/records?limit=500', auditor)).json()) as {
+      records: AuditRecord[];
+    };
+    expect(all.records.some((r) => r.ip === '198.51.100.66')).toBe(false);
   });
 
   it('answers 400 with a Vietnamese message for a bad query', async () => {

@@ -45,6 +45,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     // land-registry polled every 2 s took minutes to stop). Requests in flight complete.
     return503OnClosing: true,
   });
+  // Behind the web gateway, the browser's address is the last one it adds to X-Forwarded-For.
+  if (config.TRUST_PROXY_HOPS > 0)
+    app.getHttpAdapter().getInstance().set('trust proxy', config.TRUST_PROXY_HOPS);
   // Every request runs with a correlation id (the caller's X-Correlation-Id, or a new one):
   // it goes into the events the request causes and into every log line about it.
   app.use((req: Request, res: Response, next: () => void) => {

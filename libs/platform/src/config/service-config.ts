@@ -198,6 +198,17 @@ export class ServiceConfig {
   @Max(60_000)
   SHUTDOWN_GRACE_MS = 0;
 
+  /**
+   * How many proxies in front of the service append to X-Forwarded-For (the web gateway: 1).
+   * The client's address (rate limits, audit) is then the one the nearest proxy saw; 0 trusts
+   * no header, so a caller that reaches the service directly cannot choose its address.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  TRUST_PROXY_HOPS = 0;
+
   /** json: one JSON object a line (what a log collector reads); pretty: for a terminal. */
   @IsIn(['json', 'pretty'])
   LOG_FORMAT: 'json' | 'pretty' = 'json';
