@@ -68,10 +68,15 @@ export default [
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
+      // The tools are product code (type-checked by tools/tsconfig.json): linted too.
+      '!tools/**/*.mjs',
+      '!tools/jest/*.js',
     ],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
+  // For the tools (the only JavaScript not ignored above): Node and browser globals.
+  ...nx.configs['flat/javascript'],
   {
     files: ['**/*.ts', 'apps/web/**/*.tsx'],
     languageOptions: {
@@ -99,6 +104,31 @@ export default [
         },
       ],
     },
+  },
+  {
+    // The tools: plain JavaScript run by Node before npm install (tools/cli/lifecycle.mjs),
+    // checked by tsc from their JSDoc (tools/tsconfig.json); they read the environment freely.
+    files: ['tools/**/*.mjs', 'tools/jest/*.js'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false } },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Jest loads its global set-up as CommonJS.
+    files: ['tools/jest/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Tests may use the testing library and read the environment the test runner sets.

@@ -79,7 +79,7 @@ function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
   if (result.error)
     throw new Error(
-      result.error.code === 'ENOENT'
+      /** @type {NodeJS.ErrnoException} */ (result.error).code === 'ENOENT'
         ? `${command} is not installed: the deployment check needs Go (go install) and python3 with pip`
         : `${command}: ${result.error.message}`,
     );
@@ -97,8 +97,12 @@ function publish(partial, dir) {
   }
 }
 
-/** Builds a Go tool once into ~/.cache/lien-thong/go-tools/<name>-<version>. */
-export function ensureTool(name, log = () => {}) {
+/**
+ * Builds a Go tool once into ~/.cache/lien-thong/go-tools/<name>-<version>.
+ * @param {keyof typeof TOOLS} name
+ * @param {(message: string) => void} [log]
+ */
+export function ensureTool(name, log = () => undefined) {
   const tool = TOOLS[name];
   const dir = cacheDir('go-tools', `${name}-${tool.version}`);
   const bin = join(dir, tool.bin);
@@ -122,7 +126,8 @@ export function ensureTool(name, log = () => {}) {
  * "/api/_definitions.json", which a validator would try to fetch from there: each file is
  * rewritten once to refer to the _definitions.json beside it.
  */
-export function ensureSchemas(log = () => {}) {
+/** @param {(message: string) => void} [log] */
+export function ensureSchemas(log = () => undefined) {
   const root = cacheDir('kubernetes-json-schema', `${SCHEMAS.package}-${SCHEMAS.version}`);
   const folder = `v${SCHEMAS.kubernetes}-local-strict`;
   if (existsSync(join(root, '.complete'))) return root;
@@ -557,8 +562,12 @@ export function checkDockerfile(text) {
   return problems;
 }
 
-/** Every check; returns the problems found (empty: all good). */
-export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => {} }) {
+/**
+ * Every check; returns the problems found (empty: all good).
+ * @param {{ composeFile: string, k8sDir: string, dockerfile: string,
+ *   log?: (message: string) => void }} options
+ */
+export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => undefined }) {
   const config = configOf();
   const problems = [];
   problems.push(...checkDockerfile(readFileSync(dockerfile, 'utf8')));

@@ -19,8 +19,9 @@ const option = (name) => {
 };
 const [command] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const withAuditLog = SERVICES.filter((s) => s.name !== 'agency-simulators');
-const targets = option('url')
-  ? [{ name: option('service') ?? option('url'), url: option('url') }]
+const url = option('url');
+const targets = url
+  ? [{ name: option('service') ?? url, url }]
   : withAuditLog
       .filter((s) => !option('service') || s.name === option('service'))
       .map((s) => ({ name: s.name, url: `http://127.0.0.1:${servicePort(s)}` }));
@@ -36,6 +37,11 @@ function auditorToken() {
   return tokenFor(AUDITOR, 'AUDIT_TOKEN');
 }
 
+/**
+ * @param {string} url
+ * @param {string} token
+ * @returns {Promise<any>} the service's JSON answer
+ */
 async function get(url, token) {
   const res = await fetch(url, {
     headers: { authorization: `Bearer ${token}` },
@@ -43,7 +49,7 @@ async function get(url, token) {
   }).catch(() => {
     throw new Error(`cannot reach ${new URL(url).origin} (is the service running? npm start)`);
   });
-  const body = await res.json().catch(() => ({}));
+  const body = /** @type {any} */ (await res.json().catch(() => ({})));
   if (!res.ok) {
     const hint = res.status === 404 ? ' (this service keeps no audit log)' : '';
     throw new Error(
@@ -83,9 +89,14 @@ async function verify(token) {
 
 async function list(token) {
   const query = new URLSearchParams();
-  if (option('dossier')) query.set('dossierCode', option('dossier'));
-  if (option('from')) query.set('from', option('from'));
-  if (option('limit')) query.set('limit', option('limit'));
+  for (const [name, parameter] of [
+    ['dossier', 'dossierCode'],
+    ['from', 'from'],
+    ['limit', 'limit'],
+  ]) {
+    const value = option(name);
+    if (value) query.set(parameter, value);
+  }
   for (const t of targets) {
     const page = await get(`${t.url}/audit/records?${query}`, token);
     console.log(`${t.name}: ${page.records.length} record(s)`);

@@ -89,7 +89,7 @@ export function build(root = repoRoot) {
     const { code, map } = swc.transformSync(readFileSync(file, 'utf8'), file, swc.configFor(file));
     // Stack traces point at the TypeScript file (the map names it relative to itself);
     // the source text stays out of the map: it is in the repository.
-    const sourceMap = JSON.parse(map);
+    const sourceMap = JSON.parse(map ?? '{}');
     sourceMap.sources = [relative(dirname(out), file)];
     delete sourceMap.sourcesContent;
     writeAtomically(`${out}.map`, JSON.stringify(sourceMap));
@@ -142,10 +142,11 @@ function loadCompiler(require, root) {
   } = require('@swc-node/register/read-default-tsconfig');
   const { transformSync } = require('@swc-node/core');
   // As @swc-node/register does for require(): CommonJS, whatever tsconfig's module says.
-  const options = {
+  // (Typed as what @swc-node reads: its own copy of TypeScript's CompilerOptions.)
+  const options = /** @type {Parameters<typeof tsCompilerOptionsToSwcConfig>[0]} */ ({
     ...readDefaultTsConfig(join(root, 'tsconfig.json')),
     module: ts.ModuleKind.CommonJS,
-  };
+  });
   return {
     transformSync,
     configFor: (file) => ({ ...tsCompilerOptionsToSwcConfig(options, file), sourcemap: true }),

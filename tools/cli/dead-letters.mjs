@@ -19,6 +19,11 @@ const targets = option('url')
       .map((s) => ({ name: s.name, url: `http://127.0.0.1:${servicePort(s)}` }));
 
 let token;
+/**
+ * @param {string} method
+ * @param {string} url
+ * @returns {Promise<any>} the service's JSON answer
+ */
 async function call(method, url) {
   token ??= await tokenFor('vanhanh', 'OPERATOR_TOKEN');
   const res = await fetch(url, { method, headers: { authorization: `Bearer ${token}` } }).catch(
@@ -28,7 +33,7 @@ async function call(method, url) {
       );
     },
   );
-  const body = await res.json().catch(() => ({}));
+  const body = /** @type {any} */ (await res.json().catch(() => ({})));
   if (!res.ok)
     throw new Error(`${method} ${url}: ${res.status} ${body.code ?? ''} ${body.message ?? ''}`);
   return body;

@@ -9,7 +9,12 @@ export function issuerUrl() {
   return process.env.OIDC_ISSUER_URL ?? DEFAULT_ISSUER;
 }
 
-/** `tokenVariable` from the environment, or the sample user's token (development only). */
+/**
+ * `tokenVariable` from the environment, or the sample user's token (development only).
+ * @param {string} username
+ * @param {string} tokenVariable
+ * @returns {Promise<string>}
+ */
 export async function tokenFor(username, tokenVariable) {
   if (process.env[tokenVariable]) return process.env[tokenVariable];
   const issuer = issuerUrl();
@@ -25,7 +30,9 @@ export async function tokenFor(username, tokenVariable) {
     throw new Error(
       `cannot reach the identity provider at ${issuer} (is npm start running? set OIDC_ISSUER_URL, or ${tokenVariable} to a token)`,
     );
-  const { token_endpoint: tokenEndpoint } = await discovery.json();
+  const { token_endpoint: tokenEndpoint } = /** @type {{ token_endpoint: string }} */ (
+    await discovery.json()
+  );
   const res = await fetch(tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -39,5 +46,5 @@ export async function tokenFor(username, tokenVariable) {
     signal: AbortSignal.timeout(15_000),
   });
   if (!res.ok) throw new Error(`logging in as ${username} failed: HTTP ${res.status}`);
-  return (await res.json()).access_token;
+  return /** @type {{ access_token: string }} */ (await res.json()).access_token;
 }

@@ -75,7 +75,7 @@ export function startService(service, env) {
     stream.on('data', (chunk) => {
       buffered += chunk;
       const lines = buffered.split('\n');
-      buffered = lines.pop();
+      buffered = lines.pop() ?? '';
       for (const line of lines) process.stdout.write(prefix + line + '\n');
     });
   }

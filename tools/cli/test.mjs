@@ -51,6 +51,8 @@ const checks = await Promise.all([
   step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
   // The officer console and citizen portal: browser code, its own settings (DOM, JSX).
   step('type-check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']),
+  // The tools: JavaScript that runs before npm install, checked from its JSDoc.
+  step('type-check (tools)', bin('tsc'), ['-p', 'tools/tsconfig.json']),
   step('lint', bin('eslint'), ['.', '--max-warnings=0'], nxEnv),
   step('format', bin('prettier'), ['--check', '--log-level=warn', '.']),
   // docker-compose.yml against the Compose schema, deploy/k8s rendered and checked with

@@ -13,7 +13,8 @@ export async function startInfraControl(infra) {
     }
     res.writeHead(404).end('{"error":"unknown control, or Kafka not provisioned by this run"}');
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   server.unref();
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
 }

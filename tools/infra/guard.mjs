@@ -10,7 +10,7 @@ const ownerPid = Number(ownerArg);
 // GUARD_STOP_SIGNAL: the signal that stops the process promptly (SIGTERM by default).
 const uid = process.env.GUARD_UID ? Number(process.env.GUARD_UID) : undefined;
 const gid = process.env.GUARD_GID ? Number(process.env.GUARD_GID) : undefined;
-const stopSignal = process.env.GUARD_STOP_SIGNAL || 'SIGTERM';
+const stopSignal = /** @type {NodeJS.Signals} */ (process.env.GUARD_STOP_SIGNAL || 'SIGTERM');
 const child = spawn(command, args, { stdio: 'inherit', uid, gid });
 let stopping = false;
 

@@ -37,7 +37,8 @@ export function jaegerPrerequisites() {
  * idle machine), 2.3 GB of memory at most; an 85 MB binary. A fresh CI machine pays it once
  * per run, during provisioning (provision.mjs), beside the static checks.
  */
-export function ensureJaeger(log = () => {}) {
+/** @param {(message: string) => void} [log] */
+export function ensureJaeger(log = () => undefined) {
   const binary = jaegerBinary();
   if (existsSync(binary)) return { binary, built: false };
   const started = Date.now();
@@ -124,8 +125,11 @@ exporters:
 `;
 }
 
-/** Starts Jaeger; returns { otlpEndpoint, uiUrl, process }. */
-export async function startJaeger({ dataDir, log = () => {} }) {
+/**
+ * Starts Jaeger; returns { otlpEndpoint, uiUrl, process }.
+ * @param {{ dataDir: string, log?: (message: string) => void }} options
+ */
+export async function startJaeger({ dataDir, log = () => undefined }) {
   const { binary } = ensureJaeger(log);
   const [otlpPort, queryPort, queryGrpcPort, healthPort] = await Promise.all(
     [0, 1, 2, 3].map(() => freePort()),

@@ -67,6 +67,10 @@ export async function startKafkaCluster({ dataDir, log, heap = '256m' }) {
   const credentials = newKafkaCredentials();
   const controllerSecret = randomBytes(24).toString('base64url');
   const adminSecret = credentials[KAFKA_SUPERUSER];
+  /**
+   * @type {{ id: number, port: number, controllerPort: number, props?: string, logFile?: string,
+   *   process?: Awaited<ReturnType<typeof launchKafkaNode>> }[]}
+   */
   const nodes = [];
   for (const id of NODE_IDS)
     nodes.push({ id, port: await freePort(), controllerPort: await freePort() });

@@ -35,7 +35,7 @@ function ferretBinary() {
   return cacheDir('ferretdb', `${versions.ferretdb}-${FERRETDB_PATCH}`, 'ferretdb');
 }
 
-/**
+/*
  * FerretDB 1.24 on PostgreSQL turns `{ _id: "x" }` into `_jsonb->'_id' @> '"x"'`, which
  * its own unique index on `_jsonb->'_id'` (a btree) cannot serve: every look-up and every
  * update by _id scanned the whole table, decompressing each document, so each cost grew

@@ -27,7 +27,7 @@ function ensureNodeBinary() {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (!pack.ok) throw new Error(`npm pack ${pkg} failed: ${pack.stderr.trim()}`);
-    const tarball = pack.stdout.trim().split('\n').pop();
+    const tarball = pack.stdout.trim().split('\n').pop() ?? '';
     const untar = run('tar', ['xzf', tarball], { cwd: work });
     if (!untar.ok) throw new Error(`could not unpack ${tarball}: ${untar.stderr}`);
     mkdirSync(join(dir, '..'), { recursive: true });
@@ -55,7 +55,7 @@ export async function ensureNode24() {
     stdio: 'inherit',
     env: { ...process.env, PATH: `${binDir}:${process.env.PATH}` },
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']))
     process.on(signal, () => child.kill(signal));
   // If npm is killed outright, pass the stop on instead of leaving Node 24 running alone.
   const parent = process.ppid;

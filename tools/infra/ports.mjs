@@ -1,13 +1,14 @@
 // Free ports chosen at run time so that two runs on one machine never collide.
 import { createServer, connect } from 'node:net';
 
+/** @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -27,6 +28,11 @@ export function canConnect(host, port, timeoutMs = 1000) {
   });
 }
 
+/**
+ * @param {string} host
+ * @param {number} port
+ * @param {{ timeoutMs?: number, proc?: import('./processes.mjs').Guarded, what?: string }} [options]
+ */
 export async function waitForPort(host, port, { timeoutMs = 60_000, proc, what = 'server' } = {}) {
   // The process's last log lines say why it did not come up.
   const tail = () => (proc ? `\n${proc.tail()}` : '');

@@ -8,12 +8,19 @@ import { fileURLToPath } from 'node:url';
 
 const guardPath = join(dirname(fileURLToPath(import.meta.url)), 'guard.mjs');
 
-/** Starts command under a guard tied to this process; output goes to logFile. */
+/**
+ * Starts command under a guard tied to this process; output goes to logFile.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ logFile: string, env?: NodeJS.ProcessEnv, cwd?: string, removeOnOrphan?: string,
+ *   user?: { uid: number, gid: number }, stopSignal?: NodeJS.Signals }} options
+ */
 export function startGuarded(
   name,
   command,
   args,
-  { logFile, env = process.env, cwd, removeOnOrphan, user, stopSignal } = {},
+  { logFile, env = process.env, cwd, removeOnOrphan, user, stopSignal },
 ) {
   const fd = openSync(logFile, 'a');
   const guardEnv = { ...env };
@@ -50,6 +57,8 @@ export function startGuarded(
   };
 }
 
+/** @typedef {ReturnType<typeof startGuarded>} Guarded A process started by startGuarded. */
+
 export function tailFile(file, lines = 20) {
   if (!existsSync(file)) return '';
   return readFileSync(file, 'utf8')
@@ -58,14 +67,20 @@ export function tailFile(file, lines = 20) {
     .join('\n');
 }
 
-/** Runs a command to completion; returns { ok, stdout, stderr }. */
+/**
+ * Runs a command to completion; returns { ok, stdout, stderr }.
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {Omit<import('node:child_process').SpawnSyncOptions, 'encoding'>} [options]
+ * @returns {{ ok: boolean, status: number | null, stdout: string, stderr: string, error?: Error }}
+ */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   return {
     ok: result.status === 0,
     status: result.status,
-    stdout: result.stdout ?? '',
-    stderr: result.stderr ?? '',
+    stdout: String(result.stdout ?? ''),
+    stderr: String(result.stderr ?? ''),
     error: result.error,
   };
 }

@@ -60,6 +60,9 @@ export function provisioningMode() {
  * send the services' traces there (npm start), unless OTEL_EXPORTER_OTLP_ENDPOINT names a
  * collector already; otherwise Jaeger is only built, once, for the tracing test to start.
  */
+/**
+ * @param {{ log?: (message: string) => void, keycloakPort?: number, tracing?: boolean }} [options]
+ */
 export async function provisionLocal({
   log = (m) => console.log(`[infra] ${m}`),
   keycloakPort,
@@ -160,7 +163,8 @@ export async function provisionLocal({
     if (keycloak) services['land-registry'] = { ...services['land-registry'], ...auditClientEnv() };
     // The construction service asks the land registry with the realm's construction client.
     if (keycloak) services.construction = { ...services.construction, ...constructionClientEnv() };
-    const common = jaeger ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint } : {};
+    /** @type {Record<string, string>} */
+    const common = jaeger && otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint } : {};
     const serviceEnv = buildServiceEnv({ oidcIssuerUrl, extra: { services, common } });
     if (kafkaEnv) serviceEnv.kafkaSuperuser = kafkaEnv.kafkaSuperuser;
     const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);

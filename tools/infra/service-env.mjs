@@ -45,8 +45,13 @@ function eventKeys() {
  * provisioners add (`extra.common`, `extra.services[name]`), e.g. each service's Kafka
  * credentials.
  */
+/**
+ * @param {{ oidcIssuerUrl?: string, extra?: { common?: Record<string, string>,
+ *   services?: Record<string, Record<string, string>> } }} options
+ */
 export function buildServiceEnv({ oidcIssuerUrl, extra = {} }) {
   const keys = eventKeys();
+  /** @type {Record<string, string>} */
   const common = {
     ...(oidcIssuerUrl ? { OIDC_ISSUER_URL: oidcIssuerUrl } : {}),
     JUSTICE_WEBHOOK_SECRET: secret(),
@@ -55,6 +60,7 @@ export function buildServiceEnv({ oidcIssuerUrl, extra = {} }) {
     ...(extra.common ?? {}),
   };
   for (const key of Object.keys(common)) if (process.env[key]) delete common[key];
+  /** @type {Record<string, Record<string, string>>} */
   const services = { ...keys.services };
   for (const [name, env] of Object.entries(extra.services ?? {}))
     services[name] = { ...services[name], ...env };
