@@ -510,6 +510,12 @@ describe('who may call what: every route of every service', () => {
     },
     {
       service: 'land-registry',
+      route: 'GET /citizen/dossiers/{code}',
+      path: () => `/citizen/dossiers/${done}`,
+      access: { right: U.citizenAn, ok: 200, wrong: U.counterBaDinh },
+    },
+    {
+      service: 'land-registry',
       route: 'POST /dossiers/{code}/documents',
       path: () => `/dossiers/${done}/documents`,
       access: {

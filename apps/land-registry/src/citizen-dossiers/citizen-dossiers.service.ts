@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@lien-thong/platform';
 import { partyFilter } from '../dossiers/dossier-access';
 import { decodeCursor, encodeCursor } from '../dossier-list/dossier-list-query';
+import { DossierNotFoundException } from '../dossiers/dossiers.exceptions';
 import { citizenDossierItem } from './citizen-dossier-item';
 import { CitizenDossiersRepository } from './citizen-dossiers.repository';
 
@@ -36,5 +37,14 @@ export class CitizenDossiersService {
           ? encodeCursor({ receivedAt: last.receivedAt, code: last._id })
           : null,
     };
+  }
+
+  /** One dossier the citizen is a party of; any other is "not found", never "forbidden". */
+  async one(actor: Actor, code: string) {
+    const [row] = actor.citizenId
+      ? await this.repository.page({ $and: [{ _id: code }, partyFilter(actor.citizenId)] }, 1)
+      : [];
+    if (!row) throw new DossierNotFoundException();
+    return citizenDossierItem(row);
   }
 }

@@ -171,6 +171,11 @@ describe('the citizen portal: my dossiers, documents and the result notice', () 
     // Another citizen sees none of them; an officer has the unit's list instead.
     expect((await json('/citizen/dossiers', U.citizenKhoa)).items).toEqual([]);
     expect((await get('/citizen/dossiers', U.counterBaDinh)).status).toBe(403);
+    // One of them as the list shows it; someone else's is not found, not forbidden.
+    expect(await json(`/citizen/dossiers/${sold}`, U.citizenAn)).toEqual(mine.items[1]);
+    const other = await get(`/citizen/dossiers/${sold}`, U.citizenKhoa);
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as Json).code).toBe('DOSSIER.NOT_FOUND');
   });
 
   it('takes a PDF from the party citizen, lists it for her and the counter, and hands back the same bytes', async () => {

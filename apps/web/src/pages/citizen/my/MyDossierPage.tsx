@@ -12,14 +12,10 @@ import {
   FINISHED_STATUSES,
   MY_KEYS,
   MyDossier,
-  MyDossiersPage,
   MyDossierView,
 } from './my-dossiers-api';
 import { WithdrawDossier } from './WithdrawDossier';
 import './my.css';
-
-/** Pages of the citizen's list looked through for one dossier's item (what they may do with it). */
-const MAX_PAGES = 5;
 
 /** One of the citizen's dossiers: its progress, what to do now, its documents and forms. */
 export function MyDossierPage() {
@@ -31,19 +27,7 @@ export function MyDossierPage() {
   });
   const item = useQuery({
     queryKey: [...MY_KEYS.list, 'item', code],
-    queryFn: async (): Promise<MyDossier | null> => {
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await api<MyDossiersPage>('land-registry', '/citizen/dossiers', {
-          query: { limit: 100, cursor },
-        });
-        const found = answer.items.find((d) => d.dossierCode === code);
-        if (found) return found;
-        cursor = answer.nextCursor ?? undefined;
-        if (!cursor) break;
-      }
-      return null;
-    },
+    queryFn: () => api<MyDossier>('land-registry', `/citizen/dossiers/${encodeURIComponent(code)}`),
   });
   const d = item.data;
   return (
