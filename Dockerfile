@@ -39,5 +39,6 @@ EXPOSE 3000
 # land registry); the liveness route is /health/live.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# The flags are NODE_FLAGS in tools/cli/services.mjs, where they are explained.
+# The flags are the manifest's nodeFlags (tools/services.json; explained at NODE_FLAGS in
+# tools/cli/services.mjs): the deployment check (tools/checks/deploy.mjs) fails if they differ.
 CMD ["sh", "-c", "exec node --enable-source-maps --max-semi-space-size=8 --heap-growing-percent=50 --disable-warning=TimeoutNegativeWarning dist/apps/${SERVICE}/src/main.js"]

@@ -158,6 +158,35 @@ describe('deployment check', () => {
     expect(result.output).toContain('Dockerfile: the runtime stage must set HOST=0.0.0.0');
   });
 
+  it('fails a port or Node flags that differ from the manifest of services (tools/services.json)', () => {
+    const compose = readFileSync(join(repo, 'docker-compose.yml'), 'utf8').replace(
+      'PORT: 3000',
+      'PORT: 3005',
+    );
+    const dockerfile = readFileSync(join(repo, 'Dockerfile'), 'utf8').replace(
+      'node --enable-source-maps --max-semi-space-size=8 --heap-growing-percent=50',
+      'node --enable-source-maps --max-semi-space-size=8',
+    );
+    const k8s = join(dir, 'k8s-manifest');
+    cpSync(join(repo, 'deploy/k8s'), k8s, { recursive: true });
+    const deployment = join(k8s, 'base/notification.yaml');
+    writeFileSync(
+      deployment,
+      readFileSync(deployment, 'utf8').replace('containerPort: 3003', 'containerPort: 3013'),
+    );
+    writeFileSync(join(dir, 'manifest-compose.yml'), compose);
+    writeFileSync(join(dir, 'Dockerfile.manifest'), dockerfile);
+    const result = check([
+      ...['--compose', join(dir, 'manifest-compose.yml')],
+      ...['--dockerfile', join(dir, 'Dockerfile.manifest')],
+      ...['--k8s', k8s],
+    ]);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('compose land-registry: PORT=3005, the manifest says 3000');
+    expect(result.output).toContain('Dockerfile: CMD runs node');
+    expect(result.output).toContain('notification: containerPort http must be 3003');
+  });
+
   it('fails a Deployment without its readiness probe', () => {
     const result = checkK8s('base/notification.yaml', (t) =>
       t.replace(/ {10}readinessProbe:\n( {12}.*\n)+/, ''),

@@ -9,7 +9,11 @@
 // - every overlay of deploy/k8s is rendered with kustomize, validated with kubeconform
 //   against the Kubernetes JSON schemas, and checked the same way (probes, resources,
 //   PodDisruptionBudgets, replicas within the partitions, secrets by reference only, an
-//   Ingress only in front of rendered Services, the public origin on the web gateway).
+//   Ingress only in front of rendered Services, the public origin on the web gateway);
+// - all three, and each app's default port, agree with the manifest of services
+//   (tools/services.json): ports, probe paths, Node flags, who consumes Kafka, who signs
+//   events, who has a database, which app is a development-only simulator. The manifest is
+//   not rendered into them (Kustomize has no values file): it is checked against them.
 //
 //   node tools/checks/deploy.mjs [--compose <file>] [--k8s <dir>] [--dockerfile <file>]
 //
@@ -32,6 +36,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, repoRoot } from '../infra/paths.mjs';
 import { KAFKA_SERVICE_USERS } from '../infra/kafka.mjs';
+import { envName, manifest } from '../infra/manifest.mjs';
 import { composeEnv } from '../deploy/compose-env.mjs';
 import { secretLayout } from '../deploy/k8s-secrets.mjs';
 
@@ -48,16 +53,13 @@ const TOOLS = {
 /** The schemas kubeconform validates against: Kubernetes 1.33, strict (no unknown fields). */
 const SCHEMAS = { package: 'kubernetes-validate', version: '1.37.0', kubernetes: '1.33.0' };
 
-const APPS = [
-  'land-registry',
-  'secured-transactions',
-  'tax-obligation',
-  'notification',
-  'construction',
-  'agency-simulators',
-  // Not a NestJS service: its config is the WebGatewayEnv class (no ServiceConfig).
-  'web-gateway',
-];
+/**
+ * The apps the deployments run: every entry of the manifest (tools/services.json). The web
+ * gateway is no NestJS service: its config is the WebGatewayEnv class (no ServiceConfig).
+ */
+const APPS = manifest.services.map((s) => s.name);
+/** @param {string} app */
+const entryOf = (app) => manifest.services.find((s) => s.name === app);
 /** Loopback defaults a service may keep because it does not use that server at all. */
 const UNUSED = { 'agency-simulators': ['KAFKA_BROKERS'] };
 /** Read by the image itself (Dockerfile CMD), not by the service's config class. */
@@ -297,8 +299,9 @@ export function checkCompose(model, config = configOf()) {
       problems.push(`${where}: SERVICE=${app} is not an app of apps/`);
       continue;
     }
-    if (app === 'agency-simulators' && !dev(name))
+    if (entryOf(app)?.simulator && !dev(name))
       problems.push(`${where}: the agency simulators must run only in the dev profile`);
+    problems.push(...composeManifestProblems(where, app, service));
     if (env.HOST !== '0.0.0.0')
       problems.push(`${where}: HOST must be 0.0.0.0 (the service listens on loopback otherwise)`);
     for (const [key, raw] of Object.entries(env)) {
@@ -330,6 +333,48 @@ export function checkCompose(model, config = configOf()) {
   for (const app of APPS)
     if (!Object.values(services).some((s) => s.build?.args?.SERVICE === app))
       problems.push(`compose: no service runs ${app}`);
+  return problems;
+}
+
+/**
+ * A compose service against its manifest entry: it listens on the manifest's port, publishes
+ * that port from the container, and has a database and a signing key exactly when the
+ * manifest says so.
+ * @param {string} where
+ * @param {string} app
+ * @param {any} service compose-go's model of the service
+ */
+function composeManifestProblems(where, app, service) {
+  const entry = entryOf(app);
+  if (!entry) return [];
+  const env = service.environment ?? {};
+  const problems = [];
+  if (env.PORT !== undefined && Number(literal(env.PORT)) !== entry.port)
+    problems.push(`${where}: PORT=${env.PORT}, the manifest says ${entry.port}`);
+  for (const port of service.ports ?? [])
+    if (Number(port.target) !== entry.port)
+      problems.push(`${where}: publishes container port ${port.target}, not ${entry.port}`);
+  problems.push(...usesProblems(where, entry, Object.keys(env)));
+  return problems;
+}
+
+/**
+ * A deployment sets MONGO_URL exactly for the apps with a database, EVENT_SIGNING_KEY
+ * exactly for the producers of events (tools/services.json).
+ * @param {string} where
+ * @param {import('../infra/manifest.mjs').ServiceEntry} entry
+ * @param {string[]} variables what the deployment sets for it
+ */
+function usesProblems(where, entry, variables) {
+  const problems = [];
+  for (const [flag, variable] of /** @type {const} */ ([
+    ['database', 'MONGO_URL'],
+    ['eventProducer', 'EVENT_SIGNING_KEY'],
+  ]))
+    if (entry[flag] !== variables.includes(variable))
+      problems.push(
+        `${where}: ${entry[flag] ? 'no' : 'a'} ${variable}, but tools/services.json has ${flag}: ${entry[flag]}`,
+      );
   return problems;
 }
 
@@ -425,6 +470,8 @@ export function checkManifests(overlay, docs, config = configOf()) {
   const secrets = secretLayout({ dev: true });
   const podApps = [];
   const trackingUrls = [];
+  /** @type {Set<string>} */
+  const deployed = new Set();
   let partitions = 0;
   for (const deployment of deployments) {
     const name = deployment.metadata.name;
@@ -463,10 +510,21 @@ export function checkManifests(overlay, docs, config = configOf()) {
         problems.push(`${at}: SERVICE=${app} is not an app of apps/`);
         continue;
       }
-      if (container.livenessProbe?.httpGet?.path !== '/health/live')
-        problems.push(`${at}: livenessProbe must GET /health/live`);
-      if (container.readinessProbe?.httpGet?.path !== '/health/ready')
-        problems.push(`${at}: readinessProbe must GET /health/ready`);
+      const { live, ready } = manifest.health;
+      if (container.livenessProbe?.httpGet?.path !== live)
+        problems.push(`${at}: livenessProbe must GET ${live}`);
+      if (container.readinessProbe?.httpGet?.path !== ready)
+        problems.push(`${at}: readinessProbe must GET ${ready}`);
+      const entry = /** @type {import('../infra/manifest.mjs').ServiceEntry} */ (entryOf(app));
+      const http = (container.ports ?? []).find((/** @type {any} */ p) => p.name === 'http');
+      if (http?.containerPort !== entry.port)
+        problems.push(`${at}: containerPort http must be ${entry.port} (tools/services.json)`);
+      if (env.PORT !== undefined && Number(env.PORT) !== entry.port)
+        problems.push(`${at}: PORT=${env.PORT}, the manifest says ${entry.port}`);
+      problems.push(...usesProblems(at, entry, Object.keys(env)));
+      if (entry.simulator && overlay !== 'dev')
+        problems.push(`${at}: the agency simulators run only in the dev overlay`);
+      deployed.add(app);
       const { requests = {}, limits = {} } = container.resources ?? {};
       if (!requests.cpu || !requests.memory || !limits.memory)
         problems.push(`${at}: resources need cpu and memory requests and a memory limit`);
@@ -481,8 +539,8 @@ export function checkManifests(overlay, docs, config = configOf()) {
       }
       for (const key of config[app].loopbackDefaults)
         if (!(key in env)) problems.push(`${at}: ${key} is unset and defaults to 127.0.0.1`);
-      // Only consumers of the bus: the web gateway scales like any web server.
-      if (!config[app].reads.has('KAFKA_PARTITIONS')) continue;
+      // Only consumers of the bus (tools/services.json): the web gateway scales like any web server.
+      if (!entry.kafkaConsumer) continue;
       partitions = Math.max(partitions, Number(env.KAFKA_PARTITIONS ?? 6));
       const replicas = deployment.spec.replicas ?? 1;
       if (replicas > Number(env.KAFKA_PARTITIONS ?? 6))
@@ -495,6 +553,9 @@ export function checkManifests(overlay, docs, config = configOf()) {
     )
       problems.push(where(`Deployment ${name}: no PodDisruptionBudget selects its pods`));
   }
+  for (const s of manifest.services)
+    if (!deployed.has(s.name) && (!s.simulator || overlay === 'dev'))
+      problems.push(where(`no Deployment runs ${s.name} (tools/services.json)`));
   for (const hpa of byKind('HorizontalPodAutoscaler'))
     if (hpa.spec.maxReplicas > partitions)
       problems.push(
@@ -559,6 +620,53 @@ export function checkDockerfile(text) {
     problems.push('Dockerfile: the runtime stage must set HOST=0.0.0.0');
   if (!/HEALTHCHECK[\s\S]*\/health\/(ready|live)\b/.test(code))
     problems.push('Dockerfile: HEALTHCHECK must call /health/ready or /health/live');
+  // The CMD cannot read JSON: it repeats the manifest's Node flags, which must be the same.
+  const cmd = /exec node ((?:--\S+\s+)*)dist\/apps\//.exec(code);
+  const flags = cmd?.[1].trim().split(/\s+/) ?? [];
+  if (flags.join(' ') !== manifest.nodeFlags.join(' '))
+    problems.push(
+      `Dockerfile: CMD runs node ${flags.join(' ') || '(no flags)'}; tools/services.json has ${manifest.nodeFlags.join(' ')}`,
+    );
+  return problems;
+}
+
+/**
+ * The apps' own defaults (used when no PORT or API_<NAME>_URL is set, as by npm start)
+ * are the manifest's: each app's default PORT, and the web gateway's default address of
+ * every service whose API it serves (apps read no tools/ at run time: they keep a copy).
+ */
+export function checkAppDefaults(root = repoRoot) {
+  const problems = [];
+  /** @param {string} app */
+  const configFile = (app) => `apps/${app}/src/config/${app}.config.ts`;
+  for (const s of manifest.services) {
+    const text = readFileSync(join(root, configFile(s.name)), 'utf8');
+    const port = /\{\s*PORT:\s*(\d+)\s*\}|^\s+PORT\s*=\s*'(\d+)'/m.exec(text);
+    if (Number(port?.[1] ?? port?.[2]) !== s.port)
+      problems.push(`${configFile(s.name)}: default PORT is not ${s.port} (tools/services.json)`);
+  }
+  const gateway = manifest.services.find((s) => s.gateway);
+  if (!gateway) return problems;
+  const text = readFileSync(join(root, configFile(gateway.name)), 'utf8');
+  const defaults = Object.fromEntries(
+    [...text.matchAll(/^\s+API_([A-Z_]+)_URL\s*=\s*'([^']*)'/gm)].map(([, name, url]) => [
+      name,
+      url,
+    ]),
+  );
+  const upstreams = manifest.services.filter((s) => !s.gateway && !s.simulator);
+  for (const s of upstreams) {
+    const want = `http://127.0.0.1:${s.port}`;
+    if (defaults[envName(s.name)] !== want)
+      problems.push(
+        `${configFile(gateway.name)}: API_${envName(s.name)}_URL must default to ${want}`,
+      );
+  }
+  for (const name of Object.keys(defaults))
+    if (!upstreams.some((s) => envName(s.name) === name))
+      problems.push(
+        `${configFile(gateway.name)}: API_${name}_URL names no service of tools/services.json`,
+      );
   return problems;
 }
 
@@ -571,6 +679,7 @@ export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => u
   const config = configOf();
   const problems = [];
   problems.push(...checkDockerfile(readFileSync(dockerfile, 'utf8')));
+  problems.push(...checkAppDefaults());
   try {
     problems.push(...checkCompose(loadCompose(composeFile, log), config));
     problems.push(...checkRequiredVariables(readFileSync(composeFile, 'utf8')));

@@ -18,7 +18,7 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const [command] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const withAuditLog = SERVICES.filter((s) => s.name !== 'agency-simulators');
+const withAuditLog = SERVICES.filter((s) => !s.simulator);
 const url = option('url');
 const targets = url
   ? [{ name: option('service') ?? url, url }]

@@ -11,7 +11,7 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const [command, id] = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
-const onBus = SERVICES.filter((s) => s.name !== 'agency-simulators');
+const onBus = SERVICES.filter((s) => s.kafkaConsumer);
 const targets = option('url')
   ? [{ name: option('service') ?? option('url'), url: option('url') }]
   : onBus

@@ -1,35 +1,46 @@
-// The services `npm start` (and later demo, bench, chaos) runs, with their default ports.
-// Each port can be overridden by <NAME>_PORT, e.g. LAND_REGISTRY_PORT=8080.
+// The services `npm start` (and demo, bench, chaos) runs, with their default ports, from the
+// manifest tools/services.json. Each port can be overridden by <NAME>_PORT, e.g.
+// LAND_REGISTRY_PORT=8080 (the web gateway's by WEB_PORT).
 import { spawn } from 'node:child_process';
 import { repoRoot } from '../infra/paths.mjs';
+import { envName, manifest, portVariable } from '../infra/manifest.mjs';
 import { serviceEntry } from './build.mjs';
 
-export const SERVICES = [
-  { name: 'land-registry', port: 3000, color: 36 },
-  { name: 'secured-transactions', port: 3001, color: 35 },
-  { name: 'tax-obligation', port: 3002, color: 33 },
-  { name: 'notification', port: 3003, color: 32 },
-  { name: 'construction', port: 3004, color: 31 },
-  { name: 'agency-simulators', port: 3100, color: 34 },
-];
+/** @typedef {import('../infra/manifest.mjs').ServiceEntry} ServiceEntry */
+
+/** The services and the agency simulators, in the manifest's order (the gateway apart). */
+export const SERVICES = manifest.services.filter((s) => !s.gateway);
 
 /**
  * The web gateway: the officer console and citizen portal (dist/web) and each service's API
  * under /api/<service>/, at one origin. Not in SERVICES: it is no event-driven service (no
  * Kafka user, no database); tools/checks/deploy.mjs checks its compose and Kubernetes wiring.
  */
-export const WEB_GATEWAY = { name: 'web-gateway', port: 8080, color: 37, portVariable: 'WEB_PORT' };
+export const WEB_GATEWAY = /** @type {ServiceEntry} */ (manifest.services.find((s) => s.gateway));
 
-export function servicePort(service, env = process.env) {
-  const variable = service.portVariable ?? `${service.name.toUpperCase().replace(/-/g, '_')}_PORT`;
-  return Number(env[variable] ?? service.port);
+/** The services whose APIs the gateway serves at /api/<name>/: all but the simulators. */
+export const GATEWAY_UPSTREAMS = SERVICES.filter((s) => !s.simulator);
+
+/** The manifest's entry of a service (or the gateway) by name; throws for an unknown name. */
+export function serviceNamed(/** @type {string} */ name) {
+  const service = manifest.services.find((s) => s.name === name);
+  if (!service)
+    throw new Error(
+      `no service named ${name} in tools/services.json: ${manifest.services.map((s) => s.name).join(', ')}`,
+    );
+  return service;
+}
+
+/** A service's port: its variable (<NAME>_PORT) or the manifest's default. */
+export function servicePort(/** @type {ServiceEntry} */ service, env = process.env) {
+  return Number(env[portVariable(service)] ?? service.port);
 }
 
 /** Where the web gateway finds each service: API_<NAME>_URL (apps/web-gateway config). */
 export function gatewayEnv(env = process.env) {
   return Object.fromEntries(
-    SERVICES.filter((s) => s.name !== 'agency-simulators').map((s) => [
-      `API_${s.name.toUpperCase().replace(/-/g, '_')}_URL`,
+    GATEWAY_UPSTREAMS.map((s) => [
+      `API_${envName(s.name)}_URL`,
       `http://127.0.0.1:${servicePort(s, env)}`,
     ]),
   );
@@ -44,17 +55,18 @@ export function gatewayEnv(env = process.env) {
  * about 2.5 times what is live before a full collection (the notification service went
  * from 60 to 140 MB of heap in a two-minute run, then back to 60); capped at 8 MB per
  * semi-space and a factor of 1.5, every service stayed under 210 MB at the maximum rate.
- * The same flags are in libs/testing/src/service-process.ts and the Dockerfile.
+ * The last flag: kafkajs computes a negative timer on Node 24 (harmless, but it would print
+ * at every start). They are the manifest's `nodeFlags` (tools/services.json), which
+ * libs/testing reads too; the Dockerfile's CMD repeats them and tools/checks/deploy.mjs
+ * checks that it does.
  */
-export const NODE_FLAGS = [
-  '--enable-source-maps',
-  '--max-semi-space-size=8',
-  '--heap-growing-percent=50',
-  // kafkajs computes a negative timer on Node 24 (harmless, but it would print at every start).
-  '--disable-warning=TimeoutNegativeWarning',
-];
+export const NODE_FLAGS = manifest.nodeFlags;
 
-/** Starts one service (compiled by build.mjs first) with its output prefixed by its name. */
+/**
+ * Starts one service (compiled by build.mjs first) with its output prefixed by its name.
+ * @param {ServiceEntry} service
+ * @param {NodeJS.ProcessEnv} env
+ */
 export function startService(service, env) {
   const child = spawn(process.execPath, [...NODE_FLAGS, serviceEntry(service.name)], {
     cwd: repoRoot,
@@ -85,9 +97,13 @@ export function startService(service, env) {
   return { service, child, exited };
 }
 
-/** Polls GET /health until it answers 200 or the process exits. */
+/**
+ * Polls the manifest's start path (GET /health) until it answers 200 or the process exits.
+ * @param {ReturnType<typeof startService>} running
+ * @param {NodeJS.ProcessEnv} env
+ */
 export async function waitHealthy(running, env, timeoutMs = 60_000) {
-  const url = `http://127.0.0.1:${servicePort(running.service, env)}/health`;
+  const url = `http://127.0.0.1:${servicePort(running.service, env)}${manifest.health.start}`;
   let exited = false;
   void running.exited.then(() => (exited = true));
   const deadline = Date.now() + timeoutMs;
@@ -103,6 +119,7 @@ export async function waitHealthy(running, env, timeoutMs = 60_000) {
   throw new Error(`${running.service.name} did not become healthy at ${url}`);
 }
 
+/** @param {ReturnType<typeof startService>} running */
 export async function stopService(running, timeoutMs = 15_000) {
   if (running.child.exitCode !== null || running.child.signalCode !== null) return;
   running.child.kill('SIGTERM');

@@ -13,6 +13,7 @@ import { provisionLocal, provisioningMode } from '../infra/provision.mjs';
 import {
   gatewayEnv,
   SERVICES,
+  serviceNamed,
   servicePort,
   startService,
   stopService,
@@ -48,7 +49,7 @@ async function startLocal() {
     buildWeb(),
   ]);
   onShutdown(() => infra.stop());
-  const stPort = servicePort(SERVICES.find((s) => s.name === 'secured-transactions'));
+  const stPort = servicePort(serviceNamed('secured-transactions'));
   const webUrl = `http://127.0.0.1:${servicePort(WEB_GATEWAY)}`;
   const env = {
     ...process.env,
@@ -83,11 +84,8 @@ async function startLocal() {
     });
   }
   await Promise.all(running.map((r) => waitHealthy(r, env)));
-  const url = (name) =>
-    `http://127.0.0.1:${servicePort(
-      SERVICES.find((s) => s.name === name),
-      env,
-    )}`;
+  const url = (/** @type {string} */ name) =>
+    `http://127.0.0.1:${servicePort(serviceNamed(name), env)}`;
   const rows = SERVICES.map(
     (s) => `  ${s.name.padEnd(22)} ${url(s.name)}/docs   ${url(s.name)}/health`,
   );

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { cacheDir, repoRoot, versions } from './paths.mjs';
+import { kafkaClients } from './manifest.mjs';
 import { freePort, waitForPort } from './ports.mjs';
 import { run, startGuarded, onPath } from './processes.mjs';
 
@@ -56,14 +57,8 @@ function clusterId() {
 
 /** The broker's own account, also the super user that provisions ACLs and that tests use. */
 export const KAFKA_SUPERUSER = 'admin';
-/** One SCRAM user per service on the bus (agency-simulators does not use Kafka). */
-export const KAFKA_SERVICE_USERS = [
-  'land-registry',
-  'secured-transactions',
-  'tax-obligation',
-  'notification',
-  'construction',
-];
+/** One SCRAM user per service on the bus (tools/services.json; the simulators do not use Kafka). */
+export const KAFKA_SERVICE_USERS = kafkaClients();
 
 const password = () => randomBytes(24).toString('base64url');
 const jaas = (module, username, secret, extra = '') =>

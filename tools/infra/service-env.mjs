@@ -8,19 +8,14 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { eventProducers } from './manifest.mjs';
 
 export const SERVICE_ENV_VARIABLE = 'LIEN_THONG_SERVICE_ENV';
 
 const secret = () => randomBytes(32).toString('base64url');
 
-/** The services that produce events, each with a signing key of its own. */
-export const EVENT_PRODUCERS = [
-  'land-registry',
-  'secured-transactions',
-  'tax-obligation',
-  'notification',
-  'construction',
-];
+/** The services that produce events, each with a signing key of its own (tools/services.json). */
+export const EVENT_PRODUCERS = eventProducers();
 
 /**
  * One Ed25519 key pair per producer for this run (never stored in the repository): each

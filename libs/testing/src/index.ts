@@ -1,6 +1,7 @@
 export * from '@lien-thong/test-infra';
 export * from './service-harness';
 export * from './service-process';
+export * from './service-manifest';
 export * from './event-probe';
 export * from './stack';
 export * from './scenarios';

@@ -8,6 +8,7 @@ import {
   testInfra,
   uniqueName,
 } from '@lien-thong/test-infra';
+import { SERVICE_MANIFEST } from './service-manifest';
 
 const repoRoot = join(__dirname, '../../..');
 
@@ -59,11 +60,8 @@ export async function spawnService(
   const child = spawn(
     process.execPath,
     [
-      // As tools/cli/services.mjs (NODE_FLAGS), where the memory cap is explained.
-      '--enable-source-maps',
-      '--max-semi-space-size=8',
-      '--heap-growing-percent=50',
-      '--disable-warning=TimeoutNegativeWarning',
+      // As npm start (tools/cli/services.mjs, NODE_FLAGS, where the memory cap is explained).
+      ...SERVICE_MANIFEST.nodeFlags,
       entry,
     ],
     {
@@ -91,7 +89,9 @@ export async function spawnService(
   await Promise.race([
     eventually(
       async () => {
-        const res = await fetch(`${baseUrl}/health`).catch(() => undefined);
+        const res = await fetch(`${baseUrl}${SERVICE_MANIFEST.health.start}`).catch(
+          () => undefined,
+        );
         return res?.ok || done ? true : undefined;
       },
       // A restarted consumer may wait out its dead predecessor's session and a rebalance

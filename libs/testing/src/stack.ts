@@ -1,15 +1,28 @@
 import { freePort, uniqueName } from '@lien-thong/test-infra';
+import { SERVICE_MANIFEST } from './service-manifest';
 import { ServiceProcess, spawnService } from './service-process';
 
-export const STACK_SERVICES = [
-  'agency-simulators',
-  'secured-transactions',
-  'tax-obligation',
-  'notification',
-  'construction',
-  'land-registry',
-] as const;
-export type StackService = (typeof STACK_SERVICES)[number];
+/**
+ * The names of the stack's processes, for the compiler (a JSON file gives it only
+ * `string`): service-manifest.spec.ts checks that they are the manifest's.
+ */
+export type StackService =
+  | 'agency-simulators'
+  | 'land-registry'
+  | 'secured-transactions'
+  | 'tax-obligation'
+  | 'notification'
+  | 'construction';
+
+/**
+ * The processes of the stack: every service of tools/services.json but the web gateway
+ * (started on request), the simulators first (the services call them at boot) and so
+ * stopped last.
+ */
+export const STACK_SERVICES: readonly StackService[] = SERVICE_MANIFEST.services
+  .filter((s) => !s.gateway)
+  .sort((a, b) => Number(!!b.simulator) - Number(!!a.simulator))
+  .map((s) => s.name as StackService);
 
 export interface Stack {
   namespace: string;
