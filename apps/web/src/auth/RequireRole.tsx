@@ -3,8 +3,21 @@ import { Button, Result, Spin } from 'antd';
 import { useAuth } from './auth-context';
 import { hasRole, Role } from './roles';
 
-/** A page for some roles: sign in first; another role is told so (the services refuse it anyway). */
-export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+const OFFICER_LOGIN = 'Trang này dành cho cán bộ; xin đăng nhập bằng tài khoản được cấp.';
+
+/**
+ * A page for some roles: sign in first (`loginHint` says with which account); another role is
+ * told so (the services refuse it anyway).
+ */
+export function RequireRole({
+  roles,
+  loginHint = OFFICER_LOGIN,
+  children,
+}: {
+  roles: Role[];
+  loginHint?: string;
+  children: ReactNode;
+}) {
   const { actor, ready, login } = useAuth();
   if (!ready) return <Spin aria-label="Đang tải" />;
   if (!actor)
@@ -12,7 +25,7 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
       <Result
         status="info"
         title="Cần đăng nhập"
-        subTitle="Trang này dành cho cán bộ; xin đăng nhập bằng tài khoản được cấp."
+        subTitle={loginHint}
         extra={
           <Button type="primary" onClick={() => void login()}>
             Đăng nhập
