@@ -4,8 +4,8 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { PROCEDURES } from '@lien-thong/contracts';
 import { DOSSIER_STATUSES, DossierStatus } from '../../dossiers/dossier';
 
-/** `GET /dossiers?…`: the officer's list of their unit, filtered and searched, a page at a time. */
-export class DossierListQueryDto {
+/** A page of a list, newest first: how many, and where the previous page ended. */
+export class PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
@@ -19,7 +19,10 @@ export class DossierListQueryDto {
   @IsString({ message: 'Con trỏ trang phải là chuỗi' })
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'Con trỏ trang không hợp lệ' })
   cursor?: string;
+}
 
+/** `GET /dossiers?…`: the officer's list of their unit, filtered and searched, a page at a time. */
+export class DossierListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DOSSIER_STATUSES })
   @IsOptional()
   @IsIn(DOSSIER_STATUSES, { message: 'Trạng thái hồ sơ không hợp lệ' })
