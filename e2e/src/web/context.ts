@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { authAs, eventually, SAMPLE_USERS as U, Stack } from '@lien-thong/testing';
+import { callAs, eventually, SAMPLE_USERS as U, Stack } from '@lien-thong/testing';
 import { newSession, logIn } from './browser';
 
 export type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,15 +16,8 @@ export class WebContext {
   site!: string;
 
   /** A service's API called directly (not through the browser) as a sample user. */
-  async api(method: string, url: string, as: string, body?: unknown): Promise<Json> {
-    const res = await fetch(url, {
-      method,
-      headers: { 'content-type': 'application/json', ...(await authAs(as)) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json().catch(() => ({}))) as Json;
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
-    return json;
+  api(method: string, url: string, as: string, body?: unknown): Promise<Json> {
+    return callAs(method, url, as, body);
   }
 
   /** A land-registry URL (direct, not through the gateway). */

@@ -163,11 +163,12 @@ export function submitterOf(request: Json): string {
   return counterOf((request.parcel as Json).communeCode as string);
 }
 
-async function http(
+/** A service's API called as a sample user: the JSON answer, or an error naming the status. */
+export async function callAs(
   method: string,
   url: string,
+  as: string,
   body?: unknown,
-  as: string = COUNTER,
 ): Promise<Json> {
   const res = await fetch(url, {
     method,
@@ -177,6 +178,10 @@ async function http(
   const json = (await res.json().catch(() => ({}))) as Json;
   if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(json)}`);
   return json;
+}
+
+function http(method: string, url: string, body?: unknown, as: string = COUNTER): Promise<Json> {
+  return callAs(method, url, as, body);
 }
 
 async function waitForStatus(
