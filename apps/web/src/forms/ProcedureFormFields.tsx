@@ -4,6 +4,14 @@ import type { FieldSpec, FormSection, ProcedureFormSpec } from './form-spec';
 import './forms.css';
 
 const VND = new Intl.NumberFormat('vi-VN');
+const M2 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const blank = (v: unknown) => v === undefined || v === null || `${v}` === '';
+
+/** "1.200,5" (m², as Vietnamese write it) → 12005 tenths of a m²; empty stays empty. */
+function tenthsOfM2(text: string | undefined): number | '' {
+  const plain = (text ?? '').replace(/[^\d,]/g, '').replace(',', '.');
+  return plain === '' || Number.isNaN(Number(plain)) ? '' : Math.round(Number(plain) * 10);
+}
 const YES_NO = [
   { value: true, label: 'Có' },
   { value: false, label: 'Không' },
@@ -33,14 +41,23 @@ function Control({ field, ...control }: { field: FieldSpec; [prop: string]: unkn
         <InputNumber<number>
           precision={0}
           style={{ width: '100%' }}
-          formatter={(v) =>
-            v === undefined || v === null || `${v}` === '' ? '' : VND.format(Number(v))
-          }
+          formatter={(v) => (blank(v) ? '' : VND.format(Number(v)))}
           // Cleared: empty (not 0), so that an optional amount is left out.
           parser={(v) => {
             const digits = (v ?? '').replace(/\D/g, '');
             return (digits === '' ? '' : Number(digits)) as number;
           }}
+          {...control}
+        />
+      );
+    case 'areaM2':
+      return (
+        <InputNumber<number>
+          style={{ width: '100%' }}
+          suffix="m²"
+          inputMode="decimal"
+          formatter={(v) => (blank(v) ? '' : M2.format(Number(v) / 10))}
+          parser={(v) => tenthsOfM2(v) as number}
           {...control}
         />
       );

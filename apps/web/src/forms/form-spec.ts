@@ -23,6 +23,8 @@ export type FieldKind =
   | 'date'
   | 'integer'
   | 'vnd'
+  /** Typed in m² with one decimal ("120,5"), held as the API's tenths of a m² (1205). */
+  | 'areaM2'
   | 'select'
   | 'boolean';
 

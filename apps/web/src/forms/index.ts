@@ -19,3 +19,4 @@ export { useLiveValidation, type LiveValidation } from './use-live-validation';
 export { intakeBody, cleanValue } from './body';
 export { fieldErrorsOf, fieldPathsOf, matchFieldErrors, namePathOf } from './field-errors';
 export { useDownload } from './download';
+export { PURPOSE_NAMES_VI, purposeNameVi, purposeOptions } from './land-use-purposes';

@@ -7,8 +7,9 @@ export const ONLINE_FORMS: ProcedureFormSpec[] = Object.values(PROCEDURE_FORMS);
 
 /**
  * The list of the form an online submitter stands in (the land registry refuses one who is no
- * party): the buyer of a transfer, an heir. A release is submitted by the holders on the
- * certificate, whose names the citizen enters as printed there.
+ * party): the buyer of a transfer, an heir. The others (a mortgage, its release, a change of
+ * purpose, a house) are submitted by a holder on the certificate, whom the land registry
+ * takes from its book: they have no list of people.
  */
 const SUBMITTER_LIST: Partial<Record<ProcedureKey, string>> = {
   TRANSFER: 'buyers',

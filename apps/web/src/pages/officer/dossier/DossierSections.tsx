@@ -1,5 +1,6 @@
 import { Descriptions, Table, Timeline, Typography } from 'antd';
 import { formatDate, formatDateTime, formatVnd } from '../../../format/format';
+import { purposeNameVi } from '../../../forms';
 import { actorVi, OfficerDossier, Person } from './dossier-api';
 
 function People({ title, people }: { title: string; people: Person[] }) {
@@ -47,7 +48,9 @@ export function Parcel({ d }: { d: OfficerDossier }) {
         <Descriptions.Item label="Diện tích">
           {(d.parcel.areaTenthsM2 / 10).toLocaleString('vi-VN')} m²
         </Descriptions.Item>
-        <Descriptions.Item label="Mục đích sử dụng">{d.parcel.purposeCode}</Descriptions.Item>
+        <Descriptions.Item label="Mục đích sử dụng">
+          {purposeNameVi(d.parcel.purposeCode)}
+        </Descriptions.Item>
       </Descriptions>
     </section>
   );

@@ -52,7 +52,7 @@ export function IntakePage() {
       </Typography.Title>
       <ApiErrorAlert error={procedures.error} />
       {procedureKey && !spec && (
-        <p>Thủ tục này chưa có biểu mẫu tiếp nhận trên giao diện; xin chọn thủ tục khác.</p>
+        <p>Không có biểu mẫu tiếp nhận cho thủ tục {procedureKey}; xin chọn thủ tục khác.</p>
       )}
       {spec && (
         <IntakeForm
@@ -71,11 +71,7 @@ export function IntakePage() {
               dataSource={procedures.data ?? []}
               renderItem={(p) => (
                 <List.Item>
-                  {procedureFormOf(p.key) ? (
-                    <Link to={`/can-bo/tiep-nhan/${p.key}`}>{p.nameVi}</Link>
-                  ) : (
-                    <span>{p.nameVi} (chưa có biểu mẫu tiếp nhận trên giao diện)</span>
-                  )}
+                  <Link to={`/can-bo/tiep-nhan/${p.key}`}>{p.nameVi}</Link>
                 </List.Item>
               )}
             />

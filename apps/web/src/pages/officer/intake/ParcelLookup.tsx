@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Spin } from 'antd';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
-import type { ParcelRecord } from '../../../forms';
+import { purposeNameVi, type ParcelRecord } from '../../../forms';
 
 export interface ParcelRef {
   communeCode?: string;
@@ -83,7 +83,9 @@ export function ParcelLookup({
             <Descriptions.Item label="Diện tích">
               {(p.areaTenthsM2 / 10).toLocaleString('vi-VN')} m²
             </Descriptions.Item>
-            <Descriptions.Item label="Mục đích sử dụng">{p.purposeCode}</Descriptions.Item>
+            <Descriptions.Item label="Mục đích sử dụng">
+              {purposeNameVi(p.purposeCode)}
+            </Descriptions.Item>
             <Descriptions.Item label="Giấy chứng nhận">{p.certificate.serial}</Descriptions.Item>
             <Descriptions.Item label="Người sử dụng đất">
               {p.owners.map((o) => o.fullName).join('; ')}
