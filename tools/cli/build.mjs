@@ -35,14 +35,24 @@ function filesUnder(dir) {
 /** The browser application: built by Vite (buildWeb), never compiled for Node. */
 const WEB_APP = 'web';
 
-/** What is compiled (TypeScript, specs left out) or copied (JSON data) from {apps,libs}/<project>/src. */
-function projectSources(root) {
-  return ['apps', 'libs']
-    .flatMap((top) =>
-      readdirSync(join(root, top))
-        .filter((project) => !(top === 'apps' && project === WEB_APP))
-        .map((project) => join(root, top, project, 'src')),
-    )
+/** The projects compiled for Node: apps/* (but the browser application) and libs/*. */
+function nodeProjects(/** @type {string} */ root) {
+  return ['apps', 'libs'].flatMap((top) =>
+    readdirSync(join(root, top))
+      .filter((project) => !(top === 'apps' && project === WEB_APP))
+      .map((project) => `${top}/${project}`),
+  );
+}
+
+/**
+ * What is compiled (TypeScript, specs left out) or copied (JSON data) from
+ * {apps,libs}/<project>/src: of every project, or of `projects` (e.g. ['apps/land-registry']).
+ * @param {string} root
+ * @param {string[]} projects
+ */
+function projectSources(root, projects) {
+  return projects
+    .map((project) => join(root, project, 'src'))
     .flatMap(filesUnder)
     .filter((file) => /\.(ts|json)$/.test(file) && !/\.(spec|int-spec|d)\.ts$/.test(file));
 }
@@ -59,8 +69,13 @@ const mtime = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1
 /**
  * Compiles what changed since the last build; returns how many files it wrote. `root` is
  * the repository (its tsconfig.json, apps/ and libs/); the output goes to its dist/.
+ * `project` (e.g. 'apps/land-registry', the Nx build target) compiles that project alone
+ * into dist/<project>: each file compiles on its own (no type information), so a project's
+ * output depends on its sources and the settings only, which is what Nx caches it by.
+ * @param {string} [root]
+ * @param {{ project?: string }} [options]
  */
-export function build(root = repoRoot) {
+export function build(root = repoRoot, { project } = {}) {
   const outDir = join(root, 'dist');
   const require = createRequire(import.meta.url);
   let swc;
@@ -73,7 +88,8 @@ export function build(root = repoRoot) {
     ),
     mtime(fileURLToPath(import.meta.url)),
   );
-  for (const file of projectSources(root)) {
+  const projects = project ? [project] : nodeProjects(root);
+  for (const file of projectSources(root, projects)) {
     const isJson = file.endsWith('.json');
     const out = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
     wanted.add(out);
@@ -99,7 +115,7 @@ export function build(root = repoRoot) {
   // (Temporary files are left alone: another build, npm start beside npm test, may be
   // about to rename its own.)
   const webOut = join(outDir, WEB_APP);
-  for (const file of filesUnder(outDir)) {
+  for (const file of filesUnder(project ? join(outDir, project) : outDir)) {
     if (file.startsWith(`${webOut}/`)) continue;
     if (!wanted.has(file) && !file.endsWith('.tmp')) rmSync(file, { force: true });
   }
@@ -153,9 +169,21 @@ function loadCompiler(require, root) {
   };
 }
 
+// node tools/cli/build.mjs [--project <apps/name | libs/name>]: everything (npm run build),
+// or one project (its Nx build target: npx nx run land-registry:build).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const at = process.argv.indexOf('--project');
+  const project = at >= 0 ? process.argv[at + 1]?.replace(/\/+$/, '') : undefined;
   const started = Date.now();
-  const written = build();
-  console.log(`[build] dist/ up to date (${written} files written, ${Date.now() - started} ms)`);
-  await buildWeb();
+  if (project === `apps/${WEB_APP}`) {
+    if (!(await buildWeb())) console.log('[build] dist/web up to date');
+  } else if (project && !nodeProjects(repoRoot).includes(project)) {
+    console.error(`[build] --project ${project}: no such project (apps/<name> or libs/<name>)`);
+    process.exit(2);
+  } else {
+    const written = build(repoRoot, { project });
+    const out = project ? `dist/${project}` : 'dist/';
+    console.log(`[build] ${out} up to date (${written} files written, ${Date.now() - started} ms)`);
+    if (!project) await buildWeb();
+  }
 }

@@ -1,6 +1,13 @@
 // npm start: install what is missing, provision Kafka and the database, start every
 // service, the agency simulators and the web gateway (officer console and citizen portal),
 // print where to look, stop everything on Ctrl-C.
+//
+//   npm start -- --only land-registry[,agency-simulators,…]
+//
+// starts only the named apps of tools/services.json (the Nx serve target of each: npx nx
+// serve land-registry), with the infrastructure provisioned the same way, or taken from
+// KAFKA_BROKERS, MONGO_URL and OIDC_ISSUER_URL when they name running servers. Always the
+// local path: the Docker path starts the whole compose file.
 import { ensureNode24 } from '../infra/node24.mjs';
 import {
   ensureDependencies,
@@ -30,8 +37,34 @@ await ensureNode24();
 ensureDependencies();
 installSignalHandlers();
 
+const onlyAt = process.argv.indexOf('--only');
+/** The apps to start: every one, or those --only names (unknown names stop here). */
+let only;
 try {
-  if (provisioningMode() === 'docker' && !process.env.KAFKA_BROKERS && !process.env.MONGO_URL) {
+  only =
+    onlyAt < 0
+      ? undefined
+      : new Set(
+          (process.argv[onlyAt + 1] ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((name) => serviceNamed(name).name),
+        );
+  if (only?.size === 0) throw new Error('--only needs app names, e.g. --only land-registry');
+} catch (err) {
+  console.error(`[start] ${err.message}`);
+  process.exit(2);
+}
+/** @param {{ name: string }} service */
+const wanted = (service) => !only || only.has(service.name);
+
+try {
+  if (
+    !only &&
+    provisioningMode() === 'docker' &&
+    !process.env.KAFKA_BROKERS &&
+    !process.env.MONGO_URL
+  ) {
     await startWithDocker();
   } else {
     await startLocal();
@@ -46,7 +79,7 @@ async function startLocal() {
   // Vite builds the web application (only when its sources changed) while the infrastructure starts.
   const [infra] = await Promise.all([
     provisionLocal({ keycloakPort: DEFAULT_KEYCLOAK_PORT, tracing: true }),
-    buildWeb(),
+    wanted(WEB_GATEWAY) ? buildWeb() : false,
   ]);
   onShutdown(() => infra.stop());
   const stPort = servicePort(serviceNamed('secured-transactions'));
@@ -62,13 +95,17 @@ async function startLocal() {
       process.env.JUSTICE_HOLD_WEBHOOK_URL ?? `http://127.0.0.1:${stPort}/justice/holds`,
   };
   const running = [
-    ...SERVICES.map((service) =>
+    ...SERVICES.filter(wanted).map((service) =>
       startService(service, envForService(service.name, infra.serviceEnv, env)),
     ),
-    startService(WEB_GATEWAY, {
-      ...envForService(WEB_GATEWAY.name, infra.serviceEnv, env),
-      ...gatewayEnv(env),
-    }),
+    ...(wanted(WEB_GATEWAY)
+      ? [
+          startService(WEB_GATEWAY, {
+            ...envForService(WEB_GATEWAY.name, infra.serviceEnv, env),
+            ...gatewayEnv(env),
+          }),
+        ]
+      : []),
   ];
   onShutdown(async () => {
     console.log('[start] stopping services…');
@@ -86,18 +123,25 @@ async function startLocal() {
   await Promise.all(running.map((r) => waitHealthy(r, env)));
   const url = (/** @type {string} */ name) =>
     `http://127.0.0.1:${servicePort(serviceNamed(name), env)}`;
-  const rows = SERVICES.map(
+  const rows = SERVICES.filter(wanted).map(
     (s) => `  ${s.name.padEnd(22)} ${url(s.name)}/docs   ${url(s.name)}/health`,
   );
   console.log(
     [
       '',
-      'liên thông is running. Every /health reports Kafka and the database up.',
+      only
+        ? `liên thông: ${[...only].join(', ')} running (--only; the other apps are not).`
+        : 'liên thông is running. Every /health reports Kafka and the database up.',
       '',
-      `  portal and console: ${webUrl}   (log in with a sample account below)`,
-      '',
-      `  public one-stop API     ${url('land-registry')}   (OpenAPI docs: ${url('land-registry')}/docs)`,
-      '',
+      ...(wanted(WEB_GATEWAY)
+        ? [`  portal and console: ${webUrl}   (log in with a sample account below)`, '']
+        : []),
+      ...(wanted(serviceNamed('land-registry'))
+        ? [
+            `  public one-stop API     ${url('land-registry')}   (OpenAPI docs: ${url('land-registry')}/docs)`,
+            '',
+          ]
+        : []),
       '  service                OpenAPI docs                    health',
       ...rows,
       '',
