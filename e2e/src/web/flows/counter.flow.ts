@@ -13,6 +13,13 @@ const BUYER = {
   citizenId: '001092011223',
   address: 'Số 5 phố Kim Mã, Phường Ba Đình, Thành phố Hà Nội',
 };
+/**
+ * The mortgage received in the browser: parcel 00004/12/127 of Đặng Văn Hải (certificate of
+ * 2023-09-18, clear at the Justice registry); its purpose change and house registration are
+ * only checked, on 00004/12/128 of Bùi Thị Hoa (ODT, 72,5 m²), through the validation routes.
+ */
+const MORTGAGED = { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 127 };
+const CHECKED = { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 128 };
 /** Mortgages (no tax step: straight to review) refused, and made late, by these tests. */
 const REFUSED_PARCEL = 138;
 const LATE_PARCEL = 139;
@@ -80,7 +87,8 @@ async function backdate(ctx: WebContext, code: string): Promise<void> {
 
 /**
  * The counter and the land office in the browser: a counter officer receives a sale (the
- * API's field messages as they type, the parcel look-up, the receipt and its PDF); a land
+ * API's field messages as they type, the parcel look-up, the receipt and its PDF) and a
+ * mortgage (the certificate's date from the book checked as typed); a land
  * officer refuses a dossier and prints the refusal; a late dossier is red in the queue and
  * its apology letter prints.
  */
@@ -161,6 +169,102 @@ export function counterFlows(ctx: WebContext): void {
       await page.getByText('chưa giải quyết xong', { exact: false }).waitFor();
       await page.getByRole('link', { name: code }).waitFor();
       await page.context().close();
+    });
+
+    it('lets a counter officer receive a mortgage, the book’s certificate date checked as typed', async () => {
+      const page = await ctx.pageAs(U.counterBaDinh, '/can-bo/tiep-nhan');
+      await page.getByRole('link', { name: /^Đăng ký thế chấp/ }).click();
+      await page.getByRole('heading', { name: /^Tiếp nhận hồ sơ: Đăng ký thế chấp/ }).waitFor();
+      await page.getByLabel('Mã xã/phường').fill(MORTGAGED.communeCode);
+      await page.getByLabel('Số tờ bản đồ').fill(String(MORTGAGED.mapSheetNumber));
+      await page.getByLabel('Số thửa', { exact: true }).fill(String(MORTGAGED.parcelNumber));
+      // The look-up names the purpose as the circular does, not by its code.
+      await page.getByText('Đặng Văn Hải').first().waitFor();
+      await page.getByText('Đất ở tại đô thị', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Điền theo sổ địa chính' }).click();
+      const field = (path: string) => page.locator(`#tiep-nhan-mortgage_${path}`);
+      const messageOf = (path: string) =>
+        page
+          .locator('.ant-form-item')
+          .filter({ has: field(path) })
+          .locator('.ant-form-item-explain-error');
+      await field('mortgagee').fill('Ngân hàng TMCP Ngoại thương Việt Nam - Chi nhánh Ba Đình');
+      await field('contractNumber').fill('0127/2026/HĐTC');
+      await field('securedAmountVnd').fill('1500000000');
+      await field('applicant_fullName').fill('Đặng Văn Hải');
+      await field('applicant_phone').fill('0912000127');
+      for (const box of await page.locator('.lt-checklist input[type=checkbox]').all())
+        await box.check();
+      // Signed before the certificate was issued: the land registry says so next to the date.
+      await field('contractDate').fill('2023-01-15');
+      await field('contractDate').blur();
+      await messageOf('contractDate')
+        .getByText('Ngày ký hợp đồng không được trước ngày cấp giấy chứng nhận (2023-09-18)')
+        .waitFor();
+      await checkPage(page, 'counter-intake-mortgage');
+      await field('contractDate').fill('2026-11-28');
+      await field('contractDate').blur();
+      await page.getByText('Hồ sơ hợp lệ, khớp sổ địa chính.').waitFor();
+      // Gone from the date once the answer is valid (after AntD's fade-out).
+      await messageOf('contractDate').first().waitFor({ state: 'detached', timeout: 3_000 });
+
+      await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+      const title = await page.getByText(/^Đã tiếp nhận hồ sơ /).innerText();
+      const code = title.replace('Đã tiếp nhận hồ sơ ', '').trim();
+      await page.getByText('Mã tra cứu', { exact: true }).waitFor();
+      await checkPage(page, 'counter-receipt-mortgage');
+      const dossier = await ctx.api('GET', ctx.lr(`/dossiers/${code}`), U.counterBaDinh);
+      expect(dossier.procedure).toBe('MORTGAGE');
+      expect(dossier.parcel.ref).toEqual(MORTGAGED);
+      await page.context().close();
+    });
+
+    it('checks a change of purpose and a house registration against the cadastral book', async () => {
+      const common = {
+        channel: 'COUNTER',
+        resultDelivery: 'COUNTER',
+        parcel: CHECKED,
+        certificateSerial: 'CS12000128',
+        applicant: { fullName: 'Bùi Thị Hoa', phone: '0912000128' },
+      };
+      const purposeChange = {
+        ...common,
+        decision: {
+          number: '245/QĐ-UBND',
+          date: '2026-11-20',
+          authority: 'Ủy ban nhân dân phường Ba Đình',
+        },
+        toPurpose: 'ODT',
+        convertedAreaTenthsM2: 300,
+        parcelHasResidentialLand: true,
+        householdUsedReducedTiers: false,
+      };
+      const validate = (route: string, body: unknown) =>
+        ctx.api('POST', ctx.lr(`${route}/validation`), U.counterBaDinh, body);
+      // The book says the parcel is already residential land in town.
+      await expect(validate('/dossiers/purpose-changes', purposeChange)).rejects.toThrow(
+        /PURPOSE\.UNCHANGED/,
+      );
+      await expect(
+        validate('/dossiers/purpose-changes', { ...purposeChange, toPurpose: 'TMD' }),
+      ).resolves.toEqual({ valid: true });
+      await expect(
+        validate('/dossiers/house-registrations', {
+          ...common,
+          house: {
+            kind: 'DETACHED_HOUSE',
+            grade: 'III',
+            floorAreaTenthsM2: 1450,
+            floors: 3,
+            builtYear: 2019,
+            permit: {
+              number: '152/GPXD',
+              issuedOn: '2018-06-01',
+              authority: 'Ủy ban nhân dân quận Ba Đình',
+            },
+          },
+        }),
+      ).resolves.toEqual({ valid: true });
     });
 
     it('lets a land officer refuse a dossier and print the refusal', async () => {
