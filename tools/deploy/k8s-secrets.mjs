@@ -13,6 +13,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { EVENT_PRODUCERS } from '../infra/service-env.mjs';
+import { kafkaClients, manifest } from '../infra/manifest.mjs';
 
 const variable = (service, suffix) => `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
 
@@ -21,12 +22,19 @@ const variable = (service, suffix) => `${service.toUpperCase().replace(/-/g, '_'
  * against every secretKeyRef of the rendered manifests by tools/checks/deploy.mjs.
  */
 export function secretLayout({ dev = false } = {}) {
-  const service = (name, extra = {}) => ({
-    MONGO_URL: { env: variable(name, 'MONGO_URL') },
-    KAFKA_SASL_PASSWORD: { env: variable(name, 'KAFKA_PASSWORD') },
-    EVENT_SIGNING_KEY: { signingKey: name },
-    ...extra,
-  });
+  // What the manifest (tools/services.json) says each app uses: its database, its Kafka
+  // user, its event-signing key; plus the agency secrets it shares.
+  const service = (/** @type {string} */ name, extra = {}) => {
+    const entry = manifest.services.find((s) => s.name === name);
+    return {
+      ...(entry?.database ? { MONGO_URL: { env: variable(name, 'MONGO_URL') } } : {}),
+      ...(kafkaClients().includes(name)
+        ? { KAFKA_SASL_PASSWORD: { env: variable(name, 'KAFKA_PASSWORD') } }
+        : {}),
+      ...(entry?.eventProducer ? { EVENT_SIGNING_KEY: { signingKey: name } } : {}),
+      ...extra,
+    };
+  };
   const justice = { env: 'JUSTICE_WEBHOOK_SECRET', generate: true };
   const payment = { env: 'PAYMENT_WEBHOOK_SECRET', generate: true };
   return {
@@ -49,11 +57,10 @@ export function secretLayout({ dev = false } = {}) {
     }),
     ...(dev
       ? {
-          'lien-thong-agency-simulators': {
-            MONGO_URL: { env: variable('agency-simulators', 'MONGO_URL') },
+          'lien-thong-agency-simulators': service('agency-simulators', {
             JUSTICE_WEBHOOK_SECRET: justice,
             PAYMENT_WEBHOOK_SECRET: payment,
-          },
+          }),
         }
       : {}),
   };
