@@ -13,7 +13,7 @@ import { SERVICES, servicePort } from './services.mjs';
 const AUDITOR = 'kiemtoan';
 
 const args = process.argv.slice(2);
-const option = (name) => {
+const option = (/** @type {string} */ name) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
@@ -59,7 +59,7 @@ async function get(url, token) {
   return body;
 }
 
-async function verify(token) {
+async function verify(/** @type {string} */ token) {
   const width = Math.max(...targets.map((t) => t.name.length)) + 2;
   let broken;
   let failed = false;
@@ -87,7 +87,7 @@ async function verify(token) {
   return failed ? 1 : 0;
 }
 
-async function list(token) {
+async function list(/** @type {string} */ token) {
   const query = new URLSearchParams();
   for (const [name, parameter] of [
     ['dossier', 'dossierCode'],

@@ -20,12 +20,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { repoRoot } from '../infra/paths.mjs';
 
 /** Where a service's compiled entry point is. */
-export function serviceEntry(name) {
+export function serviceEntry(/** @type {string} */ name) {
   return join(repoRoot, 'dist', 'apps', name, 'src', 'main.js');
 }
 
 /** Every file below `dir`, recursively (none if it does not exist). */
-function filesUnder(dir) {
+function filesUnder(/** @type {string} */ dir) {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -58,13 +58,14 @@ function projectSources(root, projects) {
 }
 
 /** Writes through a temporary file, so a process starting meanwhile never reads half a file. */
-function writeAtomically(path, content) {
+function writeAtomically(/** @type {string} */ path, /** @type {string} */ content) {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, path);
 }
 
-const mtime = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const mtime = (/** @type {string} */ path) =>
+  statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 
 /**
  * Compiles what changed since the last build; returns how many files it wrote. `root` is
@@ -126,7 +127,7 @@ export function build(root = repoRoot, { project } = {}) {
  * Builds the officer console and citizen portal (apps/web) into dist/web with Vite, only when
  * a source, the lockfile or this script changed since the last build. Returns whether it built.
  */
-export async function buildWeb(root = repoRoot, log = (m) => console.log(m)) {
+export async function buildWeb(root = repoRoot, log = (/** @type {string} */ m) => console.log(m)) {
   const appDir = join(root, 'apps', WEB_APP);
   const outDir = join(root, 'dist', WEB_APP);
   const sources = [
@@ -150,7 +151,7 @@ export async function buildWeb(root = repoRoot, log = (m) => console.log(m)) {
   return true;
 }
 
-function loadCompiler(require, root) {
+function loadCompiler(/** @type {NodeJS.Require} */ require, /** @type {string} */ root) {
   const ts = require('typescript');
   const {
     readDefaultTsConfig,
@@ -165,7 +166,10 @@ function loadCompiler(require, root) {
   });
   return {
     transformSync,
-    configFor: (file) => ({ ...tsCompilerOptionsToSwcConfig(options, file), sourcemap: true }),
+    configFor: (/** @type {string} */ file) => ({
+      ...tsCompilerOptionsToSwcConfig(options, file),
+      sourcemap: true,
+    }),
   };
 }
 

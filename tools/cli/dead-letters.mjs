@@ -6,7 +6,7 @@ import { SERVICES, servicePort } from './services.mjs';
 import { tokenFor } from './login.mjs';
 
 const args = process.argv.slice(2);
-const option = (name) => {
+const option = (/** @type {string} */ name) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };

@@ -28,11 +28,12 @@ export function ensureDependencies() {
   console.log(`[setup] dependencies installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/** @type {(() => unknown)[]} */
 const cleanups = [];
 let shuttingDown = false;
 
 /** Registers fn to run once when the process is asked to stop. */
-export function onShutdown(fn) {
+export function onShutdown(/** @type {() => unknown} */ fn) {
   cleanups.push(fn);
 }
 
@@ -40,7 +41,7 @@ export function isShuttingDown() {
   return shuttingDown;
 }
 
-export async function shutdown(code) {
+export async function shutdown(/** @type {number} */ code) {
   if (shuttingDown) return;
   shuttingDown = true;
   for (const fn of cleanups.reverse()) {

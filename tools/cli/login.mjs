@@ -1,8 +1,7 @@
 // How the command-line tools (dead letters, audit) log in: a token given in the environment
 // (what a deployment does), or, in development, a sample user of the development realm by
 // the password grant, the password read from the realm file, its only home.
-import { readFileSync } from 'node:fs';
-import { CLIENT_ID, DEFAULT_ISSUER, REALM_FILE } from '../infra/keycloak.mjs';
+import { CLIENT_ID, DEFAULT_ISSUER, readRealm, REALM_FILE } from '../infra/keycloak.mjs';
 
 /** The issuer: OIDC_ISSUER_URL, else the one npm start runs (Keycloak on KEYCLOAK_PORT). */
 export function issuerUrl() {
@@ -18,7 +17,7 @@ export function issuerUrl() {
 export async function tokenFor(username, tokenVariable) {
   if (process.env[tokenVariable]) return process.env[tokenVariable];
   const issuer = issuerUrl();
-  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
+  const realm = readRealm();
   const password = realm.users
     ?.find((u) => u.username === username)
     ?.credentials?.find((c) => c.type === 'password')?.value;

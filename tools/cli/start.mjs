@@ -30,15 +30,14 @@ import {
 import { startWithDocker } from '../infra/docker-stack.mjs';
 import { build, buildWeb } from './build.mjs';
 import { envForService } from '../infra/service-env.mjs';
-import { readFileSync } from 'node:fs';
-import { CLIENT_ID, DEFAULT_KEYCLOAK_PORT, REALM_FILE } from '../infra/keycloak.mjs';
+import { CLIENT_ID, DEFAULT_KEYCLOAK_PORT, readRealm } from '../infra/keycloak.mjs';
 
 await ensureNode24();
 ensureDependencies();
 installSignalHandlers();
 
 const onlyAt = process.argv.indexOf('--only');
-/** The apps to start: every one, or those --only names (unknown names stop here). */
+/** @type {Set<string> | undefined} The apps to start: every one, or those --only names. */
 let only;
 try {
   only =
@@ -159,8 +158,9 @@ async function startLocal() {
 }
 
 /** How to log in: the issuer, its login page, and the sample accounts of the development realm. */
-function loginHelp(issuer) {
-  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
+function loginHelp(/** @type {string | undefined} */ issuer) {
+  if (!issuer) return ['  Accounts: those of your identity provider (OIDC_ISSUER_URL).'];
+  const realm = readRealm();
   const users = realm.users.filter((u) => u.attributes?.sample?.[0] === 'true');
   const password = users[0]?.credentials?.[0]?.value;
   const rows = users.map((u) => {

@@ -15,11 +15,16 @@ await ensureNode24();
 ensureDependencies();
 installSignalHandlers();
 
-const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
+const bin = (/** @type {string} */ name) => join(repoRoot, 'node_modules', '.bin', name);
 const children = new Set();
 onShutdown(() => children.forEach((c) => c.kill('SIGTERM')));
 
-function step(label, command, args, env = process.env) {
+function step(
+  /** @type {string} */ label,
+  /** @type {string} */ command,
+  /** @type {string[]} */ args,
+  env = process.env,
+) {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' });
@@ -35,7 +40,9 @@ function step(label, command, args, env = process.env) {
 
 const args = process.argv.slice(2);
 const started = Date.now();
-const infraPromise = provision({ log: (m) => console.log(`[infra] ${m}`) }).then(
+const infraPromise = provision({
+  log: (/** @type {string} */ m) => console.log(`[infra] ${m}`),
+}).then(
   (infra) => {
     onShutdown(() => infra.stop());
     return infra;

@@ -4,6 +4,7 @@
 import { versions } from './paths.mjs';
 import { freePort } from './ports.mjs';
 
+/** @param {{ log?: (message: string) => void }} [options] */
 export async function provisionContainers({ log = (m) => console.log(`[infra] ${m}`) } = {}) {
   const started = Date.now();
   const { GenericContainer, Wait } = await import('testcontainers');
@@ -41,6 +42,11 @@ export async function provisionContainers({ log = (m) => console.log(`[infra] ${
   return {
     kafkaBrokers,
     mongoUrl,
+    // What the tests and scripts take into their environment, as from provisionLocal (the
+    // type check found it missing: npm test on this path passed them no broker or database).
+    // No identity provider or service-env file here: see README, the Docker path.
+    /** @type {Record<string, string | undefined>} */
+    env: { KAFKA_BROKERS: kafkaBrokers, MONGO_URL: mongoUrl },
     seconds,
     downloaded: false,
     restartKafka: async () => {

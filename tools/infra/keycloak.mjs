@@ -21,9 +21,22 @@ export const REALM = 'lien-thong';
 export const REALM_FILE = join(repoRoot, 'deploy/keycloak/lien-thong-realm.dev.json');
 /** The public client the console, the portal and the command-line tools log in with. */
 export const CLIENT_ID = 'lien-thong-web';
+
+/**
+ * What the tools read of the development realm file.
+ * @typedef {{ username: string, firstName: string, lastName: string, realmRoles: string[],
+ *   attributes: Record<string, string[] | undefined>,
+ *   credentials?: { type: string, value: string }[] }} RealmUser
+ * @typedef {{ users: RealmUser[], clients: { clientId: string, secret?: string }[] }} Realm
+ */
+
+/** The development realm (deploy/keycloak), as the tools read it. */
+export function readRealm() {
+  return /** @type {Realm} */ (JSON.parse(readFileSync(REALM_FILE, 'utf8')));
+}
 /** The confidential client that reads failed logins (OIDC_AUDIT_CLIENT_*), from the realm file. */
 export function auditClientEnv() {
-  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
+  const realm = readRealm();
   const client = realm.clients.find((c) => c.clientId === 'lien-thong-audit');
   return client
     ? { OIDC_AUDIT_CLIENT_ID: client.clientId, OIDC_AUDIT_CLIENT_SECRET: client.secret }
@@ -35,7 +48,7 @@ export function auditClientEnv() {
  * rights in the land registry with (OIDC_CONSTRUCTION_CLIENT_*), from the realm file.
  */
 export function constructionClientEnv() {
-  const realm = JSON.parse(readFileSync(REALM_FILE, 'utf8'));
+  const realm = readRealm();
   const client = realm.clients.find((c) => c.clientId === 'lien-thong-construction');
   return client
     ? {
