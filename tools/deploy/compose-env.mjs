@@ -12,20 +12,27 @@ import { EVENT_PRODUCERS } from '../infra/service-env.mjs';
 import { KAFKA_SERVICE_USERS } from '../infra/kafka.mjs';
 
 const secret = () => randomBytes(32).toString('base64url');
-const variable = (service, suffix) => `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
+const variable = (/** @type {string} */ service, /** @type {string} */ suffix) =>
+  `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
 
 /** { NAME: value } for every variable docker-compose.yml requires. */
 export function composeEnv({ dev = false } = {}) {
+  /** @type {Record<string, string>} */
   const env = {
     JUSTICE_WEBHOOK_SECRET: secret(),
     PAYMENT_WEBHOOK_SECRET: secret(),
     KAFKA_ADMIN_PASSWORD: secret(),
   };
   // One Ed25519 key pair per producer: its private JWK to it, every public one to all.
+  /** @type {Record<string, object>} */
   const publicKeys = {};
   for (const name of EVENT_PRODUCERS) {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const jwk = (key) => ({ ...key.export({ format: 'jwk' }), kid: name, alg: 'EdDSA' });
+    const jwk = (/** @type {import('node:crypto').KeyObject} */ key) => ({
+      ...key.export({ format: 'jwk' }),
+      kid: name,
+      alg: 'EdDSA',
+    });
     env[variable(name, 'EVENT_SIGNING_KEY')] = JSON.stringify(jwk(privateKey));
     publicKeys[name] = jwk(publicKey);
   }
@@ -36,7 +43,7 @@ export function composeEnv({ dev = false } = {}) {
 }
 
 /** .env syntax: single quotes keep the JSON keys as they are. */
-export function asDotEnv(env) {
+export function asDotEnv(/** @type {Record<string, string>} */ env) {
   return Object.entries(env)
     .map(([name, value]) => `${name}='${value}'`)
     .join('\n');

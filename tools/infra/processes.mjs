@@ -59,7 +59,7 @@ export function startGuarded(
 
 /** @typedef {ReturnType<typeof startGuarded>} Guarded A process started by startGuarded. */
 
-export function tailFile(file, lines = 20) {
+export function tailFile(/** @type {string} */ file, lines = 20) {
   if (!existsSync(file)) return '';
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -85,6 +85,6 @@ export function run(command, args, options = {}) {
   };
 }
 
-export function onPath(command) {
+export function onPath(/** @type {string} */ command) {
   return run('sh', ['-c', `command -v ${command}`]).ok;
 }

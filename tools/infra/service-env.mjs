@@ -10,6 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventProducers } from './manifest.mjs';
 
+/**
+ * A run's service environment: what every service gets, and each one's own.
+ * @typedef {{ common: Record<string, string>, services: Record<string, Record<string, string>> }} ServiceEnv
+ */
+
 export const SERVICE_ENV_VARIABLE = 'LIEN_THONG_SERVICE_ENV';
 
 const secret = () => randomBytes(32).toString('base64url');
@@ -23,7 +28,9 @@ export const EVENT_PRODUCERS = eventProducers();
  * the public ones as EVENT_VERIFY_KEYS. A deployment sets both itself instead.
  */
 function eventKeys() {
+  /** @type {Record<string, Record<string, string>>} */
   const services = {};
+  /** @type {Record<string, object>} */
   const publicKeys = {};
   for (const name of EVENT_PRODUCERS) {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -62,17 +69,24 @@ export function buildServiceEnv({ oidcIssuerUrl, extra = {} }) {
   return { common, services };
 }
 
-export function writeServiceEnv(dataDir, serviceEnv) {
+export function writeServiceEnv(
+  /** @type {string} */ dataDir,
+  /** @type {ServiceEnv} */ serviceEnv,
+) {
   const file = join(dataDir, 'service-env.json');
   writeFileSync(file, JSON.stringify(serviceEnv, null, 2), { mode: 0o600 });
   return file;
 }
 
 /** The environment a service starts with: the run's file merged under what is already set. */
-export function envForService(name, serviceEnv, env = process.env) {
+export function envForService(
+  /** @type {string} */ name,
+  /** @type {ServiceEnv} */ serviceEnv,
+  env = process.env,
+) {
   return { ...serviceEnv.common, ...(serviceEnv.services[name] ?? {}), ...pick(env) };
 }
 
-function pick(env) {
+function pick(/** @type {NodeJS.ProcessEnv} */ env) {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
 }

@@ -12,7 +12,9 @@ module.exports = async function globalSetup() {
   )
     return;
   const { provision } = await import('../infra/provision.mjs');
-  const infra = await provision({ log: (m) => console.log(`[infra] ${m}`) });
+  const infra = await provision({
+    log: (/** @type {string} */ m) => console.log(`[infra] ${m}`),
+  });
   Object.assign(process.env, infra.env);
-  globalThis.__LIEN_THONG_INFRA__ = infra;
+  /** @type {any} */ (globalThis).__LIEN_THONG_INFRA__ = infra;
 };

@@ -1,3 +1,4 @@
 module.exports = async function globalTeardown() {
-  await globalThis.__LIEN_THONG_INFRA__?.stop();
+  // Set by global-setup.js when it provisioned the servers itself.
+  await /** @type {any} */ (globalThis).__LIEN_THONG_INFRA__?.stop();
 };
