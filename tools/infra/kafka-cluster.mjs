@@ -61,27 +61,35 @@ const REPLICATION = [
  */
 const FAILOVER = ['broker.session.timeout.ms=6000', 'broker.heartbeat.interval.ms=1000'];
 
+/**
+ * One node of the cluster: its ports, files, and its process once launched.
+ * @typedef {{ id: number, port: number, controllerPort: number, props: string, logFile: string,
+ *   process?: import('./processes.mjs').Guarded }} ClusterNode
+ */
+
 /** Starts the three nodes (in parallel) on fresh data; resolves when each serves. */
+/** @param {{ dataDir: string, log: (message: string) => void, heap?: string }} options */
 export async function startKafkaCluster({ dataDir, log, heap = '256m' }) {
   const { dir: jars } = ensureKafkaJars(log);
   const credentials = newKafkaCredentials();
   const controllerSecret = randomBytes(24).toString('base64url');
   const adminSecret = credentials[KAFKA_SUPERUSER];
-  /**
-   * @type {{ id: number, port: number, controllerPort: number, props?: string, logFile?: string,
-   *   process?: Awaited<ReturnType<typeof launchKafkaNode>> }[]}
-   */
+  /** @type {ClusterNode[]} */
   const nodes = [];
   for (const id of NODE_IDS)
-    nodes.push({ id, port: await freePort(), controllerPort: await freePort() });
+    nodes.push({
+      id,
+      port: await freePort(),
+      controllerPort: await freePort(),
+      props: join(dataDir, `node-${id}`, 'server.properties'),
+      logFile: join(dataDir, `node-${id}`, 'kafka.log'),
+    });
   const voters = nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(',');
   const jvm = kafkaJvm(jars, { heap });
   const clusterId = randomBytes(16).toString('base64url');
   for (const node of nodes) {
     const dir = join(dataDir, `node-${node.id}`);
     mkdirSync(dir, { recursive: true });
-    node.props = join(dir, 'server.properties');
-    node.logFile = join(dir, 'kafka.log');
     writeFileSync(
       node.props,
       [
@@ -106,7 +114,7 @@ export async function startKafkaCluster({ dataDir, log, heap = '256m' }) {
     );
     formatKafkaStorage({ jvm, props: node.props, clusterId, credentials });
   }
-  const launch = (node) =>
+  const launch = (/** @type {ClusterNode} */ node) =>
     launchKafkaNode({
       jvm,
       props: node.props,
@@ -139,24 +147,28 @@ export async function startKafkaCluster({ dataDir, log, heap = '256m' }) {
     superuser: { username: KAFKA_SUPERUSER, password: adminSecret },
     nodes,
     /** SIGKILL the node's JVM (not its guard): a crash, no controlled shutdown. */
-    async kill(id) {
+    async kill(/** @type {string | number} */ id) {
       const node = nodeOf(nodes, id);
-      const pid = javaPid(node.process.pid);
+      const pid = node.process?.pid && javaPid(node.process.pid);
       if (pid) process.kill(pid, 'SIGKILL');
       const deadline = Date.now() + 15_000;
-      while (node.process.isAlive() && Date.now() < deadline)
+      while (node.process?.isAlive() && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
     },
     /** Starts a stopped or killed node again on its port and data; it catches up as a follower. */
-    async restart(id) {
+    async restart(/** @type {string | number} */ id) {
       const node = nodeOf(nodes, id);
-      if (node.process.isAlive()) await node.process.stop();
+      if (node.process?.isAlive()) await node.process.stop();
       node.process = await launch(node);
     },
     stop,
   };
 }
 
+/**
+ * @param {ClusterNode[]} nodes
+ * @param {string | number} id
+ */
 function nodeOf(nodes, id) {
   const node = nodes.find((n) => n.id === Number(id));
   if (!node) throw new Error(`no Kafka node ${id} (nodes ${NODE_IDS.join(', ')})`);
@@ -164,7 +176,7 @@ function nodeOf(nodes, id) {
 }
 
 /** The JVM the guard runs (its only child). */
-function javaPid(guardPid) {
+function javaPid(/** @type {number} */ guardPid) {
   try {
     const children = readFileSync(`/proc/${guardPid}/task/${guardPid}/children`, 'utf8');
     return Number(children.trim().split(/\s+/)[0]) || undefined;
@@ -177,6 +189,11 @@ function javaPid(guardPid) {
  * The run's service-env file for the cluster: the given one (event keys, webhook secrets,
  * identity clients) with every service's Kafka user and password, the super user and the
  * ACLs (granted now, on the cluster) of this cluster instead of the single broker's.
+ */
+/**
+ * @param {KafkaCluster} cluster
+ * @param {string} dataDir
+ * @param {string | undefined} baseFile
  */
 async function clusterServiceEnv(cluster, dataDir, baseFile) {
   const base = baseFile ? JSON.parse(readFileSync(baseFile, 'utf8')) : { common: {}, services: {} };
@@ -192,26 +209,30 @@ async function clusterServiceEnv(cluster, dataDir, baseFile) {
   return file;
 }
 
-const describe = (cluster) => ({
+/** @typedef {Awaited<ReturnType<typeof startKafkaCluster>>} KafkaCluster */
+
+const describe = (/** @type {KafkaCluster} */ cluster) => ({
   brokers: cluster.brokers,
   nodes: cluster.nodes.map((n) => ({
     id: n.id,
     broker: `127.0.0.1:${n.port}`,
-    alive: n.process.isAlive(),
+    alive: n.process?.isAlive() ?? false,
     logFile: n.logFile,
   })),
 });
 
 async function main() {
-  const log = (m) => process.stderr.write(`[kafka-cluster] ${m}\n`);
+  const log = (/** @type {string} */ m) => process.stderr.write(`[kafka-cluster] ${m}\n`);
   const missing = kafkaPrerequisites();
   if (missing.length > 0) throw new Error(`a local Kafka cluster needs ${missing.join(' and ')}`);
   const at = process.argv.indexOf('--service-env');
   const baseFile = at >= 0 ? process.argv[at + 1] : undefined;
   const dataDir = runDir('kafka-cluster');
+  /** @type {KafkaCluster | undefined} */
   let cluster;
+  /** @type {Promise<void> | undefined} */
   let stopping;
-  const stop = (code) =>
+  const stop = (/** @type {number} */ code) =>
     (stopping ??= (async () => {
       await cluster?.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -235,6 +256,7 @@ async function main() {
     const [command, arg] = line.trim().split(/\s+/);
     queue = queue.then(async () => {
       try {
+        if (!cluster) throw new Error('the cluster did not start');
         if (command === 'kill') await cluster.kill(arg);
         else if (command === 'restart') await cluster.restart(arg);
         else if (command === 'stop') {

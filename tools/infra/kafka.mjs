@@ -21,7 +21,7 @@ export function kafkaPrerequisites() {
 }
 
 /** Resolves the broker jars into the user cache once; later runs reuse them. */
-export function ensureKafkaJars(log) {
+export function ensureKafkaJars(/** @type {(message: string) => void} */ log) {
   const dir = cacheDir('kafka', versions.kafka);
   if (existsSync(join(dir, '.complete'))) return { dir, downloaded: false };
   log(`downloading Apache Kafka ${versions.kafka} jars with Maven into ${dir} (first run only)`);
@@ -55,14 +55,25 @@ function clusterId() {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * A local broker: its address, SASL mechanism and users, its process, and a restart.
+ * @typedef {{ brokers: string, mechanism: string, credentials: Record<string, string>,
+ *   superuser: { username: string, password: string },
+ *   process: import('./processes.mjs').Guarded, restart: () => Promise<void> }} KafkaBroker
+ */
+
 /** The broker's own account, also the super user that provisions ACLs and that tests use. */
 export const KAFKA_SUPERUSER = 'admin';
 /** One SCRAM user per service on the bus (tools/services.json; the simulators do not use Kafka). */
 export const KAFKA_SERVICE_USERS = kafkaClients();
 
 const password = () => randomBytes(24).toString('base64url');
-const jaas = (module, username, secret, extra = '') =>
-  `${module} required username="${username}" password="${secret}"${extra};`;
+const jaas = (
+  /** @type {string} */ module,
+  /** @type {string} */ username,
+  /** @type {string} */ secret,
+  extra = '',
+) => `${module} required username="${username}" password="${secret}"${extra};`;
 
 /** Fresh random SCRAM passwords for the super user and every service user, per run. */
 export function newKafkaCredentials() {
@@ -76,6 +87,7 @@ export function newKafkaCredentials() {
  * the client listener (also between brokers, as the super user), static PLAIN on the
  * controller listener, the StandardAuthorizer refusing what no ACL allows.
  */
+/** @param {{ adminSecret: string, controllerSecret: string }} secrets */
 export function kafkaSecurityProperties({ adminSecret, controllerSecret }) {
   return [
     'listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
@@ -102,7 +114,7 @@ export function kafkaSecurityProperties({ adminSecret, controllerSecret }) {
 }
 
 /** The JVM arguments of a local node (heap as -Xmx takes it). */
-export function kafkaJvm(jars, { heap = '512m' } = {}) {
+export function kafkaJvm(/** @type {string} */ jars, { heap = '512m' } = {}) {
   return [
     `-Xmx${heap}`,
     '-Xms128m',
@@ -114,6 +126,7 @@ export function kafkaJvm(jars, { heap = '512m' } = {}) {
 }
 
 /** Formats a node's log dir for the cluster id, with the SCRAM users as bootstrap credentials. */
+/** @param {{ jvm: string[], props: string, clusterId?: string, credentials: Record<string, string> }} options */
 export function formatKafkaStorage({ jvm, props, clusterId: id = clusterId(), credentials }) {
   const format = run(
     'java',
@@ -141,6 +154,8 @@ export function formatKafkaStorage({ jvm, props, clusterId: id = clusterId(), cr
 /**
  * Starts a formatted node under a guard; resolves with its process once it serves clients
  * (again on the same port and data when called again after the node stopped or died).
+ * @param {{ jvm: string[], props: string, port: number, logFile: string, removeOnOrphan?: string,
+ *   name?: string }} options
  */
 export async function launchKafkaNode({
   jvm,
@@ -184,6 +199,7 @@ export async function launchKafkaNode({
  * with a static account: SCRAM is not available there, and an unauthenticated controller
  * listener would have to make ANONYMOUS a super user.
  */
+/** @param {{ dataDir: string, log: (message: string) => void }} options */
 export async function startKafka({ dataDir, log }) {
   const { dir: jars } = ensureKafkaJars(log);
   const [port, controllerPort] = [await freePort(), await freePort()];
@@ -221,6 +237,7 @@ export async function startKafka({ dataDir, log }) {
   formatKafkaStorage({ jvm, props, credentials });
   const logFile = join(dataDir, 'kafka.log');
   const launch = () => launchKafkaNode({ jvm, props, port, logFile, removeOnOrphan: dataDir });
+  /** @type {KafkaBroker} */
   const broker = {
     brokers: `127.0.0.1:${port}`,
     mechanism: 'scram-sha-512',
@@ -228,6 +245,7 @@ export async function startKafka({ dataDir, log }) {
     credentials,
     superuser: { username: KAFKA_SUPERUSER, password: adminSecret },
     process: await launch(),
+    restart: async () => undefined,
   };
   /** Stops the broker and starts it again on the same port and data (chaos runs). */
   broker.restart = async () => {
@@ -237,7 +255,7 @@ export async function startKafka({ dataDir, log }) {
   return broker;
 }
 
-function readLog(file) {
+function readLog(/** @type {string} */ file) {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
@@ -247,7 +265,9 @@ function readLog(file) {
  * directly (libs/test-infra's testInfra().kafkaSuperuser), kept out of every service's
  * environment.
  */
-export function kafkaServiceEnv(kafka) {
+export function kafkaServiceEnv(
+  /** @type {Pick<KafkaBroker, 'credentials' | 'mechanism' | 'superuser'>} */ kafka,
+) {
   const services = Object.fromEntries(
     KAFKA_SERVICE_USERS.map((user) => [
       user,
@@ -268,6 +288,7 @@ export function kafkaServiceEnv(kafka) {
  * a copy here. The provisioning keeps them in the service-env file (`kafkaAcls`): the test
  * harness grants a service the same rules under its test's namespace before starting it.
  */
+/** @param {{ brokers: string, serviceEnvFile: string }} options */
 export async function grantKafkaAcls({ brokers, serviceEnvFile }) {
   const result = await runAsync(process.execPath, [
     '-r',
@@ -283,7 +304,8 @@ export async function grantKafkaAcls({ brokers, serviceEnvFile }) {
   return JSON.parse(result.stdout);
 }
 
-function runAsync(command, args) {
+/** @returns {Promise<{ ok: boolean, stdout: string, output: string }>} */
+function runAsync(/** @type {string} */ command, /** @type {string[]} */ args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let [stdout, output] = ['', ''];

@@ -23,7 +23,7 @@ import { ensureJaeger, startJaeger } from './jaeger.mjs';
 
 export class ProvisionError extends Error {}
 
-function hostPort(address, defaultPort) {
+function hostPort(/** @type {string} */ address, /** @type {number} */ defaultPort) {
   const clean = address
     .replace(/^[a-z+]+:\/\//, '')
     .replace(/^[^@]*@/, '')
@@ -32,7 +32,12 @@ function hostPort(address, defaultPort) {
   return { host, port: Number(port || defaultPort) };
 }
 
-async function checkReachable(what, variable, value, defaultPort) {
+async function checkReachable(
+  /** @type {string} */ what,
+  /** @type {string} */ variable,
+  /** @type {string} */ value,
+  /** @type {number} */ defaultPort,
+) {
   const first = variable === 'KAFKA_BROKERS' ? value.split(',')[0] : value;
   const { host, port } = hostPort(first, defaultPort);
   if (!(await canConnect(host, port, 3000))) {
@@ -69,8 +74,10 @@ export async function provisionLocal({
   tracing = false,
 } = {}) {
   const started = Date.now();
+  /** @type {(() => Promise<unknown>)[]} */
   const stops = [];
   const described = [];
+  /** @type {string | undefined} */
   let dataDir;
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
@@ -169,7 +176,7 @@ export async function provisionLocal({
     if (kafkaEnv) serviceEnv.kafkaSuperuser = kafkaEnv.kafkaSuperuser;
     const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);
     if (kafka) {
-      serviceEnv.kafkaAcls = await grantKafkaAcls({ brokers: kafkaBrokers, serviceEnvFile });
+      serviceEnv.kafkaAcls = await grantKafkaAcls({ brokers: kafka.brokers, serviceEnvFile });
       writeServiceEnv(dataDir, serviceEnv);
     }
     const seconds = (Date.now() - started) / 1000;

@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { eventProducers } from './manifest.mjs';
 
 /**
- * A run's service environment: what every service gets, and each one's own.
- * @typedef {{ common: Record<string, string>, services: Record<string, Record<string, string>> }} ServiceEnv
+ * A run's service environment: what every service gets, and each one's own; for the tests
+ * and tools, the Kafka super user and the services' ACLs (tools/infra/kafka.mjs).
+ * @typedef {{ common: Record<string, string>, services: Record<string, Record<string, string>>,
+ *   kafkaSuperuser?: object, kafkaAcls?: unknown }} ServiceEnv
  */
 
 export const SERVICE_ENV_VARIABLE = 'LIEN_THONG_SERVICE_ENV';
@@ -50,6 +52,7 @@ function eventKeys() {
 /**
  * @param {{ oidcIssuerUrl?: string, extra?: { common?: Record<string, string>,
  *   services?: Record<string, Record<string, string>> } }} options
+ * @returns {ServiceEnv}
  */
 export function buildServiceEnv({ oidcIssuerUrl, extra = {} }) {
   const keys = eventKeys();
