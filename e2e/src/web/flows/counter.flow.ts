@@ -15,8 +15,9 @@ const BUYER = {
 };
 /**
  * The mortgage received in the browser: parcel 00004/12/127 of Đặng Văn Hải (certificate of
- * 2023-09-18, clear at the Justice registry); its purpose change and house registration are
- * only checked, on 00004/12/128 of Bùi Thị Hoa (ODT, 72,5 m²), through the validation routes.
+ * 2023-09-18, clear at the Justice registry). A change of purpose and a house registration
+ * are only checked as typed, not received, on 00004/12/128 of Bùi Thị Hoa (ODT, 72,5 m²):
+ * the validation routes store nothing.
  */
 const MORTGAGED = { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 127 };
 const CHECKED = { communeCode: '00004', mapSheetNumber: 12, parcelNumber: 128 };
@@ -88,7 +89,8 @@ async function backdate(ctx: WebContext, code: string): Promise<void> {
 /**
  * The counter and the land office in the browser: a counter officer receives a sale (the
  * API's field messages as they type, the parcel look-up, the receipt and its PDF) and a
- * mortgage (the certificate's date from the book checked as typed); a land
+ * mortgage (the certificate's date from the book checked as typed); a change of purpose and a
+ * house registration are checked as typed (named purposes, m²); a land
  * officer refuses a dossier and prints the refusal; a late dossier is red in the queue and
  * its apology letter prints.
  */
@@ -211,60 +213,74 @@ export function counterFlows(ctx: WebContext): void {
       await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
       const title = await page.getByText(/^Đã tiếp nhận hồ sơ /).innerText();
       const code = title.replace('Đã tiếp nhận hồ sơ ', '').trim();
+      // The receipt is the sale's page (checked above), with this dossier's code.
       await page.getByText('Mã tra cứu', { exact: true }).waitFor();
-      await checkPage(page, 'counter-receipt-mortgage');
       const dossier = await ctx.api('GET', ctx.lr(`/dossiers/${code}`), U.counterBaDinh);
       expect(dossier.procedure).toBe('MORTGAGE');
       expect(dossier.parcel.ref).toEqual(MORTGAGED);
       await page.context().close();
     });
 
-    it('checks a change of purpose and a house registration against the cadastral book', async () => {
-      const common = {
-        channel: 'COUNTER',
-        resultDelivery: 'COUNTER',
-        parcel: CHECKED,
-        certificateSerial: 'CS12000128',
-        applicant: { fullName: 'Bùi Thị Hoa', phone: '0912000128' },
+    it('checks a change of purpose and a house registration as they are typed', async () => {
+      const page = await ctx.pageAs(U.counterBaDinh, '/can-bo/tiep-nhan/PURPOSE_CHANGE');
+      let form = 'purpose_change';
+      const field = (path: string) => page.locator(`#tiep-nhan-${form}_${path}`);
+      const item = (path: string) => page.locator('.ant-form-item').filter({ has: field(path) });
+      const choose = async (path: string, label: string) => {
+        await item(path).locator('.ant-select').click();
+        const list = page.locator('.ant-select-dropdown:visible');
+        await list.getByText(label, { exact: true }).click();
+        await list.waitFor({ state: 'hidden' });
       };
-      const purposeChange = {
-        ...common,
-        decision: {
-          number: '245/QĐ-UBND',
-          date: '2026-11-20',
-          authority: 'Ủy ban nhân dân phường Ba Đình',
-        },
-        toPurpose: 'ODT',
-        convertedAreaTenthsM2: 300,
-        parcelHasResidentialLand: true,
-        householdUsedReducedTiers: false,
+      const startWithParcel = async () => {
+        await page.getByRole('heading', { name: /^Tiếp nhận hồ sơ: / }).waitFor();
+        await page.getByLabel('Mã xã/phường').fill(CHECKED.communeCode);
+        await page.getByLabel('Số tờ bản đồ').fill(String(CHECKED.mapSheetNumber));
+        await page.getByLabel('Số thửa', { exact: true }).fill(String(CHECKED.parcelNumber));
+        await page.getByText('Bùi Thị Hoa').first().waitFor();
+        await page.getByRole('button', { name: 'Điền theo sổ địa chính' }).click();
+        await field('applicant_fullName').fill('Bùi Thị Hoa');
+        await field('applicant_phone').fill('0912000128');
       };
-      const validate = (route: string, body: unknown) =>
-        ctx.api('POST', ctx.lr(`${route}/validation`), U.counterBaDinh, body);
-      // The book says the parcel is already residential land in town.
-      await expect(validate('/dossiers/purpose-changes', purposeChange)).rejects.toThrow(
-        /PURPOSE\.UNCHANGED/,
+      await startWithParcel();
+      await field('decision_number').fill('245/QĐ-UBND');
+      await field('decision_date').fill('2026-11-20');
+      await field('decision_authority').fill('Ủy ban nhân dân phường Ba Đình');
+      await field('convertedAreaTenthsM2').fill('30,5');
+      await choose('parcelHasResidentialLand', 'Có');
+      await choose('householdUsedReducedTiers', 'Không');
+      // The book says the parcel is already residential land in town: said on the new purpose.
+      await choose('toPurpose', 'Đất ở tại đô thị');
+      await item('toPurpose')
+        .locator('.ant-form-item-explain-error')
+        .getByText(/^Thửa đất đang sử dụng vào mục đích /)
+        .waitFor();
+      await checkPage(page, 'counter-intake-purpose-change');
+      const sent = page.waitForRequest(
+        (r) =>
+          r.url().endsWith('/purpose-changes/validation') &&
+          (r.postDataJSON() as Json).toPurpose === 'TMD',
       );
-      await expect(
-        validate('/dossiers/purpose-changes', { ...purposeChange, toPurpose: 'TMD' }),
-      ).resolves.toEqual({ valid: true });
-      await expect(
-        validate('/dossiers/house-registrations', {
-          ...common,
-          house: {
-            kind: 'DETACHED_HOUSE',
-            grade: 'III',
-            floorAreaTenthsM2: 1450,
-            floors: 3,
-            builtYear: 2019,
-            permit: {
-              number: '152/GPXD',
-              issuedOn: '2018-06-01',
-              authority: 'Ủy ban nhân dân quận Ba Đình',
-            },
-          },
-        }),
-      ).resolves.toEqual({ valid: true });
+      await choose('toPurpose', 'Đất thương mại, dịch vụ');
+      // 30,5 m² typed, the API's tenths of a m² sent.
+      expect(((await sent).postDataJSON() as Json).convertedAreaTenthsM2).toBe(305);
+      await page.getByText('Hồ sơ hợp lệ, khớp sổ địa chính.').waitFor();
+
+      // The house on the same parcel, with its building permit.
+      await page.goto('/can-bo/tiep-nhan/HOUSE_REGISTRATION');
+      form = 'house_registration';
+      await startWithParcel();
+      await choose('house_grade', 'Cấp III');
+      await field('house_floorAreaTenthsM2').fill('145');
+      await field('house_floors').fill('3');
+      await field('house_builtYear').fill('2019');
+      await field('house_permit_number').fill('152/GPXD');
+      await field('house_permit_issuedOn').fill('2018-06-01');
+      await field('house_permit_authority').fill('Ủy ban nhân dân quận Ba Đình');
+      await field('house_permit_authority').blur();
+      await page.getByText('Hồ sơ hợp lệ, khớp sổ địa chính.').waitFor();
+      await checkPage(page, 'counter-intake-house');
+      await page.context().close();
     });
 
     it('lets a land officer refuse a dossier and print the refusal', async () => {

@@ -74,7 +74,7 @@ export const HOUSE_REGISTRATION_FORM: ProcedureFormSpec = {
     {
       kind: 'group',
       key: 'completionAcceptance',
-      titleVi: 'Biên bản nghiệm thu hoàn thành (nếu phải có)',
+      titleVi: 'Nghiệm thu hoàn thành (nếu phải có)',
       fields: [
         { name: 'house.completionAcceptance.number', labelVi: 'Số biên bản', kind: 'text' },
         { name: 'house.completionAcceptance.date', labelVi: 'Ngày nghiệm thu', kind: 'date' },

@@ -28,7 +28,7 @@ export const PURPOSE_CHANGE_FORM: ProcedureFormSpec = {
     {
       kind: 'group',
       key: 'decision',
-      titleVi: 'Quyết định cho phép chuyển mục đích sử dụng đất',
+      titleVi: 'Quyết định cho phép chuyển mục đích',
       fields: [
         { name: 'decision.number', labelVi: 'Số quyết định', kind: 'text', required: true },
         { name: 'decision.date', labelVi: 'Ngày quyết định', kind: 'date', required: true },
