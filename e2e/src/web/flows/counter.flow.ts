@@ -253,7 +253,7 @@ export function counterFlows(ctx: WebContext): void {
       await choose('toPurpose', 'Đất ở tại đô thị');
       await item('toPurpose')
         .locator('.ant-form-item-explain-error')
-        .getByText(/^Thửa đất đang sử dụng vào mục đích /)
+        .getByText('Thửa đất đang sử dụng vào mục đích Đất ở tại đô thị (ODT)')
         .waitFor();
       await checkPage(page, 'counter-intake-purpose-change');
       const sent = page.waitForRequest(

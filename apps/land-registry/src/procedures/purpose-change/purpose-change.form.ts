@@ -1,4 +1,5 @@
 import type { FieldError } from '@lien-thong/platform';
+import { PURPOSE_NAMES_VI } from '@lien-thong/tax-rules';
 import { TransferRejectedException } from '../../dossiers/dossiers.exceptions';
 import { contractDateProblems } from '../../intake/transfer-checks';
 import { holdersOf, ProcedureForm } from '../procedure-form';
@@ -24,7 +25,7 @@ export const PURPOSE_CHANGE_FORM: ProcedureForm<SubmitPurposeChangeDto> = {
       problems.push({
         field: 'toPurpose',
         code: 'PURPOSE.UNCHANGED',
-        message: `Thửa đất đang sử dụng vào mục đích ${parcel.purposeCode}`,
+        message: `Thửa đất đang sử dụng vào mục đích ${purposeVi(parcel.purposeCode)}`,
       });
     if (dto.convertedAreaTenthsM2 > parcel.areaTenthsM2)
       problems.push({
@@ -52,3 +53,9 @@ export const PURPOSE_CHANGE_FORM: ProcedureForm<SubmitPurposeChangeDto> = {
     };
   },
 };
+
+/** "Đất ở tại đô thị (ODT)": the purpose as a citizen reads it, with the code the book uses. */
+function purposeVi(code: string): string {
+  const name = (PURPOSE_NAMES_VI as Record<string, string | undefined>)[code];
+  return name ? `${name} (${code})` : code;
+}
