@@ -60,7 +60,10 @@ const SCHEMAS = { package: 'kubernetes-validate', version: '1.37.0', kubernetes:
 const APPS = manifest.services.map((s) => s.name);
 /** @param {string} app */
 const entryOf = (app) => manifest.services.find((s) => s.name === app);
-/** Loopback defaults a service may keep because it does not use that server at all. */
+/**
+ * Loopback defaults a service may keep because it does not use that server at all.
+ * @type {Record<string, string[] | undefined>}
+ */
 const UNUSED = { 'agency-simulators': ['KAFKA_BROKERS'] };
 /** Read by the image itself (Dockerfile CMD), not by the service's config class. */
 const IMAGE_ENV = ['SERVICE'];
@@ -77,7 +80,11 @@ const GATEWAY = 'web-gateway';
 
 const requireFromRoot = createRequire(join(repoRoot, 'package.json'));
 
-function run(command, args, options = {}) {
+function run(
+  /** @type {string} */ command,
+  /** @type {string[]} */ args,
+  /** @type {import('node:child_process').SpawnSyncOptions} */ options = {},
+) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
   if (result.error)
     throw new Error(
@@ -85,11 +92,11 @@ function run(command, args, options = {}) {
         ? `${command} is not installed: the deployment check needs Go (go install) and python3 with pip`
         : `${command}: ${result.error.message}`,
     );
-  return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr };
+  return { ok: result.status === 0, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
 /** Moves a finished download into place; another process may have finished first. */
-function publish(partial, dir) {
+function publish(/** @type {string} */ partial, /** @type {string} */ dir) {
   try {
     rmSync(dir, { recursive: true, force: true });
     renameSync(partial, dir);
@@ -166,9 +173,11 @@ for n in z.namelist():
   const source = join(partial, prefix);
   const target = join(partial, folder);
   mkdirSync(target);
+  /** @type {(node: any) => any} */
   const relink = (node) => {
     if (Array.isArray(node)) return node.map(relink);
     if (node === null || typeof node !== 'object') return node;
+    /** @type {Record<string, unknown>} */
     const out = {};
     for (const [key, value] of Object.entries(node)) {
       if (key === '$id' && typeof value === 'string' && value.startsWith('https://kubernetes.io/'))
@@ -198,11 +207,11 @@ for n in z.namelist():
  * left them unset).
  */
 export function configOf(root = repoRoot) {
-  const properties = (text) =>
+  const properties = (/** @type {string} */ text) =>
     [...text.matchAll(/^ {2}([A-Z][A-Z0-9_]*)[!?]?\s*(?::[^=;\n]*)?(?:=\s*([^;]*))?;/gm)].map(
       ([, name, value]) => ({ name, loopback: LOOPBACK.test(value ?? '') }),
     );
-  const read = (file) => readFileSync(join(root, file), 'utf8');
+  const read = (/** @type {string} */ file) => readFileSync(join(root, file), 'utf8');
   const common = properties(read('libs/platform/src/config/service-config.ts'));
   return Object.fromEntries(
     APPS.map((app) => {
@@ -222,7 +231,7 @@ export function configOf(root = repoRoot) {
 }
 
 /** "${NAME:-default}" → default; "${NAME:?…}" or "${NAME}" → undefined (set at deploy time). */
-function literal(value) {
+function literal(/** @type {unknown} */ value) {
   const text = String(value);
   const ref = /^\$\{[A-Z0-9_]+(?::?-([^}]*))?(?::?\?[^}]*)?\}$/.exec(text);
   if (ref) return ref[1];
@@ -230,7 +239,7 @@ function literal(value) {
 }
 
 /** Hosts named by a value: URLs and host:port lists (KAFKA_BROKERS, CALLBACK_HOSTS). */
-function hostsIn(value) {
+function hostsIn(/** @type {string} */ value) {
   const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?,]+)/i.exec(value);
   if (url) return [url[1]];
   if (/^[^\s,/:]+:\d+(,[^\s,/:]+:\d+)*$/.test(value))
@@ -239,7 +248,10 @@ function hostsIn(value) {
 }
 
 /** Loads a compose file with compose-go (schema validation included); throws its message. */
-export function loadCompose(file, log) {
+export function loadCompose(
+  /** @type {string} */ file,
+  /** @type {(message: string) => void} */ log,
+) {
   const bin = ensureTool('compose', log);
   // Interpolation is left out: the secrets are required variables, set only at deploy time
   // (the checks below read the ${…} references themselves).
@@ -251,7 +263,11 @@ export function loadCompose(file, log) {
 }
 
 /** The tracking link leads to the portal's page (the land registry's old /tracking is gone). */
-function trackingPathProblem(where, key, value) {
+function trackingPathProblem(
+  /** @type {string} */ where,
+  /** @type {string} */ key,
+  /** @type {string} */ value,
+) {
   if (key !== 'TRACKING_URL') return [];
   const path = /^[a-z]+:\/\/[^/]+(\/[^?#]*)?/i.exec(value)?.[1] ?? '';
   return path.replace(/\/+$/, '').endsWith(TRACKING_PATH)
@@ -263,7 +279,12 @@ function trackingPathProblem(where, key, value) {
  * A browser URL in compose: a compose service name (with its /etc/hosts line, as for
  * keycloak), or localhost at a published port; the tracking link must reach the gateway.
  */
-function composeBrowserUrl(where, key, value, services) {
+function composeBrowserUrl(
+  /** @type {string} */ where,
+  /** @type {string} */ key,
+  /** @type {string} */ value,
+  /** @type {Record<string, any>} */ services,
+) {
   const problems = trackingPathProblem(where, key, value);
   const match = /^[a-z]+:\/\/([^/:?]+|\[[^\]]+\])(?::(\d+))?/i.exec(value);
   if (!match) return [...problems, `${where}: ${key}=${value} is no URL`];
@@ -271,7 +292,7 @@ function composeBrowserUrl(where, key, value, services) {
   let target = services[host] ? host : undefined;
   if (!target && LOOPBACK.test(host)) {
     target = Object.keys(services).find((name) =>
-      (services[name].ports ?? []).some((p) => String(p.published) === port),
+      (services[name].ports ?? []).some((/** @type {any} */ p) => String(p.published) === port),
     );
     if (!target)
       return [...problems, `${where}: ${key}=${value}: no compose service publishes port ${port}`];
@@ -282,11 +303,11 @@ function composeBrowserUrl(where, key, value, services) {
   return problems;
 }
 
-export function checkCompose(model, config = configOf()) {
+export function checkCompose(/** @type {any} */ model, config = configOf()) {
   const problems = [];
   const services = model.services ?? {};
   const names = new Set(Object.keys(services));
-  const dev = (name) => (services[name]?.profiles ?? []).includes('dev');
+  const dev = (/** @type {string} */ name) => (services[name]?.profiles ?? []).includes('dev');
   for (const [name, service] of Object.entries(services)) {
     const app = service.build?.args?.SERVICE;
     const env = service.environment ?? {};
@@ -382,7 +403,7 @@ function usesProblems(where, entry, variables) {
  * The variables the compose file requires (${NAME:?…}) are exactly those
  * tools/deploy/compose-env.mjs generates, so that its .env starts the stack.
  */
-export function checkRequiredVariables(composeText) {
+export function checkRequiredVariables(/** @type {string} */ composeText) {
   const code = composeText.replace(/^\s*#.*$/gm, '');
   const required = new Set([...code.matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => m[1]));
   const generated = new Set(Object.keys(composeEnv()));
@@ -404,14 +425,17 @@ export function checkRequiredVariables(composeText) {
 const KAFKA_START = 'deploy/compose/kafka-start.sh';
 
 /** The compose broker creates a SCRAM user for every service on the bus. */
-export function checkKafkaUsers(script) {
+export function checkKafkaUsers(/** @type {string} */ script) {
   return KAFKA_SERVICE_USERS.filter((user) => !script.includes(`[name=${user},`)).map(
     (user) => `${KAFKA_START}: no SCRAM user for ${user}`,
   );
 }
 
 /** Renders every overlay of a Kustomize tree: { overlay: yamlText }. */
-export function renderOverlays(k8sDir, log) {
+export function renderOverlays(
+  /** @type {string} */ k8sDir,
+  /** @type {(message: string) => void} */ log,
+) {
   const bin = ensureTool('kustomize', log);
   const overlays = join(k8sDir, 'overlays');
   return Object.fromEntries(
@@ -424,7 +448,10 @@ export function renderOverlays(k8sDir, log) {
 }
 
 /** kubeconform over rendered YAML; returns its complaints. */
-export function kubeconform(rendered, log) {
+export function kubeconform(
+  /** @type {Record<string, string>} */ rendered,
+  /** @type {(message: string) => void} */ log,
+) {
   const bin = ensureTool('kubeconform', log);
   const schemas = ensureSchemas(log);
   const problems = [];
@@ -453,13 +480,20 @@ export function kubeconform(rendered, log) {
   return problems;
 }
 
-const matches = (selector = {}, labels = {}) =>
+const matches = (
+  /** @type {Record<string, string>} */ selector = {},
+  /** @type {Record<string, string>} */ labels = {},
+) =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 
-export function checkManifests(overlay, docs, config = configOf()) {
+export function checkManifests(
+  /** @type {string} */ overlay,
+  /** @type {any[]} */ docs,
+  config = configOf(),
+) {
   const problems = [];
-  const where = (what) => `k8s ${overlay} ${what}`;
-  const byKind = (kind) => docs.filter((d) => d?.kind === kind);
+  const where = (/** @type {string} */ what) => `k8s ${overlay} ${what}`;
+  const byKind = (/** @type {string} */ kind) => docs.filter((d) => d?.kind === kind);
   const configMaps = Object.fromEntries(
     byKind('ConfigMap').map((c) => [c.metadata.name, c.data ?? {}]),
   );
@@ -468,7 +502,9 @@ export function checkManifests(overlay, docs, config = configOf()) {
       problems.push(where(`Secret ${secret.metadata.name}: secret values are never committed`));
   const deployments = byKind('Deployment');
   const secrets = secretLayout({ dev: true });
+  /** @type {{ labels: Record<string, string>, app: string }[]} */
   const podApps = [];
+  /** @type {{ at: string, value: string }[]} */
   const trackingUrls = [];
   /** @type {Set<string>} */
   const deployed = new Set();
@@ -478,6 +514,7 @@ export function checkManifests(overlay, docs, config = configOf()) {
     const pod = deployment.spec.template;
     for (const container of pod.spec.containers) {
       const at = where(`Deployment ${name} container ${container.name}`);
+      /** @type {Record<string, string | undefined>} */
       const env = {};
       const fromSecret = new Set();
       for (const source of container.envFrom ?? []) {
@@ -504,7 +541,7 @@ export function checkManifests(overlay, docs, config = configOf()) {
           );
         env[variable.name] = fromMap ? configMaps[fromMap.name]?.[fromMap.key] : variable.value;
       }
-      const app = env.SERVICE;
+      const app = env.SERVICE ?? '(unset)';
       podApps.push({ labels: pod.metadata.labels, app });
       if (!config[app]) {
         problems.push(`${at}: SERVICE=${app} is not an app of apps/`);
@@ -573,11 +610,17 @@ export function checkManifests(overlay, docs, config = configOf()) {
  * messages' tracking link is served by the web gateway (an Ingress to it, or its Service),
  * so that a citizen's link opens the portal and no service's own port is public there.
  */
-function checkPublicOrigin(byKind, podApps, trackingUrls, where) {
+function checkPublicOrigin(
+  /** @type {(kind: string) => any[]} */ byKind,
+  /** @type {{ labels: Record<string, string>, app: string }[]} */ podApps,
+  /** @type {{ at: string, value: string }[]} */ trackingUrls,
+  /** @type {(what: string) => string} */ where,
+) {
   const problems = [];
   const services = Object.fromEntries(byKind('Service').map((s) => [s.metadata.name, s]));
-  const appOf = (serviceName) =>
+  const appOf = (/** @type {string} */ serviceName) =>
     podApps.find((p) => matches(services[serviceName]?.spec.selector, p.labels))?.app;
+  /** @type {Record<string, { path: string, app: string | undefined }[]>} */
   const routes = {};
   for (const ingress of byKind('Ingress')) {
     const at = where(`Ingress ${ingress.metadata.name}`);
@@ -586,7 +629,11 @@ function checkPublicOrigin(byKind, podApps, trackingUrls, where) {
         const { name, port = {} } = path.backend.service ?? {};
         const target = services[name];
         if (!target) problems.push(`${at}: routes to Service ${name}, which is not rendered`);
-        else if (!target.spec.ports.some((p) => p.name === port.name || p.port === port.number))
+        else if (
+          !target.spec.ports.some(
+            (/** @type {any} */ p) => p.name === port.name || p.port === port.number,
+          )
+        )
           problems.push(`${at}: Service ${name} has no port ${port.name ?? port.number}`);
         (routes[rule.host ?? '*'] ??= []).push({ path: path.path, app: appOf(name) });
       }
@@ -611,7 +658,7 @@ function checkPublicOrigin(byKind, podApps, trackingUrls, where) {
  * commits f4241c7 and 6bd3741), listens on 0.0.0.0, and checks its health on a route that
  * exists.
  */
-export function checkDockerfile(text) {
+export function checkDockerfile(/** @type {string} */ text) {
   const code = text.replace(/^\s*#.*$/gm, '');
   const problems = [];
   if (/\bnpm\s+ci\b/.test(code))
@@ -701,7 +748,7 @@ export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => u
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const option = (name, fallback) => {
+  const option = (/** @type {string} */ name, /** @type {string} */ fallback) => {
     const at = args.indexOf(`--${name}`);
     return at >= 0 ? resolve(args[at + 1]) : fallback;
   };
