@@ -39,6 +39,7 @@ import { KAFKA_SERVICE_USERS } from '../infra/kafka.mjs';
 import { envName, manifest } from '../infra/manifest.mjs';
 import { composeEnv } from '../deploy/compose-env.mjs';
 import { secretLayout } from '../deploy/k8s-secrets.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 const TOOLS = {
   kustomize: { module: 'sigs.k8s.io/kustomize/kustomize/v5', version: 'v5.8.1', bin: 'kustomize' },
@@ -732,7 +733,7 @@ export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => u
     problems.push(...checkRequiredVariables(readFileSync(composeFile, 'utf8')));
     problems.push(...checkKafkaUsers(readFileSync(join(repoRoot, KAFKA_START), 'utf8')));
   } catch (err) {
-    problems.push(err.message);
+    problems.push(messageOf(err));
   }
   try {
     const rendered = renderOverlays(k8sDir, log);
@@ -741,7 +742,7 @@ export function checkDeployment({ composeFile, k8sDir, dockerfile, log = () => u
       problems.push(...checkManifests(overlay, yaml.loadAll(text), config));
     problems.push(...kubeconform(rendered, log));
   } catch (err) {
-    problems.push(err.message);
+    problems.push(messageOf(err));
   }
   return problems;
 }

@@ -9,6 +9,7 @@
 // default ports (tools/cli/services.mjs), each overridable by <NAME>_PORT.
 import { tokenFor } from './login.mjs';
 import { SERVICES, servicePort } from './services.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 const AUDITOR = 'kiemtoan';
 
@@ -76,7 +77,7 @@ async function verify(/** @type {string} */ token) {
         failed = true;
       }
     } catch (err) {
-      console.log(`${label}ERROR   ${err.message}`);
+      console.log(`${label}ERROR   ${messageOf(err)}`);
       failed = true;
     }
   }
@@ -126,6 +127,6 @@ try {
     process.exitCode = 2;
   }
 } catch (err) {
-  console.error(err.message);
+  console.error(messageOf(err));
   process.exitCode = 1;
 }

@@ -4,6 +4,7 @@
 // operator: OPERATOR_TOKEN, or in development the sample operator (tools/cli/login.mjs).
 import { SERVICES, servicePort } from './services.mjs';
 import { tokenFor } from './login.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 const args = process.argv.slice(2);
 const option = (/** @type {string} */ name) => {
@@ -68,6 +69,6 @@ try {
     process.exitCode = 2;
   }
 } catch (err) {
-  console.error(err.message);
+  console.error(messageOf(err));
   process.exitCode = 1;
 }

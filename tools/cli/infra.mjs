@@ -2,8 +2,9 @@
 // printing the variables that point jest, a service or a script at them (the service
 // environment file holds each service's Kafka credentials, keys and webhook secrets).
 import { ensureNode24 } from '../infra/node24.mjs';
-import { provisionLocal, ProvisionError } from '../infra/provision.mjs';
+import { provisionLocal } from '../infra/provision.mjs';
 import { installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 await ensureNode24();
 installSignalHandlers();
@@ -19,6 +20,6 @@ try {
   );
   setInterval(() => undefined, 1 << 30);
 } catch (err) {
-  console.error(`[infra] ${err instanceof ProvisionError ? err.message : err.message}`);
+  console.error(`[infra] ${messageOf(err)}`);
   await shutdown(1);
 }

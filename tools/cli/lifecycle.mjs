@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../infra/paths.mjs';
 import { run } from '../infra/processes.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 /**
  * Installs when node_modules is missing or older than package-lock.json. `npm install`, not
@@ -48,7 +49,7 @@ export async function shutdown(/** @type {number} */ code) {
     try {
       await fn();
     } catch (err) {
-      console.error(`[setup] while stopping: ${err.message}`);
+      console.error(`[setup] while stopping: ${messageOf(err)}`);
     }
   }
   process.exit(code);

@@ -8,6 +8,7 @@ import { provision } from '../infra/provision.mjs';
 import { startInfraControl } from '../infra/control.mjs';
 import { build } from './build.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 await ensureNode24();
 ensureDependencies();
@@ -44,6 +45,6 @@ try {
   const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
   await shutdown(code);
 } catch (err) {
-  console.error(`[${script}] ${err.message}`);
+  console.error(`[${script}] ${messageOf(err)}`);
   await shutdown(1);
 }

@@ -31,6 +31,7 @@ import { startWithDocker } from '../infra/docker-stack.mjs';
 import { build, buildWeb } from './build.mjs';
 import { envForService } from '../infra/service-env.mjs';
 import { CLIENT_ID, DEFAULT_KEYCLOAK_PORT, readRealm } from '../infra/keycloak.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 await ensureNode24();
 ensureDependencies();
@@ -51,7 +52,7 @@ try {
         );
   if (only?.size === 0) throw new Error('--only needs app names, e.g. --only land-registry');
 } catch (err) {
-  console.error(`[start] ${err.message}`);
+  console.error(`[start] ${messageOf(err)}`);
   process.exit(2);
 }
 /** @param {{ name: string }} service */
@@ -69,7 +70,7 @@ try {
     await startLocal();
   }
 } catch (err) {
-  console.error(`[start] ${err.message}`);
+  console.error(`[start] ${messageOf(err)}`);
   await shutdown(1);
 }
 

@@ -10,6 +10,7 @@ import { provision } from '../infra/provision.mjs';
 import { startInfraControl } from '../infra/control.mjs';
 import { ensureChromium } from '../infra/chromium.mjs';
 import { ensureDependencies, installSignalHandlers, onShutdown, shutdown } from './lifecycle.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 await ensureNode24();
 ensureDependencies();
@@ -76,7 +77,7 @@ if (checks.includes(false)) {
 try {
   ensureChromium({ log: (m) => console.log(`[infra] ${m}`) });
 } catch (err) {
-  console.error(`[test] ${err.message}`);
+  console.error(`[test] ${messageOf(err)}`);
   console.log('tests: 0 passed, 1 failed');
   await shutdown(1);
 }

@@ -14,6 +14,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { EVENT_PRODUCERS } from '../infra/service-env.mjs';
 import { kafkaClients, manifest } from '../infra/manifest.mjs';
+import { messageOf } from '../infra/errors.mjs';
 
 const variable = (/** @type {string} */ service, /** @type {string} */ suffix) =>
   `${service.toUpperCase().replace(/-/g, '_')}_${suffix}`;
@@ -122,7 +123,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     console.log(JSON.stringify(buildSecrets({ dev: process.argv.includes('--dev') }), null, 2));
   } catch (err) {
-    console.error(`k8s-secrets: ${err.message}`);
+    console.error(`k8s-secrets: ${messageOf(err)}`);
     process.exit(1);
   }
 }

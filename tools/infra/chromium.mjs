@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { messageOf } from './errors.mjs';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -42,7 +43,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     console.log(ensureChromium({ log: (m) => console.error(`[infra] ${m}`) }));
   } catch (err) {
-    console.error(err.message);
+    console.error(messageOf(err));
     process.exit(1);
   }
 }

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { cacheDir, runDir } from './paths.mjs';
 import { freePort, waitForPort } from './ports.mjs';
 import { onPath, run, startGuarded } from './processes.mjs';
+import { messageOf } from './errors.mjs';
 
 export const JAEGER_VERSION = '1.75.0';
 const JAEGER_MODULE = 'github.com/jaegertracing/jaeger';
@@ -172,7 +173,7 @@ async function main() {
       `READY ${JSON.stringify({ otlpEndpoint: jaeger.otlpEndpoint, uiUrl: jaeger.uiUrl })}\n`,
     );
   } catch (err) {
-    process.stdout.write(`ERR ${String(err?.message ?? err).replace(/\n/g, ' ')}\n`);
+    process.stdout.write(`ERR ${messageOf(err).replace(/\n/g, ' ')}\n`);
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(1);
   }

@@ -20,6 +20,7 @@ import { onPath } from './processes.mjs';
 import { auditClientEnv, constructionClientEnv, startKeycloak } from './keycloak.mjs';
 import { buildServiceEnv, SERVICE_ENV_VARIABLE, writeServiceEnv } from './service-env.mjs';
 import { ensureJaeger, startJaeger } from './jaeger.mjs';
+import { messageOf } from './errors.mjs';
 
 export class ProvisionError extends Error {}
 
@@ -124,7 +125,7 @@ export async function provisionLocal({
         downloaded = ensureJaeger(log).built || downloaded;
         jaegerBuilt = true;
       } catch (err) {
-        log(`Jaeger could not be built; no traces are kept: ${err.message.split('\n')[0]}`);
+        log(`Jaeger could not be built; no traces are kept: ${messageOf(err).split('\n')[0]}`);
       }
     }
     dataDir = runDir('infra');
