@@ -257,6 +257,14 @@ describe('who may call what: every route of every service', () => {
     placedAt: new Date().toISOString(),
   });
 
+  // The intake routes besides the transfer's (each also has its /validation twin).
+  const OTHER_INTAKES = [
+    'inheritances',
+    'mortgages',
+    'mortgage-releases',
+    'purpose-changes',
+    'house-registrations',
+  ];
   // In call order: the officers' decisions on `pending` follow one another.
   const ROWS: Row[] = [
     {
@@ -273,13 +281,7 @@ describe('who may call what: every route of every service', () => {
     },
     // The other procedures' intake: the same guard as a transfer's (a counter officer or a
     // citizen; the province check is the shared receive path's, tried on the transfer row).
-    ...[
-      'inheritances',
-      'mortgages',
-      'mortgage-releases',
-      'purpose-changes',
-      'house-registrations',
-    ].map((procedure): Row => ({
+    ...OTHER_INTAKES.map((procedure): Row => ({
       service: 'land-registry',
       route: `POST /dossiers/${procedure}`,
       path: () => `/dossiers/${procedure}`,
@@ -299,13 +301,7 @@ describe('who may call what: every route of every service', () => {
         body: () => request103,
       },
     },
-    ...[
-      'inheritances',
-      'mortgages',
-      'mortgage-releases',
-      'purpose-changes',
-      'house-registrations',
-    ].map((procedure): Row => ({
+    ...OTHER_INTAKES.map((procedure): Row => ({
       service: 'land-registry',
       route: `POST /dossiers/${procedure}/validation`,
       path: () => `/dossiers/${procedure}/validation`,

@@ -15,6 +15,7 @@ export type {
 } from './form-spec';
 export { PROCEDURE_FORMS, procedureFormOf } from './procedures';
 export { ProcedureFormFields } from './ProcedureFormFields';
+export { LiveValidationSummary } from './LiveValidationSummary';
 export { useLiveValidation, type LiveValidation } from './use-live-validation';
 export { intakeBody, cleanValue } from './body';
 export { fieldErrorsOf, fieldPathsOf, matchFieldErrors, namePathOf } from './field-errors';

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Typography } from 'antd';
-import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
+import { Button, Form, Typography } from 'antd';
 import { useApi } from '../../../api/use-api';
 import { useAuth } from '../../../auth/auth-context';
 import {
   FormValues,
   intakeBody,
+  LiveValidationSummary,
   ProcedureFormFields,
   ProcedureFormSpec,
   useLiveValidation,
@@ -41,7 +41,6 @@ export function OnlineForm({
     onError: (error) => live.showAll(error),
   });
   // Errors no field shows: a rule of the whole form, a parcel with an unfinished dossier.
-  const formError = live.error && live.error.fieldErrors.length === 0 ? live.error : null;
   return (
     <Form<FormValues>
       form={form}
@@ -60,25 +59,11 @@ export function OnlineForm({
         bản chụp hoặc bản quét các giấy tờ.
       </Typography.Paragraph>
       <ProcedureFormFields spec={spec} />
-      {live.unmatched.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title="Tờ khai còn thiếu hoặc chưa đúng"
-          description={
-            <ul>
-              {live.unmatched.map((e) => (
-                <li key={`${e.field}:${e.message}`}>{e.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {formError && <ApiErrorAlert error={formError} />}
-      <div aria-live="polite" style={{ minHeight: 24 }}>
-        {live.checking ? 'Đang kiểm tra…' : live.valid ? 'Tờ khai hợp lệ, khớp sổ địa chính.' : ''}
-      </div>
+      <LiveValidationSummary
+        live={live}
+        title="Tờ khai còn thiếu hoặc chưa đúng"
+        validText="Tờ khai hợp lệ, khớp sổ địa chính."
+      />
       <Button type="primary" htmlType="submit" loading={submit.isPending} style={{ marginTop: 8 }}>
         Gửi tờ khai
       </Button>

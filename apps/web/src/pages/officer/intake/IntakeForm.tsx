@@ -6,6 +6,7 @@ import { useApi } from '../../../api/use-api';
 import {
   FormValues,
   intakeBody,
+  LiveValidationSummary,
   ParcelRecord,
   ProcedureFormFields,
   ProcedureFormSpec,
@@ -57,9 +58,6 @@ export function IntakeForm({
     live.checkNow();
   };
   const complete = checklistComplete(documents, received);
-  // Errors the fields do not show: a rule of the whole form, a 403 (another province).
-  const formError =
-    live.error && live.error.fieldErrors.length === 0 && !activeDossier ? live.error : null;
   return (
     <Form<FormValues>
       form={form}
@@ -85,25 +83,12 @@ export function IntakeForm({
       {documents.length > 0 && (
         <DocumentChecklist documents={documents} received={received} onChange={setReceived} />
       )}
-      {live.unmatched.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title="Hồ sơ còn thiếu hoặc chưa đúng"
-          description={
-            <ul>
-              {live.unmatched.map((e) => (
-                <li key={`${e.field}:${e.message}`}>{e.message}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {formError && <ApiErrorAlert error={formError} />}
-      <div aria-live="polite" className="lt-form-status">
-        {live.checking ? 'Đang kiểm tra…' : live.valid ? 'Hồ sơ hợp lệ, khớp sổ địa chính.' : ''}
-      </div>
+      <LiveValidationSummary
+        live={live}
+        title="Hồ sơ còn thiếu hoặc chưa đúng"
+        validText="Hồ sơ hợp lệ, khớp sổ địa chính."
+        formErrorShown={Boolean(activeDossier)}
+      />
       {!complete && documents.length > 0 && (
         <Alert
           type="warning"
