@@ -144,6 +144,8 @@ export function citizenFlows(ctx: WebContext): void {
       await ctx.statusOf(code, 'IN_REVIEW');
       await page.goto(`/ca-nhan/ho-so/${encodeURIComponent(code)}`);
       await page.getByText('Văn phòng đăng ký đất đai đang thẩm định hồ sơ').first().waitFor();
+      // What she may do now has loaded too (its downloads), and asks for no payment any more.
+      await page.getByRole('button', { name: /Tải giấy tiếp nhận/ }).waitFor();
       await expect(page.getByText(/Cần nộp [\d.]+ đồng/).count()).resolves.toBe(0);
 
       // The land office approves (through the API): the result notice is hers to download.
