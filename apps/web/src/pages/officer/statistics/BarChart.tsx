@@ -10,14 +10,10 @@ export interface Series {
   color: string;
 }
 
-const ROW = 34;
-const LABEL = 220;
-const WIDTH = 720;
-
 /**
- * A horizontal stacked bar chart drawn as SVG (no chart library: a few rectangles, scaled
- * with the page, readable on a phone). The same figures are in the table beside it, so
- * screen readers get the chart's summary and the table the numbers.
+ * A horizontal stacked bar chart in plain HTML (no chart library): each bar's label in the
+ * page's own font above it, so it reads on a phone as on a desktop. The same figures are in
+ * the tables below, so screen readers get the chart's summary and the tables the numbers.
  */
 export function BarChart({
   title,
@@ -29,8 +25,6 @@ export function BarChart({
   series: Series[];
 }) {
   const max = Math.max(1, ...bars.map((b) => b.values.reduce((a, v) => a + v, 0)));
-  const plot = WIDTH - LABEL - 40;
-  const height = bars.length * ROW + 8;
   const summary = bars
     .map((b) => `${b.label}: ${b.values.map((v, i) => `${series[i].name} ${v}`).join(', ')}`)
     .join('; ');
@@ -44,38 +38,29 @@ export function BarChart({
           </li>
         ))}
       </ul>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={`${title}. ${summary}`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        {bars.map((bar, row) => {
-          let x = LABEL;
-          const y = row * ROW + 4;
+      <div role="img" aria-label={`${title}. ${summary}`} className="lt-bars">
+        {bars.map((bar) => {
           const total = bar.values.reduce((a, v) => a + v, 0);
           return (
-            <g key={bar.label}>
-              <text x={LABEL - 8} y={y + 18} textAnchor="end" fontSize="13">
-                {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
-              </text>
-              {bar.values.map((v, i) => {
-                const w = (v / max) * plot;
-                const rect = (
-                  <rect key={i} x={x} y={y} width={w} height={24} fill={series[i].color}>
-                    <title>{`${series[i].name}: ${v}`}</title>
-                  </rect>
-                );
-                x += w;
-                return rect;
-              })}
-              <text x={x + 6} y={y + 18} fontSize="13">
-                {total}
-              </text>
-            </g>
+            <div key={bar.label} className="lt-bar">
+              <div className="lt-bar-label">
+                {bar.label}: <strong>{total}</strong>
+              </div>
+              <div className="lt-bar-track">
+                {bar.values.map((v, i) =>
+                  v > 0 ? (
+                    <span
+                      key={series[i].name}
+                      title={`${series[i].name}: ${v}`}
+                      style={{ width: `${(v / max) * 100}%`, background: series[i].color }}
+                    />
+                  ) : null,
+                )}
+              </div>
+            </div>
           );
         })}
-      </svg>
+      </div>
     </figure>
   );
 }
