@@ -21,7 +21,7 @@ export function StatisticsTables({ figures }: { figures: Statistics }) {
           pagination={false}
           dataSource={figures.byProcedure}
           columns={[
-            { title: 'Thủ tục', dataIndex: 'procedureVi', key: 'procedureVi' },
+            { title: 'Thủ tục', dataIndex: 'procedureVi', key: 'procedureVi', minWidth: 200 },
             n('Tiếp nhận', (p) => p.received),
             n('Trực tuyến', (p) => p.receivedOnline),
             n('Trước hạn', (p) => p.resolved.early),
@@ -42,7 +42,7 @@ export function StatisticsTables({ figures }: { figures: Statistics }) {
           pagination={false}
           dataSource={figures.byAgency}
           columns={[
-            { title: 'Cơ quan', dataIndex: 'agencyVi', key: 'agencyVi' },
+            { title: 'Cơ quan', dataIndex: 'agencyVi', key: 'agencyVi', minWidth: 200 },
             { title: 'Lần chuyển', dataIndex: 'handoffs', key: 'handoffs', align: 'right' },
             { title: 'Trả lời sau hạn', dataIndex: 'answeredLate', key: 'late', align: 'right' },
             { title: 'Đang giữ', dataIndex: 'stillHeld', key: 'held', align: 'right' },
