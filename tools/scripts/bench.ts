@@ -45,6 +45,8 @@ interface PhaseResult {
   offeredPerSec: number | null;
   submitted: number;
   failed: number;
+  /** Why the first refused submission was refused (the API's answer), when any was. */
+  firstFailure?: string;
   registered: number;
   refused: number;
   acceptedPerSec: number;
@@ -292,6 +294,7 @@ async function main(): Promise<void> {
       offeredPerSec: perSecond,
       submitted: tracked.length,
       failed: tracked.length - accepted.length,
+      firstFailure: tracked.find((t) => t.failed)?.failed,
       registered: registered.length,
       refused: accepted.filter((t) => t.refusedAt !== undefined).length,
       acceptedPerSec: accepted.length / ((lastAccepted - t0) / 1000),
@@ -690,6 +693,8 @@ function printPhase(results: PhaseResult[]): void {
   );
   for (const r of results.filter((x) => x.stalled))
     console.log(`  ${r.label}, not finished: ${r.stalled}`);
+  for (const r of results.filter((x) => x.firstFailure))
+    console.log(`  ${r.label}, first refused submission: ${r.firstFailure}`);
   const last = results[results.length - 1];
   if (last?.hops.length)
     console.log(

@@ -1,6 +1,6 @@
 // Citizens for the benchmark: transfers of generated parcels through the public API, and
 // what became of each dossier as seen on the bus.
-import { authAs, SAMPLE_USERS } from '@lien-thong/testing';
+import { authAs, reviewAndApprove, SAMPLE_USERS } from '@lien-thong/testing';
 import { inParallel } from './stats';
 import type { SeenEvent } from './observer';
 
@@ -15,6 +15,8 @@ interface Person {
 interface ParcelState {
   ref: { communeCode: string; mapSheetNumber: number; parcelNumber: number };
   certificateSerial: string;
+  /** yyyy-MM-dd: a contract on this parcel is signed on this day or later. */
+  certificateIssuedOn: string;
   owners: Person[];
 }
 
@@ -29,6 +31,9 @@ export interface Tracked {
   refusedAt?: number;
   failed?: string;
 }
+
+/** The contracts' date, unless the parcel's certificate is newer. */
+const CONTRACT_DATE = '2026-11-16';
 
 /** The counter officer of the Ba Đình branch receives every dossier (its parcels are there). */
 const COUNTER = SAMPLE_USERS.counterBaDinh;
@@ -75,6 +80,7 @@ export class DossierDriver {
   }
 
   payments = 0;
+  reviews = 0;
 
   private async pay(code: string): Promise<void> {
     const deadline = Date.now() + 600_000;
@@ -98,21 +104,46 @@ export class DossierDriver {
     }
   }
 
+  /** A parcel as the cadastral book has it now: its certificate and holders. */
+  private async readParcel(ref: ParcelState['ref']): Promise<ParcelState> {
+    const p = await http(
+      'GET',
+      `${this.landRegistry}/parcels/${ref.communeCode}/${ref.mapSheetNumber}/${ref.parcelNumber}`,
+    );
+    return {
+      ref: p.ref as ParcelState['ref'],
+      certificateSerial: (p.certificate as { serial: string }).serial,
+      certificateIssuedOn: (p.certificate as { issuedOn: string }).issuedOn,
+      owners: (p.owners as Person[]).map((o) => ({
+        fullName: o.fullName,
+        citizenId: o.citizenId,
+        address: o.address,
+      })),
+    };
+  }
+
+  /**
+   * The parcel once the book shows the buyer as its holder, with the new certificate that
+   * registration issued (the book may be written a moment after the registration event).
+   */
+  private async soldTo(t: Tracked): Promise<ParcelState> {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const parcel = await this.readParcel(t.parcel.ref).catch(() => undefined);
+      if (parcel?.owners.some((o) => o.citizenId === t.buyer.citizenId)) return parcel;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return { ...t.parcel, owners: [t.buyer] };
+  }
+
   async loadParcels(count: number, concurrency = 8): Promise<void> {
     const loaded: ParcelState[] = new Array<ParcelState>(count);
     await inParallel(count, concurrency, async (i) => {
-      const sheet = 50 + Math.floor(i / 1000);
-      const number = 1 + (i % 1000);
-      const p = await http('GET', `${this.landRegistry}/parcels/00004/${sheet}/${number}`);
-      loaded[i] = {
-        ref: p.ref as ParcelState['ref'],
-        certificateSerial: (p.certificate as { serial: string }).serial,
-        owners: (p.owners as Person[]).map((o) => ({
-          fullName: o.fullName,
-          citizenId: o.citizenId,
-          address: o.address,
-        })),
+      const ref = {
+        communeCode: '00004',
+        mapSheetNumber: 50 + Math.floor(i / 1000),
+        parcelNumber: 1 + (i % 1000),
       };
+      loaded[i] = await this.readParcel(ref);
     });
     this.free.push(...loaded);
   }
@@ -148,7 +179,8 @@ export class DossierDriver {
       parcel: parcel.ref,
       certificateSerial: parcel.certificateSerial,
       transferKind: 'SALE',
-      contractDate: '2026-11-16',
+      // Not before the certificate: a resold parcel's was issued when its last sale registered.
+      contractDate: [CONTRACT_DATE, parcel.certificateIssuedOn].sort()[1],
       declaredPriceVnd: 2_000_000_000 + (i % 50) * 100_000_000,
       sellers: parcel.owners.map((o) => ({
         ...o,
@@ -181,11 +213,39 @@ export class DossierDriver {
     return tracked;
   }
 
+  /**
+   * The land office's part once the dossier is paid: when it reaches the review queue, the
+   * officer claims and proposes and the leader approves (registration needs both since the
+   * lifecycle issue), through the public API as those sample users.
+   */
+  private async review(code: string): Promise<void> {
+    const deadline = Date.now() + 600_000;
+    while (Date.now() < deadline) {
+      const view = await http('GET', `${this.landRegistry}/dossiers/${code}`).catch(
+        () => ({}) as Json,
+      );
+      if (view.status === 'IN_REVIEW') {
+        const call = (method: string, path: string, body: unknown, as: string) =>
+          http(method, `${this.landRegistry}${path}`, body, as);
+        await reviewAndApprove(call, code, String(view.unit));
+        this.reviews++;
+        return;
+      }
+      if (view.status && !['WAITING_FOR_PAYMENT', 'RECHECKING_HOLDS'].includes(String(view.status)))
+        return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
   /** Feeds the driver what the observer sees: registrations free their parcels. */
   onEvent(e: SeenEvent): void {
     if (e.retry) return;
     if (e.type === 'ObligationsAssessed' && this.simulatorsUrl) {
       void this.pay(e.dossierKey).catch(() => undefined);
+      return;
+    }
+    if (e.type === 'ObligationsPaid' && this.byCode.has(e.dossierKey)) {
+      void this.review(e.dossierKey).catch(() => undefined);
       return;
     }
     if (e.type !== 'DossierRegistered' && e.type !== 'DossierRefused') return;
@@ -195,7 +255,7 @@ export class DossierDriver {
       if (t.registeredAt !== undefined || t.refusedAt !== undefined) return true;
       if (e.type === 'DossierRegistered') {
         t.registeredAt = e.occurredAt;
-        this.release({ ...t.parcel, owners: [t.buyer] });
+        void this.soldTo(t).then((parcel) => this.release(parcel));
       } else {
         t.refusedAt = e.occurredAt;
       }
