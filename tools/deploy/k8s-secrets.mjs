@@ -54,6 +54,9 @@ export function secretLayout({ dev = false } = {}) {
       // Optional: the confidential client that imports failed logins into the audit log.
       OIDC_AUDIT_CLIENT_ID: { env: 'OIDC_AUDIT_CLIENT_ID', optional: true },
       OIDC_AUDIT_CLIENT_SECRET: { env: 'OIDC_AUDIT_CLIENT_SECRET', optional: true },
+      // Optional: the service account that reads message statuses from the notification service.
+      OIDC_LAND_REGISTRY_CLIENT_ID: { env: 'OIDC_LAND_REGISTRY_CLIENT_ID', optional: true },
+      OIDC_LAND_REGISTRY_CLIENT_SECRET: { env: 'OIDC_LAND_REGISTRY_CLIENT_SECRET', optional: true },
     },
     'lien-thong-secured-transactions': service('secured-transactions', {
       JUSTICE_WEBHOOK_SECRET: justice,

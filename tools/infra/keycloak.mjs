@@ -58,6 +58,21 @@ export function constructionClientEnv() {
     : {};
 }
 
+/**
+ * The confidential client whose service account the land registry reads message statuses
+ * from the notification service with (OIDC_LAND_REGISTRY_CLIENT_*), from the realm file.
+ */
+export function landRegistryClientEnv() {
+  const realm = readRealm();
+  const client = realm.clients.find((c) => c.clientId === 'lien-thong-land-registry');
+  return client
+    ? {
+        OIDC_LAND_REGISTRY_CLIENT_ID: client.clientId,
+        OIDC_LAND_REGISTRY_CLIENT_SECRET: client.secret,
+      }
+    : {};
+}
+
 /** Where npm start runs Keycloak (KEYCLOAK_PORT), so that its login URL stays the same. */
 export const DEFAULT_KEYCLOAK_PORT = Number(process.env.KEYCLOAK_PORT ?? 8180);
 export const DEFAULT_ISSUER = `http://127.0.0.1:${DEFAULT_KEYCLOAK_PORT}/realms/${REALM}`;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import CircuitBreaker from 'opossum';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
 import { LAND_REGISTRY_AGENCY_API, LandUseRightAnswer } from '@lien-thong/agency-contracts';
-import { policyFor } from '@lien-thong/resilience';
+import { policyFor, ServiceAccountToken } from '@lien-thong/resilience';
 import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { ConstructionConfig } from '../config/construction.config';
 
@@ -26,9 +26,15 @@ class LandRegistryFailure extends Error {}
 export class LandRegistryClient implements OnApplicationShutdown {
   private readonly logger = new Logger('land-registry client');
   private readonly breaker: CircuitBreaker<[string], LandRegistryAnswer>;
-  private token?: { value: string; expiresAt: number };
+  private readonly token: ServiceAccountToken;
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ConstructionConfig) {
+    this.token = new ServiceAccountToken({
+      issuerUrl: config.OIDC_ISSUER_URL,
+      clientId: config.OIDC_CONSTRUCTION_CLIENT_ID,
+      clientSecret: config.OIDC_CONSTRUCTION_CLIENT_SECRET,
+      timeoutMs: config.LAND_REGISTRY_TIMEOUT_MS,
+    });
     // The same thresholds as the department's breaker; the timeout is the look-up's own.
     const policy = policyFor('construction', config.AGENCY_POLICY_OVERRIDES);
     this.breaker = new CircuitBreaker((path: string) => this.get(path), {
@@ -44,9 +50,7 @@ export class LandRegistryClient implements OnApplicationShutdown {
   }
 
   get configured(): boolean {
-    return !!(
-      this.config.OIDC_CONSTRUCTION_CLIENT_ID && this.config.OIDC_CONSTRUCTION_CLIENT_SECRET
-    );
+    return this.token.configured;
   }
 
   async landUseRight(parcel: ParcelRefV1): Promise<LandRegistryAnswer> {
@@ -63,7 +67,7 @@ export class LandRegistryClient implements OnApplicationShutdown {
     let res: Response;
     try {
       res = await fetch(url, {
-        headers: { authorization: `Bearer ${await this.accessToken()}` },
+        headers: { authorization: `Bearer ${await this.token.value()}` },
         signal: AbortSignal.timeout(this.config.LAND_REGISTRY_TIMEOUT_MS),
       });
     } catch (err) {
@@ -71,28 +75,9 @@ export class LandRegistryClient implements OnApplicationShutdown {
     }
     if (res.status === 404) return { kind: 'not-found' };
     if (res.status === 403) return { kind: 'other-province' };
-    if (res.status === 401) this.token = undefined;
+    if (res.status === 401) this.token.forget();
     if (!res.ok) throw new LandRegistryFailure(`the land registry answered HTTP ${res.status}`);
     return { kind: 'found', answer: (await res.json()) as LandUseRightAnswer };
-  }
-
-  private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > Date.now() + 30_000) return this.token.value;
-    const res = await fetch(`${this.config.OIDC_ISSUER_URL}/protocol/openid-connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: this.config.OIDC_CONSTRUCTION_CLIENT_ID ?? '',
-        client_secret: this.config.OIDC_CONSTRUCTION_CLIENT_SECRET ?? '',
-      }),
-      signal: AbortSignal.timeout(this.config.LAND_REGISTRY_TIMEOUT_MS),
-    });
-    if (!res.ok)
-      throw new LandRegistryFailure(`the service account could not log in: HTTP ${res.status}`);
-    const body = (await res.json()) as { access_token: string; expires_in: number };
-    this.token = { value: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
-    return body.access_token;
   }
 
   onApplicationShutdown(): void {

@@ -16,6 +16,12 @@ export const Role = {
   Operator: 'operator',
   /** Reads the audit log, nothing else. */
   Auditor: 'auditor',
+  /**
+   * A system, not a person: the land registry's service account, which reads the delivery
+   * status of the messages sent about a dossier from the notification service for the
+   * officer's view (masked recipients, no message bodies beyond what the operator sees).
+   */
+  NotificationReader: 'notification-reader',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
@@ -40,4 +46,5 @@ export const ROLE_VI: Record<Role, string> = {
   'construction-officer': 'Cán bộ Sở Xây dựng',
   operator: 'Cán bộ vận hành hệ thống',
   auditor: 'Kiểm toán viên',
+  'notification-reader': 'Hệ thống đọc trạng thái tin nhắn',
 };
