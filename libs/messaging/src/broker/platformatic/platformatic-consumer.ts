@@ -1,0 +1,296 @@
+import { Logger } from '@nestjs/common';
+import {
+  Consumer,
+  Message,
+  MessagesStream,
+  MessagesStreamFallbackModes,
+  MessagesStreamModes,
+  stringDeserializer,
+} from '@platformatic/kafka';
+import {
+  BrokerConsumer,
+  BrokerOptions,
+  ConsumerOptions,
+  IncomingMessage,
+  PartitionBatch,
+} from '../broker-client';
+import { connectionOptions, watchErrors } from './platformatic-connection';
+
+type RawMessage = Message<string | undefined, Buffer, string, string>;
+type Client = Consumer<string | undefined, Buffer, string, string>;
+type Stream = MessagesStream<string | undefined, Buffer, string, string>;
+
+/** One partition's messages waiting for its next batch (one batch at a time keeps order). */
+interface PartitionQueue {
+  topic: string;
+  partition: number;
+  messages: IncomingMessage[];
+  running: boolean;
+}
+
+/** Messages held in the queues before the stream is paused (resumed below half of it). */
+const MAX_BUFFERED = 2000;
+/** How often the partitions' high watermarks are read for the consumer lag metric. */
+const WATERMARKS_EVERY_MS = 5000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * BrokerConsumer on @platformatic/kafka. The library hands out a stream of single messages;
+ * this groups them into per-partition batches handled one at a time per partition and up
+ * to `concurrency` partitions at once (kafkajs's eachBatch with partitionsConsumedConcurrently),
+ * with explicit offset commits. The library heartbeats on its own timer, whatever the
+ * handlers do, so heartbeat() has nothing to do.
+ */
+export class PlatformaticConsumer implements BrokerConsumer {
+  private readonly logger: Logger;
+  private handler?: (batch: PartitionBatch) => Promise<void>;
+  private stopping = false;
+  /** Bumped at every rebalance and restart: a batch of an older epoch is stale. */
+  private epoch = 0;
+  private readonly queues = new Map<string, PartitionQueue>();
+  private readonly ready: string[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private buffered = 0;
+  private paused = false;
+  private restarting = false;
+  private readonly watermarks = new Map<string, string>();
+  private watermarkTimer?: NodeJS.Timeout;
+
+  private constructor(
+    private readonly broker: BrokerOptions,
+    private readonly options: ConsumerOptions,
+    private consumer: Client,
+    private stream: Stream,
+  ) {
+    this.logger = new Logger(`kafka:${options.groupId}`);
+  }
+
+  static async create(broker: BrokerOptions, options: ConsumerOptions) {
+    const [consumer, stream] = await PlatformaticConsumer.subscribe(broker, options, 30);
+    return new PlatformaticConsumer(broker, options, consumer, stream);
+  }
+
+  private static async subscribe(
+    broker: BrokerOptions,
+    options: ConsumerOptions,
+    attempts: number,
+    onError?: (err: Error) => void,
+  ): Promise<[Client, Stream]> {
+    // Just after its topics were created, the broker may still answer "does not host this
+    // topic-partition" (KRaft metadata reaches the broker a moment later): try again.
+    for (let attempt = 1; ; attempt++) {
+      const consumer = watchErrors(
+        new Consumer<string | undefined, Buffer, string, string>({
+          ...connectionOptions(broker),
+          groupId: options.groupId,
+          // The kafkajs adapter's group settings.
+          sessionTimeout: 30_000,
+          rebalanceTimeout: 60_000,
+          heartbeatInterval: 3_000,
+          maxWaitTime: 100,
+          autocommit: false,
+          deserializers: {
+            key: stringDeserializer,
+            headerKey: (data?: Buffer) => data?.toString() ?? '',
+            headerValue: (data?: Buffer) => data?.toString() ?? '',
+          },
+        }),
+        options.groupId,
+        onError,
+      );
+      try {
+        const stream = await consumer.consume({
+          topics: options.topics,
+          autocommit: false,
+          // From the group's committed offsets; a new group from the start (or the end).
+          mode: MessagesStreamModes.COMMITTED,
+          fallbackMode:
+            (options.fromBeginning ?? true)
+              ? MessagesStreamFallbackModes.EARLIEST
+              : MessagesStreamFallbackModes.LATEST,
+        });
+        return [consumer, stream];
+      } catch (err) {
+        await consumer.close().catch(() => undefined);
+        if (attempt >= attempts) throw err;
+        await sleep(200 * Math.min(attempt, 5));
+      }
+    }
+  }
+
+  async run(handler: (batch: PartitionBatch) => Promise<void>): Promise<void> {
+    this.handler = handler;
+    this.attach();
+    this.watermarkTimer = setInterval(() => void this.readWatermarks(), WATERMARKS_EVERY_MS);
+    this.watermarkTimer.unref();
+    void this.readWatermarks();
+  }
+
+  private attach(): void {
+    const { consumer, stream } = this;
+    consumer.on('consumer:group:join', () => {
+      if (consumer !== this.consumer) return;
+      // The stream fetches again from the committed offsets of what is now assigned: what
+      // is queued is dropped and the batches in flight are told to stop.
+      this.forget();
+    });
+    // An 'error' on the consumer means it lost the group (a rejoin failed): start afresh.
+    consumer.on('error', () => {
+      if (consumer === this.consumer) void this.restart('the consumer lost its group');
+    });
+    stream.on('data', (message: RawMessage) => this.receive(message));
+    stream.on('error', (err: Error) => {
+      if (stream === this.stream) void this.restart(err.message);
+    });
+    stream.on('close', () => {
+      if (stream === this.stream) void this.restart('the stream closed');
+    });
+  }
+
+  private receive(message: RawMessage): void {
+    // Fetched before the last rebalance: the stream fetches it again if it is still ours.
+    const generation = (message.metadata.consumer as { generationId?: number } | undefined)
+      ?.generationId;
+    if (this.stopping || generation !== this.consumer.generationId) return;
+    const key = `${message.topic}:${message.partition}`;
+    let queue = this.queues.get(key);
+    if (!queue) {
+      queue = { topic: message.topic, partition: message.partition, messages: [], running: false };
+      this.queues.set(key, queue);
+    }
+    queue.messages.push({
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset.toString(),
+      key: message.key ?? null,
+      value: message.value ?? null,
+      headers: Object.fromEntries(message.headers),
+    });
+    this.buffered++;
+    if (queue.messages.length === 1 && !queue.running) this.ready.push(key);
+    if (this.buffered >= MAX_BUFFERED && !this.paused) {
+      this.paused = true;
+      this.stream.pause();
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    while (this.inFlight.size < this.options.concurrency && this.ready.length > 0) {
+      const queue = this.queues.get(this.ready.shift() as string);
+      if (!queue || queue.running || queue.messages.length === 0) continue;
+      const done = this.runBatch(queue).finally(() => {
+        this.inFlight.delete(done);
+        queue.running = false;
+        if (queue.messages.length > 0) this.ready.push(`${queue.topic}:${queue.partition}`);
+        this.schedule();
+      });
+      this.inFlight.add(done);
+    }
+  }
+
+  private async runBatch(queue: PartitionQueue): Promise<void> {
+    const handler = this.handler;
+    if (!handler) return;
+    queue.running = true;
+    const messages = queue.messages.splice(0);
+    this.release(messages.length);
+    const { epoch, consumer } = this;
+    const { topic, partition } = queue;
+    try {
+      await handler({
+        topic,
+        partition,
+        messages,
+        highWatermark: this.watermarks.get(`${topic}:${partition}`),
+        heartbeat: () => Promise.resolve(),
+        isRunning: () => !this.stopping && epoch === this.epoch,
+        commit: async (offset) => {
+          await consumer.commit({
+            // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
+            offsets: [{ topic, partition, offset: BigInt(offset) + 1n, leaderEpoch: -1 }],
+          });
+        },
+      });
+    } catch (err) {
+      // A failure of our own pipeline (the database briefly gone, say) must not stop the
+      // consumer for good: start again from the committed offsets, as kafkajs restarts.
+      if (epoch === this.epoch && !this.stopping)
+        void this.restart(`a batch failed: ${(err as Error).message}`);
+    }
+  }
+
+  /** Drops what is queued and makes the batches in flight stale. */
+  private forget(): void {
+    this.epoch++;
+    for (const queue of this.queues.values()) this.release(queue.messages.splice(0).length);
+    this.ready.length = 0;
+  }
+
+  private release(count: number): void {
+    this.buffered -= count;
+    if (this.paused && this.buffered < MAX_BUFFERED / 2 && !this.stopping) {
+      this.paused = false;
+      this.stream.resume();
+    }
+  }
+
+  private async readWatermarks(): Promise<void> {
+    try {
+      const latest = await this.consumer.listOffsets({ topics: this.options.topics });
+      for (const [topic, offsets] of latest)
+        offsets.forEach((offset, partition) =>
+          this.watermarks.set(`${topic}:${partition}`, offset.toString()),
+        );
+    } catch {
+      // Only the lag metric misses a beat.
+    }
+  }
+
+  /** A new consumer and stream (leaving the group first): uncommitted messages come again. */
+  private async restart(reason: string): Promise<void> {
+    if (this.stopping || this.restarting) return;
+    this.restarting = true;
+    this.logger.warn(`consumer stopped after ${reason}; starting a new one`);
+    this.forget();
+    const [oldConsumer, oldStream] = [this.consumer, this.stream];
+    await Promise.allSettled([...this.inFlight]);
+    await oldStream.close().catch(() => undefined);
+    await oldConsumer.close().catch(() => undefined);
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        const [consumer, stream] = await PlatformaticConsumer.subscribe(
+          this.broker,
+          this.options,
+          1,
+        );
+        if (this.stopping) {
+          await stream.close().catch(() => undefined);
+          await consumer.close().catch(() => undefined);
+          break;
+        }
+        [this.consumer, this.stream] = [consumer, stream];
+        this.paused = false;
+        this.attach();
+        this.logger.log('consuming again');
+        break;
+      } catch (err) {
+        this.logger.warn(`could not start a new consumer yet: ${String(err)}`);
+        await sleep(Math.min(10_000, 500 * attempt));
+      }
+    }
+    this.restarting = false;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.watermarkTimer);
+    this.forget();
+    this.stream.pause();
+    // In-flight batches see isRunning() false, finish their message and commit.
+    await Promise.allSettled([...this.inFlight]);
+    await this.stream.close().catch(() => undefined);
+    await this.consumer.close();
+  }
+}
