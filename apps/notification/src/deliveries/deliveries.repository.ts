@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, UpdateQuery } from 'mongoose';
+import { Model } from 'mongoose';
 import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import { isDuplicateKey } from '@lien-thong/platform';
 import { Delivery } from './schemas/delivery.schema';
@@ -42,18 +42,38 @@ export class DeliveriesRepository {
     return existing;
   }
 
-  /** The gateway accepted it: SENT, stored with the status event it announces. */
-  markSent(id: string, event: OutboxEntry): Promise<boolean> {
-    return this.settle(
-      id,
-      { $set: { status: 'SENT', sentAt: new Date() }, $unset: { error: 1 } },
-      event,
+  /**
+   * The gateway accepted it: SENT, without an event (nobody is told; the land registry reads
+   * the status from this service), so no outbox entry and no relay write either.
+   */
+  async markSent(id: string): Promise<boolean> {
+    const result = await this.store.locked(id, () =>
+      this.deliveries.updateOne(
+        { _id: id, status: 'PENDING' },
+        {
+          $set: { status: 'SENT', sentAt: new Date() },
+          $unset: { error: 1 },
+          $inc: { attempts: 1 },
+        },
+      ),
     );
+    return result.modifiedCount > 0;
   }
 
-  /** The gateway refused it for good (4xx): FAILED with the reason, never retried. */
-  markFailed(id: string, error: string, event: OutboxEntry): Promise<boolean> {
-    return this.settle(id, { $set: { status: 'FAILED', error } }, event);
+  /**
+   * The gateway refused it for good (4xx): FAILED with the reason, never retried, stored with
+   * the status event that tells the land registry the citizen was not reached.
+   */
+  async markFailed(id: string, error: string, event: OutboxEntry): Promise<boolean> {
+    // A delivery's one event is the one its failing stores (opened without any, settled
+    // once): the relay need not read it back.
+    const result = await this.store.update(
+      { _id: id, status: 'PENDING' },
+      { $set: { status: 'FAILED', error }, $inc: { attempts: 1 } },
+      [event],
+      { outbox: [event], outboxRev: 1 },
+    );
+    return result.modifiedCount > 0;
   }
 
   /** A transient failure: stays PENDING for the event's next attempt. */
@@ -72,22 +92,5 @@ export class DeliveriesRepository {
       .sort({ createdAt: 1, _id: 1 })
       .lean<Delivery[]>()
       .exec();
-  }
-
-  /** Only a PENDING delivery changes status, so its status event is stored at most once. */
-  private async settle(
-    id: string,
-    update: UpdateQuery<Delivery>,
-    event: OutboxEntry,
-  ): Promise<boolean> {
-    // A delivery's one event is the one its settling stores (opened without any, settled
-    // once): the relay need not read it back.
-    const result = await this.store.update(
-      { _id: id, status: 'PENDING' },
-      { ...update, $inc: { attempts: 1 } },
-      [event],
-      { outbox: [event], outboxRev: 1 },
-    );
-    return result.modifiedCount > 0;
   }
 }

@@ -19,7 +19,7 @@ export const Role = {
   /**
    * A system, not a person: the land registry's service account, which reads the delivery
    * status of the messages sent about a dossier from the notification service for the
-   * officer's view (masked recipients, no message bodies beyond what the operator sees).
+   * officer's view (recipients masked, without what the messages said).
    */
   NotificationReader: 'notification-reader',
 } as const;

@@ -61,7 +61,8 @@ export class NotificationList {
   notifications!: NotificationView[];
 }
 
-export function toView(delivery: Delivery): NotificationView {
+/** `withContent`: the text, subject and body as sent (the operator's view only). */
+export function toView(delivery: Delivery, withContent = true): NotificationView {
   return {
     id: delivery._id,
     dossierCode: delivery.dossierCode,
@@ -72,9 +73,7 @@ export function toView(delivery: Delivery): NotificationView {
     status: delivery.status,
     attempts: delivery.attempts,
     error: delivery.error,
-    text: delivery.text,
-    subject: delivery.subject,
-    body: delivery.body,
+    ...(withContent ? { text: delivery.text, subject: delivery.subject, body: delivery.body } : {}),
     createdAt: delivery.createdAt?.toISOString(),
     sentAt: delivery.sentAt?.toISOString(),
   };
