@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { loadConfig, PRODUCT_VERSION, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 
 export const LAND_REGISTRY: ServiceInfo = {
@@ -66,6 +76,39 @@ export class LandRegistryConfig extends ServiceConfig {
   @Min(100)
   @Max(120_000)
   VIRUS_SCAN_TIMEOUT_MS = 10_000;
+
+  /**
+   * The notification service's root: the officer's view of a dossier lists the messages sent
+   * to the citizen from its GET /notifications (a message that went through is announced by
+   * no event, issue 18).
+   */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  NOTIFICATION_URL = 'http://127.0.0.1:3003';
+
+  /**
+   * A read of the messages with no answer by then is abandoned (and counts against the
+   * breaker): the officer's view then shows the failures recorded here, marked incomplete.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  NOTIFICATION_TIMEOUT_MS = 2_000;
+
+  /**
+   * The confidential client of the issuer whose service account reads the messages (client
+   * credentials; realm role notification-reader). Unset: the officer's view lists only the
+   * failed messages, marked incomplete. The development realm's is `lien-thong-land-registry`.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  OIDC_LAND_REGISTRY_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  OIDC_LAND_REGISTRY_CLIENT_SECRET?: string;
 }
 
 export function loadLandRegistryConfig(env: NodeJS.ProcessEnv = process.env): LandRegistryConfig {

@@ -4,7 +4,10 @@ import { Model } from 'mongoose';
 import { isDuplicateKey } from '@lien-thong/platform';
 import { DossierNotification, NotificationRecord } from './schemas/dossier-notification.schema';
 
-/** The delivery statuses of the messages sent to a dossier's citizen, oldest first. */
+/**
+ * The messages to a dossier's citizen that were refused for good (FAILED), oldest first: what
+ * the officer's view lists while the notification service cannot be asked.
+ */
 @Injectable()
 export class DossierNotificationsRepository {
   constructor(

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '@lien-thong/platform';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { DossierNotificationsRepository } from '../dossiers/dossier-notifications.repository';
@@ -7,13 +7,23 @@ import { DossierNotFoundException } from '../dossiers/dossiers.exceptions';
 import { hashTrackingSecret } from '../dossiers/tracking-secret';
 import { Dossier } from '../dossiers/dossier';
 import { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
+import { NotificationServiceClient } from '../notifications/notification-service.client';
+
+/** The messages sent to a dossier's citizen; `incomplete` when only the failures are known. */
+export interface DossierMessages {
+  notifications: NotificationRecord[];
+  incomplete: boolean;
+}
 
 /** What officers and citizens read: a dossier, its messages, tracking, the unit's backlog. */
 @Injectable()
 export class DossierReadsService {
+  private readonly logger = new Logger('dossier reads');
+
   constructor(
     private readonly dossiers: DossiersRepository,
-    private readonly notifications: DossierNotificationsRepository,
+    private readonly failures: DossierNotificationsRepository,
+    private readonly notificationService: NotificationServiceClient,
   ) {}
 
   async get(code: string): Promise<Dossier> {
@@ -22,9 +32,17 @@ export class DossierReadsService {
     return dossier;
   }
 
-  /** The delivery statuses of the messages sent about the dossier, oldest first. */
-  notificationsOf(code: string): Promise<NotificationRecord[]> {
-    return this.notifications.listFor(code);
+  /**
+   * The delivery statuses of the messages sent about the dossier, oldest first, from the
+   * notification service (a message that went through is announced by no event). When it
+   * cannot be asked, the view still answers: with the failures recorded here from the
+   * NotificationStatusChanged events (those an officer must act on), marked incomplete.
+   */
+  async messagesOf(code: string): Promise<DossierMessages> {
+    const answer = await this.notificationService.messagesOf(code);
+    if (answer.kind === 'listed') return { notifications: answer.notifications, incomplete: false };
+    this.logger.warn(`messages of ${code} listed from recorded failures only: ${answer.why}`);
+    return { notifications: await this.failures.listFor(code), incomplete: true };
   }
 
   /**

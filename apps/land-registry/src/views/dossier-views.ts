@@ -1,8 +1,8 @@
 import { Dossier, procedureOf } from '../dossiers/dossier';
 import { stepsOf } from '../procedures';
-import { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
 import { HOLDER_VI, STATUS_VI } from '../workflow/transition';
 import { workingDaysUsed } from '../dossiers/deadlines';
+import type { DossierMessages } from './dossier-reads.service';
 
 const WAITING_VI: Record<string, string> = {
   'justice-registry':
@@ -17,12 +17,13 @@ const WAITING_VI: Record<string, string> = {
 
 /**
  * Everything an officer sees: the full timeline, who holds it, what it waits for, the
- * deadline, the delivery of every message sent to the citizen (kept beside the dossier) and
- * the documents uploaded for it.
+ * deadline, the delivery of every message sent to the citizen (from the notification
+ * service; the failures alone, flagged incomplete, while it cannot be asked) and the
+ * documents uploaded for it.
  */
 export function officerView(
   d: Dossier,
-  notifications: NotificationRecord[],
+  messages: DossierMessages,
   documents: object[] = [],
   now = new Date(),
 ) {
@@ -77,7 +78,8 @@ export function officerView(
     certificateOutcome: d.certificateOutcome,
     withdrawal: d.withdrawal,
     timeline: d.timeline,
-    notifications,
+    notifications: messages.notifications,
+    notificationsIncomplete: messages.incomplete,
     // As GET /dossiers/{code}/documents lists them; each is downloaded by its documentId.
     documents,
   };

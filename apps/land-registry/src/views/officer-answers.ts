@@ -26,10 +26,10 @@ export class OfficerAnswers {
     details?: Record<string, unknown>,
   ) {
     await this.audit.record({ actor, action, dossierCode: d._id, ip, details });
-    const [notifications, documents] = await Promise.all([
-      this.reads.notificationsOf(d._id),
+    const [messages, documents] = await Promise.all([
+      this.reads.messagesOf(d._id),
       this.documents.of(d),
     ]);
-    return officerView(d, notifications, documents);
+    return officerView(d, messages, documents);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DocumentsModule } from '../documents/documents.module';
 import { DossierStoreModule } from '../dossiers/dossiers.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { DossierReadsService } from './dossier-reads.service';
 import { DossierViewsController } from './dossier-views.controller';
 import { OfficerAnswers } from './officer-answers';
@@ -13,6 +14,8 @@ import { TrackingAttempts } from './tracking-attempts';
     DossierStoreModule,
     // The officer's view lists the dossier's documents.
     DocumentsModule,
+    // The officer's view lists the messages sent to the citizen (the notification service's).
+    NotificationsModule,
     // Per-client request limit of the public tracking route (the guard is applied there only).
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 30 }]),
   ],

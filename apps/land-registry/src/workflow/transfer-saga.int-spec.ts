@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@lien-thong/contracts';
-import { eventually, uniqueName } from '@lien-thong/test-infra';
+import { eventually, freePort, uniqueName } from '@lien-thong/test-infra';
 import {
   RunningService,
   SAMPLE_USERS,
@@ -17,7 +17,14 @@ const COUNTER = SAMPLE_USERS.counterBaDinh;
 jest.setTimeout(60_000);
 
 interface OfficerView {
-  notifications: { template: string; channel: string; status: string; recipient: string }[];
+  notifications: {
+    template: string;
+    channel: string;
+    status: string;
+    recipient: string;
+    error?: string;
+  }[];
+  notificationsIncomplete: boolean;
 }
 
 describe('what other agencies report about a dossier', () => {
@@ -25,7 +32,12 @@ describe('what other agencies report about a dossier', () => {
   const namespace = uniqueName('lr-saga');
 
   beforeAll(async () => {
-    service = await startService(LAND_REGISTRY_SERVICE, { KAFKA_NAMESPACE: namespace });
+    service = await startService(LAND_REGISTRY_SERVICE, {
+      KAFKA_NAMESPACE: namespace,
+      // No notification service runs here: the view falls back on the failures recorded.
+      NOTIFICATION_URL: `http://127.0.0.1:${await freePort()}`,
+      NOTIFICATION_TIMEOUT_MS: '500',
+    });
   });
   afterAll(async () => {
     await service?.close();
@@ -36,7 +48,7 @@ describe('what other agencies report about a dossier', () => {
       await fetch(`${service.baseUrl}/dossiers/${code}`, { headers: await authAs(COUNTER) })
     ).json()) as OfficerView;
 
-  it('shows each delivery to the citizen once on the dossier, however often its event comes', async () => {
+  it('keeps a message the citizen was not reached by once, and shows it while the notification service cannot be asked', async () => {
     const res = await post(
       service.baseUrl,
       '/dossiers/transfers',
@@ -45,32 +57,48 @@ describe('what other agencies report about a dossier', () => {
     );
     expect(res.status).toBe(201);
     const code = res.body.dossierCode as string;
-    const sent = await publishEvent(namespace, Topics.NotificationStatusChanged, code, {
+    const status = (channel: 'SMS' | 'EMAIL', s: 'SENT' | 'FAILED') => ({
       dossierCode: code,
-      notificationId: `${code}:RECEIVED:SMS`,
+      notificationId: `${code}:RECEIVED:${channel}`,
       aboutEventId: randomUUID(),
-      template: 'RECEIVED',
-      channel: 'SMS',
-      recipient: '0912***678',
-      status: 'SENT',
+      template: 'DOSSIER_RECEIVED',
+      channel,
+      recipient: channel === 'SMS' ? '0243***123' : 'a***@example.vn',
+      status: s,
+      ...(s === 'FAILED' ? { error: 'Số điện thoại di động không hợp lệ' } : {}),
     });
+    // A SENT status (as an older notification service announced): the service's own list
+    // has it, the land registry records nothing.
+    await publishEvent(namespace, Topics.NotificationStatusChanged, code, status('EMAIL', 'SENT'));
+    const failed = await publishEvent(
+      namespace,
+      Topics.NotificationStatusChanged,
+      code,
+      status('SMS', 'FAILED'),
+    );
     // The same event again, as a relay that died before marking it would send it.
-    await redeliver(namespace, Topics.NotificationStatusChanged, sent);
-    await redeliver(namespace, Topics.NotificationStatusChanged, sent);
+    await redeliver(namespace, Topics.NotificationStatusChanged, failed);
+    await redeliver(namespace, Topics.NotificationStatusChanged, failed);
     await eventually(
       async () => ((await view(code)).notifications.length > 0 ? true : undefined),
       20_000,
-      'the delivery on the dossier',
+      'the failure on the dossier',
     );
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await view(code)).notifications).toEqual([
-      expect.objectContaining({
-        template: 'RECEIVED',
-        channel: 'SMS',
-        status: 'SENT',
-        recipient: '0912***678',
-      }),
-    ]);
+    // The view still answers, with what it knows, and says the list is not whole.
+    expect(await view(code)).toMatchObject({
+      notificationsIncomplete: true,
+      notifications: [
+        {
+          template: 'DOSSIER_RECEIVED',
+          channel: 'SMS',
+          status: 'FAILED',
+          recipient: '0243***123',
+          error: 'Số điện thoại di động không hợp lệ',
+        },
+      ],
+    });
+    expect((await view(code)).notifications).toHaveLength(1);
   });
 
   it('marks a dossier that reaches a step of an agency already down as waiting for it, and unmarks it when the agency is back', async () => {

@@ -131,9 +131,15 @@ export class TransferSagaService {
     }
   }
 
-  /** Delivery of a message to the citizen, shown in the dossier's timeline. */
+  /**
+   * A message the citizen was not reached by, recorded so that the officer's view lists it
+   * even while the notification service cannot be asked (the view reads the messages from it).
+   * Only refusals are announced now; a SENT status (from an older notification service) is
+   * already in that service's list.
+   */
   async notificationChanged(event: EventEnvelope<NotificationStatusChangedV1>): Promise<void> {
     const n = event.payload;
+    if (n.status !== 'FAILED') return;
     const notification = {
       at: new Date(event.occurredAt),
       template: n.template,

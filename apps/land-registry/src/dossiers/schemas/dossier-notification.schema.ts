@@ -11,11 +11,12 @@ export interface NotificationRecord {
 }
 
 /**
- * One delivery status of a message to the citizen about a dossier (from the notification
- * service's NotificationStatusChanged), kept beside the dossier rather than inside it: a
- * dossier gets eight of them, and appending each to the dossier rewrote the whole ~6 KB
- * document eight times, the largest share of the land registry's database work (found by
- * `npm run bench`). Its _id is the event's id, so a redelivered event inserts nothing.
+ * A message to the citizen about a dossier that was refused for good (the notification
+ * service's NotificationStatusChanged, FAILED), kept beside the dossier rather than inside it
+ * (appending to the ~6 KB dossier rewrote it whole). Messages that went through are announced
+ * by no event: the officer's view reads them all from the notification service, and lists
+ * these alone while it cannot. Stores written before that also hold SENT statuses. Its _id is
+ * the event's id, so a redelivered event inserts nothing.
  */
 @Schema({ collection: 'dossier_notifications', versionKey: false })
 export class DossierNotification implements NotificationRecord {

@@ -251,8 +251,19 @@ export class OfficerDossierView {
   @ApiProperty({ type: 'array', items: ANY_OBJECT })
   timeline!: Record<string, unknown>[];
 
-  @ApiProperty({ type: 'array', items: ANY_OBJECT, description: 'Tin nhắn đã gửi người dân' })
+  @ApiProperty({
+    type: 'array',
+    items: ANY_OBJECT,
+    description:
+      'Tin nhắn đã gửi người dân (đã gửi hoặc bị từ chối), cũ trước mới sau: thời điểm, mẫu, kênh, người nhận đã che bớt, trạng thái, lý do lỗi',
+  })
   notifications!: Record<string, unknown>[];
+
+  @ApiProperty({
+    description:
+      'true khi không hỏi được dịch vụ thông báo: danh sách tin nhắn chỉ gồm các tin gửi không thành công đã ghi nhận (notificationsIncomplete)',
+  })
+  notificationsIncomplete!: boolean;
 
   @ApiProperty({
     type: 'array',
