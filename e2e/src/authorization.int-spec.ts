@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { BUS_SERVICES } from '@lien-thong/contracts';
 import { signWebhook, SIGNATURE_HEADER } from '@lien-thong/platform';
+import { ServiceAccountToken } from '@lien-thong/resilience';
 import {
   authAs,
   eventually,
@@ -29,6 +30,10 @@ type Access =
       /** An officer of another unit: 403 or 404, never their data. */
       otherUnit?: string;
       body?: () => Json;
+      /** More users of roles the route is not for: 403 each. */
+      alsoWrong?: string[];
+      /** A service account the route is also for (another service's), answered like `right`. */
+      alsoRight?: () => Promise<Record<string, string>>;
     };
 
 interface Row {
@@ -63,6 +68,18 @@ describe('who may call what: every route of every service', () => {
   let paidCallback: Json;
 
   const lrUrl = () => stack.url['land-registry'];
+  /** The land registry's service account (realm role notification-reader), as provisioned. */
+  const landRegistryAccount = async () => {
+    const env = testInfra().envFor('land-registry');
+    landRegistryToken ??= new ServiceAccountToken({
+      issuerUrl: testInfra().oidcIssuerUrl,
+      clientId: env.OIDC_LAND_REGISTRY_CLIENT_ID,
+      clientSecret: env.OIDC_LAND_REGISTRY_CLIENT_SECRET,
+      timeoutMs: 15_000,
+    });
+    return { authorization: `Bearer ${await landRegistryToken.value()}` };
+  };
+  let landRegistryToken: ServiceAccountToken | undefined;
 
   async function call(
     service: StackService,
@@ -595,7 +612,14 @@ describe('who may call what: every route of every service', () => {
       service: 'notification',
       route: 'GET /notifications',
       path: () => `/notifications?dossierCode=${done}`,
-      access: { right: U.operator, ok: 200, wrong: U.counterBaDinh },
+      // The operator, and the land registry's service account for the officer's view.
+      access: {
+        right: U.operator,
+        ok: 200,
+        wrong: U.counterBaDinh,
+        alsoWrong: [U.landOfficerBaDinh, U.citizenAn, U.auditor],
+        alsoRight: landRegistryAccount,
+      },
     },
     {
       service: 'land-registry',
@@ -756,14 +780,20 @@ describe('who may call what: every route of every service', () => {
     );
     expect([none.status, garbage.status, forged.status]).toEqual([401, 401, 401]);
     expect((await as(access.wrong)).status).toBe(403);
+    for (const user of access.alsoWrong ?? [])
+      expect({ user, status: (await as(user)).status }).toEqual({ user, status: 403 });
     if (access.otherUnit) {
       const other = await as(access.otherUnit);
       expect([403, 404]).toContain(other.status);
       expect(other.text).not.toMatch(/\d{12}/); // no citizen ID of theirs
     }
-    const right = await as(access.right);
-    if (access.ok === 'authorized') expect([401, 403]).not.toContain(right.status);
-    else expect({ status: right.status, text: right.text }).toMatchObject({ status: access.ok });
+    const rights = [await as(access.right)];
+    if (access.alsoRight)
+      rights.push(await call(row.service, method, row.path(), await access.alsoRight(), body));
+    for (const right of rights) {
+      if (access.ok === 'authorized') expect([401, 403]).not.toContain(right.status);
+      else expect({ status: right.status, text: right.text }).toMatchObject({ status: access.ok });
+    }
   });
 
   it('shows a citizen party the progress of their dossier and no one else’s personal data, and a stranger nothing', async () => {

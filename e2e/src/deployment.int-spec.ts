@@ -116,6 +116,21 @@ describe('deployment check', () => {
     );
   });
 
+  it("fails the land registry's notification service left on loopback, in compose and k8s", () => {
+    const compose = checkCompose((t) =>
+      t.replace('      NOTIFICATION_URL: http://notification:3003\n', ''),
+    );
+    expect(compose.ok).toBe(false);
+    expect(compose.output).toContain(
+      'compose land-registry: NOTIFICATION_URL is unset and defaults to 127.0.0.1',
+    );
+    const k8s = checkK8s('base/kustomization.yaml', (t) =>
+      t.replace('      - NOTIFICATION_URL=http://notification:3003\n', ''),
+    );
+    expect(k8s.ok).toBe(false);
+    expect(k8s.output).toContain('NOTIFICATION_URL is unset and defaults to 127.0.0.1');
+  });
+
   it('fails a secret written into compose and simulators outside the dev profile', () => {
     const result = checkCompose((t) =>
       t

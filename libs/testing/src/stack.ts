@@ -81,7 +81,7 @@ export async function startStack(
       CONSTRUCTION_URL: `${sim}/construction/v1`,
       LAND_REGISTRY_URL: url['land-registry'],
     },
-    'land-registry': {},
+    'land-registry': { NOTIFICATION_URL: url.notification },
   };
   const envOf = (s: StackService): NodeJS.ProcessEnv => ({
     KAFKA_NAMESPACE: namespace,
