@@ -96,7 +96,15 @@ async function startLocal() {
   };
   const running = [
     ...SERVICES.filter(wanted).map((service) =>
-      startService(service, envForService(service.name, infra.serviceEnv, env)),
+      startService(
+        service,
+        envForService(
+          service.name,
+          infra.serviceEnv,
+          // The simulators on their own database server (tools/infra/provision.mjs).
+          service.simulator ? { ...env, MONGO_URL: infra.simulatorsMongoUrl } : env,
+        ),
+      ),
     ),
     ...(wanted(WEB_GATEWAY)
       ? [

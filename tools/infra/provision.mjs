@@ -4,7 +4,12 @@
 //   2. a Docker engine: containers (the caller decides how: compose or testcontainers);
 //   3. local processes: Kafka from the Maven Central jars, mongod or FerretDB.
 // Keycloak (the identity provider) follows the same rule with OIDC_ISSUER_URL.
+// The agency simulators (stand-ins for other agencies' systems) get a database server of
+// their own (SIMULATORS_MONGO_URL), so that what they store is not counted as our
+// database's work (issue 18); with MONGO_URL from the environment they use
+// SIMULATORS_MONGO_URL if given, else the same server.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { canConnect } from './ports.mjs';
 import { dockerAvailable } from './docker.mjs';
 import {
@@ -17,7 +22,12 @@ import {
 import { mongoPrerequisites, startMongo, ensureFerretDb } from './mongo.mjs';
 import { runDir } from './paths.mjs';
 import { onPath } from './processes.mjs';
-import { auditClientEnv, constructionClientEnv, startKeycloak } from './keycloak.mjs';
+import {
+  auditClientEnv,
+  constructionClientEnv,
+  landRegistryClientEnv,
+  startKeycloak,
+} from './keycloak.mjs';
 import { buildServiceEnv, SERVICE_ENV_VARIABLE, writeServiceEnv } from './service-env.mjs';
 import { ensureJaeger, startJaeger } from './jaeger.mjs';
 import { messageOf } from './errors.mjs';
@@ -89,6 +99,7 @@ export async function provisionLocal({
     let restartKafka;
     let kafkaBrokers = process.env.KAFKA_BROKERS;
     let mongoUrl = process.env.MONGO_URL;
+    let simulatorsMongoUrl = process.env.SIMULATORS_MONGO_URL;
     let oidcIssuerUrl = process.env.OIDC_ISSUER_URL;
     if (kafkaBrokers) {
       await checkReachable('Kafka', 'KAFKA_BROKERS', kafkaBrokers, 9092);
@@ -97,6 +108,15 @@ export async function provisionLocal({
     if (mongoUrl) {
       await checkReachable('MongoDB', 'MONGO_URL', mongoUrl, 27017);
       described.push(`database from MONGO_URL (${mongoUrl})`);
+      if (simulatorsMongoUrl) {
+        await checkReachable(
+          "the simulators' MongoDB",
+          'SIMULATORS_MONGO_URL',
+          simulatorsMongoUrl,
+          27017,
+        );
+        described.push(`simulators' database from SIMULATORS_MONGO_URL (${simulatorsMongoUrl})`);
+      } else simulatorsMongoUrl = mongoUrl;
     }
     if (oidcIssuerUrl) {
       await checkReachable('the identity provider', 'OIDC_ISSUER_URL', oidcIssuerUrl, 443);
@@ -129,9 +149,12 @@ export async function provisionLocal({
       }
     }
     dataDir = runDir('infra');
-    const [kafka, mongo, keycloak, jaeger] = await Promise.all([
+    const [kafka, mongo, simulatorsMongo, keycloak, jaeger] = await Promise.all([
       kafkaBrokers ? null : startKafka({ dataDir, log }),
       mongoUrl ? null : startMongo({ dataDir, log }),
+      // The same kind of server as ours, on its own (about 0.8 s for FerretDB on PostgreSQL,
+      // while Kafka starts).
+      mongoUrl ? null : startMongo({ dataDir: join(dataDir, 'simulators'), log }),
       oidcIssuerUrl ? null : startKeycloak({ dataDir, log, port: keycloakPort }),
       tracing && jaegerBuilt
         ? startJaeger({ dataDir, log }).catch((err) => {
@@ -151,6 +174,11 @@ export async function provisionLocal({
       mongoUrl = mongo.url;
       described.push(`${mongo.kind} at ${mongoUrl}`);
     }
+    if (simulatorsMongo) {
+      stops.push(() => simulatorsMongo.process.stop());
+      simulatorsMongoUrl = simulatorsMongo.url;
+      described.push(`the simulators' ${simulatorsMongo.kind} at ${simulatorsMongoUrl}`);
+    }
     if (jaeger) {
       stops.push(() => jaeger.process.stop());
       otlpEndpoint = jaeger.otlpEndpoint;
@@ -168,7 +196,13 @@ export async function provisionLocal({
     const services = { ...kafkaEnv?.services };
     // The land registry reads Keycloak's failed logins into its audit log, with the
     // development realm's audit client (its secret lives in the realm file only).
-    if (keycloak) services['land-registry'] = { ...services['land-registry'], ...auditClientEnv() };
+    // It also reads message statuses from the notification service with its own client.
+    if (keycloak)
+      services['land-registry'] = {
+        ...services['land-registry'],
+        ...auditClientEnv(),
+        ...landRegistryClientEnv(),
+      };
     // The construction service asks the land registry with the realm's construction client.
     if (keycloak) services.construction = { ...services.construction, ...constructionClientEnv() };
     /** @type {Record<string, string>} */
@@ -188,6 +222,8 @@ export async function provisionLocal({
     return {
       kafkaBrokers,
       mongoUrl,
+      /** The agency simulators' database server (mongoUrl when MONGO_URL came alone). */
+      simulatorsMongoUrl,
       oidcIssuerUrl,
       /** Jaeger's UI and query API, when it was started (`tracing`). */
       tracesUrl: jaeger?.uiUrl,
@@ -197,6 +233,7 @@ export async function provisionLocal({
       env: {
         KAFKA_BROKERS: kafkaBrokers,
         MONGO_URL: mongoUrl,
+        SIMULATORS_MONGO_URL: simulatorsMongoUrl,
         OIDC_ISSUER_URL: oidcIssuerUrl,
         [SERVICE_ENV_VARIABLE]: serviceEnvFile,
       },

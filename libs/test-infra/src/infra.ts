@@ -34,6 +34,11 @@ let serviceEnvFile: { path: string; env: ServiceEnvFile } | undefined;
 export function testInfra(): {
   kafkaBrokers: string;
   mongoUrl: string;
+  /**
+   * The agency simulators' database server: a server of its own (SIMULATORS_MONGO_URL, set by
+   * the provisioning), so that their work is not counted as ours; else the same as mongoUrl.
+   */
+  simulatorsMongoUrl: string;
   oidcIssuerUrl: string;
   /**
    * The broker's super user, for test code that talks to Kafka itself (probes, fixtures,
@@ -65,6 +70,7 @@ export function testInfra(): {
   return {
     kafkaBrokers,
     mongoUrl,
+    simulatorsMongoUrl: process.env.SIMULATORS_MONGO_URL || mongoUrl,
     oidcIssuerUrl,
     kafkaSuperuser: env.kafkaSuperuser,
     kafkaAclsFor: (service, namespace) =>

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { bootstrapService, ServiceConfig, ServiceDefinition } from '@lien-thong/platform';
 import { freePort, grantKafkaAcls, testInfra, uniqueName } from '@lien-thong/test-infra';
+import { SERVICE_MANIFEST } from './service-manifest';
 
 export interface RunningService<C extends ServiceConfig = ServiceConfig> {
   app: INestApplication;
@@ -19,12 +20,15 @@ export async function startService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningService<C>> {
-  const { kafkaBrokers, mongoUrl, envFor } = testInfra();
+  const { kafkaBrokers, mongoUrl, simulatorsMongoUrl, envFor } = testInfra();
   const port = await freePort();
+  const simulator = SERVICE_MANIFEST.services.find(
+    (s) => s.name === definition.info.name,
+  )?.simulator;
   const config = definition.loadConfig({
     ...envFor(definition.info.name),
     KAFKA_BROKERS: kafkaBrokers,
-    MONGO_URL: mongoUrl,
+    MONGO_URL: simulator ? simulatorsMongoUrl : mongoUrl,
     MONGO_DB: uniqueName(definition.info.name),
     KAFKA_NAMESPACE: uniqueName('t'),
     LOG_LEVEL: 'warn',

@@ -35,13 +35,15 @@ export async function spawnService(
   env: NodeJS.ProcessEnv = {},
   options: { quiet?: boolean; port?: number } = {},
 ): Promise<ServiceProcess> {
-  const { kafkaBrokers, mongoUrl, envFor } = testInfra();
+  const { kafkaBrokers, mongoUrl, simulatorsMongoUrl, envFor } = testInfra();
   const port = options.port ?? (await freePort());
+  const simulator = SERVICE_MANIFEST.services.find((s) => s.name === name)?.simulator;
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ...envFor(name),
     KAFKA_BROKERS: kafkaBrokers,
-    MONGO_URL: mongoUrl,
+    // The simulators on their own database server (testInfra), as npm start runs them.
+    MONGO_URL: simulator ? simulatorsMongoUrl : mongoUrl,
     MONGO_DB: uniqueName(name),
     LOG_LEVEL: 'warn',
     NO_COLOR: '1',

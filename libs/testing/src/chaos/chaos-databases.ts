@@ -23,8 +23,11 @@ export class ChaosDatabases {
   db(service: StackService): Promise<Connection> {
     let connection = this.connections.get(service);
     if (!connection) {
+      const infra = testInfra();
+      // The simulators keep theirs on a database server of their own (tools/infra/provision.mjs).
+      const url = service === 'agency-simulators' ? infra.simulatorsMongoUrl : infra.mongoUrl;
       connection = mongoose
-        .createConnection(testInfra().mongoUrl, {
+        .createConnection(url, {
           dbName: `${this.stack.namespace}-${service}`,
           serverSelectionTimeoutMS: 10_000,
         })
