@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { KAFKA_HEALTH_INDICATOR, ServiceConfig, ServiceInfo } from '@lien-thong/platform';
 import { BROKER_CLIENT, BrokerClient } from './broker/broker-client';
-import { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
+import { createBrokerClient } from './broker/broker-factory';
 import { saslCredentials } from './broker/sasl';
 import { Topology } from './topology/topology';
 import { InboxEntry, InboxEntrySchema } from './inbox/inbox.schema';
@@ -12,6 +12,7 @@ import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { DeadLetterController } from './dead-letters/dead-letter.controller';
 import { OUTBOX_POLL_MS, OutboxRelay } from './outbox/outbox-relay';
+import { configureDocumentLock } from './outbox/document-lock';
 import { EventFactory } from './outbox/event-factory';
 import { EventSigning } from './signing/event-signing';
 import { AGENCY_GATE, AgencyGate } from './consumer/agency-gate';
@@ -27,6 +28,7 @@ import { KafkaHealthIndicator } from './health/kafka-health.indicator';
 export class MessagingModule {
   static forRoot(config: ServiceConfig, info: ServiceInfo): DynamicModule {
     const retryDelaysMs = config.RETRY_DELAYS_MS.split(',').map(Number);
+    configureDocumentLock(config.DOCUMENT_LOCK);
     return {
       module: MessagingModule,
       global: true,
@@ -41,11 +43,14 @@ export class MessagingModule {
         {
           provide: BROKER_CLIENT,
           useFactory: () =>
-            new KafkajsBrokerClient({
-              brokers: config.KAFKA_BROKERS.split(','),
-              clientId: info.name,
-              sasl: saslCredentials(config),
-            }),
+            createBrokerClient(
+              {
+                brokers: config.KAFKA_BROKERS.split(','),
+                clientId: info.name,
+                sasl: saslCredentials(config),
+              },
+              config.KAFKA_CLIENT,
+            ),
         },
         {
           provide: Topology,

@@ -17,7 +17,7 @@ export class DossierSequenceRepository implements DossierSequence {
     const key = sequenceKey(unitCode, localDate);
     // Locked: FerretDB does not make $inc atomic under concurrency (see withDocumentLock);
     // the unique dossier code is the last line of defence (a duplicate insert fails).
-    const counter = await withDocumentLock(`dossier_sequences:${key}`, () =>
+    const counter = await withDocumentLock(this.connection, `dossier_sequences:${key}`, () =>
       this.connection
         .collection<{ _id: string; value: number }>('dossier_sequences')
         .findOneAndUpdate(

@@ -15,7 +15,7 @@ export class CertificateSerialsRepository {
   async next(provinceCode: string): Promise<string> {
     const key = `certificate-serial:${provinceCode}`;
     // Locked like the dossier numbers: FerretDB does not make $inc atomic under concurrency.
-    const counter = await withDocumentLock(`certificate_serials:${key}`, () =>
+    const counter = await withDocumentLock(this.connection, `certificate_serials:${key}`, () =>
       this.connection
         .collection<{ _id: string; value: number }>('certificate_serials')
         .findOneAndUpdate(

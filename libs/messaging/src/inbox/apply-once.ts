@@ -36,7 +36,7 @@ export async function applyOnce<T>(
   } as UpdateQuery<T>;
   try {
     // Locked: the conditional update is a read-modify-write on FerretDB (see document-lock).
-    const result = await withDocumentLock(documentKey(model, id), () =>
+    const result = await withDocumentLock(model.db, documentKey(model, id), () =>
       model.updateOne(
         // T is generic here, so mongoose cannot check a filter on its fields.
         { _id: id, handledEvents: { $ne: eventId } } as never,

@@ -102,7 +102,11 @@ export class OutboxRelay implements OnApplicationBootstrap {
     const key = store.key(id);
     const previous = this.inFlight.get(key) ?? Promise.resolve();
     const next = previous
-      .then(() => withDocumentLock(key, () => this.enqueue(store.outboxModel, id, snapshot)))
+      .then(() =>
+        withDocumentLock(store.outboxModel.db, key, () =>
+          this.enqueue(store.outboxModel, id, snapshot),
+        ),
+      )
       .catch((err: unknown) => {
         this.idlePolls = 0;
         this.logger.warn(`publishing ${key} failed, the poll will retry: ${String(err)}`);

@@ -69,7 +69,7 @@ export class OutboxStore<TDoc extends { _id: unknown }> implements OutboxCollect
 
   /** Runs fn holding the document's lock: for a conditional write that stores no event. */
   locked<T>(id: TDoc['_id'], fn: () => Promise<T>): Promise<T> {
-    return withDocumentLock(this.key(id), fn);
+    return withDocumentLock(this.model.db, this.key(id), fn);
   }
 
   /** Publishes the document's pending events now (the relay's poll would, later). */

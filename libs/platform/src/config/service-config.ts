@@ -106,6 +106,13 @@ export class ServiceConfig {
   @IsNotEmpty()
   HOLIDAY_DATA_DIR?: string;
 
+  /**
+   * How a read-modify-write of one document is kept alone (libs/messaging, document-lock):
+   * `process` for one instance, `lease` for two or more on FerretDB, `none` on MongoDB.
+   */
+  @IsIn(['process', 'lease', 'none'])
+  DOCUMENT_LOCK: 'process' | 'lease' | 'none' = 'process';
+
   /** How often the outbox relay looks for events a crash left unpublished. */
   @Type(() => Number)
   @IsInt()
@@ -174,6 +181,11 @@ export class ServiceConfig {
 
   @IsIn(['scram-sha-256', 'scram-sha-512'])
   KAFKA_SASL_MECHANISM: 'scram-sha-256' | 'scram-sha-512' = 'scram-sha-512';
+
+  /** The Kafka client library (kafkajs by default); libs/messaging's broker-factory checks the name. */
+  @IsOptional()
+  @IsString()
+  KAFKA_CLIENT?: string;
 
   /** This service's private key for signing the events it produces (JWK as JSON). */
   @IsOptional()
