@@ -5,6 +5,8 @@
 //   npm run bench -- [--n 5000] [--concurrency 32] [--loads 0.25,0.5,0.75,1]
 //                    [--paced-seconds 60] [--drain-n <n>] [--skip-limits] [--cpu-prof]
 //   npm run bench -- --soak 600 [--n 500]      ten minutes at half the maximum rate
+//   npm run bench -- --history 200000          history: see docs/benchmarks.md (default 20,000;
+//                                              --history 0 measures on empty databases only)
 //
 // Prints a table per part and, last, one JSON line.
 import 'reflect-metadata';
@@ -25,6 +27,9 @@ import { latencyChart } from './bench/chart';
 import { DossierDriver, Tracked } from './bench/dossiers';
 import { readDocument, readInboxes, StackObserver } from './bench/observer';
 import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
+import { isSimulators, printCpuSplit } from './bench/cpu-split';
+import { captureTemplates, HistoryLoaded, HistoryTemplates, loadHistory } from './bench/history';
+import { printQueryPlans, queryPlans } from './bench/query-plans';
 import { summarizeProfile } from './bench/profile-summary';
 import {
   Args,
@@ -77,6 +82,7 @@ async function main(): Promise<void> {
   const pacedSeconds = args.number('paced-seconds', 60);
   const drainN = Math.max(1, Math.round(args.number('drain-n', n)));
   const soakSeconds = args.number('soak', 0);
+  const historyCount = Math.max(0, Math.round(args.number('history', 20_000)));
   const profile = args.has('cpu-prof');
   const skipLimits = args.has('skip-limits');
   const stallMs = args.number('stall-seconds', 120) * 1000;
@@ -84,7 +90,7 @@ async function main(): Promise<void> {
   // WAITING_FOR_PAYMENT. The gateway's own auto-pay (--pay-delay-ms) can reach the land
   // registry before the assessment and leave the dossier waiting for good (docs/benchmarks.md).
   const payDelayMs = args.has('pay-delay-ms') ? args.number('pay-delay-ms', 0) : null;
-  const { kafkaBrokers, mongoUrl } = testInfra();
+  const { kafkaBrokers, mongoUrl, simulatorsMongoUrl } = testInfra();
   const host = machine();
   const started = new Date();
   log(
@@ -134,7 +140,10 @@ async function main(): Promise<void> {
   const pids = Object.fromEntries(
     STACK_SERVICES.map((s) => [s, stack.processes.get(s)?.child.pid ?? 0] as const),
   ) as Record<string, number>;
-  const watch = new ProcWatch({ ...pids, ...findInfraPids(kafkaBrokers, mongoUrl) });
+  const watch = new ProcWatch({
+    ...pids,
+    ...findInfraPids(kafkaBrokers, mongoUrl, simulatorsMongoUrl),
+  });
   const observer = await StackObserver.start(kafkaBrokers.split(','), stack.namespace);
   const driver = new DossierDriver(
     stack.url['land-registry'],
@@ -188,7 +197,7 @@ async function main(): Promise<void> {
           let payment = '';
           if (view.status === 'WAITING_FOR_PAYMENT' && view.assessment) {
             const order = await readDocument(
-              mongoUrl,
+              simulatorsMongoUrl,
               `${stack.namespace}-agency-simulators`,
               'payment_orders',
               view.assessment.assessmentId,
@@ -214,7 +223,7 @@ async function main(): Promise<void> {
         }
         // How the land registry handled the events of one stuck dossier, in order.
         const first = stuck[0];
-        const handled = (await readInboxes(mongoUrl, stack.namespace)).filter(
+        const handled = (await readInboxes(mongoUrl, stack.namespace, started)).filter(
           (h) => h.service === 'land-registry',
         );
         const mine = observer.events.filter((e) => e.dossierKey === first?.code && !e.retry);
@@ -277,7 +286,8 @@ async function main(): Promise<void> {
     const codes = new Set(accepted.map((t) => t.code));
     const events = observer.events.slice(firstEvent).filter((e) => codes.has(e.dossierKey));
     const occurred = new Map(events.filter((e) => !e.retry).map((e) => [e.eventId, e] as const));
-    const inboxes = await readInboxes(mongoUrl, stack.namespace);
+    // History's inbox records are dated before the run started: left out.
+    const inboxes = await readInboxes(mongoUrl, stack.namespace, new Date(t0));
     const hopsBy = new Map<string, number[]>();
     const allHops: number[] = [];
     for (const h of inboxes) {
@@ -353,6 +363,28 @@ async function main(): Promise<void> {
       doneCode,
     );
     if (!dossierDoc) throw new Error(`could not read dossier ${doneCode}`);
+    // The warm-up's finished dossiers, as the services stored them: the history's templates.
+    let templates: HistoryTemplates | undefined;
+    if (historyCount > 0 && soakSeconds === 0) {
+      templates = await captureTemplates({
+        mongoUrl,
+        namespace: stack.namespace,
+        services: STACK_SERVICES.filter((s) => !isSimulators(s)),
+        codes: driver
+          .phase('warm-up')
+          .filter((t) => t.registeredAt)
+          .map((t) => t.code ?? ''),
+        eventIdsOf: (code) =>
+          observer.events.filter((e) => e.dossierKey === code).map((e) => e.eventId),
+      });
+      const docs = templates.templates.reduce((s, t) => s + t.docs.length, 0);
+      log(
+        `history templates: ${templates.templates.length} finished dossiers, ${fmt(docs / Math.max(1, templates.templates.length), 1)} documents each` +
+          (templates.shared.length
+            ? `; ${templates.shared.length} shared documents not copied`
+            : ''),
+      );
+    }
 
     if (soakSeconds > 0) {
       await soak(n);
@@ -470,6 +502,7 @@ async function main(): Promise<void> {
     const max = await phase(`max (${inFlight} in flight)`, n, 'closed');
     printPhase([max]);
     printProfiles();
+    const maxSplit = printCpuSplit(watch, max);
 
     // Latency against offered load.
     const sweep: PhaseResult[] = [];
@@ -546,6 +579,37 @@ async function main(): Promise<void> {
         (drainStalled ? `; STALLED: ${drainStalled}` : ''),
     );
 
+    // Flat with history: the same phase after loading historyCount finished dossiers.
+    let loaded: HistoryLoaded | undefined;
+    let withHistory: PhaseResult | undefined;
+    if (templates) {
+      await observer.waitQuiet(600_000);
+      log(`history: writing ${historyCount} finished dossiers into the services' databases…`);
+      loaded = await loadHistory({
+        mongoUrl,
+        namespace: stack.namespace,
+        history: templates,
+        count: historyCount,
+        log,
+      });
+      log(
+        `history: ${loaded.dossiers} dossiers, ${loaded.documents} documents in ${fmt(loaded.seconds, 1)} s ` +
+          `(${fmt(loaded.documents / loaded.seconds, 0)} documents/s; ${fmt(loaded.generateSec, 1)} s of it making them)` +
+          (loaded.failed ? `; ${loaded.failed} refused, first: ${loaded.firstError}` : '') +
+          `; per dossier: ${Object.entries(loaded.perDossier)
+            .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+            .join(', ')}`,
+      );
+      log(`end to end with history: ${n} dossiers, ${inFlight} in the system at a time…`);
+      withHistory = await phase(`max with ${historyCount} in history`, n, 'closed');
+      printPhase([max, withHistory]);
+      printCpuSplit(watch, withHistory);
+      const strays = observer.events.filter((e) => loaded?.codes.has(e.dossierKey)).length;
+      if (strays > 0) log(`  ${strays} events about history dossiers: the history is not inert`);
+    }
+    printQueryPlans(await queryPlans(mongoUrl, stack.namespace));
+    const historyRatio = withHistory ? withHistory.dossiersPerSec / max.dossiersPerSec : Number.NaN;
+
     // As fast as the API accepts them (last: it can leave consumers behind for good).
     if (burst) {
       log(
@@ -556,27 +620,15 @@ async function main(): Promise<void> {
 
     // 4. Summary.
     const rss = Object.fromEntries(STACK_SERVICES.map((s) => [s, readProc(pids[s])] as const));
-    console.log(
-      `\n${table(
-        ['process', 'CPU s (full-speed run)', 'CPU ms per dossier', 'RSS now MB', 'peak RSS MB'],
-        Object.keys(watch.pids).map((name) => {
-          const p = readProc(watch.pids[name]);
-          return [
-            name,
-            fmt(max.cpuSec[name], 1),
-            fmt((max.cpuSec[name] / Math.max(1, max.registered)) * 1000, 0),
-            fmt(p?.rssMb ?? Number.NaN, 0),
-            fmt(p?.peakRssMb ?? Number.NaN, 0),
-          ];
-        }),
-      )}\n`,
-    );
     const kafkaRaw = limits.kafkajs?.msgsPerSec ?? Number.NaN;
     const dbRaw = limits.db?.[0].writesPerSec ?? Number.NaN;
     const kafkaLimit = kafkaRaw / max.eventsPerDossier;
     const dbLimit = dbRaw / max.dbWritesPerDossier;
     const tighter = Math.min(kafkaLimit, dbLimit);
-    const maxRssMb = Math.max(...STACK_SERVICES.map((s) => rss[s]?.peakRssMb ?? 0));
+    // Ours: the simulators are another agency's systems.
+    const maxRssMb = Math.max(
+      ...STACK_SERVICES.filter((s) => !isSimulators(s)).map((s) => rss[s]?.peakRssMb ?? 0),
+    );
     console.log(
       `limits in dossiers/s: Kafka ${fmt(kafkaRaw, 0)} msgs/s ÷ ${fmt(max.eventsPerDossier, 1)} events per dossier = ${fmt(kafkaLimit, 1)}; ` +
         `database ${fmt(dbRaw, 0)} writes/s ÷ ${fmt(max.dbWritesPerDossier, 1)} writes per dossier = ${fmt(dbLimit, 1)}; ` +
@@ -584,8 +636,25 @@ async function main(): Promise<void> {
         `n=${n}, started ${started.toISOString()}, load average at the end ${machine().load.join(' ')}.`,
     );
     console.log(
+      `CPU per dossier (${max.label}): ${fmt(maxSplit.ours, 0)} ms ours (services, Kafka, database), ` +
+        `${fmt(maxSplit.simulators, 0)} ms the simulators'` +
+        (withHistory
+          ? `; with history ${fmt(withHistory.dossiersPerSec, 2)} ÷ ${fmt(max.dossiersPerSec, 2)} dossiers/s = ${fmt(historyRatio, 3)}`
+          : ''),
+    );
+    console.log(
       JSON.stringify({
         dossiersPerSec: round(max.dossiersPerSec, 2),
+        cpuMsPerDossier: round(maxSplit.ours, 1),
+        simulatorsCpuMsPerDossier: round(maxSplit.simulators, 1),
+        cpuMsPerDossierByProcess: Object.fromEntries(
+          Object.entries(maxSplit.byProcess).map(([k, v]) => [k, round(v, 1)]),
+        ),
+        writesPerDossier: round(max.dbWritesPerDossier, 2),
+        historyRatio: round(historyRatio, 3),
+        historyDossiers: loaded?.dossiers ?? 0,
+        historyLoadSec: round(loaded?.seconds ?? Number.NaN, 1),
+        historyDossiersPerSec: round(withHistory?.dossiersPerSec ?? Number.NaN, 2),
         p50Ms: round(half?.latencyMs.p50 ?? Number.NaN, 0),
         p99Ms: round(half?.latencyMs.p99 ?? Number.NaN, 0),
         hopP99Ms: round(half?.hopMs.p99 ?? Number.NaN, 1),

@@ -140,8 +140,15 @@ export interface Handled {
   handledAt: number;
 }
 
-/** Every inbox record of the services of this stack (read after a phase, outside its timing). */
-export async function readInboxes(mongoUrl: string, namespace: string): Promise<Handled[]> {
+/**
+ * The inbox records of the services of this stack handled since `since` (read after a phase,
+ * outside its timing): a loaded history's records are older and stay in the database.
+ */
+export async function readInboxes(
+  mongoUrl: string,
+  namespace: string,
+  since: Date,
+): Promise<Handled[]> {
   const handled: Handled[] = [];
   for (const service of BUS_SERVICES) {
     const connection = await mongoose
@@ -150,7 +157,10 @@ export async function readInboxes(mongoUrl: string, namespace: string): Promise<
     try {
       const rows = await connection.db
         ?.collection<{ eventId: string; topic: string; handledAt: Date }>('inbox')
-        .find({}, { projection: { _id: 0, eventId: 1, topic: 1, handledAt: 1 } })
+        .find(
+          { handledAt: { $gte: since } },
+          { projection: { _id: 0, eventId: 1, topic: 1, handledAt: 1 } },
+        )
         .toArray();
       for (const r of rows ?? [])
         handled.push({

@@ -47,38 +47,113 @@ function cmdline(pid: string): string[] {
   }
 }
 
-/** The Kafka broker (java) and FerretDB/mongod processes serving these addresses, if local. */
-export function findInfraPids(kafkaBrokers: string, mongoUrl: string): Record<string, number> {
+const portOf = (url: string) => /:(\d+)/.exec(url.replace(/^mongodb(\+srv)?:\/\//, ''))?.[1];
+
+/**
+ * The Kafka broker (java) and the database servers serving these addresses, if local:
+ * `database` is FerretDB (or mongod), `database-postgres` the PostgreSQL cluster under it
+ * (its postmaster: read with readTreeCpu, since each connection is a process of its own).
+ * With `simulatorsMongoUrl` on another port, the simulators' server is found too, as
+ * `simulators-database` and `simulators-database-postgres`.
+ */
+export function findInfraPids(
+  kafkaBrokers: string,
+  mongoUrl: string,
+  simulatorsMongoUrl?: string,
+): Record<string, number> {
   const kafkaPort = kafkaBrokers.split(',')[0].split(':').pop();
-  const mongoPort = /:(\d+)/.exec(mongoUrl.replace(/^mongodb(\+srv)?:\/\//, ''))?.[1];
+  const servers: Record<string, string | undefined> = { database: portOf(mongoUrl) };
+  const simPort = simulatorsMongoUrl ? portOf(simulatorsMongoUrl) : undefined;
+  if (simPort && simPort !== servers.database) servers['simulators-database'] = simPort;
   const found: Record<string, number> = {};
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  const postgresPorts: Record<string, string> = {};
+  const all = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  for (const pid of all) {
     const args = cmdline(pid);
-    if (args.includes('kafka.Kafka')) {
+    // The JVM itself, not tools/infra/guard.mjs (a node process with the same arguments).
+    if (args.includes('kafka.Kafka') && args[0]?.endsWith('java')) {
       const props = args[args.length - 1] || args[args.length - 2];
       if (props && existsSync(props)) {
         const text = readFileSync(props, 'utf8');
-        if (text.includes(`PLAINTEXT://127.0.0.1:${kafkaPort}`)) found.kafka = Number(pid);
+        if (new RegExp(`^listeners=.*://127\\.0\\.0\\.1:${kafkaPort}\\b`, 'm').test(text))
+          found.kafka = Number(pid);
       }
-    } else if (
-      (args[0]?.endsWith('ferretdb') && args.includes(`--listen-addr=127.0.0.1:${mongoPort}`)) ||
-      (args[0]?.endsWith('mongod') && args.includes(String(mongoPort)))
-    ) {
-      found.database = Number(pid);
+      continue;
+    }
+    for (const [name, port] of Object.entries(servers)) {
+      const ferret =
+        args[0]?.endsWith('ferretdb') && args.includes(`--listen-addr=127.0.0.1:${port}`);
+      if (ferret || (args[0]?.endsWith('mongod') && args.includes(String(port)))) {
+        found[name] = Number(pid);
+        const pg = args.find((a) => a.startsWith('--postgresql-url='));
+        const pgPort = pg && /@[^:/]+:(\d+)\//.exec(pg)?.[1];
+        if (pgPort) postgresPorts[`${name}-postgres`] = pgPort;
+      }
     }
   }
+  // The postmaster: `postgres -D <dir> -p <port>`, whose children are the backends.
+  for (const pid of all) {
+    const args = cmdline(pid);
+    if (!args[0]?.endsWith('postgres')) continue;
+    const port = args[args.indexOf('-p') + 1];
+    for (const [name, pgPort] of Object.entries(postgresPorts))
+      if (args.includes('-p') && port === pgPort) found[name] = Number(pid);
+  }
   return found;
+}
+
+/**
+ * CPU seconds of a process and all its descendants, dead ones included: the live ones'
+ * own time plus what each has collected from the children it has reaped (cutime, cstime).
+ * A PostgreSQL cluster is a postmaster with one backend per connection.
+ */
+export function readTreeCpu(root: number): number | null {
+  const stats = new Map<number, { ppid: number; own: number; reaped: number }>();
+  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(p), {
+        ppid: Number(f[1]),
+        own: Number(f[11]) + Number(f[12]),
+        reaped: Number(f[13]) + Number(f[14]),
+      });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (!stats.has(root)) return null;
+  let ticks = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    const s = stats.get(pid);
+    if (!s) continue;
+    ticks += s.own + s.reaped;
+    for (const [child, c] of stats) if (c.ppid === pid) queue.push(child);
+  }
+  return ticks / CLOCK_TICKS;
 }
 
 /** Watches named processes: CPU seconds between two marks, RSS now, peak RSS. */
 export class ProcWatch {
   private marks = new Map<string, Record<string, ProcSample | null>>();
 
-  constructor(readonly pids: Record<string, number>) {}
+  /** `trees`: the names whose CPU is the whole process tree's (PostgreSQL's postmaster). */
+  constructor(
+    readonly pids: Record<string, number>,
+    private readonly trees: ReadonlySet<string> = new Set(
+      Object.keys(pids).filter((n) => n.endsWith('-postgres')),
+    ),
+  ) {}
 
   sample(): Record<string, ProcSample | null> {
     return Object.fromEntries(
-      Object.entries(this.pids).map(([name, pid]) => [name, readProc(pid)]),
+      Object.entries(this.pids).map(([name, pid]) => {
+        const p = readProc(pid);
+        const tree = this.trees.has(name) ? readTreeCpu(pid) : null;
+        return [name, p && tree !== null ? { ...p, cpuSec: tree } : p];
+      }),
     );
   }
 
