@@ -28,12 +28,21 @@ export interface Stack {
   namespace: string;
   url: Record<StackService, string>;
   processes: Map<StackService, ServiceProcess>;
+  /**
+   * Every instance of each service (`instances` of them; one of the simulators): the first
+   * is `processes`' and answers at `url`, the others on ports of their own, with the same
+   * database and consumer group.
+   */
+  replicas: Map<StackService, ServiceProcess[]>;
   /** The web gateway (console, portal and /api/<service>/), when started with `web: true`. */
   web?: ServiceProcess;
-  /** SIGKILL one service and start it again with the same settings (a crash and a restart). */
-  crash(name: StackService): Promise<void>;
-  /** SIGTERM one service and start it again (a rolling restart). */
-  restart(name: StackService): Promise<void>;
+  /**
+   * SIGKILL one service (its instance `instance`, by default the first) and start it again
+   * with the same settings (a crash and a restart).
+   */
+  crash(name: StackService, instance?: number): Promise<void>;
+  /** SIGTERM one service (one instance of it) and start it again (a rolling restart). */
+  restart(name: StackService, instance?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +58,11 @@ export async function startStack(
     quiet?: boolean;
     /** Also start the web gateway in front of the services (dist/web must be built). */
     web?: boolean;
+    /**
+     * Instances of each of our services (not the simulators), 1 by default. With more, they
+     * run with DOCUMENT_LOCK=lease unless `common` says otherwise (deploy/README.md).
+     */
+    instances?: number;
   } = {},
 ): Promise<Stack> {
   const namespace = uniqueName('stack');
@@ -90,17 +104,39 @@ export async function startStack(
     ...wiring[s],
     ...(options.env?.[s] ?? {}),
   });
+  const instances = options.instances ?? 1;
+  const lock: NodeJS.ProcessEnv =
+    instances > 1 && !options.common?.DOCUMENT_LOCK ? { DOCUMENT_LOCK: 'lease' } : {};
   const processes = new Map<StackService, ServiceProcess>();
-  const start = async (s: StackService) =>
-    processes.set(
+  const replicas = new Map<StackService, ServiceProcess[]>();
+  /** Each instance keeps its port across restarts (the first: the one `url` names). */
+  const portOf = new Map<string, number>();
+  const start = async (s: StackService, i = 0) => {
+    const port = i === 0 ? ports[s] : (portOf.get(`${s}#${i}`) ?? (await freePort()));
+    portOf.set(`${s}#${i}`, port);
+    const p = await spawnService(
       s,
-      await spawnService(s, envOf(s), { port: ports[s], quiet: options.quiet ?? true }),
+      { ...envOf(s), ...lock },
+      { port, quiet: options.quiet ?? true },
     );
+    if (i === 0) processes.set(s, p);
+    const all = replicas.get(s) ?? [];
+    all[i] = p;
+    replicas.set(s, all);
+  };
+  const stopAll = () => Promise.all([...replicas.values()].flat().map((p) => p.stop()));
   try {
     await start('agency-simulators');
-    await Promise.all(STACK_SERVICES.filter((s) => s !== 'agency-simulators').map(start));
+    // Settled, not raced: a failed start stops every process, also those still starting.
+    const started = await Promise.allSettled(
+      STACK_SERVICES.filter((s) => s !== 'agency-simulators').flatMap((s) =>
+        Array.from({ length: instances }, (_, i) => start(s, i)),
+      ),
+    );
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (err) {
-    await Promise.all([...processes.values()].map((p) => p.stop()));
+    await stopAll();
     throw err;
   }
   let web: ServiceProcess | undefined;
@@ -113,7 +149,7 @@ export async function startStack(
       { ...api, ...options.common },
       { port: webPort, quiet: options.quiet ?? true },
     ).catch(async (err) => {
-      await Promise.all([...processes.values()].map((p) => p.stop()));
+      await stopAll();
       throw err;
     });
   }
@@ -121,19 +157,20 @@ export async function startStack(
     namespace,
     url,
     processes,
+    replicas,
     web,
-    async crash(name) {
-      await processes.get(name)?.kill();
-      await start(name);
+    async crash(name, instance = 0) {
+      await replicas.get(name)?.[instance]?.kill();
+      await start(name, instance);
     },
-    async restart(name) {
-      await processes.get(name)?.stop();
-      await start(name);
+    async restart(name, instance = 0) {
+      await replicas.get(name)?.[instance]?.stop();
+      await start(name, instance);
     },
     async stop() {
       await web?.stop();
       const order = [...STACK_SERVICES].reverse();
-      for (const s of order) await processes.get(s)?.stop();
+      for (const s of order) await Promise.all((replicas.get(s) ?? []).map((p) => p.stop()));
     },
   };
 }

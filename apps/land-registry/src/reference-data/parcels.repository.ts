@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
-import { applyOnce } from '@lien-thong/messaging';
+import { applyOnce, documentKey, withDocumentLock } from '@lien-thong/messaging';
+import { isDuplicateKey } from '@lien-thong/platform';
 import {
   Certificate,
   Owner,
@@ -29,15 +30,25 @@ export class ParcelsRepository {
     // exist already (found by the chaos run: with SEED_BULK_PARCELS=300 a restarted
     // land-registry never finished starting); fifty at a time is answered.
     for (let i = 0; i < parcels.length; i += SEED_CHUNK) {
-      const result = await this.parcels.bulkWrite(
-        parcels.slice(i, i + SEED_CHUNK).map((p) => ({
-          updateOne: { filter: { _id: p._id }, update: { $setOnInsert: p }, upsert: true },
-        })),
-        { ordered: false },
-      );
+      const chunk = parcels.slice(i, i + SEED_CHUNK);
+      // Two instances starting together upsert the same parcels: the loser's duplicate keys
+      // mean they are there; a second pass inserts whatever is still missing.
+      const result = await this.upsert(chunk).catch((err: unknown) => {
+        if (isDuplicateKey(err)) return this.upsert(chunk);
+        throw err;
+      });
       added += result.upsertedCount;
     }
     return added;
+  }
+
+  private upsert(parcels: Omit<Parcel, 'handledEvents' | 'ownerHistory'>[]) {
+    return this.parcels.bulkWrite(
+      parcels.map((p) => ({
+        updateOne: { filter: { _id: p._id }, update: { $setOnInsert: p }, upsert: true },
+      })),
+      { ordered: false },
+    );
   }
 
   /** Records the new owners and certificate of a registered transfer, and the old ones in the history, once. */
@@ -68,17 +79,21 @@ export class ParcelsRepository {
 
   /** What the last check of the registry said about the parcel (kept for agency look-ups). */
   async noteEncumbrance(ref: ParcelRefV1, encumbrance: ParcelEncumbrance): Promise<void> {
-    // Only a newer answer replaces an older one (answers may arrive out of order).
-    await this.parcels.updateOne(
-      {
-        _id: parcelKey(ref),
-        $or: [
-          { encumbrance: null },
-          { encumbrance: { $exists: false } },
-          { 'encumbrance.asOf': { $lt: encumbrance.asOf } },
-        ],
-      },
-      { $set: { encumbrance } },
+    // Only a newer answer replaces an older one (answers may arrive out of order); under
+    // the parcel's lock, as its changes of owners, for that check to hold on FerretDB.
+    const id = parcelKey(ref);
+    await withDocumentLock(this.parcels.db, documentKey(this.parcels, id), () =>
+      this.parcels.updateOne(
+        {
+          _id: id,
+          $or: [
+            { encumbrance: null },
+            { encumbrance: { $exists: false } },
+            { 'encumbrance.asOf': { $lt: encumbrance.asOf } },
+          ],
+        },
+        { $set: { encumbrance } },
+      ),
     );
   }
 }

@@ -8,6 +8,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { Connection } from 'mongoose';
 import type { Agency, BreakerState } from '@lien-thong/contracts';
 import { PeriodicTask } from '@lien-thong/platform';
+import { withDocumentLock } from '@lien-thong/messaging';
 import { DossierStatus } from '../dossiers/dossier';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { agencyBack, agencyDown } from './agency-availability';
@@ -70,17 +71,18 @@ export class AgencyOutagesService implements OnApplicationBootstrap, BeforeAppli
   async changed(agency: Agency, state: BreakerState, at: Date, eventId: string): Promise<void> {
     const steps = STEPS_NEEDING[agency];
     if (!steps || state === 'HALF_OPEN') return;
-    // Only a newer report replaces an older one (events of several services may interleave).
-    await this.states()
-      .updateOne(
+    // Only a newer report replaces an older one (events of several services may interleave),
+    // under the lock: on FerretDB the condition alone does not hold across instances.
+    await withDocumentLock(this.connection, `agency_states:${agency}`, () =>
+      this.states().updateOne(
         { _id: agency, $or: [{ since: { $lt: at } }, { since: { $exists: false } }] },
         { $set: { state, since: at } },
         { upsert: true },
-      )
-      .catch((err: unknown) => {
-        // An older report than the one kept: the duplicate-key upsert is harmless.
-        if (!String(err).includes('E11000')) throw err;
-      });
+      ),
+    ).catch((err: unknown) => {
+      // An older report than the one kept: the duplicate-key upsert is harmless.
+      if (!String(err).includes('E11000')) throw err;
+    });
     const concerned =
       state === 'OPEN'
         ? await this.dossiers.notWaitingIn(steps)

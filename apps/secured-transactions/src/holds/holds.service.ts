@@ -52,9 +52,9 @@ export class HoldsService {
     );
     if (created) return { accepted: true };
     if (!liftedAt) return { accepted: false };
-    const lifted = await this.notices.updateOne(
-      { _id: id, liftedAt: null },
-      { $set: { liftedAt } },
+    // Locked: a conditional update, on a document whose outbox the relay marks.
+    const lifted = await this.store.locked(id, () =>
+      this.notices.updateOne({ _id: id, liftedAt: null }, { $set: { liftedAt } }),
     );
     return { accepted: lifted.modifiedCount > 0 };
   }

@@ -19,6 +19,8 @@ export class FaultInjector {
   /** The cluster node killed as the partitions' leader (a cluster run). */
   leaderKilled?: LeaderKill;
   private readonly lanes = new Map<StackService, Promise<unknown>>();
+  /** Crashes and restarts so far per service: with two instances they take turns. */
+  private readonly hits = new Map<StackService, number>();
 
   constructor(
     private readonly stack: Stack,
@@ -42,14 +44,18 @@ export class FaultInjector {
         );
         return 'set';
       }
-      case 'crash':
-        return this.restart(action.service, 'killed and back up', () =>
-          this.stack.crash(action.service),
+      case 'crash': {
+        const i = this.nextInstance(action.service);
+        return this.restart(action.service, i, 'killed and back up', () =>
+          this.stack.crash(action.service, i),
         );
-      case 'sigterm':
-        return this.restart(action.service, 'stopped gracefully and back up', () =>
-          this.stack.restart(action.service),
+      }
+      case 'sigterm': {
+        const i = this.nextInstance(action.service);
+        return this.restart(action.service, i, 'stopped gracefully and back up', () =>
+          this.stack.restart(action.service, i),
         );
+      }
       case 'kafka-restart':
         return this.restartKafka();
       case 'kafka-kill-leader':
@@ -64,13 +70,31 @@ export class FaultInjector {
     }
   }
 
-  private restart(service: StackService, what: string, first: () => Promise<void>) {
+  /**
+   * The instance a fault hits: the only one, or with several the second first (the first
+   * answers the run's HTTP calls: the other keeps the service going), then in turn.
+   */
+  private nextInstance(service: StackService): number {
+    const n = this.hits.get(service) ?? 0;
+    this.hits.set(service, n + 1);
+    const instances = this.stack.replicas.get(service)?.length ?? 1;
+    return (n + 1) % instances;
+  }
+
+  private restart(
+    service: StackService,
+    instance: number,
+    what: string,
+    first: () => Promise<void>,
+  ) {
+    const of =
+      (this.stack.replicas.get(service)?.length ?? 1) > 1 ? ` (instance ${instance + 1})` : '';
     const run = async () => {
       const from = Date.now();
       for (let attempt = 1; ; attempt++) {
         try {
-          await (attempt === 1 ? first() : this.stack.restart(service));
-          return `${what} in ${((Date.now() - from) / 1000).toFixed(1)} s`;
+          await (attempt === 1 ? first() : this.stack.restart(service, instance));
+          return `${what}${of} in ${((Date.now() - from) / 1000).toFixed(1)} s`;
         } catch (err) {
           if (attempt >= 20) throw err;
           const why = err instanceof Error ? err.message : String(err);

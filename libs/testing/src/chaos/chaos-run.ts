@@ -27,6 +27,8 @@ export interface ChaosRunOptions {
    * dossier's events on the bus (chaos-cluster.ts).
    */
   kafkaCluster?: KafkaNodeControl;
+  /** Instances of each service (with DOCUMENT_LOCK=lease above one); faults hit one at a time. */
+  instances?: number;
 }
 
 export interface ChaosReport {
@@ -72,6 +74,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosReport> {
   const citizens = chaosCitizens(plan.dossiers);
   const logLevel = options.serviceLogLevel ?? 'error';
   const stack = await startStack({
+    instances: options.instances,
     // Warnings and below go to stdout: shown only when asked for.
     quiet: logLevel === 'error',
     common: { RETRY_DELAYS_MS: plan.retryDelaysMs, LOG_LEVEL: logLevel },
