@@ -29,22 +29,40 @@ export interface OutboxSnapshot {
 /** One document whose pending entries are waiting to go out in the next batch. */
 interface Publication {
   model: OutboxModel;
+  key: string;
   id: unknown;
   snapshot?: OutboxSnapshot;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
-/** What was sent for one document: marked published only if its outboxRev is still this. */
+/** What was sent of one document: marked published only if its outboxRev is still this. */
 export interface Published {
   model: OutboxModel;
+  key: string;
   id: unknown;
-  entries: OutboxEntry[];
+  /** Every entry of its outbox sent so far and not yet removed from the document. */
+  eventIds: Set<string>;
   rev: number;
 }
 
-/** Documents published together at most (one Kafka request, a few marking writes). */
+/** Documents published together at most (one Kafka request). */
 const MAX_BATCH = 500;
+
+/**
+ * How long a published document waits before its outbox is emptied: the documents published
+ * meanwhile are marked together, and a document published again meanwhile (a dossier's
+ * next step) is marked once for both.
+ */
+export const MARK_DELAY_MS = 200;
+
+/**
+ * Documents marked by one update command at most. FerretDB 1.x on PostgreSQL holds a
+ * connection for each statement of an update command until the command ends: a command of
+ * more statements than its pool has connections never finished and held the whole database
+ * still (found by the benchmark), so commands stay far below the pool (250).
+ */
+const MARK_CHUNK = 10;
 
 /**
  * Publishes outbox entries: right after the write that stored them (publish()), and as a
@@ -65,8 +83,12 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private readonly stores = new Map<OutboxModel, OutboxCollection>();
   /** One publication at a time per document keeps a dossier's events in order. */
   private readonly inFlight = new Map<string, Promise<void>>();
-  /** Documents ready to go out (each holding its document lock) and whether a batch is running. */
+  /** Documents ready to go out, and whether a batch is running. */
   private ready: Publication[] = [];
+  /** Published documents whose outbox is not emptied yet, by lock key (see markLater). */
+  private readonly unmarked = new Map<string, Published>();
+  private markTimer?: NodeJS.Timeout;
+  private marking: Promise<void> = Promise.resolve();
   private sending = false;
   private timer?: NodeJS.Timeout;
   private stopped = false;
@@ -102,11 +124,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
     const key = store.key(id);
     const previous = this.inFlight.get(key) ?? Promise.resolve();
     const next = previous
-      .then(() =>
-        withDocumentLock(store.outboxModel.db, key, () =>
-          this.enqueue(store.outboxModel, id, snapshot),
-        ),
-      )
+      .then(() => this.enqueue(store.outboxModel, key, id, snapshot))
       .catch((err: unknown) => {
         this.idlePolls = 0;
         this.logger.warn(`publishing ${key} failed, the poll will retry: ${String(err)}`);
@@ -132,11 +150,21 @@ export class OutboxRelay implements OnApplicationBootstrap {
     }
     this.lastPollFound = found;
     this.idlePolls = found > 0 ? 0 : this.idlePolls + 1;
+    await this.markNow();
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+  }
+
+  /** Empties the outboxes of everything published so far (shutdown, poll). */
+  async markNow(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    const run = this.marking.then(() => this.markUnmarked());
+    this.marking = run.catch(() => undefined);
+    await run;
   }
 
   /**
@@ -157,10 +185,15 @@ export class OutboxRelay implements OnApplicationBootstrap {
     this.timer.unref();
   }
 
-  /** Waits, holding the document's lock, until a batch has published the document. */
-  private enqueue(model: OutboxModel, id: unknown, snapshot?: OutboxSnapshot): Promise<void> {
+  /** Waits until a batch has published the document. */
+  private enqueue(
+    model: OutboxModel,
+    key: string,
+    id: unknown,
+    snapshot?: OutboxSnapshot,
+  ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.ready.push({ model, id, snapshot, resolve, reject });
+      this.ready.push({ model, key, id, snapshot, resolve, reject });
       if (!this.sending) {
         this.sending = true;
         // Let the other documents written in this turn of the event loop join the batch.
@@ -170,41 +203,36 @@ export class OutboxRelay implements OnApplicationBootstrap {
   }
 
   /**
-   * Sends the ready documents batch after batch. Only the sending is waited for here: the
-   * next batch goes out while the previous one is being marked (it holds other documents,
-   * since a document's next publication waits for its previous one), and each document is
-   * released once its batch is marked.
+   * Sends the ready documents batch after batch; each document is released once its batch is
+   * sent (its outbox is emptied later, see markLater).
    */
   private async sendBatches(): Promise<void> {
     while (this.ready.length > 0) {
       const batch = this.ready.splice(0, MAX_BATCH);
-      const settle = (err?: unknown) => {
-        for (const p of batch) {
-          if (err === undefined) p.resolve();
-          else p.reject(err);
-        }
-      };
       try {
-        const { marked } = await this.sendBatch(batch);
-        void marked.then(() => settle(), settle);
+        await this.sendBatch(batch);
+        for (const p of batch) p.resolve();
       } catch (err) {
-        settle(err ?? new Error('publication failed'));
+        for (const p of batch) p.reject(err ?? new Error('publication failed'));
       }
     }
     this.sending = false;
   }
 
-  /** Reads (where needed) and sends a batch; resolves once sent, with its marking under way. */
-  private async sendBatch(batch: Publication[]): Promise<{ marked: Promise<void> }> {
+  /**
+   * Reads (where needed) and sends a batch: of each document, the entries not sent already
+   * (a document published again before its marking still holds the earlier ones).
+   */
+  private async sendBatch(batch: Publication[]): Promise<void> {
     const outboxes = await this.outboxesOf(batch);
-    const published: Published[] = [];
+    const sent: { p: Publication; doc: OutboxSnapshot; entries: OutboxEntry[] }[] = [];
     for (const p of batch) {
       const doc = outboxes.get(p);
-      if (doc && doc.outbox.length > 0)
-        published.push({ model: p.model, id: p.id, entries: doc.outbox, rev: doc.outboxRev });
+      if (!doc || doc.outbox.length === 0) continue;
+      const earlier = this.unmarked.get(p.key)?.eventIds;
+      sent.push({ p, doc, entries: doc.outbox.filter((e) => !earlier?.has(e.eventId)) });
     }
-    if (published.length === 0) return { marked: Promise.resolve() };
-    const messages = published.flatMap(({ entries }) =>
+    const messages = sent.flatMap(({ entries }) =>
       entries.map((e) => ({
         topic: this.topology.topic(e.topic as TopicName),
         key: e.key,
@@ -212,18 +240,48 @@ export class OutboxRelay implements OnApplicationBootstrap {
         headers: e.headers,
       })),
     );
-    await tracePublish(
-      messages.map((m) => m.headers),
-      () => this.broker.send(messages),
-    );
-    return { marked: this.markPublished(published) };
+    if (messages.length > 0)
+      await tracePublish(
+        messages.map((m) => m.headers),
+        () => this.broker.send(messages),
+      );
+    for (const { p, doc } of sent) this.markLater(p, doc);
   }
 
   /**
-   * Each document's outbox: the caller's snapshot, or else read by _id. One look-up per
-   * document, issued together: FerretDB answers `_id: { $in: [...] }` by scanning the whole
-   * collection (measured: the database's CPU per event tripled and the rate fell by three
-   * quarters as the collection grew), while a look-up by one _id uses the primary key.
+   * Notes a sent document for marking a moment later (MARK_DELAY_MS) instead of at once: a
+   * write per publication was the largest share of the services' database writes after the
+   * state changes themselves. The document is marked with every entry sent so far, so one
+   * write empties the outbox of several publications. Until then its sent entries are not
+   * sent again by this process; after a crash, the poll of the next one sends them again and
+   * the consumers' inboxes drop the duplicates, as before.
+   */
+  private markLater(p: Publication, doc: OutboxSnapshot): void {
+    const known = this.unmarked.get(p.key);
+    const eventIds = known?.eventIds ?? new Set<string>();
+    for (const e of doc.outbox) eventIds.add(e.eventId);
+    this.unmarked.set(p.key, {
+      model: p.model,
+      key: p.key,
+      id: p.id,
+      eventIds,
+      rev: Math.max(doc.outboxRev, known?.rev ?? 0),
+    });
+    if (!this.markTimer)
+      this.markTimer = setTimeout(() => {
+        this.markTimer = undefined;
+        void this.markNow().catch((err: unknown) =>
+          this.logger.warn(`marking published outboxes failed: ${String(err)}`),
+        );
+      }, MARK_DELAY_MS);
+    this.markTimer.unref();
+  }
+
+  /**
+   * Each document's outbox read by _id (one look-up per document, issued together: FerretDB
+   * answers `_id: { $in: [...] }` by scanning the whole collection; measured: the database's
+   * CPU per event tripled and the rate fell by three quarters as the collection grew), unless
+   * the caller passed it.
    */
   private async outboxesOf(batch: Publication[]): Promise<Map<Publication, OutboxSnapshot>> {
     const found = new Map<Publication, OutboxSnapshot>();
@@ -237,37 +295,66 @@ export class OutboxRelay implements OnApplicationBootstrap {
     return found;
   }
 
-  /**
-   * Removes the published entries of each document: its outbox is emptied if its outboxRev
-   * is unchanged since it was read (no event appended meanwhile); otherwise it is re-read
-   * and the newcomers are kept. One write per document, issued together — neither one
-   * command for all (FerretDB 1.x on PostgreSQL holds a connection for each statement of an
-   * update command until the command ends: a batch of more statements than its pool has
-   * connections never finished and held the whole database still) nor `$in` (a scan).
-   */
-  protected async markPublished(published: Published[]): Promise<void> {
-    await Promise.all(published.map((p) => this.markOne(p)));
+  /** Marks what is waiting, in commands of MARK_CHUNK documents. */
+  private async markUnmarked(): Promise<void> {
+    const waiting = [...this.unmarked.values()];
+    for (let i = 0; i < waiting.length; i += MARK_CHUNK) {
+      const chunk = waiting.slice(i, i + MARK_CHUNK);
+      try {
+        await this.markPublished(chunk);
+      } catch (err) {
+        this.logger.warn(
+          `could not mark ${chunk.length} outboxes; the poll will publish them again: ${String(err)}`,
+        );
+      }
+      // Marked, or given up to the poll: this process no longer holds them back.
+      for (const p of chunk) if (this.unmarked.get(p.key) === p) this.unmarked.delete(p.key);
+    }
   }
 
-  private async markOne({ model, id, entries, rev }: Published): Promise<void> {
-    const done = new Set(entries.map((e) => e.eventId));
-    let expectedRev = rev;
-    let remaining: OutboxEntry[] = [];
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const result = await model.updateOne(
-        { _id: id, outboxRev: expectedRev },
-        {
-          $set: { outbox: remaining, outboxPending: remaining.length > 0 },
-        },
-      );
-      if (result.matchedCount === 1) return;
-      const fresh = await model.findById(id, { outbox: 1, outboxRev: 1 }).lean();
-      if (!fresh) return;
-      expectedRev = fresh.outboxRev;
-      remaining = fresh.outbox.filter((e) => !done.has(e.eventId));
+  /**
+   * Empties the outboxes of the published documents in one update per model, each only if
+   * its outboxRev is unchanged since it was read, holding the documents' locks (on FerretDB
+   * a conditional update is not atomic by itself, see withDocumentLock). Where it was changed
+   * (a write appended events not yet sent), it is read again and the newcomers are kept.
+   */
+  protected async markPublished(published: Published[]): Promise<void> {
+    const byModel = new Map<OutboxModel, Published[]>();
+    for (const p of published) byModel.set(p.model, [...(byModel.get(p.model) ?? []), p]);
+    for (const [model, docs] of byModel) {
+      await this.lockAll(model, docs, async () => {
+        const result = await model.bulkWrite(
+          docs.map((p) => ({
+            updateOne: {
+              filter: { _id: p.id, outboxRev: p.rev },
+              update: { $set: { outbox: [], outboxPending: false } },
+            },
+          })),
+          { ordered: false },
+        );
+        if (result.matchedCount < docs.length) await Promise.all(docs.map((p) => this.markOne(p)));
+      });
     }
-    this.logger.warn(
-      `could not mark the outbox of ${String(id)}; its events may be published twice`,
+  }
+
+  private lockAll<T>(model: OutboxModel, docs: Published[], fn: () => Promise<T>): Promise<T> {
+    const [first, ...rest] = docs;
+    if (!first) return fn();
+    return withDocumentLock(model.db, first.key, () => this.lockAll(model, rest, fn));
+  }
+
+  /** One document that the grouped marking may have missed (its outboxRev moved). */
+  private async markOne({ model, id, eventIds }: Published): Promise<void> {
+    const fresh = await model.findById(id, { outbox: 1, outboxRev: 1 }).lean();
+    if (!fresh || !fresh.outbox.some((e) => eventIds.has(e.eventId))) return;
+    const remaining = fresh.outbox.filter((e) => !eventIds.has(e.eventId));
+    const result = await model.updateOne(
+      { _id: id, outboxRev: fresh.outboxRev },
+      { $set: { outbox: remaining, outboxPending: remaining.length > 0 } },
     );
+    if (result.matchedCount === 0)
+      this.logger.warn(
+        `could not mark the outbox of ${String(id)}; its events may be published twice`,
+      );
   }
 }
