@@ -26,7 +26,11 @@ import { TransferSagaService } from './transfer-saga.service';
 export class TransferSagaConsumer {
   constructor(private readonly saga: TransferSagaService) {}
 
-  @EventPattern(Topics.ParcelCheckCompleted)
+  /**
+   * APPLIED_ONCE: the book keeps only a newer answer, the saga step is applied once per event
+   * and the cadastral write follows the dossier's own flag, so a repeat changes nothing.
+   */
+  @EventPattern(Topics.ParcelCheckCompleted, APPLIED_ONCE)
   parcelChecked(@Payload() event: EventEnvelope<ParcelCheckCompletedV1>): Promise<void> {
     return this.saga.parcelChecked(event);
   }

@@ -59,7 +59,6 @@ describe('mortgages registered by the land office, in parcel checks', () => {
 
   const mortgages = () =>
     service.app.get<Connection>(getConnectionToken()).collection('land_office_mortgages');
-  const inbox = () => service.app.get<Connection>(getConnectionToken()).collection('inbox');
 
   function register(registrationNumber: string, parcelNumber: number) {
     const dossierCode = `HS-TC-${registrationNumber}`;
@@ -83,10 +82,14 @@ describe('mortgages registered by the land office, in parcel checks', () => {
     });
   }
 
-  /** Waits until the service has handled the event (the inbox records every handled event). */
+  /**
+   * Waits until the service has handled the event: its mortgage remembers it (the handlers
+   * are APPLIED_ONCE, so the inbox does not record them).
+   */
   const handled = (eventId: string) =>
     eventually(
-      async () => ((await inbox().countDocuments({ eventId })) > 0 ? true : undefined),
+      async () =>
+        (await mortgages().countDocuments({ handledEvents: eventId })) > 0 ? true : undefined,
       20_000,
       `event ${eventId} handled`,
     );

@@ -11,6 +11,7 @@ import { EventSigning } from '../signing/event-signing';
 import { AgencyGate } from './agency-gate';
 import { nextStep } from './retry-policy';
 import { traceConsumed, withTraceContext } from '../tracing/event-tracing';
+import { eventHopSeconds } from '../metrics/messaging-metrics';
 
 /** What a handler receives besides the event: where it came from and which attempt this is. */
 export class EventMessageContext extends BaseRpcContext<[IncomingMessage, number]> {
@@ -125,7 +126,10 @@ export class EventPipeline {
       } catch (err) {
         return this.fail(message, topic, attempt, err);
       }
-      inbox.add({ eventId: envelope.eventId, topic, handledAt: new Date() });
+      const handledAt = new Date();
+      inbox.add({ eventId: envelope.eventId, topic, handledAt }, !handle.appliedOnce);
+      const hop = (handledAt.getTime() - Date.parse(envelope.occurredAt)) / 1000;
+      if (hop >= 0) eventHopSeconds.observe({ group: this.topology.groupId, topic }, hop);
       return 'handled';
     });
   }

@@ -6,9 +6,10 @@ import { documentKey, withDocumentLock } from '../outbox/document-lock';
 /**
  * `@EventPattern(Topics.X, APPLIED_ONCE)`: the handler stores its effect only through
  * `applyOnce` (or an insert keyed by the event id) and does nothing else before it, so a
- * repeated event is already harmless and the pipeline skips the inbox look-up for it (one
- * database round trip per event fewer; the event is still recorded in the inbox). Never
- * on a handler that calls an agency or sends a message before storing its effect.
+ * repeated event is already harmless: the pipeline neither looks the event up in the inbox
+ * nor records it there (two database round trips per event fewer). Never on a handler that
+ * changes anything outside its own documents (an agency's system, a message sent) before
+ * storing its effect.
  */
 export const APPLIED_ONCE = { appliedOnce: true } as const;
 

@@ -30,9 +30,14 @@ export class BatchInbox {
     return this.handled.has(eventId);
   }
 
-  add(event: HandledEvent): void {
+  /**
+   * Notes a handled event; `record: false` for an APPLIED_ONCE handler, whose document
+   * already remembers the event (applyOnce, or an insert keyed by the event id): its inbox
+   * record would be a write that protects nothing.
+   */
+  add(event: HandledEvent, record = true): void {
     this.handled.add(event.eventId);
-    this.pending.push(event);
+    if (record) this.pending.push(event);
   }
 
   /** Writes the records gathered so far; call it before committing their offsets. */
