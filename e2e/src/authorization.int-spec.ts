@@ -1,7 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { BUS_SERVICES } from '@lien-thong/contracts';
-import { signWebhook, SIGNATURE_HEADER } from '@lien-thong/platform';
-import { ServiceAccountToken } from '@lien-thong/resilience';
+import { ServiceAccountToken, signWebhook, SIGNATURE_HEADER } from '@lien-thong/platform';
 import {
   authAs,
   eventually,

@@ -7,7 +7,13 @@ import {
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { isDuplicateKey, PeriodicTask, SERVICE_CONFIG, ServiceConfig } from '@lien-thong/platform';
+import {
+  isDuplicateKey,
+  PeriodicTask,
+  SERVICE_CONFIG,
+  ServiceAccountToken,
+  ServiceConfig,
+} from '@lien-thong/platform';
 import { AuditLog } from './audit-log';
 
 /** A login event as Keycloak's admin API lists it. */
@@ -37,7 +43,7 @@ const LOOK_BACK_MS = 24 * 60 * 60_000;
 export class LoginFailuresImport implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('login-failures');
   private readonly task?: PeriodicTask;
-  private token?: { value: string; expiresAt: number };
+  private readonly token: ServiceAccountToken;
   /** Events older than this were imported by an earlier round. */
   private since = Date.now() - LOOK_BACK_MS;
 
@@ -46,7 +52,13 @@ export class LoginFailuresImport implements OnApplicationBootstrap, BeforeApplic
     @InjectConnection() private readonly connection: Connection,
     private readonly audit: AuditLog,
   ) {
-    if (config.OIDC_AUDIT_CLIENT_ID && config.OIDC_AUDIT_CLIENT_SECRET)
+    this.token = new ServiceAccountToken({
+      issuerUrl: config.OIDC_ISSUER_URL,
+      clientId: config.OIDC_AUDIT_CLIENT_ID,
+      clientSecret: config.OIDC_AUDIT_CLIENT_SECRET,
+      timeoutMs: 10_000,
+    });
+    if (this.token.configured)
       this.task = new PeriodicTask(
         'importing failed logins',
         config.LOGIN_FAILURES_POLL_MS,
@@ -107,28 +119,11 @@ export class LoginFailuresImport implements OnApplicationBootstrap, BeforeApplic
     });
     const url = `${issuer.origin}${base}/admin/realms/${encodeURIComponent(realm)}/events?${query}`;
     const res = await fetch(url, {
-      headers: { authorization: `Bearer ${await this.accessToken()}` },
+      headers: { authorization: `Bearer ${await this.token.value()}` },
       signal: AbortSignal.timeout(10_000),
     });
+    if (res.status === 401) this.token.forget();
     if (!res.ok) throw new Error(`the identity provider's events answered ${res.status}`);
     return (await res.json()) as LoginEvent[];
-  }
-
-  private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > Date.now() + 30_000) return this.token.value;
-    const res = await fetch(`${this.config.OIDC_ISSUER_URL}/protocol/openid-connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: this.config.OIDC_AUDIT_CLIENT_ID ?? '',
-        client_secret: this.config.OIDC_AUDIT_CLIENT_SECRET ?? '',
-      }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) throw new Error(`the audit client could not log in: HTTP ${res.status}`);
-    const body = (await res.json()) as { access_token: string; expires_in: number };
-    this.token = { value: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
-    return body.access_token;
   }
 }

@@ -5,4 +5,3 @@ export * from './breaker/bulkhead';
 export * from './breaker/default-policies';
 export * from './agency-clients';
 export * from './resilience.module';
-export * from './service-account-token';

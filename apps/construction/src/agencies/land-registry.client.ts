@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import CircuitBreaker from 'opossum';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
 import { LAND_REGISTRY_AGENCY_API, LandUseRightAnswer } from '@lien-thong/agency-contracts';
-import { policyFor, ServiceAccountToken } from '@lien-thong/resilience';
-import { SERVICE_CONFIG } from '@lien-thong/platform';
+import { policyFor } from '@lien-thong/resilience';
+import { SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
 import { ConstructionConfig } from '../config/construction.config';
 
 /** How a look-up ended, for the service to answer the officer. */

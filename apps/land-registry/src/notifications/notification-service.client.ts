@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import CircuitBreaker from 'opossum';
-import { SERVICE_CONFIG } from '@lien-thong/platform';
-import { DEFAULT_POLICY, ServiceAccountToken } from '@lien-thong/resilience';
+import { SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
+import { DEFAULT_POLICY } from '@lien-thong/resilience';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import type { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
 import { ListedNotification, settledRecords } from './notification-records';

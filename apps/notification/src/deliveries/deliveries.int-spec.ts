@@ -17,7 +17,7 @@ import {
   SIMULATOR_ADMIN_API,
 } from '@lien-thong/agency-contracts';
 import { BrokerConsumer, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
-import { ServiceAccountToken } from '@lien-thong/resilience';
+import { ServiceAccountToken } from '@lien-thong/platform';
 import {
   RunningService,
   SAMPLE_USERS,

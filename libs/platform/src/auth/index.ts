@@ -9,3 +9,4 @@ export * from './token-verifier';
 export * from './webhook-signature';
 export * from './auth.module';
 export * from './masking';
+export * from './service-account-token';
