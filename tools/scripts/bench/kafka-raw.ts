@@ -1,11 +1,23 @@
-// The Kafka limits: a raw kafkajs produce → consume loop (the client every service uses,
-// without outbox, inbox or database) and the broker's own perf tools from the kafka-tools jar.
+// The Kafka limits: a raw produce → consume loop on each client library the services can use
+// (kafkajs, @platformatic/kafka: KAFKA_CLIENT), without outbox, inbox or database, and the
+// broker's own perf tools from the kafka-tools jar.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin, CompressionTypes, Kafka, logLevel } from 'kafkajs';
+import {
+  compatibilityPartitioner,
+  Consumer as PltConsumer,
+  MessagesStreamFallbackModes,
+  MessagesStreamModes,
+  ProduceAcks,
+  Producer as PltProducer,
+  SASLMechanisms,
+  stringSerializers,
+} from '@platformatic/kafka';
+import type { KafkaClientName } from '@lien-thong/messaging';
 import { testInfra } from '@lien-thong/testing';
 import { sleep, summarize, Summary } from './stats';
 
@@ -81,6 +93,14 @@ export async function createTopic(admin: Admin, topic: string, partitions: numbe
       await sleep(100);
     }
   }
+}
+
+/** The raw loop on the client library `library` (same options and result for both). */
+export function rawKafka(
+  library: KafkaClientName,
+  options: RawKafkaOptions,
+): Promise<RawKafkaResult> {
+  return library === 'platformatic' ? rawPlatformatic(options) : rawKafkajs(options);
 }
 
 /** Produces `messages` copies of the sample and consumes them with a fresh group; times both. */
@@ -309,6 +329,141 @@ export async function kafkaPerfTools(
       recordSize,
     };
   } finally {
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** The broker's super user in @platformatic/kafka's terms, or nothing for an open broker. */
+function platformaticSuperuser() {
+  const { kafkaSuperuser } = testInfra();
+  if (!kafkaSuperuser) return {};
+  const { username, password } = kafkaSuperuser;
+  // The run's super user is a SCRAM-SHA-512 user (tools/infra/kafka.mjs).
+  return { sasl: { mechanism: SASLMechanisms.SCRAM_SHA_512, username, password } };
+}
+
+/**
+ * rawKafkajs on @platformatic/kafka: the same topic, sends and group, with the settings of
+ * the project's adapter (libs/messaging/src/broker/platformatic). The library's consumer is
+ * a stream of single messages: offsets are committed once per partition per turn of the
+ * event loop (one fetch's worth), as kafkajs commits once per batch.
+ */
+export async function rawPlatformatic(options: RawKafkaOptions): Promise<RawKafkaResult> {
+  const partitions = options.partitions ?? 6;
+  const common = {
+    clientId: 'bench-raw',
+    bootstrapBrokers: options.brokers,
+    connectTimeout: 3000,
+    ...platformaticSuperuser(),
+  };
+  const topic = unique('bench-raw');
+  // Topic creation and clean-up as for kafkajs: not what is measured.
+  const kafka = new Kafka({
+    clientId: 'bench-raw',
+    brokers: options.brokers,
+    logLevel: logLevel.NOTHING,
+    ...superuser(),
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  await createTopic(admin, topic, partitions);
+  const consumer = new PltConsumer({
+    ...common,
+    groupId: unique('bench-raw'),
+    sessionTimeout: 30_000,
+    rebalanceTimeout: 60_000,
+    heartbeatInterval: 3_000,
+    maxWaitTime: 100,
+    autocommit: false,
+  });
+  const producer = new PltProducer<string, string, string, string>({
+    ...common,
+    idempotent: false,
+    acks: ProduceAcks.ALL,
+    maxInflights: 1,
+    partitioner: compatibilityPartitioner,
+    serializers: stringSerializers,
+    retries: 0,
+  });
+  const latencies: number[] = [];
+  let consumed = 0;
+  let lastConsumedAt = 0;
+  let allConsumed!: () => void;
+  const done = new Promise<void>((resolve) => (allConsumed = resolve));
+  const toCommit = new Map<number, bigint>();
+  let commitScheduled = false;
+  const commit = () => {
+    commitScheduled = false;
+    const offsets = [...toCommit].map(([partition, offset]) => ({
+      topic,
+      partition,
+      offset: offset + 1n,
+      leaderEpoch: -1,
+    }));
+    toCommit.clear();
+    consumer.commit({ offsets }).catch(() => undefined);
+  };
+  try {
+    const stream = await consumer.consume({
+      topics: [topic],
+      autocommit: false,
+      mode: MessagesStreamModes.COMMITTED,
+      fallbackMode: MessagesStreamFallbackModes.EARLIEST,
+    });
+    stream.on('data', (m) => {
+      latencies.push(Date.now() - Number(m.timestamp));
+      toCommit.set(m.partition, m.offset);
+      if (!commitScheduled) {
+        commitScheduled = true;
+        setImmediate(commit);
+      }
+      consumed++;
+      lastConsumedAt = performance.now();
+      if (consumed >= options.messages) allConsumed();
+    });
+    const perSend = options.mode === 'batch' ? (options.batchSize ?? 100) : 1;
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < options.messages) {
+        const first = next;
+        next = Math.min(options.messages, next + perSend);
+        await producer.send({
+          messages: Array.from({ length: next - first }, (_, k) => ({
+            topic,
+            key: `BENCH-${first + k}`,
+            value: options.sample.value,
+            headers: options.sample.headers,
+          })),
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    await Promise.race([
+      done,
+      sleep(120_000).then(() => {
+        throw new Error(
+          `raw @platformatic/kafka: only ${consumed}/${options.messages} consumed after 120 s`,
+        );
+      }),
+    ]);
+    const seconds = (lastConsumedAt - started) / 1000;
+    await stream.close().catch(() => undefined);
+    return {
+      mode:
+        options.mode === 'batch'
+          ? `@platformatic/kafka, ${perSend} msgs per send`
+          : '@platformatic/kafka, 1 msg per send',
+      messages: options.messages,
+      bytes: Buffer.byteLength(options.sample.value),
+      seconds,
+      msgsPerSec: options.messages / seconds,
+      latencyMs: summarize(latencies),
+    };
+  } finally {
+    await consumer.close().catch(() => undefined);
+    await producer.close().catch(() => undefined);
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
   }
