@@ -29,17 +29,29 @@ export class DeliveriesRepository {
     this.store = new OutboxStore(deliveries, relay);
   }
 
-  /** The delivery with this id: created PENDING the first time, as it was on every later call. */
-  async open(delivery: NewDelivery): Promise<Delivery> {
+  /**
+   * The deliveries of one event, one per channel: created PENDING the first time, in one
+   * insert for all its channels (one write per event instead of one per channel), and as
+   * they were on every later call (a repeated event finds them SENT or FAILED).
+   */
+  async openAll(deliveries: NewDelivery[]): Promise<Delivery[]> {
     try {
-      const created = await this.deliveries.create({ ...delivery, status: 'PENDING', attempts: 0 });
-      return created.toObject<Delivery>();
+      const created = await this.deliveries.insertMany(
+        deliveries.map((d) => ({ ...d, status: 'PENDING', attempts: 0 })),
+        // Unordered, a document that fails validation would be left out without an error.
+        { ordered: false, throwOnValidationError: true },
+      );
+      return created.map((d) => d.toObject<Delivery>());
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
-    const existing = await this.deliveries.findById(delivery._id).lean<Delivery>().exec();
-    if (!existing) throw new Error(`delivery ${delivery._id} collided but cannot be read`);
-    return existing;
+    return Promise.all(
+      deliveries.map(async ({ _id }) => {
+        const existing = await this.deliveries.findById(_id).lean<Delivery>().exec();
+        if (!existing) throw new Error(`delivery ${_id} collided but cannot be read`);
+        return existing;
+      }),
+    );
   }
 
   /**

@@ -6,12 +6,12 @@ import { AgencyRejectedError, AgencyUnavailableError } from '@lien-thong/resilie
 import { NotificationConfig } from '../config/notification.config';
 import { ContactsService } from '../contacts/contacts.service';
 import { dossierReceived } from '../templates/dossier-received.template';
-import { Template, TemplateId } from '../templates/template';
+import { Template } from '../templates/template';
 import { ChannelSender, rejectionReason } from './channel-sender';
 import { DeliveriesRepository } from './deliveries.repository';
 import { maskRecipient } from './mask';
 import { Delivery } from './schemas/delivery.schema';
-import { DeliveryTarget, targetsFor } from './targets';
+import { targetsFor } from './targets';
 
 /**
  * Sends the message about an event on every channel the citizen can be reached on, at most
@@ -54,9 +54,16 @@ export class DeliveriesService {
       this.logger.warn(`dossier ${event.dossierKey} has no phone or e-mail: nobody to tell`);
       return;
     }
-    const outcomes = await Promise.allSettled(
-      targets.map((target) => this.deliver(event, message.template, target)),
+    const deliveries = await this.repository.openAll(
+      targets.map((target) => ({
+        _id: `${event.eventId}:${target.channel}`,
+        dossierCode: event.dossierKey,
+        aboutEventId: event.eventId,
+        template: message.template,
+        ...target,
+      })),
     );
+    const outcomes = await Promise.allSettled(deliveries.map((d) => this.deliver(d)));
     const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     if (errors.length > 0) {
       throw errors.find((e) => e instanceof AgencyUnavailableError) ?? errors[0];
@@ -67,18 +74,7 @@ export class DeliveriesService {
     return this.repository.listByDossier(dossierCode);
   }
 
-  private async deliver(
-    event: EventEnvelope<unknown>,
-    template: TemplateId,
-    target: DeliveryTarget,
-  ): Promise<void> {
-    const delivery = await this.repository.open({
-      _id: `${event.eventId}:${target.channel}`,
-      dossierCode: event.dossierKey,
-      aboutEventId: event.eventId,
-      template,
-      ...target,
-    });
+  private async deliver(delivery: Delivery): Promise<void> {
     // Already accepted or refused for good: a redelivered event never sends twice.
     if (delivery.status !== 'PENDING') return;
     try {
