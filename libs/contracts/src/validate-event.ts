@@ -2,6 +2,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { EVENT_CATALOG, isKnownTopic, TopicName } from './catalog';
 import { EventEnvelope, EventEnvelopeDto } from './envelope';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+cacheValidationMetadata();
 
 export type EventValidation =
   | { ok: true; envelope: EventEnvelope<object> }
