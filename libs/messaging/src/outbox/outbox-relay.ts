@@ -139,14 +139,21 @@ export class OutboxRelay implements OnApplicationBootstrap {
   /** Publishes everything still pending, e.g. before shutting down. */
   async flush(): Promise<void> {
     await Promise.all(this.inFlight.values());
+    // Marked first, so that the scan below finds only what this process did not publish.
+    await this.markNow();
     let found = 0;
     for (const store of this.stores.values()) {
       const pending = await store.outboxModel
         .find({ outboxPending: true }, { _id: 1 })
         .limit(1000)
         .lean();
-      found += pending.length;
-      await Promise.all(pending.map((doc) => this.publish(store, doc._id)));
+      // Published meanwhile by this process and not yet marked: not a backlog, and not a
+      // reason to poll at full rate (each poll scans the collection on FerretDB).
+      const left = pending.filter(
+        (doc) => !this.unmarked.has(store.key(doc._id)) && !this.inFlight.has(store.key(doc._id)),
+      );
+      found += left.length;
+      await Promise.all(left.map((doc) => this.publish(store, doc._id)));
     }
     this.lastPollFound = found;
     this.idlePolls = found > 0 ? 0 : this.idlePolls + 1;
