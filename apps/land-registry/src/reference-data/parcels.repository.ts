@@ -31,24 +31,34 @@ export class ParcelsRepository {
     // land-registry never finished starting); fifty at a time is answered.
     for (let i = 0; i < parcels.length; i += SEED_CHUNK) {
       const chunk = parcels.slice(i, i + SEED_CHUNK);
-      // Two instances starting together upsert the same parcels: the loser's duplicate keys
-      // mean they are there; a second pass inserts whatever is still missing.
-      const result = await this.upsert(chunk).catch((err: unknown) => {
-        if (isDuplicateKey(err)) return this.upsert(chunk);
-        throw err;
-      });
-      added += result.upsertedCount;
+      added += await this.upsert(chunk);
     }
     return added;
   }
 
-  private upsert(parcels: Omit<Parcel, 'handledEvents' | 'ownerHistory'>[]) {
-    return this.parcels.bulkWrite(
-      parcels.map((p) => ({
-        updateOne: { filter: { _id: p._id }, update: { $setOnInsert: p }, upsert: true },
-      })),
-      { ordered: false },
-    );
+  /**
+   * Two instances starting together upsert the same parcels: the loser's duplicate keys mean
+   * those are there, and another pass (after a pause, so as not to go in step) inserts
+   * whatever is still missing.
+   */
+  private async upsert(parcels: Omit<Parcel, 'handledEvents' | 'ownerHistory'>[]) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.parcels.bulkWrite(
+          parcels.map((p) => ({
+            updateOne: { filter: { _id: p._id }, update: { $setOnInsert: p }, upsert: true },
+          })),
+          { ordered: false },
+        );
+        return result.upsertedCount;
+      } catch (err) {
+        // The driver's bulk error carries the code on each write error (isDuplicateKey), its
+        // message names it too.
+        const duplicate = isDuplicateKey(err) || String(err).includes('E11000');
+        if (!duplicate || attempt >= 10) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+      }
+    }
   }
 
   /** Records the new owners and certificate of a registered transfer, and the old ones in the history, once. */
