@@ -329,6 +329,9 @@ export class OutboxRelay implements OnApplicationBootstrap {
     const byModel = new Map<OutboxModel, Published[]>();
     for (const p of published) byModel.set(p.model, [...(byModel.get(p.model) ?? []), p]);
     for (const [model, docs] of byModel) {
+      // Locked in one order everywhere: two instances marking overlapping documents with
+      // leases (DOCUMENT_LOCK=lease) would otherwise wait for each other.
+      docs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       await this.lockAll(model, docs, async () => {
         const result = await model.bulkWrite(
           docs.map((p) => ({
