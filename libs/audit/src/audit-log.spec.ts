@@ -9,21 +9,26 @@ class FakeCollection {
   hold?: Promise<void>;
   failNext?: Error;
 
-  async insertOne(doc: StoredAuditRecord) {
+  /** Ordered: stops at the first failure, the documents before it stay inserted. */
+  async insertMany(docs: StoredAuditRecord[]) {
     await this.hold;
     if (this.failNext) {
       const err = this.failNext;
       this.failNext = undefined;
       throw err;
     }
-    if (this.docs.has(doc._id)) throw Object.assign(new Error('E11000'), { code: 11000 });
-    this.docs.set(doc._id, structuredClone(doc));
+    for (const [i, doc] of docs.entries()) {
+      if (this.docs.has(doc._id))
+        throw Object.assign(new Error('E11000'), { code: 11000, insertedCount: i });
+      this.docs.set(doc._id, structuredClone(doc));
+    }
     return { acknowledged: true };
   }
 
-  findOne() {
-    const last = Math.max(0, ...this.docs.keys());
-    return Promise.resolve(this.docs.get(last) ?? null);
+  /** By _id, or (no filter) the last record. */
+  findOne(filter: { _id?: number } = {}) {
+    const id = filter._id ?? Math.max(0, ...this.docs.keys());
+    return Promise.resolve(this.docs.get(id) ?? null);
   }
 
   sorted() {
