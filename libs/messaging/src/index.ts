@@ -19,3 +19,4 @@ export * from './consumer/kafka-event.server';
 export * from './messaging.module';
 export * from './inbox/apply-once';
 export * from './signing/event-signing';
+export { eventHopSeconds } from './metrics/messaging-metrics';

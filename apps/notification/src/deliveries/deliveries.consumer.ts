@@ -14,6 +14,7 @@ import {
   SupplementRequestedV1,
   Topics,
 } from '@lien-thong/contracts';
+import { APPLIED_ONCE } from '@lien-thong/messaging';
 import { dossierDelayed } from '../templates/dossier-delayed.template';
 import { dossierRefused } from '../templates/dossier-refused.template';
 import { dossierWithdrawn } from '../templates/dossier-withdrawn.template';
@@ -25,57 +26,63 @@ import { supplementRequested } from '../templates/supplement-requested.template'
 import { taxNotice } from '../templates/tax-notice.template';
 import { DeliveriesService } from './deliveries.service';
 
-/** Every dossier event a citizen must hear about, each with its template. */
+/**
+ * Every dossier event a citizen must hear about, each with its template. APPLIED_ONCE: a
+ * message is claimed (stored PENDING under the event's id and channel) before it is sent and
+ * settled after, so a repeated event finds it and sends nothing again (a crash between
+ * sending and settling resends, exactly as it did with an inbox record written after the
+ * handler); the contact a receipt records is the same every time.
+ */
 @Controller()
 export class DeliveriesConsumer {
   constructor(private readonly deliveries: DeliveriesService) {}
 
-  @EventPattern(Topics.DossierReceived)
+  @EventPattern(Topics.DossierReceived, APPLIED_ONCE)
   onDossierReceived(@Payload() event: EventEnvelope<DossierReceivedV1>): Promise<void> {
     return this.deliveries.welcome(event);
   }
 
-  @EventPattern(Topics.SupplementRequested)
+  @EventPattern(Topics.SupplementRequested, APPLIED_ONCE)
   onSupplementRequested(@Payload() event: EventEnvelope<SupplementRequestedV1>): Promise<void> {
     return this.deliveries.notify(event, supplementRequested);
   }
 
-  @EventPattern(Topics.ObligationsAssessed)
+  @EventPattern(Topics.ObligationsAssessed, APPLIED_ONCE)
   onObligationsAssessed(@Payload() event: EventEnvelope<ObligationsAssessedV1>): Promise<void> {
     return this.deliveries.notify(event, taxNotice);
   }
 
-  @EventPattern(Topics.ObligationsPaid)
+  @EventPattern(Topics.ObligationsPaid, APPLIED_ONCE)
   onObligationsPaid(@Payload() event: EventEnvelope<ObligationsPaidV1>): Promise<void> {
     return this.deliveries.notify(event, paymentReceived);
   }
 
-  @EventPattern(Topics.DossierRegistered)
+  @EventPattern(Topics.DossierRegistered, APPLIED_ONCE)
   onDossierRegistered(@Payload() event: EventEnvelope<DossierRegisteredV1>): Promise<void> {
     return this.deliveries.notify(event, resultReady);
   }
 
-  @EventPattern(Topics.DossierRefused)
+  @EventPattern(Topics.DossierRefused, APPLIED_ONCE)
   onDossierRefused(@Payload() event: EventEnvelope<DossierRefusedV1>): Promise<void> {
     return this.deliveries.notify(event, dossierRefused);
   }
 
-  @EventPattern(Topics.DossierWithdrawn)
+  @EventPattern(Topics.DossierWithdrawn, APPLIED_ONCE)
   onDossierWithdrawn(@Payload() event: EventEnvelope<DossierWithdrawnV1>): Promise<void> {
     return this.deliveries.notify(event, dossierWithdrawn);
   }
 
-  @EventPattern(Topics.DossierDelayed)
+  @EventPattern(Topics.DossierDelayed, APPLIED_ONCE)
   onDossierDelayed(@Payload() event: EventEnvelope<DossierDelayedV1>): Promise<void> {
     return this.deliveries.notify(event, dossierDelayed);
   }
 
-  @EventPattern(Topics.ObligationsCancelled)
+  @EventPattern(Topics.ObligationsCancelled, APPLIED_ONCE)
   onObligationsCancelled(@Payload() event: EventEnvelope<ObligationsCancelledV1>): Promise<void> {
     return this.deliveries.notify(event, obligationsCancelled);
   }
 
-  @EventPattern(Topics.PaymentRefunded)
+  @EventPattern(Topics.PaymentRefunded, APPLIED_ONCE)
   onPaymentRefunded(@Payload() event: EventEnvelope<PaymentRefundedV1>): Promise<void> {
     return this.deliveries.notify(event, paymentRefunded);
   }
