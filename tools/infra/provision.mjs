@@ -8,7 +8,7 @@
 // their own (SIMULATORS_MONGO_URL), so that what they store is not counted as our
 // database's work (issue 18); with MONGO_URL from the environment they use
 // SIMULATORS_MONGO_URL if given, else the same server.
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { canConnect } from './ports.mjs';
 import { dockerAvailable } from './docker.mjs';
@@ -207,9 +207,19 @@ export async function provisionLocal({
     if (keycloak) services.construction = { ...services.construction, ...constructionClientEnv() };
     /** @type {Record<string, string>} */
     const common = jaeger && otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint } : {};
-    const serviceEnv = buildServiceEnv({ oidcIssuerUrl, extra: { services, common } });
+    // Every server from an earlier provisioning (`npm run infra` prints KAFKA_BROKERS,
+    // MONGO_URL, OIDC_ISSUER_URL and LIEN_THONG_SERVICE_ENV): its service environment holds
+    // the services' Kafka users, keys and clients, which one made here would lack (the
+    // services of `npm run infra` then `npm run bench` could not log in to the broker).
+    const given = process.env[SERVICE_ENV_VARIABLE];
+    const reuse = !kafka && !mongo && !keycloak && given !== undefined && existsSync(given);
+    /** @type {import('./service-env.mjs').ServiceEnv} */
+    const serviceEnv = reuse
+      ? JSON.parse(readFileSync(given, 'utf8'))
+      : buildServiceEnv({ oidcIssuerUrl, extra: { services, common } });
+    if (reuse) described.push(`service environment from ${SERVICE_ENV_VARIABLE}`);
     if (kafkaEnv) serviceEnv.kafkaSuperuser = kafkaEnv.kafkaSuperuser;
-    const serviceEnvFile = writeServiceEnv(dataDir, serviceEnv);
+    const serviceEnvFile = reuse && given ? given : writeServiceEnv(dataDir, serviceEnv);
     if (kafka) {
       serviceEnv.kafkaAcls = await grantKafkaAcls({ brokers: kafka.brokers, serviceEnvFile });
       writeServiceEnv(dataDir, serviceEnv);
