@@ -61,6 +61,8 @@ interface PhaseResult {
   hopMs: Summary;
   hops: { hop: string; ms: Summary }[];
   eventsPerDossier: number;
+  /** The same by event type, e.g. "ParcelCheckRequested 2". */
+  eventsByType: Record<string, number>;
   retriesPerDossier: number;
   dbWritesPerDossier: number;
   cpuSec: Record<string, number>;
@@ -327,6 +329,12 @@ async function main(): Promise<void> {
         .map(([hop, ms]) => ({ hop, ms: summarize(ms) }))
         .sort((a, b) => a.hop.localeCompare(b.hop)),
       eventsPerDossier: events.filter((e) => !e.retry).length / Math.max(1, accepted.length),
+      eventsByType: Object.fromEntries(
+        [...new Set(events.map((e) => e.type))].map((type) => [
+          type,
+          events.filter((e) => !e.retry && e.type === type).length / Math.max(1, accepted.length),
+        ]),
+      ),
       retriesPerDossier: events.filter((e) => e.retry).length / Math.max(1, accepted.length),
       dbWritesPerDossier: (writesAfter.writes - writesBefore.writes) / Math.max(1, accepted.length),
       cpuSec: cpu,
@@ -777,6 +785,14 @@ function printPhase(results: PhaseResult[]): void {
   for (const r of results.filter((x) => x.firstFailure))
     console.log(`  ${r.label}, first refused submission: ${r.firstFailure}`);
   const last = results[results.length - 1];
+  if (last)
+    console.log(
+      `\nevents per dossier (${last.label}): ` +
+        Object.entries(last.eventsByType)
+          .sort((a, b) => b[1] - a[1])
+          .map(([type, n]) => `${type} ${fmt(n, 2)}`)
+          .join(', '),
+    );
   if (last?.hops.length)
     console.log(
       `\nper hop (${last.label}): event produced (occurredAt) → handled by the consumer (inbox handledAt)\n` +
