@@ -5,3 +5,4 @@ export * from './breaker/bulkhead';
 export * from './breaker/default-policies';
 export * from './agency-clients';
 export * from './resilience.module';
+export * from './breaker/request-breaker';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import CircuitBreaker from 'opossum';
+import type CircuitBreaker from 'opossum';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
 import { LAND_REGISTRY_AGENCY_API, LandUseRightAnswer } from '@lien-thong/agency-contracts';
-import { policyFor } from '@lien-thong/resilience';
+import { policyFor, requestBreaker } from '@lien-thong/resilience';
 import { SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
 import { ConstructionConfig } from '../config/construction.config';
 
@@ -36,17 +36,13 @@ export class LandRegistryClient implements OnApplicationShutdown {
       timeoutMs: config.LAND_REGISTRY_TIMEOUT_MS,
     });
     // The same thresholds as the department's breaker; the timeout is the look-up's own.
-    const policy = policyFor('construction', config.AGENCY_POLICY_OVERRIDES);
-    this.breaker = new CircuitBreaker((path: string) => this.get(path), {
-      name: 'land-registry',
-      timeout: false, // get() aborts the request itself
-      errorThresholdPercentage: policy.errorThresholdPercentage,
-      volumeThreshold: policy.volumeThreshold,
-      resetTimeout: policy.resetTimeoutMs,
-      rollingCountTimeout: policy.rollingWindowMs,
-    });
-    this.breaker.on('open', () => this.logger.warn('breaker for the land registry is now OPEN'));
-    this.breaker.on('close', () => this.logger.log('breaker for the land registry is now CLOSED'));
+    this.breaker = requestBreaker(
+      'land-registry',
+      'the land registry',
+      policyFor('construction', config.AGENCY_POLICY_OVERRIDES),
+      (path: string) => this.get(path), // get() aborts the request itself
+      this.logger,
+    );
   }
 
   get configured(): boolean {

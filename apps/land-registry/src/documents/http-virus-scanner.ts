@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import CircuitBreaker from 'opossum';
-import { DEFAULT_POLICY } from '@lien-thong/resilience';
+import type CircuitBreaker from 'opossum';
+import { DEFAULT_POLICY, requestBreaker } from '@lien-thong/resilience';
 import { EicarScanner, ScanUnavailableError, ScanVerdict, VirusScanner } from './virus-scanner';
 
 /**
@@ -20,16 +20,13 @@ export class HttpVirusScanner implements VirusScanner, OnApplicationShutdown {
     private readonly url: string,
     private readonly timeoutMs: number,
   ) {
-    this.breaker = new CircuitBreaker((content: Buffer, name: string) => this.send(content, name), {
-      name: 'virus-scanner',
-      timeout: false, // send() aborts the request itself
-      errorThresholdPercentage: DEFAULT_POLICY.errorThresholdPercentage,
-      volumeThreshold: DEFAULT_POLICY.volumeThreshold,
-      resetTimeout: DEFAULT_POLICY.resetTimeoutMs,
-      rollingCountTimeout: DEFAULT_POLICY.rollingWindowMs,
-    });
-    this.breaker.on('open', () => this.logger.warn('breaker for the virus scanner is now OPEN'));
-    this.breaker.on('close', () => this.logger.log('breaker for the virus scanner is now CLOSED'));
+    this.breaker = requestBreaker(
+      'virus-scanner',
+      'the virus scanner',
+      DEFAULT_POLICY,
+      (content: Buffer, name: string) => this.send(content, name), // send() aborts itself
+      this.logger,
+    );
   }
 
   async scan(content: Buffer, fileName: string): Promise<ScanVerdict> {

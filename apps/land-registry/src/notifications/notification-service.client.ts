@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import CircuitBreaker from 'opossum';
+import type CircuitBreaker from 'opossum';
 import { SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
-import { DEFAULT_POLICY } from '@lien-thong/resilience';
+import { DEFAULT_POLICY, requestBreaker } from '@lien-thong/resilience';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import type { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
 import { ListedNotification, settledRecords } from './notification-records';
@@ -34,20 +34,12 @@ export class NotificationServiceClient implements OnApplicationShutdown {
       timeoutMs: config.NOTIFICATION_TIMEOUT_MS,
     });
     // The default agency thresholds (a quick, idempotent read); the timeout is the read's own.
-    const policy = DEFAULT_POLICY;
-    this.breaker = new CircuitBreaker((code: string) => this.get(code), {
-      name: 'notification',
-      timeout: false, // get() aborts the request itself
-      errorThresholdPercentage: policy.errorThresholdPercentage,
-      volumeThreshold: policy.volumeThreshold,
-      resetTimeout: policy.resetTimeoutMs,
-      rollingCountTimeout: policy.rollingWindowMs,
-    });
-    this.breaker.on('open', () =>
-      this.logger.warn('breaker for the notification service is now OPEN'),
-    );
-    this.breaker.on('close', () =>
-      this.logger.log('breaker for the notification service is now CLOSED'),
+    this.breaker = requestBreaker(
+      'notification',
+      'the notification service',
+      DEFAULT_POLICY,
+      (code: string) => this.get(code), // get() aborts the request itself
+      this.logger,
     );
   }
 
