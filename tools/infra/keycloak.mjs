@@ -34,44 +34,25 @@ export const CLIENT_ID = 'lien-thong-web';
 export function readRealm() {
   return /** @type {Realm} */ (JSON.parse(readFileSync(REALM_FILE, 'utf8')));
 }
-/** The confidential client that reads failed logins (OIDC_AUDIT_CLIENT_*), from the realm file. */
-export function auditClientEnv() {
-  const realm = readRealm();
-  const client = realm.clients.find((c) => c.clientId === 'lien-thong-audit');
-  return client
-    ? { OIDC_AUDIT_CLIENT_ID: client.clientId, OIDC_AUDIT_CLIENT_SECRET: client.secret }
-    : {};
+/**
+ * A confidential client of the development realm as `<prefix>_ID` and `<prefix>_SECRET`
+ * (nothing when the realm file has no such client).
+ */
+function clientEnv(/** @type {string} */ clientId, /** @type {string} */ prefix) {
+  const client = readRealm().clients.find((c) => c.clientId === clientId);
+  return client ? { [`${prefix}_ID`]: client.clientId, [`${prefix}_SECRET`]: client.secret } : {};
 }
 
-/**
- * The confidential client whose service account the construction service looks up land-use
- * rights in the land registry with (OIDC_CONSTRUCTION_CLIENT_*), from the realm file.
- */
-export function constructionClientEnv() {
-  const realm = readRealm();
-  const client = realm.clients.find((c) => c.clientId === 'lien-thong-construction');
-  return client
-    ? {
-        OIDC_CONSTRUCTION_CLIENT_ID: client.clientId,
-        OIDC_CONSTRUCTION_CLIENT_SECRET: client.secret,
-      }
-    : {};
-}
+/** The client that reads failed logins into the land registry's audit log. */
+export const auditClientEnv = () => clientEnv('lien-thong-audit', 'OIDC_AUDIT_CLIENT');
 
-/**
- * The confidential client whose service account the land registry reads message statuses
- * from the notification service with (OIDC_LAND_REGISTRY_CLIENT_*), from the realm file.
- */
-export function landRegistryClientEnv() {
-  const realm = readRealm();
-  const client = realm.clients.find((c) => c.clientId === 'lien-thong-land-registry');
-  return client
-    ? {
-        OIDC_LAND_REGISTRY_CLIENT_ID: client.clientId,
-        OIDC_LAND_REGISTRY_CLIENT_SECRET: client.secret,
-      }
-    : {};
-}
+/** The construction service's account, for land-use-right look-ups in the land registry. */
+export const constructionClientEnv = () =>
+  clientEnv('lien-thong-construction', 'OIDC_CONSTRUCTION_CLIENT');
+
+/** The land registry's account, for message statuses from the notification service. */
+export const landRegistryClientEnv = () =>
+  clientEnv('lien-thong-land-registry', 'OIDC_LAND_REGISTRY_CLIENT');
 
 /** Where npm start runs Keycloak (KEYCLOAK_PORT), so that its login URL stays the same. */
 export const DEFAULT_KEYCLOAK_PORT = Number(process.env.KEYCLOAK_PORT ?? 8180);
