@@ -13,13 +13,13 @@ import { handOff } from './handoffs';
 import { stepsOf } from '../procedures';
 
 /**
- * The land office's own steps once tax is paid and the holds are re-checked (one-stop
+ * The land office's own steps once tax is paid (one-stop
  * rules: the dossier is reviewed by a land-registration officer, approved by the office's
  * leader, and only then registered). Pure decisions, like the rest of the saga: the review
  * service checks who is acting and writes what these return.
  */
 
-/** After the pre-registration re-check: into the unit's review queue, the office's clock running. */
+/** Into the unit's review queue (paid, or nothing to pay), the office's clock running. */
 export function queueForReview(
   checked: TimelineEntry | null,
   at: Date,

@@ -87,7 +87,7 @@ export class TransferSagaService {
   async obligationsPaid(event: EventEnvelope<ObligationsPaidV1>): Promise<void> {
     await this.saga.run(
       event.payload.dossierCode,
-      (d) => onObligationsPaid(d, event.payload, new Date()),
+      (d) => onObligationsPaid(d, event.payload, new Date(), unitNameVi(d.unit)),
       event.eventId,
     );
   }

@@ -184,19 +184,24 @@ describe('transfer saga', () => {
         late: false,
       },
       paidAt,
+      'Chi nhánh Văn phòng đăng ký đất đai khu vực Ba Đình',
     );
-    expect(paid?.status).toBe('RECHECKING_HOLDS');
-    expect(paid?.pauses?.every((p) => p.to)).toBe(true);
-    expect(paid?.emit[0]).toMatchObject({
-      topic: Topics.ParcelCheckRequested,
-      payload: { stage: 'PRE_REGISTRATION' },
+    // Paid: straight into the review queue; the registry is asked again only after approval.
+    expect(paid).toMatchObject({
+      status: 'IN_REVIEW',
+      heldBy: 'land-registry',
+      set: { assignee: null, payment: { transactionId: 'T1', amountVnd: 100_000_000 } },
     });
+    expect(paid?.pauses?.every((p) => p.to)).toBe(true);
+    expect(paid?.emit).toEqual([]);
+    expect(paid?.timeline.map((e) => e.step)).toEqual(['PAID', 'QUEUED_FOR_REVIEW']);
+    expect(paid?.timeline[1].noteVi).toContain('khu vực Ba Đình');
   });
 
   it('keeps a payment that overtook its assessment for a later attempt instead of dropping it', () => {
     const slipSent = dossier({ status: 'WAITING_FOR_TAX', slipRevision: 1 });
     const paid = paymentOf('A:R1');
-    expect(() => onObligationsPaid(slipSent, paid, at)).toThrow(StepNotReachedYetError);
+    expect(() => onObligationsPaid(slipSent, paid, at, 'Ba Đình')).toThrow(StepNotReachedYetError);
     const assessed = onObligationsAssessed(slipSent, assessedFor(1), at);
     expect(assessed?.status).toBe('WAITING_FOR_PAYMENT');
     const waiting = dossier({
@@ -204,7 +209,7 @@ describe('transfer saga', () => {
       slipRevision: 1,
       assessment: { assessmentId: 'A:R1', totalVnd: 1, notices: [] },
     });
-    expect(onObligationsPaid(waiting, paid, at)?.status).toBe('RECHECKING_HOLDS');
+    expect(onObligationsPaid(waiting, paid, at, 'Ba Đình')?.status).toBe('IN_REVIEW');
   });
 
   it('ignores a payment for another assessment, and an assessment of an outdated slip revision', () => {
@@ -213,12 +218,12 @@ describe('transfer saga', () => {
       slipRevision: 2,
       assessment: { assessmentId: 'A:R2', totalVnd: 1, notices: [] },
     });
-    expect(onObligationsPaid(waiting, paymentOf('A:R1'), at)).toBeNull();
+    expect(onObligationsPaid(waiting, paymentOf('A:R1'), at, 'Ba Đình')).toBeNull();
     const slipSent = dossier({ status: 'WAITING_FOR_TAX', slipRevision: 2 });
     expect(onObligationsAssessed(slipSent, assessedFor(1), at)).toBeNull();
   });
 
-  it("does not register after a clear re-check: the dossier waits in its unit's review queue", () => {
+  it("does not register after a clear re-check asked by an earlier version on payment: the dossier waits in its unit's review queue", () => {
     const t = onParcelChecked(
       dossier({ status: 'RECHECKING_HOLDS' }),
       check('PRE_REGISTRATION', { status: 'CLEAR' }),

@@ -116,8 +116,8 @@ export function onParcelChecked(
       timeline: [checked, ...next.timeline],
     };
   }
-  // Paid and still clear: the land office reviews and a leader approves; approved and still
-  // clear just before registration: registered.
+  // Approved and still clear just before registration: registered. A check without an
+  // approval was asked after payment by an earlier version: the land office reviews it.
   const next = d.approval
     ? register(d, checked, at, counterAddressVi)
     : queueForReview(checked, at, unitNameVi);
@@ -205,10 +205,16 @@ export function onSlipReturned(
   };
 }
 
+/**
+ * Paid: into the land office's review queue, its clock running again. The registry is asked
+ * again only after the leader's approval, just before registration (domain.md: on receipt and
+ * just before registration); a hold placed meanwhile reaches the dossier through HoldPlaced.
+ */
 export function onObligationsPaid(
   d: Dossier,
   paid: ObligationsPaidV1,
   at: Date,
+  unitNameVi: string,
 ): Transition | null {
   // Paid before its assessment reached the dossier: come back later rather than drop it.
   if (d.status === 'WAITING_FOR_TAX')
@@ -216,12 +222,11 @@ export function onObligationsPaid(
   if (d.status !== 'WAITING_FOR_PAYMENT' || paid.assessmentId !== d.assessment?.assessmentId)
     return null;
   const paidAt = new Date(paid.paidAt);
-  const handed = handOff('secured-transactions', 'HOLDS_RECHECK_REQUESTED', at);
+  const queued = queueForReview(null, at, unitNameVi);
   return {
-    status: 'RECHECKING_HOLDS',
-    heldBy: 'secured-transactions',
+    ...queued,
     set: {
-      ...handed,
+      ...queued.set,
       payment: {
         paidAt,
         amountVnd: paid.amountVnd,
@@ -237,21 +242,7 @@ export function onObligationsPaid(
         actor: 'tax-obligation',
         noteVi: paid.late ? 'Người dân đã nộp tiền (sau hạn nộp)' : 'Người dân đã nộp đủ tiền',
       },
-      {
-        at,
-        step: 'HOLDS_RECHECK_REQUESTED',
-        actor: 'land-registry',
-        noteVi: 'Kiểm tra lại thông tin ngăn chặn trước khi đăng ký',
-        deadlineAt: handed.handoff.dueAt,
-      },
-    ],
-    emit: [
-      emission(Topics.ParcelCheckRequested, {
-        dossierCode: d._id,
-        stage: 'PRE_REGISTRATION',
-        parcel: d.parcel.ref,
-        certificateSerial: d.certificate.serial,
-      }),
+      ...queued.timeline,
     ],
   };
 }
