@@ -160,6 +160,7 @@ function moves(s: State): Move[] {
                   late: false,
                 },
                 at,
+                'Ba Đình',
               ),
             );
             return t ? applied(s, t) : null;
