@@ -29,7 +29,7 @@ export function mongoPrerequisites() {
 }
 
 /** Names the build: a binary built with other patches is another cache entry. */
-const FERRETDB_PATCH = 'id-eq-1';
+const FERRETDB_PATCH = 'id-eq-1+gin-eq-1';
 
 function ferretBinary() {
   return cacheDir('ferretdb', `${versions.ferretdb}-${FERRETDB_PATCH}`, 'ferretdb');
@@ -65,6 +65,160 @@ function patchIdEquality(/** @type {string} */ work) {
   );
 }
 
+/** Replaces `anchor` in a FerretDB source file once, or fails the build loudly. */
+function patchSource(
+  /** @type {string} */ file,
+  /** @type {string} */ anchor,
+  /** @type {string} */ replacement,
+) {
+  const source = readFileSync(file, 'utf8');
+  if (!source.includes(anchor))
+    throw new Error(`FerretDB's ${file} changed: a lien-thong patch no longer applies`);
+  writeFileSync(file, source.replace(anchor, replacement));
+}
+
+/*
+ * FerretDB 1.24 pushes `{ field: "x" }` down as `_jsonb->$1 @> $2` (the key a parameter) and
+ * creates a secondary index as a btree on `_jsonb->'field'`: PostgreSQL can never use one
+ * for the other, so every look-up by a field other than _id read the whole table, and each
+ * grew with history (issue 18: with 200,000 finished dossiers a tax look-up by dossier code
+ * took 3–4 s). The patch makes the declared indexes serve equality and `$in` on top-level
+ * fields: a non-unique index becomes a GIN index (`jsonb_path_ops`) on the same expressions,
+ * a unique one keeps its btree (uniqueness) and gets such a GIN index beside it, and the
+ * pushed-down filter names the field literally so that the planner matches it. `@>` stays
+ * the operator: an array field containing the value still matches, and FerretDB filters the
+ * rows again in Go, so the pushdown only narrows. `_id` keeps the `=` of the patch above
+ * (also for `$in`); dotted keys and other types are pushed down as before.
+ */
+function patchSecondaryIndexes(/** @type {string} */ work) {
+  const query = join(work, 'internal/backends/postgresql/query.go');
+  patchSource(
+    query,
+    `				default:
+					// $gt and $lt`,
+    `				case "$in": // lien-thong: served by the GIN index, like equality
+					if f, a := filterIn(p, key, v); f != "" {
+						filters = append(filters, f)
+						args = append(args, a...)
+					}
+
+				default:
+					// $gt and $lt`,
+  );
+  patchSource(
+    query,
+    `func filterEqual(p *metadata.Placeholder, k any, v any, operator string) (filter string, args []any) {`,
+    `func filterEqual(p *metadata.Placeholder, k any, v any, operator string) (filter string, args []any) {
+	if key, ok := k.(string); ok && key != "_id" && key != "" {
+		if arg, ok := indexableValue(v); ok {
+			return fmt.Sprintf("%s->%s @> %s", metadata.DefaultColumn, quoteKey(key), p.Next()), []any{arg}
+		}
+	}
+
+	return filterEqualAsReleased(p, k, v, operator)
+}
+
+// lien-thong: the field as a literal, as in the index expression.
+func quoteKey(key string) string {
+	return "'" + strings.ReplaceAll(key, "'", "''") + "'"
+}
+
+// lien-thong: the values whose equality pushdown is exact, as the released code binds them.
+func indexableValue(v any) (any, bool) {
+	switch v := v.(type) {
+	case string, types.ObjectID, time.Time:
+		return string(must.NotFail(sjson.MarshalSingleValue(v))), true
+	case bool, int32:
+		return v, true
+	}
+
+	return nil, false
+}
+
+// lien-thong: {k: {$in: [...]}} as an OR of equalities on a top-level key (at most 100 values).
+func filterIn(p *metadata.Placeholder, k any, v any) (string, []any) {
+	key, ok := k.(string)
+	values, isArray := v.(*types.Array)
+	if !ok || key == "" || !isArray || values.Len() == 0 || values.Len() > 100 {
+		return "", nil
+	}
+
+	args := make([]any, 0, values.Len())
+
+	for i := 0; i < values.Len(); i++ {
+		arg, ok := indexableValue(must.NotFail(values.Get(i)))
+		if !ok {
+			return "", nil
+		}
+
+		if _, isBool := arg.(bool); key == "_id" && isBool {
+			return "", nil
+		}
+
+		if _, isInt := arg.(int32); key == "_id" && isInt {
+			return "", nil
+		}
+
+		args = append(args, arg)
+	}
+
+	ors := make([]string, len(args))
+
+	for i := range args {
+		if key == "_id" {
+			ors[i] = fmt.Sprintf("%s = %s::jsonb", metadata.IDColumn, p.Next())
+		} else {
+			ors[i] = fmt.Sprintf("%s->%s @> %s", metadata.DefaultColumn, quoteKey(key), p.Next())
+		}
+	}
+
+	return "(" + strings.Join(ors, " OR ") + ")", args
+}
+
+func filterEqualAsReleased(p *metadata.Placeholder, k any, v any, operator string) (filter string, args []any) {`,
+  );
+  const registry = join(work, 'internal/backends/postgresql/metadata/registry.go');
+  patchSource(
+    registry,
+    `		q += "INDEX %s ON %s (%s)"`,
+    `		if index.Unique {
+			q += "INDEX %s ON %s (%s)"
+		} else {
+			q += "INDEX %s ON %s USING gin (%s)" // lien-thong
+		}
+
+		ginColumns := make([]string, len(index.Key)) // lien-thong`,
+  );
+  patchSource(
+    registry,
+    `			columns[i] = fmt.Sprintf("((%s->%s))", DefaultColumn, strings.Join(transformedParts, " -> "))
+			if key.Descending {`,
+    `			columns[i] = fmt.Sprintf("((%s->%s))", DefaultColumn, strings.Join(transformedParts, " -> "))
+			ginColumns[i] = columns[i] + " jsonb_path_ops"
+			if !index.Unique {
+				columns[i] = ginColumns[i]
+			} else if key.Descending {`,
+  );
+  patchSource(
+    registry,
+    `		created = append(created, index.Name)`,
+    `		if index.Unique { // lien-thong: the GIN index beside the btree, dropped with the table
+			gin := fmt.Sprintf(
+				"CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s)",
+				pgx.Identifier{strings.TrimSuffix(index.PgIndex, "_idx") + "_gin"}.Sanitize(),
+				pgx.Identifier{dbName, c.TableName}.Sanitize(),
+				strings.Join(ginColumns, ", "),
+			)
+			if _, err = p.Exec(ctx, gin); err != nil {
+				_ = r.indexesDrop(ctx, p, dbName, collectionName, created)
+				return lazyerrors.Error(err)
+			}
+		}
+
+		created = append(created, index.Name)`,
+  );
+}
+
 /**
  * Builds FerretDB from its module source. `go install …@v1.24.2` compiles, but the
  * binary panics at start because the module zip lacks build/version/version.txt,
@@ -89,6 +243,7 @@ export function ensureFerretDb(/** @type {(message: string) => void} */ log) {
     run('chmod', ['-R', 'u+w', work]);
     writeFileSync(join(work, 'build/version/version.txt'), `v${versions.ferretdb}\n`);
     patchIdEquality(work);
+    patchSecondaryIndexes(work);
     mkdirSync(join(binary, '..'), { recursive: true });
     const partial = `${binary}.partial-${process.pid}`;
     const build = run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
