@@ -1,7 +1,7 @@
 import { addDays, vietnamDateOf, vietnamInstant } from '@lien-thong/calendar';
 import { DomainException } from '@lien-thong/platform';
 import { DOSSIER_CODE_PATTERN } from '../dossiers/dossier-code';
-import { DossierStatus, FINISHED } from '../dossiers/dossier';
+import { DossierStatus, UNFINISHED } from '../dossiers/dossier';
 import { dueSoonUntil } from '../dossiers/deadlines';
 
 /** What the officers' list may be narrowed by (all optional). */
@@ -73,7 +73,7 @@ function search(q: string): Filter {
  */
 function deadlineIn(range: Filter): Filter {
   return {
-    status: { $nin: FINISHED },
+    status: { $in: UNFINISHED },
     $or: [
       { delay: null, dueAt: range },
       { 'delay.newAppointmentAt': range, dueAt: { $ne: null } },

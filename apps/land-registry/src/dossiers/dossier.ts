@@ -44,6 +44,13 @@ export const DOSSIER_STATUSES = [
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 /** No agency or officer will act on these again (the result may still be handed over). */
 export const FINISHED: readonly DossierStatus[] = ['RESULT_READY', 'DONE', 'REFUSED', 'WITHDRAWN'];
+/**
+ * The others, named rather than "not finished" in look-ups: the status index serves `$in`
+ * (also on FerretDB), so a look-up reads the running dossiers, however many have finished.
+ */
+export const UNFINISHED: readonly DossierStatus[] = DOSSIER_STATUSES.filter(
+  (s) => !FINISHED.includes(s),
+);
 
 /** Who has the dossier in hand right now (inside the land office: see `assignee`). */
 export type Holder =

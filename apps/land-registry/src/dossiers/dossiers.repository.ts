@@ -5,7 +5,7 @@ import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import { dossierMetrics } from '@lien-thong/platform';
 import type { Agency } from '@lien-thong/contracts';
 import { DossierNotFoundException } from './dossiers.exceptions';
-import { Dossier, DossierRecord, DossierStatus, FINISHED } from './schemas/dossier.schema';
+import { Dossier, DossierRecord, DossierStatus, UNFINISHED } from './schemas/dossier.schema';
 
 export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
 
@@ -77,7 +77,7 @@ export class DossiersRepository {
         'parcel.ref.communeCode': communeCode,
         'parcel.ref.mapSheetNumber': mapSheetNumber,
         'parcel.ref.parcelNumber': parcelNumber,
-        status: { $nin: FINISHED },
+        status: { $in: UNFINISHED },
       })
       .lean<Dossier[]>();
   }
@@ -99,14 +99,18 @@ export class DossiersRepository {
   /** Dossiers marked as waiting for this agency (ids only). */
   waitingFor(agency: Agency): Promise<{ _id: string }[]> {
     return this.dossiers
-      .find({ 'waitingFor.agency': agency }, { _id: 1 })
+      .find({ status: { $in: UNFINISHED }, 'waitingFor.agency': agency }, { _id: 1 })
       .lean<{ _id: string }[]>();
   }
 
   /** Dossiers with an agency past its inter-agency deadline, not flagged yet. */
   overdueHandoffs(now: Date, limit = 1000): Promise<Dossier[]> {
     return this.dossiers
-      .find({ 'handoff.dueAt': { $lt: now }, 'handoff.lateFlaggedAt': null })
+      .find({
+        status: { $in: UNFINISHED },
+        'handoff.dueAt': { $lt: now },
+        'handoff.lateFlaggedAt': null,
+      })
       .limit(limit)
       .lean<Dossier[]>();
   }
