@@ -9,6 +9,7 @@ import { dossierReceived } from '../templates/dossier-received.template';
 import { Template } from '../templates/template';
 import { ChannelSender, rejectionReason } from './channel-sender';
 import { DeliveriesRepository } from './deliveries.repository';
+import { messageIdOf } from './delivery-id';
 import { maskRecipient } from './mask';
 import { Delivery } from './schemas/delivery.schema';
 import { targetsFor } from './targets';
@@ -55,13 +56,9 @@ export class DeliveriesService {
       return;
     }
     const deliveries = await this.repository.openAll(
-      targets.map((target) => ({
-        _id: `${event.eventId}:${target.channel}`,
-        dossierCode: event.dossierKey,
-        aboutEventId: event.eventId,
-        template: message.template,
-        ...target,
-      })),
+      event.dossierKey,
+      event.eventId,
+      targets.map((target) => ({ template: message.template, ...target })),
     );
     const outcomes = await Promise.allSettled(deliveries.map((d) => this.deliver(d)));
     const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
@@ -101,7 +98,7 @@ export class DeliveriesService {
   private failedEvent(delivery: Delivery, error: string): OutboxEntry {
     return this.events.create(Topics.NotificationStatusChanged, delivery.dossierCode, {
       dossierCode: delivery.dossierCode,
-      notificationId: delivery._id,
+      notificationId: messageIdOf(delivery),
       aboutEventId: delivery.aboutEventId,
       template: delivery.template,
       channel: delivery.channel,

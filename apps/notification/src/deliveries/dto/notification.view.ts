@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TemplateId } from '../../templates/template';
+import { messageIdOf } from '../delivery-id';
 import { maskRecipient } from '../mask';
 import {
   DELIVERY_STATUSES,
@@ -64,7 +65,7 @@ export class NotificationList {
 /** `withContent`: the text, subject and body as sent (the operator's view only). */
 export function toView(delivery: Delivery, withContent = true): NotificationView {
   return {
-    id: delivery._id,
+    id: messageIdOf(delivery),
     dossierCode: delivery.dossierCode,
     aboutEventId: delivery.aboutEventId,
     template: delivery.template,
