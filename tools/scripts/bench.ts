@@ -3,7 +3,10 @@
 // offered load, and how fast a backlog drains after an agency outage.
 //
 //   npm run bench -- [--n 5000] [--concurrency 32] [--loads 0.25,0.5,0.75,1]
-//                    [--paced-seconds 60] [--drain-n <n>] [--skip-limits] [--cpu-prof]
+//                    [--paced-seconds 60] [--drain-n <n>] [--skip-limits] [--cpu-prof [dir]]
+//   --cpu-prof: V8 CPU profiles of every service over the full-speed step, written to dir
+//   (default tmp/bench-profiles/bench-<time>) and summarised (bench/cpu-profile-summary.ts),
+//   with the services' memory at their largest RSS (bench/memory.ts)
 //   npm run bench -- --soak 600 [--n 500]      ten minutes at half the maximum rate
 //   npm run bench -- --history 200000          history: see docs/benchmarks.md (default 20,000;
 //                                              --history 0 measures on empty databases only)
@@ -11,12 +14,13 @@
 // Prints a table per part and, last, one JSON line.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import {
   authAs,
   SAMPLE_USERS,
   startStack,
+  SERVICE_MANIFEST,
   Stack,
   STACK_SERVICES,
   testInfra,
@@ -31,7 +35,8 @@ import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
 import { isSimulators, printCpuSplit } from './bench/cpu-split';
 import { captureTemplates, HistoryLoaded, HistoryTemplates, loadHistory } from './bench/history';
 import { printQueryPlans, queryPlans } from './bench/query-plans';
-import { summarizeProfile } from './bench/profile-summary';
+import { printCpuProfiles } from './bench/cpu-profile-summary';
+import { MemoryWatch } from './bench/memory';
 import {
   Args,
   fmt,
@@ -86,7 +91,8 @@ async function main(): Promise<void> {
   const drainN = Math.max(1, Math.round(args.number('drain-n', n)));
   const soakSeconds = args.number('soak', 0);
   const historyCount = Math.max(0, Math.round(args.number('history', 20_000)));
-  const profile = args.has('cpu-prof');
+  const profileArg = args.optional('cpu-prof');
+  const profile = profileArg !== undefined;
   const skipLimits = args.has('skip-limits');
   const stallMs = args.number('stall-seconds', 120) * 1000;
   // By default the benchmark pays each order as soon as the land registry shows the dossier
@@ -101,7 +107,9 @@ async function main(): Promise<void> {
       `(others may be using this machine: compare before trusting a figure)`,
   );
 
-  const profileDir = join(process.cwd(), 'tmp', 'bench-profiles', `bench-${Date.now()}`);
+  const profileDir = profileArg
+    ? resolve(profileArg)
+    : join(process.cwd(), 'tmp', 'bench-profiles', `bench-${Date.now()}`);
   if (profile) mkdirSync(profileDir, { recursive: true });
   // Registered parcels are sold again; a burst needs n more at once.
   const seed = (burst ? 2 * n : n) + 20;
@@ -258,6 +266,8 @@ async function main(): Promise<void> {
     label: string,
     count: number,
     mode: 'closed' | 'burst' | number,
+    // Profiled (--cpu-prof): the full-speed step only, where CPU per dossier is measured.
+    profiled = false,
   ): Promise<PhaseResult> => {
     const perSecond = typeof mode === 'number' ? mode : null;
     await observer.waitQuiet(600_000);
@@ -269,7 +279,7 @@ async function main(): Promise<void> {
     watch.mark(label);
     const firstEvent = observer.events.length;
     const t0 = Date.now();
-    if (profile) for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
+    if (profiled) for (const pid of Object.values(pids)) if (pid > 0) process.kill(pid, 'SIGWINCH');
     const tracked: Tracked[] = [];
     const one = async () => {
       tracked.push(await driver.submit(label));
@@ -285,7 +295,7 @@ async function main(): Promise<void> {
     const lastAccepted = Math.max(...tracked.map((t) => t.acceptedAt ?? 0));
     const stalled = await waitRegistered(tracked, label);
     const doneAt = stalled ? Date.now() : await observer.waitQuiet(600_000).catch(() => Date.now());
-    if (profile) for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
+    if (profiled) for (const pid of Object.values(pids)) if (pid > 0) process.kill(pid, 'SIGWINCH');
     const cpu = watch.cpuBetween(label);
     const writesAfter = await writeCommandCount(mongoUrl);
     const hopsAfter = await readHopBuckets(ours);
@@ -343,28 +353,20 @@ async function main(): Promise<void> {
     };
   };
 
-  const printProfiles = () => {
-    if (!profile) return;
-    for (const s of STACK_SERVICES) {
-      try {
-        const summary = summarizeProfile(join(profileDir, `${s}.1.cpuprofile`), 8);
-        console.log(
-          `\nCPU profile of ${s} (${fmt(summary.busySec)} s busy of ${fmt(summary.wallSec)} s): ` +
-            summary.byArea
-              .slice(0, 6)
-              .map((a) => `${a.area} ${fmt(a.share * 100)} %`)
-              .join(', ') +
-            '\n' +
-            table(
-              ['function (self time)', 'where', 's'],
-              summary.top.map((f) => [f.fn, f.where, fmt(f.sec, 2)]),
-            ),
-        );
-      } catch (err) {
-        console.log(`(no profile for ${s}: ${err instanceof Error ? err.message : String(err)})`);
-      }
-    }
-    console.log(`profiles in ${profileDir}`);
+  // Each service writes its profile when told to stop (bench/profile-hook.cjs): wait for all.
+  const printProfiles = async (cpuMsPerDossier: Record<string, number>) => {
+    const files = STACK_SERVICES.map((s) => join(profileDir, `${s}.1.cpuprofile`));
+    for (let i = 0; i < 120 && !files.every((f) => existsSync(f)); i++) await sleep(500);
+    const written = files.filter((f) => existsSync(f));
+    if (written.length < files.length)
+      log(`profiles missing: ${files.filter((f) => !existsSync(f)).join(', ')}`);
+    const summaries = printCpuProfiles(written, 10, cpuMsPerDossier);
+    const short = summaries.map((x) => ({ ...x, functions: x.functions.slice(0, 40) }));
+    writeFileSync(
+      join(profileDir, 'summary.json'),
+      JSON.stringify({ cpuMsPerDossier, summaries: short }, null, 2),
+    );
+    log(`profiles and summary.json in ${profileDir}`);
   };
 
   try {
@@ -519,9 +521,30 @@ async function main(): Promise<void> {
     log(
       `end to end: ${n} dossiers through the public API, ${inFlight} dossiers in the system at a time…`,
     );
-    const max = await phase(`max (${inFlight} in flight)`, n, 'closed');
+    const memory = new MemoryWatch(
+      Object.fromEntries(
+        STACK_SERVICES.map((s) => [s, { url: stack.url[s], pid: pids[s] }] as const),
+      ),
+    );
+    if (profile) memory.start();
+    const max = await phase(`max (${inFlight} in flight)`, n, 'closed', profile);
+    memory.stop();
     printPhase([max]);
-    printProfiles();
+    if (profile) {
+      await printProfiles(
+        Object.fromEntries(
+          Object.entries(max.cpuSec).map(([p, sec]) => [
+            p,
+            (sec * 1000) / Math.max(1, max.registered),
+          ]),
+        ),
+      );
+      memory.print([...SERVICE_MANIFEST.nodeFlags, '--require bench/profile-hook.cjs']);
+      writeFileSync(
+        join(profileDir, 'memory.json'),
+        JSON.stringify(Object.fromEntries(memory.largest), null, 2),
+      );
+    }
     const maxSplit = printCpuSplit(watch, max);
 
     // Latency against offered load.

@@ -1,11 +1,13 @@
 // CPU profiling of a service during one benchmark phase. The benchmark loads this file into
-// every service with NODE_OPTIONS=--require when it runs with --cpu-prof, then sends SIGUSR2
+// every service with NODE_OPTIONS=--require when it runs with --cpu-prof, then sends SIGWINCH
 // at the start of the measured phase (start profiling) and again at its end (stop and write
 // <BENCH_PROFILE_DIR>/<service>.<n>.cpuprofile). Node's own --cpu-prof is no use here: it
-// writes on a normal exit only, and Nest re-raises SIGTERM after its shutdown hooks.
+// writes on a normal exit only, and Nest re-raises SIGTERM after its shutdown hooks. Not
+// SIGUSR2: Nest's enableShutdownHooks() stops the service on it; SIGWINCH is one Nest leaves
+// alone, and a process without this hook ignores it.
 'use strict';
 const inspector = require('node:inspector');
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dir = process.env.BENCH_PROFILE_DIR;
@@ -15,7 +17,7 @@ if (dir) {
   session.connect();
   let running = false;
   let part = 0;
-  process.on('SIGUSR2', () => {
+  process.on('SIGWINCH', () => {
     if (!running) {
       running = true;
       session.post('Profiler.enable', () =>
@@ -29,7 +31,10 @@ if (dir) {
     session.post('Profiler.stop', (err, result) => {
       if (err || !result) return;
       part += 1;
-      writeFileSync(join(dir, `${service}.${part}.cpuprofile`), JSON.stringify(result.profile));
+      // Renamed once complete: the benchmark waits for the file and reads it at once.
+      const file = join(dir, `${service}.${part}.cpuprofile`);
+      writeFileSync(`${file}.part`, JSON.stringify(result.profile));
+      renameSync(`${file}.part`, file);
     });
   });
 }

@@ -70,6 +70,14 @@ export class Args {
     return value;
   }
 
+  /** `--name [value]`: undefined without the flag, '' with it but no value. */
+  optional(name: string): string | undefined {
+    const i = this.argv.indexOf(`--${name}`);
+    if (i === -1) return undefined;
+    const value = this.argv[i + 1];
+    return value === undefined || value.startsWith('--') ? '' : value;
+  }
+
   number(name: string, fallback: number): number {
     const raw = this.string(name, String(fallback));
     const value = Number(raw);
