@@ -3,9 +3,13 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { HoldNotice, HoldNoticeSchema } from './schemas/hold-notice.schema';
 import { HoldsController } from './holds.controller';
 import { HoldsService } from './holds.service';
+import { ParcelsModule } from '../parcels/parcels.module';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: HoldNotice.name, schema: HoldNoticeSchema }])],
+  imports: [
+    MongooseModule.forFeature([{ name: HoldNotice.name, schema: HoldNoticeSchema }]),
+    ParcelsModule,
+  ],
   controllers: [HoldsController],
   providers: [HoldsService],
 })
