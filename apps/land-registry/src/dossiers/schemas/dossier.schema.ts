@@ -244,8 +244,6 @@ DossierSchema.index({
   'parcel.ref.mapSheetNumber': 1,
   'parcel.ref.parcelNumber': 1,
 });
-// The sweeps and the steps' queues: running dossiers by status (finished ones pile up).
-DossierSchema.index({ status: 1 });
 // The officers' list and the statistics: a unit's (or receiving unit's) dossiers, newest first.
 DossierSchema.index({ unit: 1, receivedAt: -1 });
 DossierSchema.index({ receivingUnit: 1, receivedAt: -1 });
