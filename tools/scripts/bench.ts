@@ -4,6 +4,7 @@
 //
 //   npm run bench -- [--n 5000] [--concurrency 32] [--loads 0.25,0.5,0.75,1]
 //                    [--paced-seconds 60] [--drain-n <n>] [--skip-limits] [--cpu-prof [dir]]
+//                    [--cpu-prof-interval 2000]  (µs between samples)
 //   --cpu-prof: V8 CPU profiles of every service over the full-speed step, written to dir
 //   (default tmp/bench-profiles/bench-<time>) and summarised (bench/cpu-profile-summary.ts),
 //   with the services' memory at their largest RSS (bench/memory.ts)
@@ -25,10 +26,10 @@ import {
   STACK_SERVICES,
   testInfra,
 } from '@lien-thong/testing';
-import { bsonSize, rawDbWrites, writeCommandCount } from './bench/db-raw';
+import { bsonSize, commandCounts, rawDbWrites, writeCommandCount } from './bench/db-raw';
 import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
 import { latencyChart } from './bench/chart';
-import { DossierDriver, Tracked } from './bench/dossiers';
+import { apiRequests, DossierDriver, Tracked } from './bench/dossiers';
 import { readDocument, readInboxes, StackObserver } from './bench/observer';
 import { hopQuantileMs, readHopBuckets } from './bench/hop-metric';
 import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
           ? {
               NODE_OPTIONS: `--require ${join(__dirname, 'bench', 'profile-hook.cjs')}`,
               BENCH_PROFILE_DIR: profileDir,
+              BENCH_PROFILE_INTERVAL_US: String(args.number('cpu-prof-interval', 2000)),
             }
           : {}),
       },
@@ -360,7 +362,7 @@ async function main(): Promise<void> {
     const written = files.filter((f) => existsSync(f));
     if (written.length < files.length)
       log(`profiles missing: ${files.filter((f) => !existsSync(f)).join(', ')}`);
-    const summaries = printCpuProfiles(written, 10, cpuMsPerDossier);
+    const summaries = printCpuProfiles(written, 10, cpuMsPerDossier, (s) => !isSimulators(s));
     const short = summaries.map((x) => ({ ...x, functions: x.functions.slice(0, 40) }));
     writeFileSync(
       join(profileDir, 'summary.json'),
@@ -527,10 +529,39 @@ async function main(): Promise<void> {
       ),
     );
     if (profile) memory.start();
+    const requestsBefore = new Map(apiRequests);
+    const commandsBefore = profile ? await commandCounts(mongoUrl) : {};
     const max = await phase(`max (${inFlight} in flight)`, n, 'closed', profile);
     memory.stop();
     printPhase([max]);
     if (profile) {
+      // Every command is a round trip, each a socket write and read in the driver.
+      const commandsAfter = await commandCounts(mongoUrl);
+      const perDossier = Object.entries(commandsAfter)
+        .map(
+          ([name, total]) =>
+            [name, (total - (commandsBefore[name] ?? 0)) / Math.max(1, max.submitted)] as const,
+        )
+        .filter(([, x]) => x >= 0.05)
+        .sort((a, b) => b[1] - a[1]);
+      console.log(
+        `\nDatabase commands per dossier in the step (our server's serverStatus; all services): ` +
+          `${fmt(
+            perDossier.reduce((t, [, x]) => t + x, 0),
+            1,
+          )} — ` +
+          perDossier.map(([name, x]) => `${name} ${fmt(x, 1)}`).join(', '),
+      );
+      console.log(
+        `\nThe benchmark's own requests to the services in the step, per dossier\n` +
+          table(
+            ['request', 'per dossier'],
+            [...apiRequests].map(([route, count]) => [
+              route,
+              fmt((count - (requestsBefore.get(route) ?? 0)) / Math.max(1, max.submitted), 2),
+            ]),
+          ),
+      );
       await printProfiles(
         Object.fromEntries(
           Object.entries(max.cpuSec).map(([p, sec]) => [

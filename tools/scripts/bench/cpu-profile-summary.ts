@@ -261,6 +261,8 @@ export function printCpuProfiles(
   files: string[],
   topN = 10,
   cpuMsPerDossier?: Record<string, number>,
+  /** With CPU ms: a last column summing the services this keeps (ours, say). */
+  sumOf?: (service: string) => boolean,
 ): CpuProfileSummary[] {
   const summaries = files.map((f) => summarizeCpuProfile(f));
   const names = summaries.map((s) => basename(s.file).replace(/\.\d+\.cpuprofile$/, ''));
@@ -275,21 +277,38 @@ export function printCpuProfiles(
     return !s ? '—' : ms === undefined ? pct(s) : fmt(s * ms, 1);
   };
   const unit = cpuMsPerDossier ? 'CPU ms per dossier (share × /proc)' : '% of busy time';
+  const summed = cpuMsPerDossier && sumOf ? names.map(sumOf) : undefined;
+  const sum = (list: (s: CpuProfileSummary, i: number) => number) =>
+    summed
+      ? [
+          fmt(
+            summaries.reduce((t, s, i) => t + (summed[i] ? list(s, i) : 0), 0),
+            1,
+          ),
+        ]
+      : [];
+  const msOf = (s: CpuProfileSummary, i: number, kind: string) =>
+    share(s.chargedByKind, kind) * (cpuMsPerDossier?.[names[i]] ?? 0);
   console.log(
     `\nWhere the services' CPU goes, node's code charged to its caller (${unit})\n` +
       table(
-        ['kind of work', ...names],
+        ['kind of work', ...names, ...(summed ? ['sum'] : [])],
         [
           ...(cpuMsPerDossier
             ? [
                 [
                   'CPU ms per dossier (/proc)',
                   ...names.map((n) => fmt(cpuMsPerDossier[n] ?? Number.NaN, 1)),
+                  ...sum((_, i) => cpuMsPerDossier[names[i]] ?? 0),
                 ],
               ]
             : []),
           ['sampled busy s', ...summaries.map((s) => fmt(s.busyMs / 1000, 1))],
-          ...KINDS.map((k) => [k, ...summaries.map((s, i) => msCell(i, s.chargedByKind, k))]),
+          ...KINDS.map((k) => [
+            k,
+            ...summaries.map((s, i) => msCell(i, s.chargedByKind, k)),
+            ...sum((s, i) => msOf(s, i, k)),
+          ]),
         ],
       ) +
       `\n\nSelf time (% of each one's busy time)\n` +

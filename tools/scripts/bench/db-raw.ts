@@ -128,3 +128,21 @@ export async function writeCommandCount(
     await connection.close();
   }
 }
+
+/** Every command the server has answered, by name (serverStatus metrics.commands). */
+export async function commandCounts(mongoUrl: string): Promise<Record<string, number>> {
+  const connection = await mongoose.createConnection(mongoUrl).asPromise();
+  try {
+    const status = (await connection.db?.admin().command({ serverStatus: 1 })) as {
+      metrics?: { commands?: Record<string, { total?: number | { toNumber(): number } }> };
+    };
+    return Object.fromEntries(
+      Object.entries(status.metrics?.commands ?? {}).map(([name, c]) => [
+        name,
+        typeof c.total === 'number' ? c.total : Number(c.total?.toNumber() ?? 0),
+      ]),
+    );
+  } finally {
+    await connection.close();
+  }
+}

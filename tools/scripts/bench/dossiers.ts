@@ -38,12 +38,27 @@ const CONTRACT_DATE = '2026-11-16';
 /** The counter officer of the Ba Đình branch receives every dossier (its parcels are there). */
 const COUNTER = SAMPLE_USERS.counterBaDinh;
 
+/**
+ * The benchmark's own requests to the services, by method and route: its polling of a
+ * dossier's view costs the land registry (and, through the officer view, the notification
+ * service) CPU that the run counts as the pipeline's.
+ */
+export const apiRequests = new Map<string, number>();
+
+const route = (method: string, url: string) =>
+  `${method} ${new URL(url).pathname
+    .replace(/\/dossiers\/(?!transfers\b)[^/]+/, '/dossiers/:code')
+    .replace(/\/parcels\/.*/, '/parcels/…')
+    .replace(/\/orders\/[^/]+/, '/orders/:id')}`;
+
 async function http(
   method: string,
   url: string,
   body?: unknown,
   as: string = COUNTER,
 ): Promise<Json> {
+  const key = route(method, url);
+  apiRequests.set(key, (apiRequests.get(key) ?? 0) + 1);
   const res = await fetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...(await authAs(as)) },
