@@ -97,3 +97,12 @@ export interface BrokerClient {
 }
 
 export const BROKER_CLIENT = Symbol('BROKER_CLIENT');
+
+/**
+ * How long the broker may hold a consumer's fetch open while there is nothing to read. A
+ * message that arrives meanwhile answers the fetch at once, so a longer wait adds no latency;
+ * it only polls less. Measured with the five services and the simulators idle for 30 s
+ * (issue 18): at 100 ms the broker used 107 ms of CPU per second and the services 178; at
+ * 500 ms, 39 and 115. It also bounds how late a member hears of a rebalance or stops.
+ */
+export const FETCH_MAX_WAIT_MS = 500;

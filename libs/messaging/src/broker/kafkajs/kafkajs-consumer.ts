@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
-import { BrokerConsumer, ConsumerOptions, Headers, PartitionBatch } from '../broker-client';
+import {
+  BrokerConsumer,
+  ConsumerOptions,
+  FETCH_MAX_WAIT_MS,
+  Headers,
+  PartitionBatch,
+} from '../broker-client';
 
 function headersOf(
   raw: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
@@ -45,7 +51,7 @@ export class KafkajsConsumer implements BrokerConsumer {
         groupId: options.groupId,
         sessionTimeout: 30_000,
         heartbeatInterval: 3_000,
-        maxWaitTimeInMs: 100,
+        maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
         // A failure of our own pipeline (the database briefly gone, say) must not stop the
         // consumer for good: kafkajs restarts it and the uncommitted batch is delivered again.
         retry: { retries: 10, restartOnFailure: () => Promise.resolve(true) },

@@ -11,6 +11,7 @@ import {
   BrokerConsumer,
   BrokerOptions,
   ConsumerOptions,
+  FETCH_MAX_WAIT_MS,
   IncomingMessage,
   PartitionBatch,
 } from '../broker-client';
@@ -88,7 +89,7 @@ export class PlatformaticConsumer implements BrokerConsumer {
           sessionTimeout: 30_000,
           rebalanceTimeout: 60_000,
           heartbeatInterval: 3_000,
-          maxWaitTime: 100,
+          maxWaitTime: FETCH_MAX_WAIT_MS,
           autocommit: false,
           deserializers: {
             key: stringDeserializer,
