@@ -1,6 +1,5 @@
 export * from './broker/broker-client';
 export { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
-export { PlatformaticBrokerClient } from './broker/platformatic/platformatic-broker-client';
 export * from './broker/broker-factory';
 export * from './topology/topology';
 export * from './topology/kafka-acls';

@@ -1,5 +1,12 @@
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import type { FormContent } from './form-content';
+
+/** pdfkit is loaded with the first form printed, not at start: it costs 9 MB of memory. */
+let pdfkit: typeof PDFKit | undefined;
+function PDFDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+  pdfkit ??= require('pdfkit') as typeof PDFKit;
+  return new pdfkit(options);
+}
 
 /**
  * DejaVu Sans from the `dejavu-fonts-ttf` package: it has every Vietnamese letter with its
@@ -11,7 +18,7 @@ const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 /** The form as an A4 PDF. */
 export function renderForm(form: FormContent, unit: string): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = PDFDocument({
     size: 'A4',
     margin: 56,
     lang: 'vi-VN',
