@@ -14,15 +14,11 @@ export type NewDelivery = Pick<
 
 /** Far more events than a dossier ever has: a walk that gets this far is a bug, not data. */
 const MAX_SLOTS = 10_000;
-/** Dossiers whose next slot this process remembers (a few hundred bytes each at most). */
-const MAX_HINTS = 10_000;
 const HIDDEN = { outbox: 0, outboxRev: 0, outboxPending: 0 } as const;
 
 @Injectable()
 export class DeliveriesRepository {
   private readonly store: OutboxStore<Delivery>;
-  /** The next free slot of the dossiers this process opened deliveries for lately. */
-  private readonly nextSlots = new Map<string, number>();
 
   constructor(
     @InjectModel(Delivery.name) private readonly deliveries: Model<Delivery>,
@@ -35,79 +31,43 @@ export class DeliveriesRepository {
    * The deliveries of one event, one per channel: created PENDING the first time, in one
    * insert for all its channels (one write per event instead of one per channel), under the
    * dossier's first free slot (delivery-id.ts); as they were on every later call (a repeated
-   * event finds them SENT or FAILED). For a dossier this process opened deliveries for
-   * lately, the slot after its last one is tried at once, without reading (in the usual
-   * run every event of a dossier comes here); otherwise the slots are read from the first,
-   * where a repeated event (after a restart) is found.
+   * event finds them SENT or FAILED on the way to the free slot). Ordered: an insert refused
+   * on its first document (a slot taken meanwhile) writes nothing.
    */
   async openAll(
     dossierCode: string,
     aboutEventId: string,
     deliveries: NewDelivery[],
   ): Promise<Delivery[]> {
-    const hint = this.nextSlots.get(dossierCode);
-    let insertFirst = hint !== undefined;
-    for (let slot = hint ?? 1; slot <= MAX_SLOTS; slot++) {
-      if (!insertFirst) {
-        const first = await this.byId(deliveryId(dossierCode, slot, 0));
-        if (first?.aboutEventId === aboutEventId)
-          return this.opened(dossierCode, slot, this.ofSlot(first));
-        if (first) continue;
-      }
-      insertFirst = false;
-      const created = await this.insertAt(dossierCode, slot, aboutEventId, deliveries);
-      if (created) return this.opened(dossierCode, slot, created);
-      // The slot was taken (another event of the dossier, maybe by another instance), or the
-      // unique index on event and channel refused the insert: the event is stored already.
+    for (let slot = 1; slot <= MAX_SLOTS;) {
       const first = await this.byId(deliveryId(dossierCode, slot, 0));
-      if (!first) return this.ofEvent(aboutEventId);
-      if (first.aboutEventId === aboutEventId)
-        return this.opened(dossierCode, slot, this.ofSlot(first));
+      if (first?.aboutEventId === aboutEventId) return this.ofSlot(first);
+      if (first) {
+        slot++;
+        continue;
+      }
+      try {
+        const created = await this.deliveries.insertMany(
+          deliveries.map((d, index) => ({
+            ...d,
+            _id: deliveryId(dossierCode, slot, index),
+            dossierCode,
+            aboutEventId,
+            eventDeliveries: deliveries.length,
+            status: 'PENDING',
+            attempts: 0,
+          })),
+        );
+        return created.map((d) => d.toObject<Delivery>());
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+      // The slot was taken meanwhile (another instance, or another event of the dossier):
+      // the loop looks at it again. If it is free, the unique index on the event and channel
+      // refused the insert: the event is stored where this walk did not see it.
+      if (!(await this.byId(deliveryId(dossierCode, slot, 0)))) return this.ofEvent(aboutEventId);
     }
     throw new Error(`dossier ${dossierCode} has no free delivery slot below ${MAX_SLOTS}`);
-  }
-
-  /** Ordered: an insert refused on its first document (the slot is taken) writes nothing. */
-  private async insertAt(
-    dossierCode: string,
-    slot: number,
-    aboutEventId: string,
-    deliveries: NewDelivery[],
-  ): Promise<Delivery[] | null> {
-    try {
-      const created = await this.deliveries.insertMany(
-        deliveries.map((d, index) => ({
-          ...d,
-          _id: deliveryId(dossierCode, slot, index),
-          dossierCode,
-          aboutEventId,
-          eventDeliveries: deliveries.length,
-          status: 'PENDING',
-          attempts: 0,
-        })),
-      );
-      return created.map((d) => d.toObject<Delivery>());
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return null;
-    }
-  }
-
-  /** Remembers the dossier's next slot; answers the event's deliveries. */
-  private async opened(
-    dossierCode: string,
-    slot: number,
-    deliveries: Delivery[] | Promise<Delivery[]>,
-  ): Promise<Delivery[]> {
-    const next = Math.max(slot + 1, this.nextSlots.get(dossierCode) ?? 0);
-    this.nextSlots.delete(dossierCode);
-    this.nextSlots.set(dossierCode, next);
-    // A Map keeps insertion order: the dossiers not seen for longest go first.
-    for (const oldest of this.nextSlots.keys()) {
-      if (this.nextSlots.size <= MAX_HINTS) break;
-      this.nextSlots.delete(oldest);
-    }
-    return deliveries;
   }
 
   /**
