@@ -79,7 +79,7 @@ export class DeliveriesService {
     } catch (err) {
       if (err instanceof AgencyRejectedError) {
         const reason = rejectionReason(err);
-        this.logger.warn(`${delivery.channel} ${messageIdOf(delivery)} refused: ${reason}`);
+        this.logger.warn(`${delivery.channel} ${delivery._id} refused: ${reason}`);
         await this.repository.markFailed(delivery._id, reason, this.failedEvent(delivery, reason));
         return;
       }
