@@ -4,9 +4,8 @@ import type { Delivery } from './schemas/delivery.schema';
  * A delivery's _id: the dossier's `slot`-th notified event (from 1, in the order they were
  * stored) and the delivery's place among that event's deliveries (from 0). Slots are taken
  * one after another, so a dossier's deliveries are found by looking up ids from
- * `<code>#1.0` until one is missing, by the primary key: on FerretDB 1.24 a look-up by
- * dossier code read every delivery ever stored (issue 18), and an index on it would be kept
- * up on every write (ranges and prefix regexes on _id read everything too).
+ * `<code>#1.0` until one is missing: FerretDB 1.24 serves only `_id` equality from an
+ * index, and a look-up by dossier code read every delivery ever stored (issue 18).
  */
 export function deliveryId(dossierCode: string, slot: number, index: number): string {
   return `${dossierCode}#${slot}.${index}`;

@@ -3,13 +3,9 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { HoldNotice, HoldNoticeSchema } from './schemas/hold-notice.schema';
 import { HoldsController } from './holds.controller';
 import { HoldsService } from './holds.service';
-import { ParcelsModule } from '../parcels/parcels.module';
 
 @Module({
-  imports: [
-    MongooseModule.forFeature([{ name: HoldNotice.name, schema: HoldNoticeSchema }]),
-    ParcelsModule,
-  ],
+  imports: [MongooseModule.forFeature([{ name: HoldNotice.name, schema: HoldNoticeSchema }])],
   controllers: [HoldsController],
   providers: [HoldsService],
 })

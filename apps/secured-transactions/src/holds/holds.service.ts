@@ -5,7 +5,6 @@ import { HoldPlacement } from '@lien-thong/agency-contracts';
 import { Topics } from '@lien-thong/contracts';
 import { EventFactory, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import { parcelKey } from '../parcel-checks/parcel-key';
-import { ParcelLinksRepository } from '../parcels/parcel-links.repository';
 import { HoldNotice } from './schemas/hold-notice.schema';
 
 /**
@@ -19,7 +18,6 @@ export class HoldsService {
 
   constructor(
     @InjectModel(HoldNotice.name) private readonly notices: Model<HoldNotice>,
-    private readonly links: ParcelLinksRepository,
     private readonly events: EventFactory,
     relay: OutboxRelay,
   ) {
@@ -42,8 +40,6 @@ export class HoldsService {
       placedAt: placement.placedAt,
       ...(placement.liftedAt ? { liftedAt: placement.liftedAt } : {}),
     });
-    // Linked to its parcel first, so that a parcel check finds it as soon as it is stored.
-    await this.links.link(key, 'HOLD', id);
     const created = await this.store.create(
       {
         _id: id,

@@ -7,14 +7,12 @@ import {
 import { MortgagesRepository } from './mortgages.repository';
 import { MortgagesService } from './mortgages.service';
 import { MortgagesConsumer } from './mortgages.consumer';
-import { ParcelsModule } from '../parcels/parcels.module';
 
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: LandOfficeMortgage.name, schema: LandOfficeMortgageSchema },
     ]),
-    ParcelsModule,
   ],
   controllers: [MortgagesConsumer],
   providers: [MortgagesRepository, MortgagesService],

@@ -68,18 +68,11 @@ export class MortgagesRepository {
     );
   }
 
-  /**
-   * Of these mortgages (the parcel's, from its links), those registered and not released,
-   * oldest registration first; each looked up by _id.
-   */
-  async inForce(registrationNumbers: string[]): Promise<LandOfficeMortgage[]> {
-    const found = await Promise.all(
-      registrationNumbers.map((id) =>
-        this.mortgages.findById(id).lean<LandOfficeMortgage>().exec(),
-      ),
-    );
-    return found
-      .filter((m): m is LandOfficeMortgage => !!m?.registeredAt && !m.releasedAt)
-      .sort((a, b) => (a.registeredAt?.getTime() ?? 0) - (b.registeredAt?.getTime() ?? 0));
+  /** The mortgages on the parcel registered and not released, oldest registration first. */
+  inForce(key: string): Promise<LandOfficeMortgage[]> {
+    return this.mortgages
+      .find({ parcelKey: key, registeredAt: { $ne: null }, releasedAt: null })
+      .sort({ registeredAt: 1 })
+      .lean<LandOfficeMortgage[]>();
   }
 }

@@ -6,8 +6,6 @@ import type {
   MortgageV1,
 } from '@lien-thong/contracts';
 import { vietnamDateOf } from '@lien-thong/calendar';
-import { parcelKey } from '../parcel-checks/parcel-key';
-import { ParcelLinksRepository } from '../parcels/parcel-links.repository';
 import { MortgagesRepository } from './mortgages.repository';
 
 /**
@@ -16,14 +14,10 @@ import { MortgagesRepository } from './mortgages.repository';
  */
 @Injectable()
 export class MortgagesService {
-  constructor(
-    private readonly mortgages: MortgagesRepository,
-    private readonly links: ParcelLinksRepository,
-  ) {}
+  constructor(private readonly mortgages: MortgagesRepository) {}
 
   async registered(event: EventEnvelope<MortgageRegisteredV1>): Promise<void> {
     const { registrationNumber, parcel, mortgagee, registeredAt, dossierCode } = event.payload;
-    await this.links.link(parcelKey(parcel), 'MORTGAGE', registrationNumber);
     await this.mortgages.registered(event.eventId, {
       registrationNumber,
       parcel,
@@ -35,7 +29,6 @@ export class MortgagesService {
 
   async released(event: EventEnvelope<MortgageReleasedV1>): Promise<void> {
     const { registrationNumber, parcel, releasedAt, dossierCode } = event.payload;
-    await this.links.link(parcelKey(parcel), 'MORTGAGE', registrationNumber);
     await this.mortgages.released(event.eventId, {
       registrationNumber,
       parcel,
@@ -50,10 +43,8 @@ export class MortgagesService {
    * Read at the time of each answer, so that no reused registry answer hides a mortgage
    * registered or released since.
    */
-  async inForceOn(key: string): Promise<MortgageV1 | null> {
-    const linked = await this.links.refs(key, 'MORTGAGE');
-    if (linked.length === 0) return null;
-    const [first] = await this.mortgages.inForce(linked);
+  async inForceOn(parcelKey: string): Promise<MortgageV1 | null> {
+    const [first] = await this.mortgages.inForce(parcelKey);
     if (!first?.registeredAt || !first.mortgagee) return null;
     return {
       mortgagee: first.mortgagee,

@@ -6,13 +6,11 @@ import { ParcelCheckRepository } from './parcel-check.repository';
 import { ParcelCheckService } from './parcel-check.service';
 import { ParcelCheckConsumer } from './parcel-check.consumer';
 import { MortgagesModule } from '../mortgages/mortgages.module';
-import { ParcelsModule } from '../parcels/parcels.module';
 
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: ParcelCheck.name, schema: ParcelCheckSchema }]),
     MortgagesModule,
-    ParcelsModule,
   ],
   controllers: [ParcelCheckConsumer],
   providers: [ParcelCheckRepository, ParcelCheckService, JusticeRegistryClient],

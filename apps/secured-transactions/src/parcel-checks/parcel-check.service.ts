@@ -11,7 +11,7 @@ import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { SecuredTransactionsConfig } from '../config/secured-transactions.config';
 import { JusticeRegistryClient } from '../agencies/justice-registry.client';
 import { ParcelCheckRepository } from './parcel-check.repository';
-import { RecentAnswer } from './recent-answers';
+import { ParcelCheck } from './schemas/parcel-check.schema';
 import { parcelKey } from './parcel-key';
 import { MortgagesService } from '../mortgages/mortgages.service';
 import { withLandOfficeMortgage } from '../mortgages/land-office-encumbrance';
@@ -31,7 +31,7 @@ function toEncumbrance(answer: ParcelCheckResponse): EncumbranceV1 {
  * The registry's own stored answer as of its registry time (checks stored before asOf was
  * kept: checkedAt; before registryResult was kept, result was the registry's).
  */
-function asOfStored(check: RecentAnswer): EncumbranceV1 {
+function asOfStored(check: ParcelCheck): EncumbranceV1 {
   const registry = check.registryResult ?? check.result;
   return { ...registry, asOf: (check.asOf ?? check.checkedAt).toISOString() };
 }

@@ -14,7 +14,7 @@ export class LandOfficeMortgage {
   @Prop({ type: String })
   _id!: string;
 
-  @Prop({ required: true })
+  @Prop({ required: true, index: true })
   parcelKey!: string;
 
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
@@ -44,3 +44,4 @@ export class LandOfficeMortgage {
 }
 
 export const LandOfficeMortgageSchema = SchemaFactory.createForClass(LandOfficeMortgage);
+LandOfficeMortgageSchema.index({ parcelKey: 1, releasedAt: 1 });

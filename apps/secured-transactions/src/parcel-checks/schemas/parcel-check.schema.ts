@@ -12,13 +12,13 @@ export class ParcelCheck {
   @Prop({ type: String })
   _id!: string;
 
-  @Prop({ required: true })
+  @Prop({ required: true, index: true })
   dossierCode!: string;
 
   @Prop({ type: String, required: true })
   stage!: CheckStage;
 
-  @Prop({ required: true })
+  @Prop({ required: true, index: true })
   parcelKey!: string;
 
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
@@ -54,3 +54,4 @@ export class ParcelCheck {
 
 export const ParcelCheckSchema = SchemaFactory.createForClass(ParcelCheck);
 addOutbox(ParcelCheckSchema);
+ParcelCheckSchema.index({ parcelKey: 1, source: 1, checkedAt: -1 });

@@ -131,4 +131,5 @@ export class TaxAssessment {
 
 export const TaxAssessmentSchema = SchemaFactory.createForClass(TaxAssessment);
 addOutbox(TaxAssessmentSchema);
+TaxAssessmentSchema.index({ dossierCode: 1, slipRevision: -1 });
 TaxAssessmentSchema.index({ status: 1 });
