@@ -4,10 +4,9 @@ import { AgencyRejectedError } from '@lien-thong/resilience';
 import { EmailClient } from '../agencies/email.client';
 import { SmsClient } from '../agencies/sms.client';
 import { ZaloClient } from '../agencies/zalo.client';
-import { messageIdOf } from './delivery-id';
 import { Delivery } from './schemas/delivery.schema';
 
-/** Hands a stored delivery to its channel's gateway, with its event and channel as messageId. */
+/** Hands a stored delivery to its channel's gateway, with the delivery id as messageId. */
 @Injectable()
 export class ChannelSender {
   constructor(
@@ -17,11 +16,7 @@ export class ChannelSender {
   ) {}
 
   async send(delivery: Delivery): Promise<void> {
-    const base = {
-      messageId: messageIdOf(delivery),
-      dossierCode: delivery.dossierCode,
-      to: delivery.to,
-    };
+    const base = { messageId: delivery._id, dossierCode: delivery.dossierCode, to: delivery.to };
     switch (delivery.channel) {
       case 'SMS':
         await this.sms.send({ ...base, text: delivery.text ?? '' });

@@ -9,7 +9,6 @@ import { dossierReceived } from '../templates/dossier-received.template';
 import { Template } from '../templates/template';
 import { ChannelSender, rejectionReason } from './channel-sender';
 import { DeliveriesRepository } from './deliveries.repository';
-import { messageIdOf } from './delivery-id';
 import { maskRecipient } from './mask';
 import { Delivery } from './schemas/delivery.schema';
 import { targetsFor } from './targets';
@@ -56,9 +55,13 @@ export class DeliveriesService {
       return;
     }
     const deliveries = await this.repository.openAll(
-      event.dossierKey,
-      event.eventId,
-      targets.map((target) => ({ template: message.template, ...target })),
+      targets.map((target) => ({
+        _id: `${event.eventId}:${target.channel}`,
+        dossierCode: event.dossierKey,
+        aboutEventId: event.eventId,
+        template: message.template,
+        ...target,
+      })),
     );
     const outcomes = await Promise.allSettled(deliveries.map((d) => this.deliver(d)));
     const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
@@ -98,7 +101,7 @@ export class DeliveriesService {
   private failedEvent(delivery: Delivery, error: string): OutboxEntry {
     return this.events.create(Topics.NotificationStatusChanged, delivery.dossierCode, {
       dossierCode: delivery.dossierCode,
-      notificationId: messageIdOf(delivery),
+      notificationId: delivery._id,
       aboutEventId: delivery.aboutEventId,
       template: delivery.template,
       channel: delivery.channel,

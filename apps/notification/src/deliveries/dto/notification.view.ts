@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TemplateId } from '../../templates/template';
-import { messageIdOf } from '../delivery-id';
 import { maskRecipient } from '../mask';
 import {
   DELIVERY_STATUSES,
@@ -65,7 +64,7 @@ export class NotificationList {
 /** `withContent`: the text, subject and body as sent (the operator's view only). */
 export function toView(delivery: Delivery, withContent = true): NotificationView {
   return {
-    id: messageIdOf(delivery),
+    id: delivery._id,
     dossierCode: delivery.dossierCode,
     aboutEventId: delivery.aboutEventId,
     template: delivery.template,

@@ -8,9 +8,8 @@ export const DELIVERY_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
- * One message about one event on one channel. The _id places it among the dossier's
- * deliveries (delivery-id.ts), so that they are all found by _id; `${eventId}:${channel}`
- * is the messageId given to the gateway: a redelivered event finds its delivery instead of
+ * One message about one event on one channel. The id `${eventId}:${channel}` is also the
+ * messageId given to the gateway: a redelivered event finds its delivery instead of
  * sending again, and a re-send after a crash is recognised by the (idempotent) gateway.
  * The content is stored on creation so that a retry sends exactly the same message.
  */
@@ -19,16 +18,12 @@ export class Delivery {
   @Prop({ type: String })
   _id!: string;
 
-  @Prop({ required: true })
+  @Prop({ required: true, index: true })
   dossierCode!: string;
 
   /** The event the message tells about. */
   @Prop({ required: true })
   aboutEventId!: string;
-
-  /** How many deliveries the event has (ids `.0` to `.n-1` of its slot). */
-  @Prop({ required: true, default: 1 })
-  eventDeliveries!: number;
 
   @Prop({ type: String, required: true })
   template!: TemplateId;
@@ -72,5 +67,6 @@ export class Delivery {
 
 export const DeliverySchema = SchemaFactory.createForClass(Delivery);
 addOutbox(DeliverySchema);
-// One message per event per channel, whatever slot the event was given.
+// One message per event per channel, whatever the id scheme becomes.
 DeliverySchema.index({ aboutEventId: 1, channel: 1 }, { unique: true });
+DeliverySchema.index({ dossierCode: 1, createdAt: 1 });
