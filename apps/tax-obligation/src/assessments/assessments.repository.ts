@@ -3,8 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
 import type { CancellationReason } from '@lien-thong/contracts';
-import { assessmentId } from './assessment-id';
-import { DossierRevisions } from './schemas/dossier-revisions.schema';
 import {
   AssessmentStatus,
   OrderOutcome,
@@ -21,7 +19,6 @@ export class AssessmentsRepository {
 
   constructor(
     @InjectModel(TaxAssessment.name) private readonly assessments: Model<TaxAssessment>,
-    @InjectModel(DossierRevisions.name) private readonly revisions: Model<DossierRevisions>,
     relay: OutboxRelay,
   ) {
     this.store = new OutboxStore(assessments, relay);
@@ -31,40 +28,20 @@ export class AssessmentsRepository {
     return this.assessments.findById(id, { outbox: 0 }).lean<TaxAssessment>().exec();
   }
 
-  /**
-   * Every revision of a dossier's slip, newest first: revision 1 and those its revisions
-   * entry names, each looked up by _id (see DossierRevisions). A revision named but not
-   * stored yet (its assessment is being written) is not one.
-   */
-  async revisionsOf(dossierCode: string): Promise<TaxAssessment[]> {
-    const [first, entry] = await Promise.all([
-      this.findById(assessmentId(dossierCode, 1)),
-      this.revisions.findById(dossierCode).lean<DossierRevisions>().exec(),
-    ]);
-    const later = await Promise.all(
-      [...new Set(entry?.revisions ?? [])]
-        .filter((revision) => revision !== 1)
-        .map((revision) => this.findById(assessmentId(dossierCode, revision))),
-    );
-    return [first, ...later]
-      .filter((a): a is TaxAssessment => a !== null)
-      .sort((a, b) => b.slipRevision - a.slipRevision);
+  /** Every revision of a dossier's slip, newest first. */
+  revisionsOf(dossierCode: string): Promise<TaxAssessment[]> {
+    return this.assessments
+      .find({ dossierCode }, { outbox: 0 })
+      .sort({ slipRevision: -1 })
+      .lean<TaxAssessment[]>()
+      .exec();
   }
 
   /**
    * Inserts the assessment with its events; false when its id exists (the slip was already
-   * handled), in which case nothing is written. A revision other than 1 is named in the
-   * dossier's revisions entry first, so that it is found as soon as it is stored. $addToSet
-   * is not atomic on FerretDB, but a dossier's slips are handled one at a time (keyed by
-   * dossier, so one partition and one consumer).
+   * handled), in which case nothing is written.
    */
-  async create(assessment: NewAssessment, events: OutboxEntry[]): Promise<boolean> {
-    if (assessment.slipRevision !== 1)
-      await this.revisions.updateOne(
-        { _id: assessment.dossierCode },
-        { $addToSet: { revisions: assessment.slipRevision } },
-        { upsert: true },
-      );
+  create(assessment: NewAssessment, events: OutboxEntry[]): Promise<boolean> {
     return this.store.create(assessment, events);
   }
 

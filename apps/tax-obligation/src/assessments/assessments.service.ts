@@ -8,7 +8,6 @@ import { PaymentGatewayClient } from '../agencies/payment-gateway.client';
 import { ClosuresService } from '../compensation/closures.service';
 import { CompensationService } from '../compensation/compensation.service';
 import { publicUrl, TaxObligationConfig } from '../config/tax-obligation.config';
-import { assessmentId } from './assessment-id';
 import { AssessmentsRepository } from './assessments.repository';
 import { planFilings } from './filings';
 import { toVnd } from './money';
@@ -19,6 +18,11 @@ import { decideRevision } from './slip-revisions';
 import { SlipProblemCode } from './slip-problems';
 import { toStoredLine } from './stored-line';
 import { TaxFilingService } from './tax-filing.service';
+
+/** One assessment per revision of a dossier's slip; also the payment order id. */
+export function assessmentId(dossierCode: string, slipRevision: number): string {
+  return `${dossierCode}:R${slipRevision}`;
+}
 
 /** The gateway's callback path on this service (see PaymentsController). */
 export const PAYMENT_CALLBACK_PATH = '/payments/callback';
