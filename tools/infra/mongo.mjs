@@ -29,7 +29,7 @@ export function mongoPrerequisites() {
 }
 
 /** Names the build: a binary built with other patches is another cache entry. */
-const FERRETDB_PATCH = 'id-eq-1+gin-eq-1';
+const FERRETDB_PATCH = 'id-eq-1+gin-eq-2';
 
 function ferretBinary() {
   return cacheDir('ferretdb', `${versions.ferretdb}-${FERRETDB_PATCH}`, 'ferretdb');
@@ -202,7 +202,9 @@ func filterEqualAsReleased(p *metadata.Placeholder, k any, v any, operator strin
   patchSource(
     registry,
     `		created = append(created, index.Name)`,
-    `		if index.Unique { // lien-thong: the GIN index beside the btree, dropped with the table
+    `		// lien-thong: the GIN index beside a unique btree (not _id's: equality there is "="),
+		// dropped with the table.
+		if index.Unique && !(len(index.Key) == 1 && index.Key[0].Field == "_id") {
 			gin := fmt.Sprintf(
 				"CREATE INDEX IF NOT EXISTS %s ON %s USING gin (%s)",
 				pgx.Identifier{strings.TrimSuffix(index.PgIndex, "_idx") + "_gin"}.Sanitize(),
