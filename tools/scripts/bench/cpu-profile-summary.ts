@@ -20,22 +20,8 @@
 // shares are turned into CPU ms.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { packageOf, Profile, selfTimes } from './profile-summary';
 import { fmt, table } from './stats';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples?: number[];
-  timeDeltas?: number[];
-}
 
 /** Kinds of work, in the order the tables print them. */
 export const KINDS = [
@@ -91,16 +77,6 @@ const NODE_KIND: [RegExp, Kind][] = [
   ],
 ];
 
-/** The package (node_modules/<pkg>) or project folder (apps/<app>, libs/<lib>) of a script. */
-export function packageOf(url: string): string {
-  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (nm) return nm[1];
-  if (url.startsWith('node:')) return 'node internals';
-  const project = /\/(libs|apps|tools)\/([^/]+)\//.exec(url);
-  if (project) return `${project[1]}/${project[2]}`;
-  return url.replace(/^file:\/\//, '');
-}
-
 /** The kind of work a script's code is. */
 export function kindOf(url: string): Kind {
   const pkg = packageOf(url);
@@ -152,18 +128,7 @@ export function summarizeCpuProfile(file: string, topOurs = 15): CpuProfileSumma
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  // Self time per node: each sample lasts until the next one.
-  const selfUs = new Map<number, number>();
-  if (profile.samples && profile.timeDeltas) {
-    for (let i = 0; i < profile.samples.length; i++) {
-      const dt = profile.timeDeltas[i + 1] ?? 0;
-      selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + dt);
-    }
-  } else {
-    const hits = profile.nodes.reduce((s, n) => s + (n.hitCount ?? 0), 0);
-    const per = (profile.endTime - profile.startTime) / Math.max(1, hits);
-    for (const n of profile.nodes) selfUs.set(n.id, (n.hitCount ?? 0) * per);
-  }
+  const selfUs = selfTimes(profile);
   const add = (m: Map<string, number>, k: string, us: number) => m.set(k, (m.get(k) ?? 0) + us);
   const selfKind = new Map<string, number>();
   const chargedKind = new Map<string, number>();

@@ -2,14 +2,14 @@
 // project folder, and the functions with the most self time.
 import { readFileSync } from 'node:fs';
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
   children?: number[];
 }
 
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -30,6 +30,11 @@ export interface ProfileSummary {
 /** node_modules/<package>, libs/<lib>, apps/<app>, node:internal, or a V8 pseudo-frame. */
 export function areaOf(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : '(native)';
+  return packageOf(url);
+}
+
+/** The package (node_modules/<pkg>) or project folder (apps/<app>, libs/<lib>) of a script. */
+export function packageOf(url: string): string {
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1];
   if (url.startsWith('node:')) return 'node internals';
@@ -38,12 +43,10 @@ export function areaOf(url: string, fn: string): string {
   return url.replace(/^file:\/\//, '');
 }
 
-export function summarizeProfile(file: string, topN = 12): ProfileSummary {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+/** Self time per node, in µs: each sample lasts until the next one. */
+export function selfTimes(profile: Profile): Map<number, number> {
   const self = new Map<number, number>();
   if (profile.samples && profile.timeDeltas) {
-    // Each sample's duration is the delta to the next sample.
     for (let i = 0; i < profile.samples.length; i++) {
       const dt = profile.timeDeltas[i + 1] ?? 0;
       self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
@@ -53,6 +56,13 @@ export function summarizeProfile(file: string, topN = 12): ProfileSummary {
     const per = (profile.endTime - profile.startTime) / Math.max(1, total);
     for (const n of profile.nodes) self.set(n.id, (n.hitCount ?? 0) * per);
   }
+  return self;
+}
+
+export function summarizeProfile(file: string, topN = 12): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = selfTimes(profile);
   let idle = 0;
   let busy = 0;
   const areas = new Map<string, number>();
