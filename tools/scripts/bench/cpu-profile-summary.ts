@@ -20,7 +20,7 @@
 // shares are turned into CPU ms.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { packageOf, Profile, selfTimes } from './profile-summary';
+import { packageOf, Profile, ProfileNode, selfTimes } from './profile-summary';
 import { fmt, table } from './stats';
 
 /** Kinds of work, in the order the tables print them. */
