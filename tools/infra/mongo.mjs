@@ -44,24 +44,17 @@ function ferretBinary() {
  * patch makes a string (or ObjectID, date) _id an `=` that the index serves.
  */
 function patchIdEquality(/** @type {string} */ work) {
-  const file = join(work, 'internal/backends/postgresql/query.go');
-  const anchor = `	case string, types.ObjectID, time.Time:
-		// merge with the case below?`;
-  const source = readFileSync(file, 'utf8');
-  if (!source.includes(anchor))
-    throw new Error(`FerretDB's ${file} changed: the _id equality patch no longer applies`);
-  writeFileSync(
-    file,
-    source.replace(
-      anchor,
-      `	case string, types.ObjectID, time.Time:
+  patchSource(
+    join(work, 'internal/backends/postgresql/query.go'),
+    `	case string, types.ObjectID, time.Time:
+		// merge with the case below?`,
+    `	case string, types.ObjectID, time.Time:
 		if k == "_id" { // lien-thong: served by the unique index on _jsonb->'_id'
 			filter = fmt.Sprintf("%s = %s::jsonb", metadata.IDColumn, p.Next())
 			args = append(args, string(must.NotFail(sjson.MarshalSingleValue(v))))
 			break
 		}
 		// merge with the case below?`,
-    ),
   );
 }
 
