@@ -101,48 +101,48 @@ export async function rawDbWrites(
   }
 }
 
-/** Write commands the database has executed so far (FerretDB and mongod both answer this). */
-export async function writeCommandCount(
-  mongoUrl: string,
-): Promise<{ writes: number; byCommand: Record<string, number> }> {
+interface ServerStatus {
+  metrics?: { commands?: Record<string, { total?: number | { toNumber(): number } }> };
+  opcounters?: Record<string, number>;
+}
+
+async function serverStatus(mongoUrl: string): Promise<ServerStatus> {
   const connection = await mongoose.createConnection(mongoUrl).asPromise();
   try {
-    const status = (await connection.db?.admin().command({ serverStatus: 1 })) as {
-      metrics?: { commands?: Record<string, { total?: number | { toNumber(): number } }> };
-      opcounters?: Record<string, number>;
-    };
-    const byCommand: Record<string, number> = {};
-    const commands = status.metrics?.commands ?? {};
-    for (const name of ['insert', 'update', 'delete', 'findAndModify']) {
-      const total = commands[name]?.total;
-      byCommand[name] = typeof total === 'number' ? total : Number(total?.toNumber() ?? 0);
-    }
-    // mongod counts operations in opcounters; FerretDB only per command.
-    if (status.opcounters && !status.metrics?.commands?.insert) {
-      byCommand.insert = status.opcounters.insert ?? 0;
-      byCommand.update = status.opcounters.update ?? 0;
-      byCommand.delete = status.opcounters.delete ?? 0;
-    }
-    return { writes: Object.values(byCommand).reduce((s, n) => s + n, 0), byCommand };
+    return (await connection.db?.admin().command({ serverStatus: 1 })) as ServerStatus;
   } finally {
     await connection.close();
   }
 }
 
+function commandTotals(status: ServerStatus): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(status.metrics?.commands ?? {}).map(([name, c]) => [
+      name,
+      typeof c.total === 'number' ? c.total : Number(c.total?.toNumber() ?? 0),
+    ]),
+  );
+}
+
+/** Write commands the database has executed so far (FerretDB and mongod both answer this). */
+export async function writeCommandCount(
+  mongoUrl: string,
+): Promise<{ writes: number; byCommand: Record<string, number> }> {
+  const status = await serverStatus(mongoUrl);
+  const commands = commandTotals(status);
+  const byCommand: Record<string, number> = {};
+  for (const name of ['insert', 'update', 'delete', 'findAndModify'])
+    byCommand[name] = commands[name] ?? 0;
+  // mongod counts operations in opcounters; FerretDB only per command.
+  if (status.opcounters && !status.metrics?.commands?.insert) {
+    byCommand.insert = status.opcounters.insert ?? 0;
+    byCommand.update = status.opcounters.update ?? 0;
+    byCommand.delete = status.opcounters.delete ?? 0;
+  }
+  return { writes: Object.values(byCommand).reduce((s, n) => s + n, 0), byCommand };
+}
+
 /** Every command the server has answered, by name (serverStatus metrics.commands). */
 export async function commandCounts(mongoUrl: string): Promise<Record<string, number>> {
-  const connection = await mongoose.createConnection(mongoUrl).asPromise();
-  try {
-    const status = (await connection.db?.admin().command({ serverStatus: 1 })) as {
-      metrics?: { commands?: Record<string, { total?: number | { toNumber(): number } }> };
-    };
-    return Object.fromEntries(
-      Object.entries(status.metrics?.commands ?? {}).map(([name, c]) => [
-        name,
-        typeof c.total === 'number' ? c.total : Number(c.total?.toNumber() ?? 0),
-      ]),
-    );
-  } finally {
-    await connection.close();
-  }
+  return commandTotals(await serverStatus(mongoUrl));
 }

@@ -246,8 +246,8 @@ export class DossierDriver {
         this.reviews++;
         return;
       }
-      if (view.status && !['WAITING_FOR_PAYMENT', 'RECHECKING_HOLDS'].includes(String(view.status)))
-        return;
+      // Paid, a dossier goes straight to review; until then it waits for the payment.
+      if (view.status && view.status !== 'WAITING_FOR_PAYMENT') return;
       await new Promise((r) => setTimeout(r, 250));
     }
   }
