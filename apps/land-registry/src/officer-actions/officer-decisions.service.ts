@@ -42,7 +42,7 @@ export class OfficerDecisionsService {
     assertOfficerOf(actor, current, roles);
     const role = roles.find((r) => actor.roles.includes(r)) ?? roles[0];
     const officer = describeActor(actor, role);
-    return this.saga.runAndRead(code, (d) => step(d, officer));
+    return this.saga.run(code, (d) => step(d, officer), undefined, current);
   }
 
   requestSupplement(code: string, reasonVi: string, actor: Actor): Promise<Dossier> {

@@ -81,8 +81,8 @@ export class ReviewService {
   }
 
   async claim(code: string, actor: Actor): Promise<Dossier> {
-    const [, me] = await this.officerStep(code, actor, Role.LandOfficer);
-    return this.saga.runAndRead(code, (d) => claim(d, me, new Date()));
+    const [dossier, me] = await this.officerStep(code, actor, Role.LandOfficer);
+    return this.saga.run(code, (d) => claim(d, me, new Date()), undefined, dossier);
   }
 
   async assign(code: string, username: string, actor: Actor): Promise<Dossier> {
@@ -95,17 +95,17 @@ export class ReviewService {
     )
       throw ReviewException.officerOutsideUnit();
     const to = { username: officer.username, describedAs: officer.describedAs };
-    return this.saga.runAndRead(code, (d) => assign(d, to, me, new Date()));
+    return this.saga.run(code, (d) => assign(d, to, me, new Date()), undefined, dossier);
   }
 
   async propose(code: string, opinionVi: string, actor: Actor): Promise<Dossier> {
-    const [, me] = await this.officerStep(code, actor, Role.LandOfficer);
-    return this.saga.runAndRead(code, (d) => propose(d, me, opinionVi, new Date()));
+    const [dossier, me] = await this.officerStep(code, actor, Role.LandOfficer);
+    return this.saga.run(code, (d) => propose(d, me, opinionVi, new Date()), undefined, dossier);
   }
 
   async sendBack(code: string, reasonVi: string, actor: Actor): Promise<Dossier> {
-    const [, me] = await this.officerStep(code, actor, Role.LandLeader);
-    return this.saga.runAndRead(code, (d) => sendBack(d, me, reasonVi, new Date()));
+    const [dossier, me] = await this.officerStep(code, actor, Role.LandLeader);
+    return this.saga.run(code, (d) => sendBack(d, me, reasonVi, new Date()), undefined, dossier);
   }
 
   /**
@@ -128,7 +128,7 @@ export class ReviewService {
             serial: await this.parcels.newCertificateSerial(dossier.parcel.provinceCode),
             issuedOn: vietnamDateOf(at),
           };
-    return this.saga.runAndRead(code, (d) => approve(d, me, at, outcome));
+    return this.saga.run(code, (d) => approve(d, me, at, outcome), undefined, dossier);
   }
 
   /** The applicant (a citizen party) or a counter officer of the unit withdraws the dossier. */
@@ -138,12 +138,18 @@ export class ReviewService {
     if (audience === 'officer') {
       assertOfficerOf(actor, dossier, [Role.CounterOfficer]);
       const officer = describeActor(actor, Role.CounterOfficer);
-      return this.saga.runAndRead(code, (d) =>
-        withdraw(d, 'COUNTER_OFFICER', officer, reasonVi, new Date()),
+      return this.saga.run(
+        code,
+        (d) => withdraw(d, 'COUNTER_OFFICER', officer, reasonVi, new Date()),
+        undefined,
+        dossier,
       );
     }
-    return this.saga.runAndRead(code, (d) =>
-      withdraw(d, 'CITIZEN', 'Người nộp hồ sơ', reasonVi, new Date()),
+    return this.saga.run(
+      code,
+      (d) => withdraw(d, 'CITIZEN', 'Người nộp hồ sơ', reasonVi, new Date()),
+      undefined,
+      dossier,
     );
   }
 }

@@ -36,8 +36,12 @@ export class CadastralRegistrationService implements OnApplicationBootstrap, OnA
   async write(d: Dossier): Promise<void> {
     if (!d.cadastralPending || !d.certificateOutcome || !d.registeredAt) return;
     await this.book(d, d.certificateOutcome, d.registeredAt);
-    await this.saga.run(d._id, (now) =>
-      now.cadastralPending ? { set: { cadastralPending: false }, timeline: [], emit: [] } : null,
+    await this.saga.run(
+      d._id,
+      (now) =>
+        now.cadastralPending ? { set: { cadastralPending: false }, timeline: [], emit: [] } : null,
+      undefined,
+      d,
     );
   }
 

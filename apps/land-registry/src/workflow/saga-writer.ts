@@ -20,45 +20,41 @@ export class SagaWriter {
     private readonly events: EventFactory,
   ) {}
 
-  /** One step of the dossier (an event's, or the delay watch's); nothing is read back. */
+  /**
+   * One step of the dossier (an event's, the delay watch's, or an officer's). Returns the
+   * dossier as it is after the step, worked out from the dossier read and the write made
+   * (the write only applied if nobody changed the dossier since, see below), so nothing is
+   * read back. `known`: the dossier the caller has just read, used instead of a first read
+   * (if it is stale, the write does not apply and the dossier is read again).
+   */
   async run(
     code: string,
     decide: (d: Dossier) => Transition | null,
     eventId?: string,
-  ): Promise<void> {
-    await this.step(code, decide, eventId);
-  }
-
-  /** An officer's step: the dossier as it is after it, for the officer's screen. */
-  async runAndRead(code: string, decide: (d: Dossier) => Transition | null): Promise<Dossier> {
-    const { dossier, written } = await this.step(code, decide);
-    return written ? ((await this.dossiers.find(code)) ?? dossier) : dossier;
-  }
-
-  private async step(
-    code: string,
-    decide: (d: Dossier) => Transition | null,
-    eventId?: string,
-  ): Promise<{ dossier: Dossier; written: boolean }> {
+    known?: Dossier,
+  ): Promise<Dossier> {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const dossier = await this.dossiers.find(code);
+      const dossier = (attempt === 0 ? known : undefined) ?? (await this.dossiers.find(code));
       if (!dossier) throw new DossierNotFoundException();
-      if (eventId && dossier.handledEvents.includes(eventId)) return { dossier, written: false };
+      if (eventId && dossier.handledEvents.includes(eventId)) return dossier;
       const transition = decide(dossier);
-      if (!transition) return { dossier, written: false };
-      const written = await this.dossiers.write(
-        dossier,
-        this.update(dossier, transition),
-        this.entries(code, transition),
-        eventId,
-      );
-      if (written) dossierMetrics.transitioned(dossier, transition.status);
-      if (written) return { dossier, written: true };
+      if (!transition) return dossier;
+      const step = this.step(dossier, transition, eventId);
+      const written = await this.dossiers.write(dossier, step.update, step.events, eventId);
+      if (!written) continue;
+      dossierMetrics.transitioned(dossier, transition.status);
+      return step.after;
     }
     throw new Error(`dossier ${code} kept changing; giving up this attempt (it will be retried)`);
   }
 
-  private update(d: Dossier, t: Transition): UpdateQuery<Dossier> {
+  /**
+   * The write of one transition, and the dossier after it: the same $set and pushes applied
+   * to the dossier it was decided on, which the write's rev check guarantees is what is
+   * stored (handledEvents keeps the last 200 as the write does). Its outbox is left as read:
+   * the relay empties it on its own, and nothing reads it from here.
+   */
+  private step(d: Dossier, t: Transition, eventId?: string) {
     const pauses = t.pauses ?? d.pauses;
     const set: Partial<Dossier> = {
       ...(t.set ?? {}),
@@ -68,10 +64,19 @@ export class SagaWriter {
         ? { pauses, dueAt: currentDeadline(d.receivedAt, d.workingDaysAllowed, pauses) }
         : {}),
     };
-    const push = {
-      ...(t.timeline.length > 0 ? { timeline: { $each: t.timeline } } : {}),
+    const update: UpdateQuery<Dossier> = {
+      $set: set,
+      ...(t.timeline.length > 0 ? { $push: { timeline: { $each: t.timeline } } } : {}),
     };
-    return { $set: set, ...(Object.keys(push).length > 0 ? { $push: push } : {}) };
+    const events = this.entries(d._id, t);
+    const after: Dossier = {
+      ...d,
+      ...set,
+      timeline: [...d.timeline, ...t.timeline],
+      rev: d.rev + 1,
+      handledEvents: eventId ? [...d.handledEvents, eventId].slice(-200) : d.handledEvents,
+    };
+    return { update, events, after };
   }
 
   private entries(code: string, t: Transition) {

@@ -16,6 +16,7 @@ import {
   TransferSlipReturnedV1,
 } from '@lien-thong/contracts';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
+import { DossierNotFoundException } from '../dossiers/dossiers.exceptions';
 import { DossierNotificationsRepository } from '../dossiers/dossier-notifications.repository';
 import { unitNameVi } from '../reference-data/units';
 import { ParcelsService } from '../reference-data/parcels.service';
@@ -55,17 +56,20 @@ export class TransferSagaService {
       ...check.result,
       asOf: check.result.asOf ?? check.checkedAt,
     });
-    const dossier = await this.dossiers.find(check.dossierCode);
-    if (!dossier) return this.logger.warn(`check for unknown dossier ${check.dossierCode} ignored`);
-    await this.saga.run(
-      check.dossierCode,
-      (d) =>
-        onParcelChecked(d, check, new Date(), unitNameVi(d.unit), this.config.COUNTER_ADDRESS_VI),
-      event.eventId,
-    );
+    const after = await this.saga
+      .run(
+        check.dossierCode,
+        (d) =>
+          onParcelChecked(d, check, new Date(), unitNameVi(d.unit), this.config.COUNTER_ADDRESS_VI),
+        event.eventId,
+      )
+      .catch((err: unknown) => {
+        if (err instanceof DossierNotFoundException) return null;
+        throw err;
+      });
+    if (!after) return this.logger.warn(`check for unknown dossier ${check.dossierCode} ignored`);
     // Registered by this answer: the cadastral book follows (the sweep finishes it otherwise).
-    const now = await this.dossiers.find(check.dossierCode);
-    if (now?.cadastralPending) await this.cadastre.write(now);
+    if (after.cadastralPending) await this.cadastre.write(after);
   }
 
   async obligationsAssessed(event: EventEnvelope<ObligationsAssessedV1>): Promise<void> {
