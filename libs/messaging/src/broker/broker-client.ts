@@ -63,7 +63,15 @@ export interface PartitionBatch {
   heartbeat(): Promise<void>;
   /** False once the consumer is stopping: finish the current message, take no more. */
   isRunning(): boolean;
-  /** Marks everything up to and including this offset as done (committed explicitly). */
+  /**
+   * Everything up to and including this offset is handled: the consumer's next fetch of the
+   * partition starts after it (whether or not it is committed yet).
+   */
+  handled(offset: string): void;
+  /**
+   * Commits the group's offset of the partition past this one (which must have been
+   * `handled`). May be called after the batch has ended, while the consumer runs.
+   */
   commit(offset: string): Promise<void>;
 }
 

@@ -15,6 +15,23 @@ import { noteCommitted } from '../metrics/messaging-metrics';
 /** How often a member working on a message says it is alive (its session lasts 30 s). */
 const HEARTBEAT_EVERY_MS = 3_000;
 
+/**
+ * How long the last offset of a batch waits before it is committed. At this system's rates
+ * most batches hold one event, and each commit is a request the broker writes to its offsets
+ * log, much like the event itself: the batches of a partition that come meanwhile are
+ * committed once. What was handled is already recorded (the inbox, or the handler's own
+ * documents), so a crash or a rebalance in between only delivers those events again, and
+ * they are dropped as every redelivery is.
+ */
+export const COMMIT_DELAY_MS = 500;
+
+/** A partition's last handled offset, waiting for its commit. */
+interface DeferredCommit {
+  batch: PartitionBatch;
+  offset: string;
+  timer: NodeJS.Timeout;
+}
+
 export interface EventServerOptions {
   /** Partitions handled at once; order is kept within each partition (hence per dossier). */
   concurrency: number;
@@ -35,6 +52,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly log = new Logger('events');
   private consumer?: BrokerConsumer;
   private readonly pipeline: EventPipeline;
+  /** By partition (`topic/partition`): the offset to commit after COMMIT_DELAY_MS. */
+  private readonly deferred = new Map<string, DeferredCommit>();
+  /** Closing: every commit is made at once. */
+  private closing = false;
 
   constructor(
     private readonly broker: BrokerClient,
@@ -94,16 +115,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  /** One partition's messages in order; the inbox is saved before each offset commit. */
+  /**
+   * One partition's messages in order; the inbox is saved before each offset is committed
+   * (within a long batch every `commitEvery` messages, at its end a moment later: see
+   * COMMIT_DELAY_MS).
+   */
   private async handleBatch(batch: PartitionBatch): Promise<void> {
     const inbox = this.pipeline.openInbox();
     let uncommitted: string | undefined;
     let sinceCommit = 0;
-    const commit = async (offset: string) => {
+    const commit = async (offset: string, later: boolean) => {
       await inbox.save();
-      await batch.commit(offset);
-      const { groupId } = this.topology;
-      noteCommitted(groupId, batch.topic, batch.partition, offset, batch.highWatermark);
+      batch.handled(offset);
+      if (later && !this.closing) this.commitLater(batch, offset);
+      else await this.commitNow(batch, offset);
       uncommitted = undefined;
       sinceCommit = 0;
     };
@@ -115,9 +140,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         );
         if (outcome === 'interrupted') break;
         uncommitted = message.offset;
-        if (++sinceCommit >= this.options.commitEvery) await commit(uncommitted);
+        if (++sinceCommit >= this.options.commitEvery) await commit(uncommitted, false);
       }
-      if (uncommitted !== undefined) await commit(uncommitted);
+      if (uncommitted !== undefined) await commit(uncommitted, true);
     } finally {
       // Whatever ended the batch early (a rebalance, a failed commit), the events handled so
       // far are recorded: their redelivery is then dropped by the inbox.
@@ -143,8 +168,44 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /** Commits a partition's offset now; a later offset of it waiting to be committed is dropped. */
+  private async commitNow(batch: PartitionBatch, offset: string): Promise<void> {
+    const key = `${batch.topic}/${batch.partition}`;
+    const waiting = this.deferred.get(key);
+    if (waiting && BigInt(waiting.offset) <= BigInt(offset)) {
+      clearTimeout(waiting.timer);
+      this.deferred.delete(key);
+    }
+    await batch.commit(offset);
+    const { groupId } = this.topology;
+    noteCommitted(groupId, batch.topic, batch.partition, offset, batch.highWatermark);
+  }
+
+  /** Commits a partition's offset after COMMIT_DELAY_MS, unless a later one replaces it. */
+  private commitLater(batch: PartitionBatch, offset: string): void {
+    const key = `${batch.topic}/${batch.partition}`;
+    clearTimeout(this.deferred.get(key)?.timer);
+    const timer = setTimeout(() => void this.commitWaiting(key), COMMIT_DELAY_MS);
+    timer.unref();
+    this.deferred.set(key, { batch, offset, timer });
+  }
+
+  private async commitWaiting(key: string): Promise<void> {
+    const waiting = this.deferred.get(key);
+    if (!waiting) return;
+    try {
+      await this.commitNow(waiting.batch, waiting.offset);
+    } catch (err) {
+      // A rebalance took the partition, or the consumer was replaced: its new owner starts
+      // from the last commit, and the events handled since are dropped as redeliveries.
+      this.log.warn(`offset ${waiting.offset} of ${key} not committed: ${String(err)}`);
+    }
+  }
+
   /** SIGTERM: stop fetching, let in-flight handlers finish and commit, then flush the outbox. */
   async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.deferred.keys()].map((key) => this.commitWaiting(key)));
     await this.consumer?.stop();
     this.consumer = undefined;
     this.relay.stop();

@@ -107,8 +107,10 @@ export class KafkajsConsumer implements BrokerConsumer {
           })),
           heartbeat,
           isRunning: () => isRunning() && !isStale(),
+          // Resolved within the batch, or kafkajs fetches the batch again; committed alone
+          // (possibly later), so that an older commit never moves the fetch position back.
+          handled: (offset) => resolveOffset(offset),
           commit: async (offset) => {
-            resolveOffset(offset);
             await consumer.commitOffsets([
               {
                 topic: batch.topic,

@@ -207,6 +207,8 @@ export class PlatformaticConsumer implements BrokerConsumer {
         highWatermark: this.watermarks.get(`${topic}:${partition}`),
         heartbeat: () => Promise.resolve(),
         isRunning: () => !this.stopping && epoch === this.epoch,
+        // The stream's position moves on by itself: nothing to note.
+        handled: () => undefined,
         commit: async (offset) => {
           await consumer.commit({
             // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
