@@ -4,9 +4,9 @@ import { AgencyRejectedError } from '@lien-thong/resilience';
 import { EmailClient } from '../agencies/email.client';
 import { SmsClient } from '../agencies/sms.client';
 import { ZaloClient } from '../agencies/zalo.client';
-import { Delivery } from './schemas/delivery.schema';
+import type { NewDelivery } from './attempt';
 
-/** Hands a stored delivery to its channel's gateway, with the delivery id as messageId. */
+/** Hands a delivery to its channel's gateway, with the delivery id as messageId. */
 @Injectable()
 export class ChannelSender {
   constructor(
@@ -15,7 +15,7 @@ export class ChannelSender {
     private readonly zalo: ZaloClient,
   ) {}
 
-  async send(delivery: Delivery): Promise<void> {
+  async send(delivery: NewDelivery): Promise<void> {
     const base = { messageId: delivery._id, dossierCode: delivery.dossierCode, to: delivery.to };
     switch (delivery.channel) {
       case 'SMS':

@@ -27,10 +27,11 @@ import { taxNotice } from '../templates/tax-notice.template';
 import { DeliveriesService } from './deliveries.service';
 
 /**
- * Every dossier event a citizen must hear about, each with its template. APPLIED_ONCE: a
- * message is claimed (stored PENDING under the event's id and channel) before it is sent and
- * settled after, so a repeated event finds it and sends nothing again (a crash between
- * sending and settling resends, exactly as it did with an inbox record written after the
+ * Every dossier event a citizen must hear about, each with its template. APPLIED_ONCE: each
+ * message is stored under the event's id and channel with its outcome, so a repeated event
+ * finds it SENT or FAILED and sends nothing again, and a PENDING one is retried with its
+ * stored content (a crash between sending and storing resends with the same messageId, which
+ * the gateway delivers once, exactly as it did with an inbox record written after the
  * handler); the contact a receipt records is the same every time.
  */
 @Controller()

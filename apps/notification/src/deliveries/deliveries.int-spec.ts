@@ -1,10 +1,13 @@
-import { Admin } from 'kafkajs';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import { Admin, Consumer } from 'kafkajs';
+import { Connection, Model } from 'mongoose';
 import {
   ContactV1,
   createEnvelope,
   DossierReceivedV1,
   EventEnvelope,
   NotificationStatusChangedV1,
+  ObligationsCancelledV1,
   PayloadOf,
   TopicName,
   Topics,
@@ -14,13 +17,8 @@ import {
   DeliveredMessageList,
   SIMULATOR_ADMIN_API,
 } from '@lien-thong/agency-contracts';
-import {
-  BrokerConsumer,
-  eventHopSeconds,
-  KafkajsBrokerClient,
-  Topology,
-} from '@lien-thong/messaging';
-import { ServiceAccountToken } from '@lien-thong/platform';
+import { KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import { METRICS, ServiceAccountToken } from '@lien-thong/platform';
 import {
   RunningService,
   SAMPLE_USERS,
@@ -37,7 +35,11 @@ import {
 } from '@lien-thong/testing';
 import { NotificationConfig } from '../config/notification.config';
 import { NOTIFICATION_SERVICE } from '../service';
+import { obligationsCancelled } from '../templates/obligations-cancelled.template';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesService } from './deliveries.service';
 import type { NotificationList, NotificationView } from './dto/notification.view';
+import { Delivery } from './schemas/delivery.schema';
 
 const asOperator = () => authAs(SAMPLE_USERS.operator);
 /** The land registry's service account (realm role notification-reader), as provisioned. */
@@ -46,8 +48,35 @@ const asLandRegistry = async () => ({
   authorization: `Bearer ${await landRegistryAccount.value()}`,
 });
 
+/** The mongoose methods that send a write command. */
+const WRITE_METHODS = new Set([
+  'insertOne',
+  'insertMany',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'bulkWrite',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+]);
+const LANDLINE = '0243825123';
+
 const CODE = (n: number) => `000.00.04.H26-260701-${String(n).padStart(4, '0')}`;
 const PHONE = (n: number) => `09123456${String(n).padStart(2, '0')}`;
+
+function cancellation(code: string): ObligationsCancelledV1 {
+  return {
+    dossierCode: code,
+    assessmentId: `${code}:R1`,
+    reason: 'WITHDRAWN',
+    voidedNoticeNumbers: ['TB-TNCN-2026-0000012'],
+    paymentOrderCancelled: false,
+    cancelledAt: '2026-07-10T03:00:00.000Z',
+  };
+}
 
 function received(code: string, contact: ContactV1): DossierReceivedV1 {
   return {
@@ -66,7 +95,7 @@ describe('notification: what a citizen is told, on which channel, exactly once',
   let simulators: ServiceProcess;
   let service: RunningService<NotificationConfig>;
   let broker: KafkajsBrokerClient;
-  let observer: BrokerConsumer;
+  let observer: Consumer;
   let admin: Admin;
   const statuses: EventEnvelope<NotificationStatusChangedV1>[] = [];
 
@@ -119,19 +148,78 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     );
   /** No status event may still be on its way: the relay publishes within milliseconds. */
   const quietly = () => new Promise((r) => setTimeout(r, 1_000));
-  /** Events of a topic this service has handled so far (its hop histogram counts each). */
-  const handledCount = async (topic: string) => {
-    const metric = await eventHopSeconds.get();
-    return metric.values
-      .filter((v) => v.metricName?.endsWith('_count') && v.labels.topic === topic)
-      .reduce((sum, v) => sum + v.value, 0);
-  };
+  /**
+   * Waits until the service has taken everything published on a topic so far (its group has
+   * committed past it): handled, dropped as a repeat, or moved to a retry topic.
+   */
+  const consumed = (topic: TopicName) =>
+    eventually(
+      async () => {
+        const topology = service.app.get(Topology);
+        const physical = topology.topic(topic);
+        const [high, [group]] = await Promise.all([
+          admin.fetchTopicOffsets(physical),
+          admin.fetchOffsets({ groupId: topology.groupId, topics: [physical] }),
+        ]);
+        // -1 where nothing was ever committed (nor published).
+        const done = new Map(group.partitions.map((p) => [p.partition, Number(p.offset)]));
+        return high.every((p) => Math.max(0, done.get(p.partition) ?? -1) >= Number(p.high))
+          ? true
+          : undefined;
+      },
+      10_000,
+      `${topic} consumed`,
+    );
   /** Events this service has put on its first retry topic so far. */
   const retriesSoFar = async (): Promise<number> => {
     const offsets = await admin.fetchTopicOffsets(service.app.get(Topology).retryTopic(1));
     return offsets.reduce((sum, o) => sum + Number(o.high), 0);
   };
   const statusesOf = (code: string) => statuses.filter((s) => s.dossierKey === code);
+  const statusesAbout = (eventId: string) =>
+    statuses
+      .filter((s) => s.payload.aboutEventId === eventId)
+      .map((s) => `${s.payload.channel} ${s.payload.status}`);
+  /** Calls this service has made to a gateway so far (its agency-call histogram counts each). */
+  const gatewayCalls = async (agency: 'sms' | 'email' | 'zalo') => {
+    const metric = await METRICS.getSingleMetric('lien_thong_agency_call_seconds')?.get();
+    const values = (metric?.values ?? []) as {
+      metricName?: string;
+      labels: object;
+      value: number;
+    }[];
+    return values
+      .filter(
+        (v) =>
+          v.metricName?.endsWith('_count') && (v.labels as { agency?: string }).agency === agency,
+      )
+      .reduce((sum, v) => sum + v.value, 0);
+  };
+  /** The write commands this service sends its database while fn runs, and a second after. */
+  const writesDuring = async (fn: () => Promise<unknown>): Promise<string[]> => {
+    const connection = service.app.get<Connection>(getConnectionToken());
+    const writes: string[] = [];
+    const count = ({ collectionName, method }: { collectionName: string; method: string }) => {
+      if (WRITE_METHODS.has(method)) writes.push(`${collectionName}.${method}`);
+    };
+    connection.on('operation-start', count);
+    try {
+      await fn();
+      await quietly();
+    } finally {
+      connection.off('operation-start', count);
+    }
+    return writes;
+  };
+  /** An event handed to the service directly, as a second instance would handle it. */
+  const cancellationEvent = (code: string) =>
+    createEnvelope(
+      Topics.ObligationsCancelled,
+      code,
+      cancellation(code),
+      producerOf(Topics.ObligationsCancelled),
+      { correlationId: uniqueName('c') },
+    );
 
   beforeAll(async () => {
     const account = testInfra().envFor('land-registry');
@@ -161,20 +249,19 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     });
     const statusTopic = service.app.get(Topology).topic(Topics.NotificationStatusChanged);
     await broker.ensureTopics([statusTopic], 1);
-    observer = await broker.consumer({
-      groupId: uniqueName('observer'),
-      topics: [statusTopic],
-      concurrency: 1,
-    });
-    await observer.run(async (batch) => {
-      for (const m of batch.messages) statuses.push(JSON.parse(m.value?.toString() ?? '{}'));
-      const last = batch.messages.at(-1);
-      if (last) await batch.commit(last.offset);
+    // A plain subscriber, as the land registry would be (nothing of this service's client).
+    observer = testKafka('test-observer').consumer({ groupId: uniqueName('observer') });
+    await observer.connect();
+    await observer.subscribe({ topic: statusTopic, fromBeginning: true });
+    await observer.run({
+      eachMessage: async ({ message }) => {
+        statuses.push(JSON.parse(message.value?.toString() ?? '{}'));
+      },
     });
   }, 120_000);
 
   afterAll(async () => {
-    await observer?.stop();
+    await observer?.disconnect();
     await admin?.disconnect();
     await broker?.close();
     await service?.close();
@@ -235,15 +322,9 @@ describe('notification: what a citizen is told, on which channel, exactly once',
 
     // Handled APPLIED_ONCE: no inbox record, the deliveries themselves (one per event and
     // channel) stop a repeat. Two redeliveries (e.g. after a crash before the commit):
-    const handledBefore = await handledCount(Topics.DossierReceived);
     await publish(Topics.DossierReceived, code, event.payload, event);
     await publish(Topics.DossierReceived, code, event.payload, event);
-    await eventually(
-      async () =>
-        (await handledCount(Topics.DossierReceived)) >= handledBefore + 2 ? true : undefined,
-      10_000,
-      'the redeliveries handled',
-    );
+    await consumed(Topics.DossierReceived);
 
     const messages = await delivered(`dossierCode=${encodeURIComponent(code)}`);
     expect(messages.map((m) => m.channel).sort()).toEqual(['email', 'sms', 'zalo']);
@@ -255,6 +336,47 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     ]);
     await quietly();
     expect(statusesOf(code)).toEqual([]);
+  });
+
+  it('stores all the messages of an event in one write, and a redelivered event writes nothing', async () => {
+    const code = CODE(7);
+    // The receipt: the contact, then its three messages stored together once sent.
+    const atReceipt = await writesDuring(async () => {
+      await publish(
+        Topics.DossierReceived,
+        code,
+        received(code, { phone: PHONE(7), email: 'an7@example.vn', zalo: true }),
+      );
+      await settled(code, 3);
+    });
+    expect(atReceipt.sort()).toEqual(['contacts.updateOne', 'deliveries.insertMany']);
+
+    // Any later event: one write for its three messages (it was one claim and three settlements).
+    let cancelled!: EventEnvelope<ObligationsCancelledV1>;
+    const perEvent = await writesDuring(async () => {
+      cancelled = await publish(Topics.ObligationsCancelled, code, cancellation(code));
+      await settled(code, 6);
+    });
+    expect(perEvent).toEqual(['deliveries.insertMany']);
+
+    // Redelivered: the messages are found SENT, nothing is sent or written again.
+    const callsBefore = [await gatewayCalls('sms'), await gatewayCalls('email')];
+    const redelivered = await writesDuring(async () => {
+      await publish(Topics.ObligationsCancelled, code, cancelled.payload, cancelled);
+      await consumed(Topics.ObligationsCancelled);
+    });
+    expect(redelivered).toEqual([]);
+    expect([await gatewayCalls('sms'), await gatewayCalls('email')]).toEqual(callsBefore);
+    const listed = await notifications(code);
+    expect(listed.map((n) => `${n.template} ${n.channel} ${n.status} ${n.attempts}`)).toEqual(
+      expect.arrayContaining([
+        'OBLIGATIONS_CANCELLED SMS SENT 1',
+        'OBLIGATIONS_CANCELLED EMAIL SENT 1',
+        'OBLIGATIONS_CANCELLED ZALO SENT 1',
+      ]),
+    );
+    expect(listed.every((n) => n.sentAt !== undefined && n.error === undefined)).toBe(true);
+    expect(await delivered(`dossierCode=${encodeURIComponent(code)}`)).toHaveLength(6);
   });
 
   it('lists each amount of the tax notice, and waits for the contact when an event comes first', async () => {
@@ -326,11 +448,10 @@ describe('notification: what a citizen is told, on which channel, exactly once',
 
   it('records a number the SMS gateway refuses as FAILED with the reason, and does not retry it', async () => {
     const code = CODE(4);
-    const landline = '0243825123';
     const event = await publish(
       Topics.DossierReceived,
       code,
-      received(code, { phone: landline, email: 'an4@example.vn' }),
+      received(code, { phone: LANDLINE, email: 'an4@example.vn' }),
     );
 
     const failed = await eventually(
@@ -359,12 +480,26 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     expect(listed.find((n) => n.channel === 'SMS')).toMatchObject({
       status: 'FAILED',
       attempts: 1,
+      error: expect.stringContaining('Số điện thoại di động không hợp lệ'),
     });
     expect(listed.find((n) => n.channel === 'EMAIL')).toMatchObject({ status: 'SENT' });
+
+    // Redelivered: refused for good, so not sent again, and announced once only.
+    const smsCalls = await gatewayCalls('sms');
+    await publish(Topics.DossierReceived, code, event.payload, event);
+    await consumed(Topics.DossierReceived);
+    await quietly();
+    expect(await gatewayCalls('sms')).toBe(smsCalls);
+    expect(statusesAbout(event.eventId)).toEqual(['SMS FAILED']);
+    expect((await notifications(code)).find((n) => n.channel === 'SMS')).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+    });
   });
 
   it('defers the SMS while its gateway is down, then sends it once, without a second e-mail', async () => {
     const code = CODE(5);
+    const emailCalls = await gatewayCalls('email');
     await sim(SIMULATOR_ADMIN_API.agencyFaults('sms'), {
       method: 'PUT',
       body: JSON.stringify({ outage: true }),
@@ -392,9 +527,13 @@ describe('notification: what a citizen is told, on which channel, exactly once',
         'the SMS breaker to open',
       );
       expect(await delivered(`to=${PHONE(5)}`)).toHaveLength(0);
-      expect((await notifications(code)).find((n) => n.channel === 'SMS')).toMatchObject({
-        status: 'PENDING',
-      });
+      const pending = await eventually(
+        async () => (await notifications(code)).find((n) => n.channel === 'SMS'),
+        10_000,
+        'the SMS stored PENDING',
+      );
+      expect(pending).toMatchObject({ status: 'PENDING', error: expect.any(String) });
+      expect(pending.text).toContain('hẹn trả kết quả ngày 08/07/2026');
     } finally {
       await sim(SIMULATOR_ADMIN_API.agencyFaults('sms'), {
         method: 'PUT',
@@ -413,9 +552,147 @@ describe('notification: what a citizen is told, on which channel, exactly once',
       'SMS SENT',
     ]);
     await new Promise((r) => setTimeout(r, 1_500));
+    const [sms] = await delivered(`to=${PHONE(5)}`);
     expect(await delivered(`to=${PHONE(5)}`)).toHaveLength(1);
+    expect(sms.text).toContain('hẹn trả kết quả ngày 08/07/2026');
     expect(await delivered('to=an5%40example.vn')).toHaveLength(1);
+    // The retries sent only the SMS: the e-mail gateway was called once.
+    expect((await gatewayCalls('email')) - emailCalls).toBe(1);
+    expect(listed.find((n) => n.channel === 'EMAIL')).toMatchObject({ attempts: 1 });
+    expect(listed.find((n) => n.channel === 'SMS')?.attempts).toBeGreaterThan(1);
     expect(statusesOf(code)).toEqual([]);
+  });
+
+  it('retries a PENDING message with the content stored on its first attempt, not a new rendering', async () => {
+    const code = CODE(10);
+    await publish(Topics.DossierReceived, code, received(code, { phone: PHONE(10) }));
+    await settled(code, 1);
+    const model = service.app.get<Model<Delivery>>(getModelToken(Delivery.name));
+    const event = cancellationEvent(code);
+    // What its first attempt stored (written then; a template may have changed since).
+    const firstWritten = `Hồ sơ ${code}: thông báo nộp thuế đã được hủy (bản lưu lần gửi đầu).`;
+    await model.create({
+      _id: `${event.eventId}:SMS`,
+      dossierCode: code,
+      aboutEventId: event.eventId,
+      template: 'OBLIGATIONS_CANCELLED',
+      channel: 'SMS',
+      to: PHONE(10),
+      text: firstWritten,
+      status: 'PENDING',
+      attempts: 1,
+      error: 'timeout',
+    });
+
+    await service.app.get(DeliveriesService).notify(event, obligationsCancelled);
+
+    const sent = (await delivered(`to=${PHONE(10)}`)).filter(
+      (m) => m.messageId === `${event.eventId}:SMS`,
+    );
+    expect(sent.map((m) => m.text)).toEqual([firstWritten]);
+    const retried = (await notifications(code)).find((n) => n.aboutEventId === event.eventId);
+    expect(retried).toMatchObject({ status: 'SENT', attempts: 2, text: firstWritten });
+    expect(retried?.error).toBeUndefined();
+  });
+
+  it('lets two instances handle one event at once: each message delivered once, a refusal announced once', async () => {
+    const code = CODE(8);
+    await publish(
+      Topics.DossierReceived,
+      code,
+      received(code, { phone: LANDLINE, email: 'an8@example.vn' }),
+    );
+    await settled(code, 2);
+    const deliveries = service.app.get(DeliveriesService);
+    const repository = service.app.get(DeliveriesRepository);
+    const event = cancellationEvent(code);
+    // Both read before either stores (as two instances would during a rebalance).
+    const read = repository.findByIds.bind(repository);
+    let reads = 0;
+    let bothRead!: () => void;
+    const together = new Promise<void>((resolve) => (bothRead = resolve));
+    const spy = jest.spyOn(repository, 'findByIds').mockImplementation(async (ids) => {
+      const found = await read(ids);
+      if (++reads === 2) bothRead();
+      await together;
+      return found;
+    });
+    const emailCalls = await gatewayCalls('email');
+    try {
+      await Promise.all([
+        deliveries.notify(event, obligationsCancelled),
+        deliveries.notify(event, obligationsCancelled),
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+
+    // Both sent (neither found the other's), the gateway delivered the e-mail once.
+    expect((await gatewayCalls('email')) - emailCalls).toBe(2);
+    const emails = await delivered('to=an8%40example.vn');
+    expect(emails.filter((m) => m.messageId === `${event.eventId}:EMAIL`)).toHaveLength(1);
+    const mine = (await notifications(code)).filter((n) => n.aboutEventId === event.eventId);
+    expect(mine.map((n) => `${n.channel} ${n.status}`).sort()).toEqual([
+      'EMAIL SENT',
+      'SMS FAILED',
+    ]);
+    await eventually(
+      async () => (statusesAbout(event.eventId).length > 0 ? true : undefined),
+      10_000,
+      'the refusal announced',
+    );
+    await quietly();
+    expect(statusesAbout(event.eventId)).toEqual(['SMS FAILED']);
+  });
+
+  it('announces a refusal when another instance stored the message PENDING first', async () => {
+    const code = CODE(9);
+    await publish(
+      Topics.DossierReceived,
+      code,
+      received(code, { phone: LANDLINE, email: 'an9@example.vn' }),
+    );
+    await settled(code, 2);
+    const deliveries = service.app.get(DeliveriesService);
+    const repository = service.app.get(DeliveriesRepository);
+    const model = service.app.get<Model<Delivery>>(getModelToken(Delivery.name));
+    const event = cancellationEvent(code);
+    const read = repository.findByIds.bind(repository);
+    const spy = jest.spyOn(repository, 'findByIds').mockImplementationOnce(async (ids) => {
+      const found = await read(ids);
+      // Right after this read, another instance whose SMS timed out stores it PENDING.
+      await model.create({
+        _id: `${event.eventId}:SMS`,
+        dossierCode: code,
+        aboutEventId: event.eventId,
+        template: 'OBLIGATIONS_CANCELLED',
+        channel: 'SMS',
+        to: LANDLINE,
+        text: 'Hồ sơ: thông báo nộp nghĩa vụ tài chính đã được hủy.',
+        status: 'PENDING',
+        attempts: 1,
+        error: 'timeout',
+      });
+      return found;
+    });
+    try {
+      await deliveries.notify(event, obligationsCancelled);
+    } finally {
+      spy.mockRestore();
+    }
+
+    const mine = (await notifications(code)).filter((n) => n.aboutEventId === event.eventId);
+    expect(mine.map((n) => `${n.channel} ${n.status} ${n.attempts}`).sort()).toEqual([
+      'EMAIL SENT 1',
+      'SMS FAILED 2',
+    ]);
+    await eventually(
+      async () => (statusesAbout(event.eventId).length > 0 ? true : undefined),
+      10_000,
+      'the refusal announced',
+    );
+    await quietly();
+    expect(statusesAbout(event.eventId)).toEqual(['SMS FAILED']);
   });
 
   it('tells the citizen that the tax notices are cancelled and the payment refunded, each once', async () => {

@@ -5,8 +5,10 @@ import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { AgencyRejectedError, AgencyUnavailableError } from '@lien-thong/resilience';
 import { NotificationConfig } from '../config/notification.config';
 import { ContactsService } from '../contacts/contacts.service';
+import { Contact } from '../contacts/schemas/contact.schema';
 import { dossierReceived } from '../templates/dossier-received.template';
 import { Template } from '../templates/template';
+import { Attempt, dueMessages, NewDelivery } from './attempt';
 import { ChannelSender, rejectionReason } from './channel-sender';
 import { DeliveriesRepository } from './deliveries.repository';
 import { maskRecipient } from './mask';
@@ -32,18 +34,27 @@ export class DeliveriesService {
 
   /** A new dossier: remember who to tell about it, then tell them it was received. */
   async welcome(event: EventEnvelope<DossierReceivedV1>): Promise<void> {
-    await this.contacts.record(event.payload);
-    await this.notify(event, dossierReceived);
+    // The contact just recorded is the one to tell: no need to read it back.
+    const contact = await this.contacts.record(event.payload);
+    await this.notify(event, dossierReceived, contact);
   }
 
   /**
-   * Channels are sent independently: one gateway's outage must not hold back the others.
-   * If any channel could not be sent for a transient reason, the error is rethrown after the
-   * others are done, so the pipeline retries the event (or defers it while a breaker is
-   * open); on the retry, channels already SENT or FAILED are skipped.
+   * One read and, on the happy path, ONE write per event whatever the number of channels:
+   * what is stored of the event's messages is read by id, the messages not SENT or FAILED
+   * yet are sent (in parallel: one gateway's outage must not hold back the others), and all
+   * outcomes are stored together afterwards. A message stored PENDING (transient failure)
+   * keeps the content first rendered, and its retry sends that content. If any channel could
+   * not be sent for a transient reason, the error is rethrown once all are stored, so the
+   * pipeline retries the event (or defers it while a breaker is open).
+   *
+   * Accepted window: a crash (or a failed write) after sending and before storing leaves
+   * nothing stored, so the redelivered event sends again, with the same content (templates
+   * are deterministic) and the same messageId, which the gateway recognises and does not
+   * deliver twice. The same window existed between sending and settling a claimed delivery.
    */
-  async notify<P>(event: EventEnvelope<P>, template: Template<P>): Promise<void> {
-    const contact = await this.contacts.forDossier(event.dossierKey);
+  async notify<P>(event: EventEnvelope<P>, template: Template<P>, known?: Contact): Promise<void> {
+    const contact = known ?? (await this.contacts.forDossier(event.dossierKey));
     const message = template(event.payload, {
       dossierCode: event.dossierKey,
       fullName: contact.fullName,
@@ -54,19 +65,28 @@ export class DeliveriesService {
       this.logger.warn(`dossier ${event.dossierKey} has no phone or e-mail: nobody to tell`);
       return;
     }
-    const deliveries = await this.repository.openAll(
-      targets.map((target) => ({
-        _id: `${event.eventId}:${target.channel}`,
-        dossierCode: event.dossierKey,
-        aboutEventId: event.eventId,
-        template: message.template,
-        ...target,
-      })),
+    const rendered: NewDelivery[] = targets.map((target) => ({
+      _id: `${event.eventId}:${target.channel}`,
+      dossierCode: event.dossierKey,
+      aboutEventId: event.eventId,
+      template: message.template,
+      ...target,
+    }));
+    const due = dueMessages(rendered, await this.repository.findByIds(rendered.map((d) => d._id)));
+    if (due.length === 0) return;
+    const attempts = await Promise.all(due.map(({ delivery }) => this.attempt(delivery)));
+    const first = attempts.filter((_, i) => !due[i].stored);
+    const collided = first.length > 0 ? await this.repository.insertSettled(first) : [];
+    // A retry's deliveries, and the ones another instance stored first (at the same moment,
+    // e.g. during a rebalance: the gateway took our copy as a re-send), settle what is PENDING.
+    await Promise.all(
+      [...attempts.filter((_, i) => due[i].stored), ...collided].map((a) =>
+        this.repository.settle(a),
+      ),
     );
-    const outcomes = await Promise.allSettled(deliveries.map((d) => this.deliver(d)));
-    const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
-    if (errors.length > 0) {
-      throw errors.find((e) => e instanceof AgencyUnavailableError) ?? errors[0];
+    const transient = attempts.flatMap((a) => (a.status === 'PENDING' ? [a.cause] : []));
+    if (transient.length > 0) {
+      throw transient.find((e) => e instanceof AgencyUnavailableError) ?? transient[0];
     }
   }
 
@@ -74,31 +94,26 @@ export class DeliveriesService {
     return this.repository.listByDossier(dossierCode);
   }
 
-  private async deliver(delivery: Delivery): Promise<void> {
-    // Already accepted or refused for good: a redelivered event never sends twice.
-    if (delivery.status !== 'PENDING') return;
+  /** One call to the channel's gateway; never throws, the outcome says how it ended. */
+  private async attempt(delivery: NewDelivery): Promise<Attempt> {
     try {
       await this.sender.send(delivery);
     } catch (err) {
       if (err instanceof AgencyRejectedError) {
-        const reason = rejectionReason(err);
-        this.logger.warn(`${delivery.channel} ${delivery._id} refused: ${reason}`);
-        await this.repository.markFailed(delivery._id, reason, this.failedEvent(delivery, reason));
-        return;
+        const error = rejectionReason(err);
+        this.logger.warn(`${delivery.channel} ${delivery._id} refused: ${error}`);
+        return { delivery, status: 'FAILED', error, event: this.failedEvent(delivery, error) };
       }
-      await this.repository.noteRetry(
-        delivery._id,
-        err instanceof Error ? err.message : String(err),
-      );
-      throw err;
+      const error = err instanceof Error ? err.message : String(err);
+      return { delivery, status: 'PENDING', error, cause: err };
     }
     // No event for a message that went through: the land registry reads the statuses from
     // GET /notifications when an officer opens the dossier (8 of a transfer's 19 events were
     // these, issue 18). Only a refusal, which an officer must act on, is announced.
-    await this.repository.markSent(delivery._id);
+    return { delivery, status: 'SENT', at: new Date() };
   }
 
-  private failedEvent(delivery: Delivery, error: string): OutboxEntry {
+  private failedEvent(delivery: NewDelivery, error: string): OutboxEntry {
     return this.events.create(Topics.NotificationStatusChanged, delivery.dossierCode, {
       dossierCode: delivery.dossierCode,
       notificationId: delivery._id,

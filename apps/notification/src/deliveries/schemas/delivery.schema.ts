@@ -11,7 +11,9 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * One message about one event on one channel. The id `${eventId}:${channel}` is also the
  * messageId given to the gateway: a redelivered event finds its delivery instead of
  * sending again, and a re-send after a crash is recognised by the (idempotent) gateway.
- * The content is stored on creation so that a retry sends exactly the same message.
+ * Stored once its first attempt is over (with the outcome: one write for all of an event's
+ * channels), with the content, so that the retry of a PENDING one sends exactly the same
+ * message.
  */
 @Schema({ collection: 'deliveries', versionKey: false, timestamps: true })
 export class Delivery {
