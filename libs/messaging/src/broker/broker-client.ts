@@ -69,8 +69,8 @@ export interface PartitionBatch {
    */
   handled(offset: string): void;
   /**
-   * Commits the group's offset of the partition past this one (which must have been
-   * `handled`). May be called after the batch has ended, while the consumer runs.
+   * Commits the group's offset of the partition past this one (and, within the batch, marks
+   * it `handled`). May be called after the batch has ended, while the consumer runs.
    */
   commit(offset: string): Promise<void>;
 }

@@ -93,33 +93,42 @@ export class KafkajsConsumer implements BrokerConsumer {
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.concurrency,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-        await handler({
-          topic: batch.topic,
-          partition: batch.partition,
-          highWatermark: batch.highWatermark,
-          messages: batch.messages.map((m) => ({
+        // Resolved within the batch, or kafkajs fetches the batch again; a commit made after
+        // the batch (a deferred one) only commits, so that it never moves the position back.
+        let inBatch = true;
+        const handled = (offset: string) => {
+          if (inBatch) resolveOffset(offset);
+        };
+        try {
+          await handler({
             topic: batch.topic,
             partition: batch.partition,
-            offset: m.offset,
-            key: m.key?.toString() ?? null,
-            value: m.value,
-            headers: headersOf(m.headers),
-          })),
-          heartbeat,
-          isRunning: () => isRunning() && !isStale(),
-          // Resolved within the batch, or kafkajs fetches the batch again; committed alone
-          // (possibly later), so that an older commit never moves the fetch position back.
-          handled: (offset) => resolveOffset(offset),
-          commit: async (offset) => {
-            await consumer.commitOffsets([
-              {
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: (BigInt(offset) + 1n).toString(),
-              },
-            ]);
-          },
-        });
+            highWatermark: batch.highWatermark,
+            messages: batch.messages.map((m) => ({
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: m.offset,
+              key: m.key?.toString() ?? null,
+              value: m.value,
+              headers: headersOf(m.headers),
+            })),
+            heartbeat,
+            isRunning: () => isRunning() && !isStale(),
+            handled,
+            commit: async (offset) => {
+              handled(offset);
+              await consumer.commitOffsets([
+                {
+                  topic: batch.topic,
+                  partition: batch.partition,
+                  offset: (BigInt(offset) + 1n).toString(),
+                },
+              ]);
+            },
+          });
+        } finally {
+          inBatch = false;
+        }
       },
     });
   }
