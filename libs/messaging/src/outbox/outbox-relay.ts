@@ -289,10 +289,11 @@ export class OutboxRelay implements OnApplicationBootstrap {
   }
 
   /**
-   * Each document's outbox read by _id (one look-up per document, issued together: FerretDB
-   * answers `_id: { $in: [...] }` by scanning the whole collection; measured: the database's
-   * CPU per event tripled and the rate fell by three quarters as the collection grew), unless
-   * the caller passed it.
+   * Each document's outbox read by _id (one look-up per document, issued together: a stock
+   * FerretDB 1.24 answers `_id: { $in: [...] }` by scanning the whole collection; measured:
+   * the database's CPU per event tripled and the rate fell by three quarters as the
+   * collection grew. The build of tools/infra/mongo.mjs pushes `$in` down, but a
+   * MONGO_URL given from outside may be a stock one), unless the caller passed it.
    */
   private async outboxesOf(batch: Publication[]): Promise<Map<Publication, OutboxSnapshot>> {
     const found = new Map<Publication, OutboxSnapshot>();
