@@ -30,7 +30,15 @@ interface DeferredCommit {
   batch: PartitionBatch;
   offset: string;
   timer: NodeJS.Timeout;
+  /** Commits of it that failed so far (a rebalance under way, the broker away). */
+  failures: number;
 }
+
+/**
+ * Failed commits of one offset tried again, a delay apart: on a partition that gets no new
+ * message, nothing else would commit it, and its lag would show for good.
+ */
+const COMMIT_ATTEMPTS = 5;
 
 export interface EventServerOptions {
   /** Partitions handled at once; order is kept within each partition (hence per dossier). */
@@ -182,12 +190,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   /** Commits a partition's offset after COMMIT_DELAY_MS, unless a later one replaces it. */
-  private commitLater(batch: PartitionBatch, offset: string): void {
+  private commitLater(batch: PartitionBatch, offset: string, failures = 0): void {
     const key = `${batch.topic}/${batch.partition}`;
     clearTimeout(this.deferred.get(key)?.timer);
-    const timer = setTimeout(() => void this.commitWaiting(key), COMMIT_DELAY_MS);
+    const delay = COMMIT_DELAY_MS * (failures + 1);
+    const timer = setTimeout(() => void this.commitWaiting(key), delay);
     timer.unref();
-    this.deferred.set(key, { batch, offset, timer });
+    this.deferred.set(key, { batch, offset, timer, failures });
   }
 
   private async commitWaiting(key: string): Promise<void> {
@@ -196,9 +205,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     try {
       await this.commitNow(waiting.batch, waiting.offset);
     } catch (err) {
-      // A rebalance took the partition, or the consumer was replaced: its new owner starts
-      // from the last commit, and the events handled since are dropped as redeliveries.
-      this.log.warn(`offset ${waiting.offset} of ${key} not committed: ${String(err)}`);
+      const failures = waiting.failures + 1;
+      // Tried again unless a later offset of the partition took its place meanwhile. When
+      // the partition went to another member, that one starts from the last commit and the
+      // events handled since are dropped as redeliveries.
+      if (failures < COMMIT_ATTEMPTS && !this.closing && !this.deferred.has(key))
+        this.commitLater(waiting.batch, waiting.offset, failures);
+      else this.log.warn(`offset ${waiting.offset} of ${key} not committed: ${String(err)}`);
     }
   }
 

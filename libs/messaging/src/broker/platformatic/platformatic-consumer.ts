@@ -152,7 +152,9 @@ export class PlatformaticConsumer implements BrokerConsumer {
   private receive(message: RawMessage): void {
     const key = `${message.topic}:${message.partition}`;
     // Of a partition no longer ours (fetched before a rebalance): its new owner reads it.
-    if (this.stopping || !this.assigned().has(key)) return;
+    // While a rebalance is under way the library has no assignment: kept until it is over.
+    const assigned = this.assigned();
+    if (this.stopping || (assigned.size > 0 && !assigned.has(key))) return;
     let queue = this.queues.get(key);
     if (!queue) {
       queue = {
