@@ -144,9 +144,11 @@ describe('ownership changes are exact', () => {
       // reopening the dossier shows (not after the approval, which the registry's answer
       // may already have overtaken).
       if (path !== 'approval') {
-        const { notifications: _n, notificationsIncomplete: _i, ...reopened } = (
-          await call('GET', lr(`/dossiers/${code}`), as)
-        ).body;
+        const {
+          notifications: _n,
+          notificationsIncomplete: _i,
+          ...reopened
+        } = (await call('GET', lr(`/dossiers/${code}`), as)).body;
         const { notifications: _m, notificationsIncomplete: _j, ...answered } = r.body;
         expect({ path, view: answered }).toEqual({ path, view: reopened });
       }
