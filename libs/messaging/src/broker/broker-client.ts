@@ -64,6 +64,12 @@ export interface PartitionBatch {
   /** False once the consumer is stopping: finish the current message, take no more. */
   isRunning(): boolean;
   /**
+   * Whether this member still holds the partition as it did for this batch: false once a
+   * rebalance may have given it to another member, or the consumer was replaced (a commit
+   * made after that could take the group's offset back behind the new owner's).
+   */
+  stillAssigned(): boolean;
+  /**
    * Everything up to and including this offset is handled: the consumer's next fetch of the
    * partition starts after it (whether or not it is committed yet).
    */

@@ -202,6 +202,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private async commitWaiting(key: string): Promise<void> {
     const waiting = this.deferred.get(key);
     if (!waiting) return;
+    // The partition went to another member meanwhile (or this consumer was replaced): that
+    // one commits what it handles, and an older offset committed now would take the group
+    // back behind it, leaving a lag that nothing clears on a quiet partition.
+    if (!waiting.batch.stillAssigned()) {
+      clearTimeout(waiting.timer);
+      this.deferred.delete(key);
+      return;
+    }
     try {
       await this.commitNow(waiting.batch, waiting.offset);
     } catch (err) {

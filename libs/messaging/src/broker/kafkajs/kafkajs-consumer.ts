@@ -26,6 +26,11 @@ export class KafkajsConsumer implements BrokerConsumer {
   private readonly logger: Logger;
   private handler?: (batch: PartitionBatch) => Promise<void>;
   private stopping = false;
+  /**
+   * Bumped at every group join and consumer replacement. After either, kafkajs fetches each
+   * partition again from the committed offset, so a batch of an earlier one commits no more.
+   */
+  private generation = 0;
 
   private constructor(
     private readonly kafka: Kafka,
@@ -83,6 +88,10 @@ export class KafkajsConsumer implements BrokerConsumer {
     // other ("The coordinator is not aware of this member" when a commit races a rebalance,
     // found by the chaos run) it stops for good while the service looks healthy. Build a
     // new consumer instead: uncommitted messages are delivered again, the inbox drops repeats.
+    this.generation++;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (consumer === this.consumer) this.generation++;
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart || this.stopping || consumer !== this.consumer) return;
       this.logger.warn(`consumer stopped after ${payload.error.message}; starting a new one`);
@@ -96,6 +105,7 @@ export class KafkajsConsumer implements BrokerConsumer {
         // Resolved within the batch, or kafkajs fetches the batch again; a commit made after
         // the batch (a deferred one) only commits, so that it never moves the position back.
         let inBatch = true;
+        const generation = this.generation;
         const handled = (offset: string) => {
           if (inBatch) resolveOffset(offset);
         };
@@ -115,6 +125,7 @@ export class KafkajsConsumer implements BrokerConsumer {
             heartbeat,
             isRunning: () => isRunning() && !isStale(),
             handled,
+            stillAssigned: () => generation === this.generation && !this.stopping,
             commit: async (offset) => {
               handled(offset);
               await consumer.commitOffsets([

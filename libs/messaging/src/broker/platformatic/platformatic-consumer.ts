@@ -213,6 +213,8 @@ export class PlatformaticConsumer implements BrokerConsumer {
         highWatermark: this.watermarks.get(`${topic}:${partition}`),
         heartbeat: () => Promise.resolve(),
         isRunning: () => !this.stopping && epoch === this.epoch && queueEpoch === queue.epoch,
+        // A partition kept through a rebalance goes on from where it was (forgetRevoked).
+        stillAssigned: () => epoch === this.epoch && queueEpoch === queue.epoch,
         // The stream's position moves on by itself: nothing to note.
         handled: () => undefined,
         commit: async (offset) => {
