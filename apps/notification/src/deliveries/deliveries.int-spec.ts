@@ -180,6 +180,16 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     statuses
       .filter((s) => s.payload.aboutEventId === eventId)
       .map((s) => `${s.payload.channel} ${s.payload.status}`);
+  /** The SMS refusal about an event is announced, and a moment later still only once. */
+  const refusalAnnouncedOnce = async (eventId: string) => {
+    await eventually(
+      async () => (statusesAbout(eventId).length > 0 ? true : undefined),
+      10_000,
+      'the refusal announced',
+    );
+    await quietly();
+    expect(statusesAbout(eventId)).toEqual(['SMS FAILED']);
+  };
   /** Calls this service has made to a gateway so far (its agency-call histogram counts each). */
   const gatewayCalls = async (agency: 'sms' | 'email' | 'zalo') => {
     const metric = await METRICS.getSingleMetric('lien_thong_agency_call_seconds')?.get();
@@ -636,13 +646,7 @@ describe('notification: what a citizen is told, on which channel, exactly once',
       'EMAIL SENT',
       'SMS FAILED',
     ]);
-    await eventually(
-      async () => (statusesAbout(event.eventId).length > 0 ? true : undefined),
-      10_000,
-      'the refusal announced',
-    );
-    await quietly();
-    expect(statusesAbout(event.eventId)).toEqual(['SMS FAILED']);
+    await refusalAnnouncedOnce(event.eventId);
   });
 
   it('announces a refusal when another instance stored the message PENDING first', async () => {
@@ -686,13 +690,7 @@ describe('notification: what a citizen is told, on which channel, exactly once',
       'EMAIL SENT 1',
       'SMS FAILED 2',
     ]);
-    await eventually(
-      async () => (statusesAbout(event.eventId).length > 0 ? true : undefined),
-      10_000,
-      'the refusal announced',
-    );
-    await quietly();
-    expect(statusesAbout(event.eventId)).toEqual(['SMS FAILED']);
+    await refusalAnnouncedOnce(event.eventId);
   });
 
   it('tells the citizen that the tax notices are cancelled and the payment refunded, each once', async () => {
