@@ -58,6 +58,9 @@ export class PlatformaticConsumer implements BrokerConsumer {
   private paused = false;
   private restarting = false;
   private readonly watermarks = new Map<string, string>();
+  /** The library's assignment list the set below was built from (see assigned()). */
+  private assignedFrom: Client['assignments'] = null;
+  private assignedSet = new Set<string>();
   private watermarkTimer?: NodeJS.Timeout;
 
   private constructor(
@@ -232,13 +235,19 @@ export class PlatformaticConsumer implements BrokerConsumer {
     }
   }
 
-  /** The partitions assigned to this member now, as `topic:partition`. */
+  /**
+   * The partitions assigned to this member now, as `topic:partition`. Read for every message:
+   * built again only when the library replaces its assignment list (at each join or leave).
+   */
   private assigned(): Set<string> {
-    return new Set(
-      (this.consumer.assignments ?? []).flatMap(({ topic, partitions }) =>
-        partitions.map((p) => `${topic}:${p}`),
-      ),
-    );
+    const list = this.consumer.assignments;
+    if (list !== this.assignedFrom) {
+      this.assignedFrom = list;
+      this.assignedSet = new Set(
+        (list ?? []).flatMap(({ topic, partitions }) => partitions.map((p) => `${topic}:${p}`)),
+      );
+    }
+    return this.assignedSet;
   }
 
   /**
