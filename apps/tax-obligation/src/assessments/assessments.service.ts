@@ -53,14 +53,16 @@ export class AssessmentsService {
   async assess(received: Slip, event: EventEnvelope<SlipPayload>): Promise<void> {
     const slip = received.payload;
     const id = assessmentId(slip.dossierCode, slip.slipRevision);
-    if (await this.closures.closureOf(slip.dossierCode)) {
+    // Both reads at once: the second is wasted only for a closed dossier, which is rare.
+    const [closed, revisions] = await Promise.all([
+      this.closures.closureOf(slip.dossierCode),
+      this.assessments.revisionsOf(slip.dossierCode),
+    ]);
+    if (closed) {
       this.logger.warn(`${id} is for a closed dossier; nothing is assessed`);
       return;
     }
-    const decision = decideRevision(
-      await this.assessments.revisionsOf(slip.dossierCode),
-      slip.slipRevision,
-    );
+    const decision = decideRevision(revisions, slip.slipRevision);
     switch (decision.kind) {
       case 'REPEAT':
         return this.assessments.publishPending(id);

@@ -23,7 +23,9 @@ function errorBody(error: AgencyRejectedError): Partial<AgencyErrorBody> {
 
 /**
  * Files each taxpayer's obligations with e-tax and collects the numbered notices. Filing is
- * idempotent by filing id, so a retry after a failure or crash is harmless. An outage
+ * idempotent by filing id, so a retry after a failure or crash is harmless. A refused slip
+ * may leave another taxpayer's filing of the same revision with e-tax (as a refusal of the
+ * second filing always did): it is never paid, since no assessment carries its notices. An outage
  * propagates (the breaker defers the slip); a 4xx is our request's fault and goes to the
  * dead letters, except a filing the tax office calls incomplete, which is the slip's.
  */
@@ -32,21 +34,26 @@ export class TaxFilingService {
   constructor(private readonly eTax: ETaxClient) {}
 
   async file(plans: readonly PlannedFiling[]): Promise<FilingOutcome> {
+    // Each taxpayer's filing is its own: filed together, one round trip instead of one per
+    // taxpayer. Read in the plans' order, so the first problem found is the one returned.
+    const outcomes = await Promise.allSettled(plans.map((plan) => this.fileOnce(plan.request)));
     const answers: TaxFilingResponse[] = [];
-    for (const plan of plans) {
-      try {
-        answers.push(await this.fileOnce(plan.request));
-      } catch (error) {
-        if (!(error instanceof AgencyRejectedError)) throw error;
-        const body = errorBody(error);
-        if (error.status === 422 && body.code === ETAX_ERRORS.FILING_INCOMPLETE) {
-          return { kind: 'REFUSED', problems: [refusal(plan.request, body)] };
-        }
-        throw new PermanentEventError(
-          body.code ?? 'ETAX.REJECTED',
-          `e-tax refused filing ${plan.request.filingId} with HTTP ${error.status}: ${body.message ?? ''}`,
-        );
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.status === 'fulfilled') {
+        answers.push(outcome.value);
+        continue;
       }
+      const error: unknown = outcome.reason;
+      const { request } = plans[i];
+      if (!(error instanceof AgencyRejectedError)) throw error;
+      const body = errorBody(error);
+      if (error.status === 422 && body.code === ETAX_ERRORS.FILING_INCOMPLETE) {
+        return { kind: 'REFUSED', problems: [refusal(request, body)] };
+      }
+      throw new PermanentEventError(
+        body.code ?? 'ETAX.REJECTED',
+        `e-tax refused filing ${request.filingId} with HTTP ${error.status}: ${body.message ?? ''}`,
+      );
     }
     try {
       return { kind: 'FILED', notices: issuedNotices(plans, answers) };
