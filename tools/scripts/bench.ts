@@ -31,7 +31,7 @@ import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
 import { latencyChart } from './bench/chart';
 import { apiRequests, DossierDriver, Tracked } from './bench/dossiers';
 import { readDocument, readInboxes, StackObserver } from './bench/observer';
-import { hopQuantileMs, readHopBuckets } from './bench/hop-metric';
+import { HopBuckets, hopCount, hopQuantileMs, readHopStreams, totalOf } from './bench/hop-metric';
 import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
 import { isSimulators, printCpuSplit } from './bench/cpu-split';
 import { captureTemplates, HistoryLoaded, HistoryTemplates, loadHistory } from './bench/history';
@@ -64,8 +64,10 @@ interface PhaseResult {
   acceptedPerSec: number;
   dossiersPerSec: number;
   latencyMs: Summary;
-  hopMs: Summary;
-  hops: { hop: string; ms: Summary }[];
+  /** Quantiles as bucket bounds of the consumers' histogram (≤ p ms). */
+  hopMs: HopQuantiles;
+  /** The same by stream ("topic → group"), slowest p99 first. */
+  hops: ({ hop: string } & HopQuantiles)[];
   eventsPerDossier: number;
   /** The same by event type, e.g. "ParcelCheckRequested 2". */
   eventsByType: Record<string, number>;
@@ -277,7 +279,7 @@ async function main(): Promise<void> {
     // Every handled event's hop, as the consumers measure it (the inbox no longer records
     // the events of APPLIED_ONCE handlers).
     const ours = STACK_SERVICES.filter((s) => s !== 'agency-simulators').map((s) => stack.url[s]);
-    const hopsBefore = await readHopBuckets(ours);
+    const hopsBefore = await readHopStreams(ours);
     watch.mark(label);
     const firstEvent = observer.events.length;
     const t0 = Date.now();
@@ -300,24 +302,11 @@ async function main(): Promise<void> {
     if (profiled) for (const pid of Object.values(pids)) if (pid > 0) process.kill(pid, 'SIGWINCH');
     const cpu = watch.cpuBetween(label);
     const writesAfter = await writeCommandCount(mongoUrl);
-    const hopsAfter = await readHopBuckets(ours);
+    const hopsAfter = await readHopStreams(ours);
     const accepted = tracked.filter((t) => t.code);
     const registered = accepted.filter((t) => t.registeredAt !== undefined);
     const codes = new Set(accepted.map((t) => t.code));
     const events = observer.events.slice(firstEvent).filter((e) => codes.has(e.dossierKey));
-    const occurred = new Map(events.filter((e) => !e.retry).map((e) => [e.eventId, e] as const));
-    // History's inbox records are dated before the run started: left out.
-    const inboxes = await readInboxes(mongoUrl, stack.namespace, new Date(t0));
-    const hopsBy = new Map<string, number[]>();
-    const allHops: number[] = [];
-    for (const h of inboxes) {
-      const e = occurred.get(h.eventId);
-      if (!e) continue;
-      const ms = h.handledAt - e.occurredAt;
-      allHops.push(ms);
-      const key = `${e.type} → ${h.service}`;
-      hopsBy.set(key, [...(hopsBy.get(key) ?? []), ms]);
-    }
     const lastRegistered = Math.max(...registered.map((t) => t.registeredAt ?? 0));
     return {
       label,
@@ -331,15 +320,11 @@ async function main(): Promise<void> {
       dossiersPerSec: registered.length / ((lastRegistered - t0) / 1000),
       latencyMs: summarize(registered.map((t) => (t.registeredAt ?? 0) - t.submittedAt)),
       // The consumers' histogram: each quantile is the bound of the bucket it falls in.
-      hopMs: {
-        ...summarize(allHops),
-        p50: hopQuantileMs(hopsBefore, hopsAfter, 0.5) ?? Number.NaN,
-        p90: hopQuantileMs(hopsBefore, hopsAfter, 0.9) ?? Number.NaN,
-        p99: hopQuantileMs(hopsBefore, hopsAfter, 0.99) ?? Number.NaN,
-      },
-      hops: [...hopsBy]
-        .map(([hop, ms]) => ({ hop, ms: summarize(ms) }))
-        .sort((a, b) => a.hop.localeCompare(b.hop)),
+      hopMs: hopQuantiles(totalOf(hopsBefore), totalOf(hopsAfter)),
+      hops: [...hopsAfter]
+        .map(([hop, after]) => ({ hop, ...hopQuantiles(hopsBefore.get(hop), after) }))
+        .filter((h) => h.n > 0)
+        .sort((a, b) => b.p99 - a.p99 || b.p90 - a.p90 || a.hop.localeCompare(b.hop)),
       eventsPerDossier: events.filter((e) => !e.retry).length / Math.max(1, accepted.length),
       eventsByType: Object.fromEntries(
         [...new Set(events.map((e) => e.type))].map((type) => [
@@ -849,18 +834,25 @@ function printPhase(results: PhaseResult[]): void {
     );
   if (last?.hops.length)
     console.log(
-      `\nper hop (${last.label}): event produced (occurredAt) → handled by the consumer (inbox handledAt)\n` +
+      `\nper hop (${last.label}): event occurred → handled by the consumer group, bucket bounds of its histogram\n` +
         table(
-          ['hop', 'n', 'p50 ms', 'p99 ms', 'max ms'],
-          last.hops.map((h) => [
-            h.hop,
-            String(h.ms.n),
-            fmt(h.ms.p50, 0),
-            fmt(h.ms.p99, 0),
-            fmt(h.ms.max, 0),
-          ]),
+          ['topic → group', 'n', 'p50 ms ≤', 'p90 ms ≤', 'p99 ms ≤'],
+          last.hops.map((h) => [h.hop, String(h.n), fmt(h.p50, 0), fmt(h.p90, 0), fmt(h.p99, 0)]),
         ),
     );
+}
+
+interface HopQuantiles {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+
+/** The hops one histogram counted between two readings, as bucket bounds in ms. */
+function hopQuantiles(before: HopBuckets | undefined, after: HopBuckets): HopQuantiles {
+  const q = (p: number) => hopQuantileMs(before, after, p) ?? Number.NaN;
+  return { n: hopCount(before, after), p50: q(0.5), p90: q(0.9), p99: q(0.99) };
 }
 
 function writeChart(max: PhaseResult, sweep: PhaseResult[]): void {
