@@ -6,6 +6,8 @@ import { Topology } from './topology/topology';
 import { InboxRepository } from './inbox/inbox.repository';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxStore } from './outbox/outbox-store';
+import { EventFactory } from './outbox/event-factory';
 import { emit, ledgerDeployment as ledgerDeploymentOn, ledgerOf } from './testing/ledger-harness';
 import { LedgerConfig, LedgerService } from './testing/ledger.fixture';
 
@@ -93,6 +95,39 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       );
       await new Promise((r) => setTimeout(r, 1500));
       expect(await appliedCount(service, 'HS-DUP-1')).toBe(1);
+    });
+
+    it('a write whose outbox snapshot was read before a marking does not publish the marked event again', async () => {
+      const service = await ledgerDeployment().start();
+      running.push(service);
+      const relay = service.app.get(OutboxRelay);
+      const ledger = ledgerOf(service);
+      await emit(service.baseUrl, 'src-stale', 'HS-STALE-1');
+      // What a writer reads before the marking: the first event still in the outbox.
+      const read = await ledger.findById('src-stale').lean();
+      expect(read?.outbox).toHaveLength(1);
+      await eventually(
+        async () =>
+          (await ledger.findById('src-stale').lean())?.outboxPending === false ? true : undefined,
+        20_000,
+        'the first event to be marked published',
+      );
+      const second = service.app.get(EventFactory).create(Topics.DossierRefused, 'HS-STALE-2', {
+        dossierCode: 'HS-STALE-2',
+        reasonCode: 'TEST.OK',
+        reasonVi: 'Thử nghiệm',
+      });
+      const store = new OutboxStore(ledger as never, relay);
+      await store.update({ _id: 'src-stale' }, { $set: {} }, [second], {
+        outbox: [...(read?.outbox ?? []), second],
+        outboxRev: ((read as { outboxRev?: number } | null)?.outboxRev ?? 0) + 1,
+      });
+      await eventually(
+        async () => ((await appliedCount(service, 'HS-STALE-2')) === 1 ? true : undefined),
+        20_000,
+        'the second event to be handled',
+      );
+      expect(await countMessages(service, Topics.DossierRefused)).toBe(2);
     });
 
     it('a poison event ends in the dead letters after its retries while later events of the same dossier go through', async () => {

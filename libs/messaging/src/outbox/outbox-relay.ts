@@ -91,6 +91,12 @@ export class OutboxRelay implements OnApplicationBootstrap {
   private ready: Publication[] = [];
   /** Published documents whose outbox is not emptied yet, by lock key (see markLater). */
   private readonly unmarked = new Map<string, Published>();
+  /**
+   * What the last two markings emptied, by lock key: a writer's snapshot (see publish) read
+   * before a marking still holds those entries, and they are not sent again. (A marking
+   * that failed leaves them in the document: the poll, which reads it, sends them again.)
+   */
+  private marked: Map<string, Set<string>>[] = [new Map(), new Map()];
   private markTimer?: NodeJS.Timeout;
   private marking: Promise<void> = Promise.resolve();
   private sending = false;
@@ -120,8 +126,8 @@ export class OutboxRelay implements OnApplicationBootstrap {
 
   /**
    * Publishes the pending entries of one document now (the fast path after a write). A
-   * caller that has just created the document passes its outbox (`snapshot`), which saves
-   * reading it back; a stale snapshot is safe (its marking write then does not apply, the
+   * caller that knows the document's outbox after its write passes it (`snapshot`), which
+   * saves reading it back; a stale snapshot is safe (its marking write then does not apply, the
    * entries are re-read and at worst published twice).
    */
   publish(store: OutboxCollection, id: unknown, snapshot?: OutboxSnapshot): Promise<void> {
@@ -232,7 +238,8 @@ export class OutboxRelay implements OnApplicationBootstrap {
 
   /**
    * Reads (where needed) and sends a batch: of each document, the entries not sent already
-   * (a document published again before its marking still holds the earlier ones).
+   * (a document published again before its marking still holds the earlier ones, and a
+   * writer's snapshot may hold entries a marking removed after the writer read them).
    */
   private async sendBatch(batch: Publication[]): Promise<void> {
     const outboxes = await this.outboxesOf(batch);
@@ -240,8 +247,13 @@ export class OutboxRelay implements OnApplicationBootstrap {
     for (const p of batch) {
       const doc = outboxes.get(p);
       if (!doc || doc.outbox.length === 0) continue;
-      const earlier = this.unmarked.get(p.key)?.eventIds;
-      sent.push({ p, doc, entries: doc.outbox.filter((e) => !earlier?.has(e.eventId)) });
+      // A document read now holds what its markings left; only a snapshot can be stale.
+      const sentBefore = [
+        this.unmarked.get(p.key)?.eventIds,
+        ...(p.snapshot ? this.marked.map((m) => m.get(p.key)) : []),
+      ];
+      const entries = doc.outbox.filter((e) => !sentBefore.some((ids) => ids?.has(e.eventId)));
+      sent.push({ p, doc, entries });
     }
     const messages = sent.flatMap(({ entries }) =>
       entries.map((e) => ({
@@ -310,6 +322,7 @@ export class OutboxRelay implements OnApplicationBootstrap {
   /** Marks what is waiting, in commands of MARK_CHUNK documents. */
   private async markUnmarked(): Promise<void> {
     const waiting = [...this.unmarked.values()];
+    this.marked = [new Map(waiting.map((p) => [p.key, p.eventIds])), this.marked[0]];
     for (let i = 0; i < waiting.length; i += MARK_CHUNK) {
       const chunk = waiting.slice(i, i + MARK_CHUNK);
       try {
