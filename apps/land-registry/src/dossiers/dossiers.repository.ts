@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
-import { OutboxEntry, OutboxRelay, OutboxStore } from '@lien-thong/messaging';
+import { OutboxEntry, OutboxRelay, OutboxSnapshot, OutboxStore } from '@lien-thong/messaging';
 import { dossierMetrics } from '@lien-thong/platform';
 import type { Agency } from '@lien-thong/contracts';
 import { DossierNotFoundException } from './dossiers.exceptions';
@@ -62,7 +62,7 @@ export class DossiersRepository {
       rev: d.rev,
       ...(eventId ? { handledEvents: { $ne: eventId } } : {}),
     };
-    const result = await this.store.update(filter, full, events);
+    const result = await this.store.update(filter, full, events, outboxAfter(d, events));
     return result.matchedCount > 0;
   }
 
@@ -169,4 +169,17 @@ export class DossiersRepository {
 /** The dossiers a unit covers: its own and its branches' ("01" covers "01/CN-…"). */
 function ofUnit(unit: string) {
   return { $or: [{ unit }, { unit: { $gt: `${unit}/`, $lt: `${unit}0` } }] };
+}
+
+/**
+ * The dossier's outbox as a write that applied leaves it: the write only applies if `rev` is
+ * what was read, and every write that appends events bumps `rev`, so it holds what was read
+ * plus the new events (saves the relay reading the dossier back). The relay's marking may
+ * have emptied it meanwhile without bumping `rev`: those entries then go out again, which
+ * their consumers drop, as every redelivery.
+ */
+function outboxAfter(d: Dossier, events: OutboxEntry[]): OutboxSnapshot | undefined {
+  if (events.length === 0) return undefined;
+  const read = d as Dossier & Partial<Pick<OutboxSnapshot, 'outboxRev'>>;
+  return { outbox: [...(read.outbox ?? []), ...events], outboxRev: (read.outboxRev ?? 0) + 1 };
 }
