@@ -51,22 +51,32 @@ export class TransferSagaService {
 
   async parcelChecked(event: EventEnvelope<ParcelCheckCompletedV1>): Promise<void> {
     const check = event.payload;
-    // The book keeps the registry's latest word on the parcel, for agencies that look it up.
-    await this.parcels.noteEncumbrance(check.parcel, {
-      ...check.result,
-      asOf: check.result.asOf ?? check.checkedAt,
-    });
-    const after = await this.saga
-      .run(
-        check.dossierCode,
-        (d) =>
-          onParcelChecked(d, check, new Date(), unitNameVi(d.unit), this.config.COUNTER_ADDRESS_VI),
-        event.eventId,
-      )
-      .catch((err: unknown) => {
-        if (err instanceof DossierNotFoundException) return null;
-        throw err;
-      });
+    // Two independent writes, at once: the book keeps the registry's latest word on the
+    // parcel (for agencies that look it up), and the dossier takes its step. Both may be
+    // done again if either fails: the step once per event, the parcel's word as it was.
+    const [, after] = await Promise.all([
+      this.parcels.noteEncumbrance(check.parcel, {
+        ...check.result,
+        asOf: check.result.asOf ?? check.checkedAt,
+      }),
+      this.saga
+        .run(
+          check.dossierCode,
+          (d) =>
+            onParcelChecked(
+              d,
+              check,
+              new Date(),
+              unitNameVi(d.unit),
+              this.config.COUNTER_ADDRESS_VI,
+            ),
+          event.eventId,
+        )
+        .catch((err: unknown) => {
+          if (err instanceof DossierNotFoundException) return null;
+          throw err;
+        }),
+    ]);
     if (!after) return this.logger.warn(`check for unknown dossier ${check.dossierCode} ignored`);
     // Registered by this answer: the cadastral book follows (the sweep finishes it otherwise).
     if (after.cadastralPending) await this.cadastre.write(after);
