@@ -56,14 +56,18 @@ export class ParcelCheckService {
   ) {}
 
   async answer(request: EventEnvelope<ParcelCheckRequestedV1>): Promise<void> {
-    if (await this.checks.findById(request.eventId)) return;
     const { dossierCode, stage, parcel, certificateSerial } = request.payload;
     const key = parcelKey(parcel);
     const cacheFrom = new Date(Date.now() - this.config.CHECK_CACHE_SECONDS * 1000);
-    const cached =
+    // The three reads at once (a redelivered request, rare, wastes the last two).
+    const [answered, cached, landOfficeMortgages] = await Promise.all([
+      this.checks.findById(request.eventId),
       stage === 'RECEIPT' && this.config.CHECK_CACHE_SECONDS > 0
-        ? await this.checks.reusableClearAnswer(key, cacheFrom)
-        : null;
+        ? this.checks.reusableClearAnswer(key, cacheFrom)
+        : null,
+      this.mortgages.inForceOn(key),
+    ]);
+    if (answered) return;
     const answer = cached
       ? { result: asOfStored(cached), checkedAt: cached.checkedAt, source: 'CACHE' as const }
       : await this.registry.checkParcel({ parcel, certificateSerial }).then((a) => ({
@@ -71,7 +75,7 @@ export class ParcelCheckService {
           checkedAt: new Date(a.checkedAt),
           source: 'REGISTRY' as const,
         }));
-    const result = withLandOfficeMortgage(answer.result, await this.mortgages.inForceOn(key));
+    const result = withLandOfficeMortgage(answer.result, landOfficeMortgages);
     const completed = this.events.create(Topics.ParcelCheckCompleted, dossierCode, {
       dossierCode,
       stage,
