@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DossierReceivedV1, EventEnvelope, Topics } from '@lien-thong/contracts';
+import {
+  DossierReceivedV1,
+  EventEnvelope,
+  NOTIFICATION_CHANNELS,
+  Topics,
+} from '@lien-thong/contracts';
 import { EventFactory, OutboxEntry } from '@lien-thong/messaging';
 import { SERVICE_CONFIG } from '@lien-thong/platform';
 import { AgencyRejectedError, AgencyUnavailableError } from '@lien-thong/resilience';
@@ -12,7 +17,7 @@ import { Attempt, dueMessages, NewDelivery } from './attempt';
 import { ChannelSender, rejectionReason } from './channel-sender';
 import { DeliveriesRepository } from './deliveries.repository';
 import { maskRecipient } from './mask';
-import { Delivery } from './schemas/delivery.schema';
+import { Delivery, NotificationChannel } from './schemas/delivery.schema';
 import { targetsFor } from './targets';
 
 /**
@@ -20,6 +25,11 @@ import { targetsFor } from './targets';
  * once per event and channel, and records each delivery's status; a delivery refused for
  * good (the citizen was not reached) is also announced by NotificationStatusChanged.
  */
+/** One message per event and channel: its id says which. */
+function deliveryId(eventId: string, channel: NotificationChannel): string {
+  return `${eventId}:${channel}`;
+}
+
 @Injectable()
 export class DeliveriesService {
   private readonly logger = new Logger('deliveries');
@@ -34,13 +44,12 @@ export class DeliveriesService {
 
   /** A new dossier: remember who to tell about it, then tell them it was received. */
   async welcome(event: EventEnvelope<DossierReceivedV1>): Promise<void> {
-    // The contact just recorded is the one to tell: no need to read it back.
-    const contact = await this.contacts.record(event.payload);
-    await this.notify(event, dossierReceived, contact);
+    // The contact being recorded is the one to tell: no need to read it back.
+    await this.notify(event, dossierReceived, this.contacts.record(event.payload));
   }
 
   /**
-   * One read and, on the happy path, ONE write per event whatever the number of channels:
+   * One read (with the contact's) and, on the happy path, ONE write per event whatever the number of channels:
    * what is stored of the event's messages is read by id, the messages not SENT or FAILED
    * yet are sent (in parallel: one gateway's outage must not hold back the others), and all
    * outcomes are stored together afterwards. A message stored PENDING (transient failure)
@@ -53,8 +62,16 @@ export class DeliveriesService {
    * are deterministic) and the same messageId, which the gateway recognises and does not
    * deliver twice. The same window existed between sending and settling a claimed delivery.
    */
-  async notify<P>(event: EventEnvelope<P>, template: Template<P>, known?: Contact): Promise<void> {
-    const contact = known ?? (await this.contacts.forDossier(event.dossierKey));
+  async notify<P>(
+    event: EventEnvelope<P>,
+    template: Template<P>,
+    known?: Promise<Contact>,
+  ): Promise<void> {
+    // Who to tell, and what is stored of the event's messages on any channel, read at once.
+    const [contact, stored] = await Promise.all([
+      known ?? this.contacts.forDossier(event.dossierKey),
+      this.repository.findByIds(NOTIFICATION_CHANNELS.map((c) => deliveryId(event.eventId, c))),
+    ]);
     const message = template(event.payload, {
       dossierCode: event.dossierKey,
       fullName: contact.fullName,
@@ -66,13 +83,13 @@ export class DeliveriesService {
       return;
     }
     const rendered: NewDelivery[] = targets.map((target) => ({
-      _id: `${event.eventId}:${target.channel}`,
+      _id: deliveryId(event.eventId, target.channel),
       dossierCode: event.dossierKey,
       aboutEventId: event.eventId,
       template: message.template,
       ...target,
     }));
-    const due = dueMessages(rendered, await this.repository.findByIds(rendered.map((d) => d._id)));
+    const due = dueMessages(rendered, stored);
     if (due.length === 0) return;
     const attempts = await Promise.all(due.map(({ delivery }) => this.attempt(delivery)));
     const first = attempts.filter((_, i) => !due[i].stored);
