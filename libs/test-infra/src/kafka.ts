@@ -2,6 +2,7 @@ import {
   AclOperationTypes,
   AclPermissionTypes,
   AclResourceTypes,
+  Admin,
   Kafka,
   logLevel,
   ResourcePatternTypes,
@@ -97,4 +98,23 @@ export async function grantKafkaAcls(
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Whether a consumer group has taken everything published on a topic so far (committed up
+ * to its high watermark on every partition): each event handled, dropped as a repeat or moved
+ * to a retry topic. For handlers that leave no inbox record to look for (APPLIED_ONCE).
+ */
+export async function groupConsumed(
+  admin: Admin,
+  groupId: string,
+  topic: string,
+): Promise<boolean> {
+  const [high, [group]] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+  ]);
+  // -1 where nothing was ever committed (nor published).
+  const done = new Map(group.partitions.map((p) => [p.partition, Number(p.offset)]));
+  return high.every((p) => Math.max(0, done.get(p.partition) ?? -1) >= Number(p.high));
 }

@@ -25,6 +25,7 @@ import {
   ServiceProcess,
   authAs,
   eventually,
+  groupConsumed,
   producerOf,
   signatureHeaders,
   spawnService,
@@ -156,14 +157,7 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     eventually(
       async () => {
         const topology = service.app.get(Topology);
-        const physical = topology.topic(topic);
-        const [high, [group]] = await Promise.all([
-          admin.fetchTopicOffsets(physical),
-          admin.fetchOffsets({ groupId: topology.groupId, topics: [physical] }),
-        ]);
-        // -1 where nothing was ever committed (nor published).
-        const done = new Map(group.partitions.map((p) => [p.partition, Number(p.offset)]));
-        return high.every((p) => Math.max(0, done.get(p.partition) ?? -1) >= Number(p.high))
+        return (await groupConsumed(admin, topology.groupId, topology.topic(topic)))
           ? true
           : undefined;
       },

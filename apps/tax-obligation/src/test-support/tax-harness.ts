@@ -12,8 +12,16 @@ import {
   TransferSlipSentV1,
 } from '@lien-thong/contracts';
 import { InboxRepository, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import type { Admin } from 'kafkajs';
 import { SIGNATURE_HEADER, signWebhook } from '@lien-thong/platform';
-import { SAMPLE_USERS, authAs, signatureHeaders, testInfra } from '@lien-thong/testing';
+import {
+  SAMPLE_USERS,
+  authAs,
+  groupConsumed,
+  signatureHeaders,
+  testInfra,
+  testKafka,
+} from '@lien-thong/testing';
 import { TaxAssessment } from '../assessments/schemas/tax-assessment.schema';
 
 export interface Answer<T> {
@@ -43,6 +51,7 @@ export async function http<T>(
 export class TaxHarness {
   private readonly producer: KafkajsBrokerClient;
   private readonly topology: Topology;
+  private admin?: Admin;
 
   constructor(
     private readonly app: INestApplication,
@@ -100,8 +109,18 @@ export class TaxHarness {
     return envelope;
   }
 
+  /** Whether an event of a handler that records it in the inbox was handled. */
   async handled(eventId: string): Promise<boolean> {
     return this.app.get(InboxRepository).has(this.topology.groupId, eventId);
+  }
+
+  /** Whether the service took everything published on a topic so far (the slips leave no inbox record). */
+  async consumed(topic: TopicName): Promise<boolean> {
+    if (!this.admin) {
+      this.admin = testKafka('tax-obligation-test-admin').admin();
+      await this.admin.connect();
+    }
+    return groupConsumed(this.admin, this.topology.groupId, this.topology.topic(topic));
   }
 
   countAssessments(dossierCode: string): Promise<number> {
@@ -140,7 +159,8 @@ export class TaxHarness {
     return (await this.simulators<AgencyStats>(SIMULATOR_ADMIN_API.agencyStats(agency))).body;
   }
 
-  close(): Promise<void> {
-    return this.producer.close();
+  async close(): Promise<void> {
+    await this.admin?.disconnect();
+    await this.producer.close();
   }
 }

@@ -4,12 +4,16 @@ import { OutboxEntry, withOutbox } from '../outbox/outbox-entry';
 import { documentKey, withDocumentLock } from '../outbox/document-lock';
 
 /**
- * `@EventPattern(Topics.X, APPLIED_ONCE)`: the handler stores its effect only through
- * `applyOnce` (or an insert keyed by the event id) and does nothing else before it, so a
- * repeated event is already harmless: the pipeline neither looks the event up in the inbox
- * nor records it there (two database round trips per event fewer). Never on a handler that
- * changes anything outside its own documents (an agency's system, a message sent) before
- * storing its effect.
+ * `@EventPattern(Topics.X, APPLIED_ONCE)`: a repeated event is already harmless to the
+ * handler, so the pipeline neither looks the event up in the inbox nor records it there (two
+ * database round trips per event fewer). Either the handler stores its effect only through
+ * `applyOnce` (or an insert keyed by the event) and does nothing else before it; or it first
+ * reads its own stored effect and stops if it is there, and whatever it changes outside its
+ * documents before storing (an agency's system, a message sent) is keyed by the event so
+ * that doing it again changes nothing (the notification service's messages, the tax
+ * service's filings and payment orders). Never on a handler that calls outside before it
+ * can tell that it already handled the event: an inbox record written after the handler
+ * would be its only guard.
  */
 export const APPLIED_ONCE = { appliedOnce: true } as const;
 
