@@ -175,8 +175,8 @@ function ofUnit(unit: string) {
  * The dossier's outbox as a write that applied leaves it: the write only applies if `rev` is
  * what was read, and every write that appends events bumps `rev`, so it holds what was read
  * plus the new events (saves the relay reading the dossier back). The relay's marking may
- * have emptied it meanwhile without bumping `rev`: those entries then go out again, which
- * their consumers drop, as every redelivery.
+ * have emptied it meanwhile without bumping `rev`: the relay knows those entries and does
+ * not send them again (OutboxRelay.sendBatch).
  */
 function outboxAfter(d: Dossier, events: OutboxEntry[]): OutboxSnapshot | undefined {
   if (events.length === 0) return undefined;

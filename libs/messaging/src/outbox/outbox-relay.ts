@@ -127,8 +127,8 @@ export class OutboxRelay implements OnApplicationBootstrap {
   /**
    * Publishes the pending entries of one document now (the fast path after a write). A
    * caller that knows the document's outbox after its write passes it (`snapshot`), which
-   * saves reading it back; a stale snapshot is safe (its marking write then does not apply, the
-   * entries are re-read and at worst published twice).
+   * saves reading it back; a stale snapshot is safe (its marking write then does not apply,
+   * the entries are re-read and at worst published twice).
    */
   publish(store: OutboxCollection, id: unknown, snapshot?: OutboxSnapshot): Promise<void> {
     const key = store.key(id);

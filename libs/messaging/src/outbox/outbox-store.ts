@@ -51,8 +51,8 @@ export class OutboxStore<TDoc extends { _id: unknown }> implements OutboxCollect
   /**
    * Applies `update` with its events to the document `filter` selects, under its lock (on
    * FerretDB a conditional update is not atomic by itself, see withDocumentLock), then
-   * starts publishing the events if it matched. `snapshot`: the document's whole outbox after this
-   * write, when the caller knows it (saves the relay a read).
+   * starts publishing the events if it matched. `snapshot`: the document's whole outbox
+   * after this write, when the caller knows it (saves the relay a read).
    */
   async update(
     filter: QueryFilter<TDoc> & { _id: TDoc['_id'] },
