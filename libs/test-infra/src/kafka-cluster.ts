@@ -12,6 +12,9 @@ export interface KafkaClusterNode {
   logFile: string;
 }
 
+/** Starts of the cluster tried when one exits before serving (a port taken meanwhile). */
+const START_ATTEMPTS = 3;
+
 /** Three local KRaft nodes (tools/infra/kafka-cluster.mjs) that a test can kill and restart. */
 export interface LocalKafkaCluster {
   brokers: string;
@@ -37,6 +40,7 @@ export interface LocalKafkaCluster {
  */
 export async function startLocalKafkaCluster(
   options: { serviceEnvFile?: string; log?: (line: string) => void; timeoutMs?: number } = {},
+  attempt = 1,
 ): Promise<LocalKafkaCluster> {
   const serviceEnvFile = options.serviceEnvFile ?? process.env.LIEN_THONG_SERVICE_ENV;
   const child = spawn(
@@ -53,6 +57,13 @@ export async function startLocalKafkaCluster(
   const ready = await lines.next(options.timeoutMs ?? 150_000);
   if (!ready.startsWith('READY ')) {
     child.kill('SIGTERM');
+    // The nodes' ports are free when chosen, but an outgoing connection of another process
+    // may take one before its JVM binds it ("Address already in use", seen once in the
+    // whole suite): a new start chooses new ports.
+    if (attempt < START_ATTEMPTS && ready.includes('exited')) {
+      log(`[kafka-cluster] did not start (${ready}); starting again`);
+      return startLocalKafkaCluster(options, attempt + 1);
+    }
     throw new Error(`the Kafka cluster did not start: ${ready}`);
   }
   const started = JSON.parse(ready.slice('READY '.length)) as {
