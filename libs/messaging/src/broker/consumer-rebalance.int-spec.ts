@@ -69,22 +69,20 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
         if (last !== undefined) await batch.commit(last);
       };
 
-      const first = await client('rebalance-a').consumer({
-        groupId,
-        topics: [topic],
-        concurrency: 1,
-      });
-      consumers.push(first);
-      await first.run((batch) => handle(batch, true));
-      await eventually(async () => firstBatchStarted || undefined, 30_000, 'the first batch');
+      /** A member of the group, one partition at a time; `hold`: busy with its first batch. */
+      const join = async (clientId: string, hold: boolean) => {
+        const member = await client(clientId).consumer({
+          groupId,
+          topics: [topic],
+          concurrency: 1,
+        });
+        consumers.push(member);
+        await member.run((batch) => handle(batch, hold));
+      };
 
-      const second = await client('rebalance-b').consumer({
-        groupId,
-        topics: [topic],
-        concurrency: 1,
-      });
-      consumers.push(second);
-      await second.run((batch) => handle(batch, false));
+      await join('rebalance-a', true);
+      await eventually(async () => firstBatchStarted || undefined, 30_000, 'the first batch');
+      await join('rebalance-b', false);
       // Let the group settle with both members before the first one finishes its batch.
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       release();
