@@ -93,5 +93,71 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
         `all ${MESSAGES} messages handled`,
       );
     });
+
+    it('fetches again, from the start, a partition never committed that comes back to a member that had fetched it', async () => {
+      const topic = uniqueName('rebalance-back');
+      const groupId = uniqueName('rebalance-back-group');
+      const producer = client('rebalance-back-producer');
+      await producer.ensureTopics([topic], 2);
+      await producer.send(
+        Array.from({ length: 10 }, (_, i) => ({
+          topic,
+          key: `dossier-${i}`,
+          value: JSON.stringify({ i }),
+          headers: {},
+        })),
+      );
+
+      // The first member fetches every message and is busy with its first batch when the
+      // second one joins and takes a partition: the first drops what it had of that one.
+      const byFirst = new Set<string>();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let busy = false;
+      const first = await client('rebalance-back-a').consumer({
+        groupId,
+        topics: [topic],
+        concurrency: 1,
+      });
+      consumers.push(first);
+      await first.run(async (batch) => {
+        let last: string | undefined;
+        for (const message of batch.messages) {
+          if (!busy) {
+            busy = true;
+            await released;
+          }
+          if (!batch.isRunning()) break;
+          byFirst.add(`${message.partition}:${message.offset}`);
+          last = message.offset;
+        }
+        if (last !== undefined) await batch.commit(last);
+      });
+      await eventually(async () => busy || undefined, 30_000, 'the first batch');
+
+      // The second member handles its partition and leaves without committing (as an
+      // instance killed before its deferred commit): the partition goes back to the first.
+      const bySecond = new Set<string>();
+      const second = await client('rebalance-back-b').consumer({
+        groupId,
+        topics: [topic],
+        concurrency: 1,
+      });
+      consumers.push(second);
+      await second.run(async (batch) => {
+        for (const message of batch.messages) bySecond.add(`${message.partition}`);
+      });
+      await eventually(async () => (bySecond.size > 0 ? true : undefined), 60_000, 'a partition');
+      release();
+      await second.stop();
+
+      // Nothing committed that partition: the group owes all of it, and the first member
+      // must read it again rather than go on from where it was before the second took it.
+      await eventually(
+        async () => (byFirst.size === 10 ? true : undefined),
+        60_000,
+        `all 10 messages handled by the member left (${[...byFirst].join(' ')})`,
+      );
+    });
   },
 );
