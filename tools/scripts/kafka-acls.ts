@@ -12,7 +12,7 @@
 //       library, whose own tests use it).
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { AccessRule, KafkajsBrokerClient, kafkaAcls } from '@lien-thong/messaging';
+import { AccessRule, createBrokerClient, kafkaAcls } from '@lien-thong/messaging';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     kafkaSuperuser?: { mechanism: 'scram-sha-512'; username: string; password: string };
   };
   if (!kafkaSuperuser) throw new Error(`${file} holds no Kafka super user`);
-  const admin = new KafkajsBrokerClient({
+  const admin = createBrokerClient({
     brokers: brokers.split(','),
     clientId: 'acl-provisioning',
     sasl: kafkaSuperuser,

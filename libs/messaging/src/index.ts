@@ -1,5 +1,4 @@
 export * from './broker/broker-client';
-export { KafkajsBrokerClient } from './broker/kafkajs/kafkajs-broker-client';
 export * from './broker/broker-factory';
 export * from './topology/topology';
 export * from './topology/kafka-acls';

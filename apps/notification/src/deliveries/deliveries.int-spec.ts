@@ -17,7 +17,7 @@ import {
   DeliveredMessageList,
   SIMULATOR_ADMIN_API,
 } from '@lien-thong/agency-contracts';
-import { KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import { BrokerClient, createBrokerClient, Topology } from '@lien-thong/messaging';
 import { METRICS, ServiceAccountToken } from '@lien-thong/platform';
 import {
   RunningService,
@@ -95,7 +95,7 @@ function received(code: string, contact: ContactV1): DossierReceivedV1 {
 describe('notification: what a citizen is told, on which channel, exactly once', () => {
   let simulators: ServiceProcess;
   let service: RunningService<NotificationConfig>;
-  let broker: KafkajsBrokerClient;
+  let broker: BrokerClient;
   let observer: Consumer;
   let admin: Admin;
   const statuses: EventEnvelope<NotificationStatusChangedV1>[] = [];
@@ -246,7 +246,7 @@ describe('notification: what a citizen is told, on which channel, exactly once',
     const brokers = testInfra().kafkaBrokers.split(',');
     admin = testKafka('test-admin').admin();
     await admin.connect();
-    broker = new KafkajsBrokerClient({
+    broker = createBrokerClient({
       brokers,
       clientId: 'test',
       sasl: testInfra().kafkaSuperuser,

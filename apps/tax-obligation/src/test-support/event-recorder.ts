@@ -1,5 +1,5 @@
 import { EventEnvelope, PayloadOf, TopicName } from '@lien-thong/contracts';
-import { BrokerConsumer, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import { BrokerClient, BrokerConsumer, createBrokerClient, Topology } from '@lien-thong/messaging';
 import { testInfra } from '@lien-thong/testing';
 
 /** Reads what the service published on some of its topics, as a subscriber would. */
@@ -7,7 +7,7 @@ export class EventRecorder {
   private readonly received: { topic: string; envelope: EventEnvelope<unknown> }[] = [];
 
   private constructor(
-    private readonly client: KafkajsBrokerClient,
+    private readonly client: BrokerClient,
     private readonly consumer: BrokerConsumer,
   ) {}
 
@@ -17,7 +17,7 @@ export class EventRecorder {
     topics: TopicName[],
     partitions: number,
   ): Promise<EventRecorder> {
-    const client = new KafkajsBrokerClient({
+    const client = createBrokerClient({
       brokers: brokers.split(','),
       clientId: 'tax-obligation-test',
       sasl: testInfra().kafkaSuperuser,

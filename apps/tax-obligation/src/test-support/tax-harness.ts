@@ -11,7 +11,7 @@ import {
   Topics,
   TransferSlipSentV1,
 } from '@lien-thong/contracts';
-import { InboxRepository, KafkajsBrokerClient, Topology } from '@lien-thong/messaging';
+import { InboxRepository, BrokerClient, createBrokerClient, Topology } from '@lien-thong/messaging';
 import type { Admin } from 'kafkajs';
 import { SIGNATURE_HEADER, signWebhook } from '@lien-thong/platform';
 import {
@@ -49,7 +49,7 @@ export async function http<T>(
  * admin API) around a running tax-obligation service.
  */
 export class TaxHarness {
-  private readonly producer: KafkajsBrokerClient;
+  private readonly producer: BrokerClient;
   private readonly topology: Topology;
   private admin?: Admin;
 
@@ -60,7 +60,7 @@ export class TaxHarness {
     brokers: string,
     private readonly paymentSecret: string,
   ) {
-    this.producer = new KafkajsBrokerClient({
+    this.producer = createBrokerClient({
       brokers: brokers.split(','),
       clientId: 'tax-obligation-test-land-office',
       sasl: testInfra().kafkaSuperuser,

@@ -1,5 +1,5 @@
 import { BrokerClient, BrokerOptions } from './broker-client';
-import { KafkajsBrokerClient } from './kafkajs/kafkajs-broker-client';
+import type { KafkajsBrokerClient } from './kafkajs/kafkajs-broker-client';
 import type { PlatformaticBrokerClient } from './platformatic/platformatic-broker-client';
 
 /**
@@ -8,8 +8,14 @@ import type { PlatformaticBrokerClient } from './platformatic/platformatic-broke
  * the same through the interface; docs/benchmarks.md compares them.
  */
 export const KAFKA_CLIENTS = {
-  kafkajs: (options: BrokerOptions): BrokerClient => new KafkajsBrokerClient(options),
-  // Loaded only when chosen: importing it costs a service 16 MB of memory (issue 18).
+  // Each loaded only when chosen: a service carries one client library, not both (importing
+  // @platformatic/kafka alone costs a service 16 MB of memory, kafkajs a few; issue 18).
+  kafkajs: (options: BrokerOptions): BrokerClient => {
+    const loaded = require('./kafkajs/kafkajs-broker-client') as {
+      KafkajsBrokerClient: typeof KafkajsBrokerClient;
+    };
+    return new loaded.KafkajsBrokerClient(options);
+  },
   platformatic: (options: BrokerOptions): BrokerClient => {
     const loaded = require('./platformatic/platformatic-broker-client') as {
       PlatformaticBrokerClient: typeof PlatformaticBrokerClient;
