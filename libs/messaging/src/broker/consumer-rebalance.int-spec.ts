@@ -1,4 +1,10 @@
-import { eventually, testInfra, uniqueName } from '@lien-thong/test-infra';
+import {
+  eventually,
+  groupConsumed,
+  testInfra,
+  testKafka,
+  uniqueName,
+} from '@lien-thong/test-infra';
 import { BrokerClient, BrokerConsumer, PartitionBatch } from './broker-client';
 import { createBrokerClient, KAFKA_CLIENTS, KafkaClientName } from './broker-factory';
 
@@ -161,3 +167,62 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
     });
   },
 );
+
+/**
+ * @platformatic/kafka retries a commit refused for an old generation after joining again, so
+ * a member's commit of a partition it has just lost can land after the new owner's later
+ * one (offsets 33 → 25 in the two-instance chaos run). The owner puts its own back. kafkajs
+ * never retries a refused commit under a new generation, and the event server drops a
+ * deferred commit once a rebalance has happened: no such late commit to mend there.
+ */
+describe('a group offset taken back by a late commit (platformatic)', () => {
+  let producer: BrokerClient;
+  let member: BrokerConsumer;
+  const admin = testKafka('late-commit-admin').admin();
+  afterAll(async () => {
+    await member?.stop().catch(() => undefined);
+    await producer?.close().catch(() => undefined);
+    await admin.disconnect();
+  });
+
+  it('is put back by the member that holds the partition', async () => {
+    const topic = uniqueName('late-commit');
+    const groupId = uniqueName('late-commit-group');
+    const options = {
+      brokers: testInfra().kafkaBrokers.split(','),
+      sasl: testInfra().kafkaSuperuser,
+    };
+    producer = createBrokerClient({ ...options, clientId: 'late-commit-producer' }, 'platformatic');
+    await producer.ensureTopics([topic], 1);
+    await producer.send(
+      Array.from({ length: 10 }, (_, i) => ({
+        topic,
+        key: `dossier-${i}`,
+        value: JSON.stringify({ i }),
+        headers: {},
+      })),
+    );
+    await admin.connect();
+
+    let handled = 0;
+    let lateCommit: Promise<void> | undefined;
+    member = await createBrokerClient(
+      { ...options, clientId: 'late-commit-member' },
+      'platformatic',
+    ).consumer({ groupId, topics: [topic], concurrency: 1 });
+    await member.run(async (batch) => {
+      for (const message of batch.messages) handled = Number(message.offset) + 1;
+      await batch.commit(String(handled - 1));
+      // What a former owner's retried commit does: an older offset lands after ours.
+      if (handled === 10 && !lateCommit) lateCommit = batch.commit('3');
+    });
+    await eventually(async () => (lateCommit ? true : undefined), 30_000, 'the late commit');
+    await lateCommit;
+
+    await eventually(
+      async () => ((await groupConsumed(admin, groupId, topic)) ? true : undefined),
+      20_000,
+      'the group offset back at the end of the partition',
+    );
+  });
+});

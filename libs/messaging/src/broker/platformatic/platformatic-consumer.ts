@@ -31,6 +31,16 @@ interface PartitionQueue {
   epoch: number;
 }
 
+/** An offset this member committed, and the epochs it held the partition under then. */
+interface Committed {
+  topic: string;
+  partition: number;
+  /** The offset committed: the next one to read. */
+  next: bigint;
+  consumerEpoch: number;
+  queueEpoch: number;
+}
+
 /** Messages held in the queues before the stream is paused (resumed below half of it). */
 const MAX_BUFFERED = 2000;
 /** How often the partitions' high watermarks are read for the consumer lag metric. */
@@ -61,6 +71,10 @@ export class PlatformaticConsumer implements BrokerConsumer {
   /** The library's assignment list the set below was built from (see assigned()). */
   private assignedFrom: Client['assignments'] = null;
   private assignedSet = new Set<string>();
+  /** What this member last committed of each partition, and when it held it (restoreCommits). */
+  private readonly lastCommits = new Map<string, Committed>();
+  /** Commits of a partition under way (restoreCommits leaves those partitions alone). */
+  private readonly committing = new Map<string, number>();
   /** The partitions held since the last rebalance (see refetchGained). */
   private held = new Set<string>();
   private watermarkTimer?: NodeJS.Timeout;
@@ -224,10 +238,27 @@ export class PlatformaticConsumer implements BrokerConsumer {
         // The stream's position moves on by itself: nothing to note.
         handled: () => undefined,
         commit: async (offset) => {
-          await consumer.commit({
-            // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
-            offsets: [{ topic, partition, offset: BigInt(offset) + 1n, leaderEpoch: -1 }],
-          });
+          const next = BigInt(offset) + 1n;
+          const key = `${topic}:${partition}`;
+          this.committing.set(key, (this.committing.get(key) ?? 0) + 1);
+          try {
+            await consumer.commit({
+              // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
+              offsets: [{ topic, partition, offset: next, leaderEpoch: -1 }],
+            });
+          } finally {
+            this.committing.set(key, (this.committing.get(key) ?? 1) - 1);
+          }
+          // Remembered only while the partition is still this member's (restoreCommits).
+          if (epoch !== this.epoch || queueEpoch !== queue.epoch) return;
+          const last = this.lastCommits.get(key);
+          if (
+            !last ||
+            last.consumerEpoch !== epoch ||
+            last.queueEpoch !== queueEpoch ||
+            last.next < next
+          )
+            this.lastCommits.set(key, { topic, partition, next, consumerEpoch: epoch, queueEpoch });
         },
       });
     } catch (err) {
@@ -302,6 +333,9 @@ export class PlatformaticConsumer implements BrokerConsumer {
   }
 
   private async readWatermarks(): Promise<void> {
+    await this.restoreCommits().catch((err: unknown) =>
+      this.logger.warn(`could not check the group's committed offsets: ${String(err)}`),
+    );
     try {
       const latest = await this.consumer.listOffsets({ topics: this.options.topics });
       for (const [topic, offsets] of latest)
@@ -311,6 +345,57 @@ export class PlatformaticConsumer implements BrokerConsumer {
     } catch {
       // Only the lag metric misses a beat.
     }
+  }
+
+  /**
+   * Puts back the offsets this member committed on the partitions it still holds where the
+   * group's offset is now behind them. The library retries a commit refused for an old
+   * generation after joining again, so a member's commit of a partition it has just lost
+   * can land after the new owner's later one: the group went back (offsets 33 → 25 of an
+   * agency-availability partition in the two-instance chaos run, read from
+   * `__consumer_offsets`), and on a quiet partition nothing else would move it on. Nothing
+   * is lost meanwhile (a crash would only deliver those events again); the lag would show
+   * for good.
+   */
+  private async restoreCommits(): Promise<void> {
+    if (this.stopping || this.restarting) return;
+    const held = (c: Committed) => {
+      const key = `${c.topic}:${c.partition}`;
+      return (
+        c.consumerEpoch === this.epoch &&
+        this.queues.get(key)?.epoch === c.queueEpoch &&
+        this.assigned().has(key) &&
+        !this.committing.get(key)
+      );
+    };
+    for (const [key, c] of this.lastCommits)
+      if (c.consumerEpoch !== this.epoch || this.queues.get(key)?.epoch !== c.queueEpoch)
+        this.lastCommits.delete(key);
+    const mine = [...this.lastCommits.values()].filter(held);
+    if (mine.length === 0) return;
+    const partitions = new Map<string, number[]>();
+    for (const c of mine)
+      partitions.set(c.topic, [...(partitions.get(c.topic) ?? []), c.partition]);
+    const found = await this.consumer.listCommittedOffsets({
+      topics: [...partitions].map(([topic, list]) => ({ topic, partitions: list })),
+    });
+    const behind = mine.filter(
+      (c) => held(c) && (found.get(c.topic)?.[c.partition] ?? -1n) < c.next,
+    );
+    if (behind.length === 0) return;
+    await this.consumer.commit({
+      offsets: behind.map(({ topic, partition, next }) => ({
+        topic,
+        partition,
+        offset: next,
+        leaderEpoch: -1,
+      })),
+    });
+    this.logger.warn(
+      `the group's offset went back behind this member's commit (a late commit of a former owner): committed again ${behind
+        .map((c) => `${c.topic}/${c.partition}@${c.next}`)
+        .join(', ')}`,
+    );
   }
 
   /** A new consumer and stream (leaving the group first): uncommitted messages come again. */
