@@ -1,6 +1,7 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Select, Skeleton, Table, Typography } from 'antd';
+import { ScrollTable } from '../../../app/ScrollTable';
 import { callApi } from '../../../api/client';
 import { ApiErrorAlert } from '../../../api/ApiErrorAlert';
 import { formatVnd } from '../../../format/format';
@@ -10,13 +11,13 @@ import '../my/my.css';
 
 function FeeTable({ caption, lines, total }: { caption: string; lines: FeeLine[]; total: number }) {
   return (
-    <Table<FeeLine>
+    <ScrollTable<FeeLine>
+      label={caption}
       size="small"
       pagination={false}
       rowKey="code"
       caption={caption}
       dataSource={lines}
-      scroll={{ x: true }}
       columns={[
         { title: 'Khoản thu', dataIndex: 'labelVi' },
         {

@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Table, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Timeline, Typography } from 'antd';
+import { ScrollTable } from '../../../app/ScrollTable';
 import { formatDate, formatDateTime, formatVnd } from '../../../format/format';
 import { TrackedDossier } from './tracking-api';
 
@@ -25,12 +26,12 @@ export function TrackingResult({ d }: { d: TrackedDossier }) {
       {d.toPay && (
         <>
           <Typography.Title level={3}>Số tiền cần nộp</Typography.Title>
-          <Table
+          <ScrollTable
+            label="Số tiền cần nộp"
             size="small"
             pagination={false}
             rowKey="noticeNumber"
             dataSource={d.toPay.notices}
-            scroll={{ x: true }}
             columns={[
               { title: 'Khoản phải nộp', dataIndex: 'labelVi' },
               { title: 'Số thông báo', dataIndex: 'noticeNumber' },

@@ -1,4 +1,5 @@
-import { Descriptions, Table, Timeline, Typography } from 'antd';
+import { Descriptions, Timeline, Typography } from 'antd';
+import { ScrollTable } from '../../../app/ScrollTable';
 import { formatDate, formatDateTime, formatVnd } from '../../../format/format';
 import { purposeNameVi } from '../../../forms';
 import { actorVi, OfficerDossier, Person } from './dossier-api';
@@ -62,11 +63,11 @@ export function Obligations({ d }: { d: OfficerDossier }) {
     <section aria-label="Nghĩa vụ tài chính">
       <Typography.Title level={2}>Nghĩa vụ tài chính</Typography.Title>
       {d.assessment ? (
-        <Table
+        <ScrollTable
+          label="Nghĩa vụ tài chính"
           size="small"
           pagination={false}
           rowKey="noticeNumber"
-          scroll={{ x: true }}
           dataSource={d.assessment.notices}
           columns={[
             { title: 'Khoản', dataIndex: 'labelVi' },

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Table } from 'antd';
+import { ScrollTable } from '../../../app/ScrollTable';
 import { formatDate } from '../../../format/format';
 import { TimelinessBadge } from '../../../format/TimelinessBadge';
 import { CHANNEL_VI, QueueRow } from './queue-api';
@@ -22,7 +22,8 @@ function due(row: QueueRow) {
 /** The unit's dossiers, one row each, the code opening the dossier page. */
 export function QueueTable({ rows, loading }: { rows: QueueRow[]; loading: boolean }) {
   return (
-    <Table<QueueRow>
+    <ScrollTable<QueueRow>
+      label="Hồ sơ của đơn vị"
       rowKey="dossierCode"
       loading={loading}
       dataSource={rows}
