@@ -11,6 +11,19 @@ import { createBrokerClient, KAFKA_CLIENTS, KafkaClientName } from './broker-fac
 jest.setTimeout(120_000);
 
 const MESSAGES = 40;
+
+/** Creates the topic and sends `count` messages to it, keyed by dossier. */
+async function fill(producer: BrokerClient, topic: string, partitions: number, count: number) {
+  await producer.ensureTopics([topic], partitions);
+  await producer.send(
+    Array.from({ length: count }, (_, i) => ({
+      topic,
+      key: `dossier-${i}`,
+      value: JSON.stringify({ i }),
+      headers: {},
+    })),
+  );
+}
 const PARTITIONS = 4;
 
 /**
@@ -40,20 +53,28 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       await Promise.all(consumers.map((c) => c.stop().catch(() => undefined)));
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
     });
+    /** A member of `groupId` on `topic`, one partition at a time. */
+    const member = async (
+      clientId: string,
+      groupId: string,
+      topic: string,
+      handle: (batch: PartitionBatch) => Promise<void>,
+    ) => {
+      const consumer = await client(clientId).consumer({
+        groupId,
+        topics: [topic],
+        concurrency: 1,
+      });
+      consumers.push(consumer);
+      await consumer.run(handle);
+      return consumer;
+    };
 
     it('handles every message of a partition never committed that the first member keeps when a second one joins', async () => {
       const topic = uniqueName('rebalance');
       const groupId = uniqueName('rebalance-group');
       const producer = client('rebalance-producer');
-      await producer.ensureTopics([topic], PARTITIONS);
-      await producer.send(
-        Array.from({ length: MESSAGES }, (_, i) => ({
-          topic,
-          key: `dossier-${i}`,
-          value: JSON.stringify({ i }),
-          headers: {},
-        })),
-      );
+      await fill(producer, topic, PARTITIONS, MESSAGES);
 
       const handled = new Set<string>();
       let release!: () => void;
@@ -75,16 +96,9 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
         if (last !== undefined) await batch.commit(last);
       };
 
-      /** A member of the group, one partition at a time; `hold`: busy with its first batch. */
-      const join = async (clientId: string, hold: boolean) => {
-        const member = await client(clientId).consumer({
-          groupId,
-          topics: [topic],
-          concurrency: 1,
-        });
-        consumers.push(member);
-        await member.run((batch) => handle(batch, hold));
-      };
+      /** A member of the group; `hold`: busy with its first batch. */
+      const join = (clientId: string, hold: boolean) =>
+        member(clientId, groupId, topic, (batch) => handle(batch, hold));
 
       await join('rebalance-a', true);
       await eventually(async () => firstBatchStarted || undefined, 30_000, 'the first batch');
@@ -104,15 +118,7 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       const topic = uniqueName('rebalance-back');
       const groupId = uniqueName('rebalance-back-group');
       const producer = client('rebalance-back-producer');
-      await producer.ensureTopics([topic], 2);
-      await producer.send(
-        Array.from({ length: 10 }, (_, i) => ({
-          topic,
-          key: `dossier-${i}`,
-          value: JSON.stringify({ i }),
-          headers: {},
-        })),
-      );
+      await fill(producer, topic, 2, 10);
 
       // The first member fetches every message and is busy with its first batch when the
       // second one joins and takes a partition: the first drops what it had of that one.
@@ -120,13 +126,7 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       let busy = false;
-      const first = await client('rebalance-back-a').consumer({
-        groupId,
-        topics: [topic],
-        concurrency: 1,
-      });
-      consumers.push(first);
-      await first.run(async (batch) => {
+      await member('rebalance-back-a', groupId, topic, async (batch) => {
         let last: string | undefined;
         for (const message of batch.messages) {
           if (!busy) {
@@ -144,13 +144,7 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       // The second member handles its partition and leaves without committing (as an
       // instance killed before its deferred commit): the partition goes back to the first.
       const bySecond = new Set<string>();
-      const second = await client('rebalance-back-b').consumer({
-        groupId,
-        topics: [topic],
-        concurrency: 1,
-      });
-      consumers.push(second);
-      await second.run(async (batch) => {
+      const second = await member('rebalance-back-b', groupId, topic, async (batch) => {
         for (const message of batch.messages) bySecond.add(`${message.partition}`);
       });
       await eventually(async () => (bySecond.size > 0 ? true : undefined), 60_000, 'a partition');
@@ -193,15 +187,7 @@ describe('a group offset taken back by a late commit (platformatic)', () => {
       sasl: testInfra().kafkaSuperuser,
     };
     producer = createBrokerClient({ ...options, clientId: 'late-commit-producer' }, 'platformatic');
-    await producer.ensureTopics([topic], 1);
-    await producer.send(
-      Array.from({ length: 10 }, (_, i) => ({
-        topic,
-        key: `dossier-${i}`,
-        value: JSON.stringify({ i }),
-        headers: {},
-      })),
-    );
+    await fill(producer, topic, 1, 10);
     await admin.connect();
 
     let handled = 0;
