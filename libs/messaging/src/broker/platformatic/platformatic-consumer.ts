@@ -333,9 +333,8 @@ export class PlatformaticConsumer implements BrokerConsumer {
   }
 
   private async readWatermarks(): Promise<void> {
-    await this.restoreCommits().catch((err: unknown) =>
-      this.logger.warn(`could not check the group's committed offsets: ${String(err)}`),
-    );
+    // The broker away or a rebalance under way: tried again at the next beat.
+    await this.restoreCommits().catch(() => undefined);
     try {
       const latest = await this.consumer.listOffsets({ topics: this.options.topics });
       for (const [topic, offsets] of latest)
