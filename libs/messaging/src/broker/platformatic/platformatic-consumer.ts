@@ -250,15 +250,10 @@ export class PlatformaticConsumer implements BrokerConsumer {
             this.committing.set(key, (this.committing.get(key) ?? 1) - 1);
           }
           // Remembered only while the partition is still this member's (restoreCommits).
-          if (epoch !== this.epoch || queueEpoch !== queue.epoch) return;
+          const mine = { topic, partition, next, consumerEpoch: epoch, queueEpoch };
+          if (!this.stillHolds(mine)) return;
           const last = this.lastCommits.get(key);
-          if (
-            !last ||
-            last.consumerEpoch !== epoch ||
-            last.queueEpoch !== queueEpoch ||
-            last.next < next
-          )
-            this.lastCommits.set(key, { topic, partition, next, consumerEpoch: epoch, queueEpoch });
+          if (!last || !this.stillHolds(last) || last.next < next) this.lastCommits.set(key, mine);
         },
       });
     } catch (err) {
@@ -358,19 +353,13 @@ export class PlatformaticConsumer implements BrokerConsumer {
    */
   private async restoreCommits(): Promise<void> {
     if (this.stopping || this.restarting) return;
-    const held = (c: Committed) => {
+    for (const [key, c] of this.lastCommits) if (!this.stillHolds(c)) this.lastCommits.delete(key);
+    // Rechecked after the read: a rebalance or a commit of ours may come meanwhile.
+    const checkable = (c: Committed) => {
       const key = `${c.topic}:${c.partition}`;
-      return (
-        c.consumerEpoch === this.epoch &&
-        this.queues.get(key)?.epoch === c.queueEpoch &&
-        this.assigned().has(key) &&
-        !this.committing.get(key)
-      );
+      return this.stillHolds(c) && this.assigned().has(key) && !this.committing.get(key);
     };
-    for (const [key, c] of this.lastCommits)
-      if (c.consumerEpoch !== this.epoch || this.queues.get(key)?.epoch !== c.queueEpoch)
-        this.lastCommits.delete(key);
-    const mine = [...this.lastCommits.values()].filter(held);
+    const mine = [...this.lastCommits.values()].filter(checkable);
     if (mine.length === 0) return;
     const partitions = new Map<string, number[]>();
     for (const c of mine)
@@ -379,7 +368,7 @@ export class PlatformaticConsumer implements BrokerConsumer {
       topics: [...partitions].map(([topic, list]) => ({ topic, partitions: list })),
     });
     const behind = mine.filter(
-      (c) => held(c) && (found.get(c.topic)?.[c.partition] ?? -1n) < c.next,
+      (c) => checkable(c) && (found.get(c.topic)?.[c.partition] ?? -1n) < c.next,
     );
     if (behind.length === 0) return;
     await this.consumer.commit({
@@ -394,6 +383,14 @@ export class PlatformaticConsumer implements BrokerConsumer {
       `the group's offset went back behind this member's commit (a late commit of a former owner): committed again ${behind
         .map((c) => `${c.topic}/${c.partition}@${c.next}`)
         .join(', ')}`,
+    );
+  }
+
+  /** Whether the partition of a commit is still held as it was when the commit was made. */
+  private stillHolds(c: Committed): boolean {
+    return (
+      c.consumerEpoch === this.epoch &&
+      this.queues.get(`${c.topic}:${c.partition}`)?.epoch === c.queueEpoch
     );
   }
 
