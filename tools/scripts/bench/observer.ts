@@ -17,6 +17,8 @@ export interface SeenEvent {
   producedAt: number;
   bytes: number;
   retry: boolean;
+  /** The payload's assessmentId, where it has one (tax events): what a payment needs. */
+  assessmentId?: string;
 }
 
 export class StackObserver {
@@ -67,7 +69,13 @@ export class StackObserver {
     headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
   ): void {
     if (!value) return;
-    let envelope: { eventId: string; type: string; dossierKey: string; occurredAt: string };
+    let envelope: {
+      eventId: string;
+      type: string;
+      dossierKey: string;
+      occurredAt: string;
+      payload?: { assessmentId?: unknown };
+    };
     try {
       envelope = JSON.parse(value.toString()) as typeof envelope;
     } catch {
@@ -83,6 +91,9 @@ export class StackObserver {
       producedAt,
       bytes: value.length,
       retry: original !== undefined,
+      ...(typeof envelope.payload?.assessmentId === 'string'
+        ? { assessmentId: envelope.payload.assessmentId }
+        : {}),
     };
     this.events.push(event);
     this.lastEventAt = Date.now();
