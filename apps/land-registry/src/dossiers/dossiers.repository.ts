@@ -9,6 +9,9 @@ import { Dossier, DossierRecord, DossierStatus, UNFINISHED } from './schemas/dos
 
 export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
 
+/** Dossiers confirmed by one command at most (see confirmCadastral). */
+const CONFIRM_CHUNK = 10;
+
 @Injectable()
 export class DossiersRepository {
   private readonly store: OutboxStore<Dossier>;
@@ -136,6 +139,38 @@ export class DossiersRepository {
   /** Approved dossiers whose cadastral book update has not been confirmed yet. */
   cadastralPending(limit = 100): Promise<Dossier[]> {
     return this.dossiers.find({ cadastralPending: true }).limit(limit).lean<Dossier[]>();
+  }
+
+  /**
+   * Confirms the cadastral book update of these dossiers (`cadastralPending` cleared), ten
+   * per command (FerretDB holds a connection per statement of a command, as for the outbox's
+   * markings), each under its dossier's lock as every conditional write. `rev` is left
+   * alone: no step decides on the flag, and a step racing this writes only what it changes.
+   */
+  async confirmCadastral(codes: string[]): Promise<void> {
+    // One order everywhere, so that two instances locking overlapping dossiers never wait
+    // for each other.
+    const sorted = [...new Set(codes)].sort();
+    for (let i = 0; i < sorted.length; i += CONFIRM_CHUNK) {
+      const chunk = sorted.slice(i, i + CONFIRM_CHUNK);
+      await this.lockedAll(chunk, () =>
+        this.dossiers.bulkWrite(
+          chunk.map((code) => ({
+            updateOne: {
+              filter: { _id: code, cadastralPending: true },
+              update: { $set: { cadastralPending: false } },
+            },
+          })),
+          { ordered: false },
+        ),
+      );
+    }
+  }
+
+  private lockedAll<T>(codes: string[], fn: () => Promise<T>): Promise<T> {
+    const [first, ...rest] = codes;
+    if (first === undefined) return fn();
+    return this.store.locked(first, () => this.lockedAll(rest, fn));
   }
 
   /** The land office's work of a unit (and its branches) in these steps, oldest first. */
