@@ -36,7 +36,7 @@ import { HopBuckets, hopCount, hopQuantileMs, readHopStreams, totalOf } from './
 import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
 import { isSimulators, printCpuSplit } from './bench/cpu-split';
 import { captureTemplates, HistoryLoaded, HistoryTemplates, loadHistory } from './bench/history';
-import { printQueryPlans, queryPlans } from './bench/query-plans';
+import { printQueryPlans, QueryPlan, queryPlans } from './bench/query-plans';
 import { printCpuProfiles } from './bench/cpu-profile-summary';
 import { MemoryWatch } from './bench/memory';
 import {
@@ -349,6 +349,37 @@ async function main(): Promise<void> {
     };
   };
 
+  /**
+   * Years of a land office's work loaded in a minute: PostgreSQL's statistics may still
+   * describe the tables as they were before the load, and until autovacuum analyzes them
+   * again (it looks once a minute) the planner may read whole tables for filters their
+   * indexes serve: two runs whose history step started right after the load ran it at
+   * 57–60 % of the empty rate, and `pg_stat_user_tables` showed 207 sequential scans of the
+   * tax assessments, about 10,000 rows each. A database that grew at a land office's pace
+   * has current statistics. So the step waits one autovacuum round (70 s), then until every
+   * hot query that used an index before the load uses one again (two minutes more at most), and
+   * says how long it waited. (Explain alone does not tell: it plans afresh, and showed
+   * indexes at once.)
+   */
+  const waitForPlans = async (indexedBefore: QueryPlan[]) => {
+    const started = Date.now();
+    await sleep(70_000);
+    const key = (p: QueryPlan) => `${p.service} ${p.collection} ${p.shape}`;
+    const wanted = new Set(indexedBefore.map(key));
+    for (;;) {
+      const lost = (await queryPlans(mongoUrl, stack.namespace)).filter(
+        (p) => wanted.has(key(p)) && !p.indexed,
+      );
+      const waited = fmt((Date.now() - started) / 1000, 0);
+      if (lost.length === 0) return log(`history: hot queries use their indexes (${waited} s)`);
+      if (Date.now() - started > 190_000)
+        return log(
+          `history: after ${waited} s still not indexed: ${lost.map((p) => `${key(p)} (${p.plan})`).join('; ')}`,
+        );
+      await sleep(5000);
+    }
+  };
+
   // Each service writes its profile when told to stop (bench/profile-hook.cjs): wait for all.
   const printProfiles = async (cpuMsPerDossier: Record<string, number>) => {
     const files = STACK_SERVICES.map((s) => join(profileDir, `${s}.1.cpuprofile`));
@@ -652,6 +683,7 @@ async function main(): Promise<void> {
     let withHistory: PhaseResult | undefined;
     if (templates) {
       await observer.waitQuiet(600_000);
+      const indexedBefore = (await queryPlans(mongoUrl, stack.namespace)).filter((p) => p.indexed);
       log(`history: writing ${historyCount} finished dossiers into the services' databases…`);
       loaded = await loadHistory({
         mongoUrl,
@@ -668,6 +700,7 @@ async function main(): Promise<void> {
             .map(([k, v]) => `${k} ${fmt(v, 1)}`)
             .join(', ')}`,
       );
+      await waitForPlans(indexedBefore);
       log(`end to end with history: ${n} dossiers, ${inFlight} in the system at a time…`);
       withHistory = await phase(`max with ${historyCount} in history`, n, 'closed');
       printPhase([max, withHistory]);

@@ -9,3 +9,4 @@ export * from './chaos';
 export * from './signed-events';
 export * from './sample-users';
 export * from './land-office';
+export * from './database-writes';

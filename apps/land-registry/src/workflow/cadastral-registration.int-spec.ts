@@ -1,6 +1,11 @@
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { Connection, Model } from 'mongoose';
-import { RunningService, startService, uniqueName } from '@lien-thong/testing';
+import {
+  RunningService,
+  startService,
+  uniqueName,
+  writesDuring as writesOn,
+} from '@lien-thong/testing';
 import { Dossier } from '../dossiers/dossier';
 import { DossierRecord } from '../dossiers/schemas/dossier.schema';
 import { Parcel } from '../reference-data/schemas/parcel.schema';
@@ -9,21 +14,6 @@ import { dossier } from '../testing/dossier.fixture';
 import { CadastralRegistrationService } from './cadastral-registration.service';
 
 jest.setTimeout(60_000);
-
-/** The mongoose methods that send a write command. */
-const WRITE_METHODS = new Set([
-  'insertOne',
-  'insertMany',
-  'updateOne',
-  'updateMany',
-  'replaceOne',
-  'bulkWrite',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndUpdate',
-  'findOneAndReplace',
-  'findOneAndDelete',
-]);
 
 describe('the cadastral book after a registration', () => {
   let service: RunningService;
@@ -44,20 +34,8 @@ describe('the cadastral book after a registration', () => {
   });
 
   /** The write commands the service sends, by collection, while fn runs. */
-  const writesDuring = async (fn: () => Promise<unknown>): Promise<string[]> => {
-    const connection = service.app.get<Connection>(getConnectionToken());
-    const writes: string[] = [];
-    const count = ({ collectionName, method }: { collectionName: string; method: string }) => {
-      if (WRITE_METHODS.has(method)) writes.push(`${collectionName}.${method}`);
-    };
-    connection.on('operation-start', count);
-    try {
-      await fn();
-    } finally {
-      connection.off('operation-start', count);
-    }
-    return writes;
-  };
+  const writesDuring = (fn: () => Promise<unknown>) =>
+    writesOn(service.app.get<Connection>(getConnectionToken()), fn);
 
   /** A transfer of generated parcel n, registered and waiting for the book. */
   const registered = async (n: number): Promise<Dossier> => {

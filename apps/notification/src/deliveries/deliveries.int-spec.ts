@@ -33,6 +33,7 @@ import {
   testInfra,
   testKafka,
   uniqueName,
+  writesDuring as writesOn,
 } from '@lien-thong/testing';
 import { NotificationConfig } from '../config/notification.config';
 import { NOTIFICATION_SERVICE } from '../service';
@@ -49,20 +50,6 @@ const asLandRegistry = async () => ({
   authorization: `Bearer ${await landRegistryAccount.value()}`,
 });
 
-/** The mongoose methods that send a write command. */
-const WRITE_METHODS = new Set([
-  'insertOne',
-  'insertMany',
-  'updateOne',
-  'updateMany',
-  'replaceOne',
-  'bulkWrite',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndUpdate',
-  'findOneAndReplace',
-  'findOneAndDelete',
-]);
 const LANDLINE = '0243825123';
 
 const CODE = (n: number) => `000.00.04.H26-260701-${String(n).padStart(4, '0')}`;
@@ -200,21 +187,11 @@ describe('notification: what a citizen is told, on which channel, exactly once',
       .reduce((sum, v) => sum + v.value, 0);
   };
   /** The write commands this service sends its database while fn runs, and a second after. */
-  const writesDuring = async (fn: () => Promise<unknown>): Promise<string[]> => {
-    const connection = service.app.get<Connection>(getConnectionToken());
-    const writes: string[] = [];
-    const count = ({ collectionName, method }: { collectionName: string; method: string }) => {
-      if (WRITE_METHODS.has(method)) writes.push(`${collectionName}.${method}`);
-    };
-    connection.on('operation-start', count);
-    try {
+  const writesDuring = (fn: () => Promise<unknown>): Promise<string[]> =>
+    writesOn(service.app.get<Connection>(getConnectionToken()), async () => {
       await fn();
       await quietly();
-    } finally {
-      connection.off('operation-start', count);
-    }
-    return writes;
-  };
+    });
   /** An event handed to the service directly, as a second instance would handle it. */
   const cancellationEvent = (code: string) =>
     createEnvelope(
