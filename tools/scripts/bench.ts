@@ -357,8 +357,8 @@ async function main(): Promise<void> {
    * 57–60 % of the empty rate, and `pg_stat_user_tables` showed 207 sequential scans of the
    * tax assessments, about 10,000 rows each. A database that grew at a land office's pace
    * has current statistics. So the step waits one autovacuum round (70 s), then until every
-   * hot query that used an index before the load uses one again (two minutes more at most), and
-   * says how long it waited. (Explain alone does not tell: it plans afresh, and showed
+   * hot query that used an index before the load uses one again (two minutes more at most),
+   * and says how long it waited. (Explain alone does not tell: it plans afresh, and showed
    * indexes at once.)
    */
   const waitForPlans = async (indexedBefore: QueryPlan[]) => {
