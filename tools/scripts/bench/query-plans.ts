@@ -99,9 +99,8 @@ const HOT: HotQuery[] = [
     service: 'secured-transactions',
     collection: 'hold_notices',
     filter: {
-      'parcel.communeCode': '00004',
-      'parcel.mapSheetNumber': 50,
-      'parcel.parcelNumber': 1,
+      parcelKey: '00004/50/1',
+      $or: [{ placedAt: { $gte: at } }, { liftedAt: { $gte: at } }],
     },
     where: 'holds on a parcel (per check)',
   },
@@ -196,6 +195,7 @@ export interface QueryPlan {
 /** The filter's shape: field names and operators, values left out. */
 function shape(filter: Record<string, unknown>, sort?: Record<string, number>): string {
   const fields = Object.entries(filter).map(([k, v]) => {
+    if (k.startsWith('$')) return k;
     const ops = v && typeof v === 'object' && !(v instanceof Date) ? Object.keys(v).join(',') : '=';
     return `${k} ${ops}`;
   });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { HoldPlacement } from '@lien-thong/agency-contracts';
@@ -13,7 +13,8 @@ import { HoldNotice } from './schemas/hold-notice.schema';
  * remembers lifts, which the parcel checks' cache must not answer past.
  */
 @Injectable()
-export class HoldsService {
+export class HoldsService implements OnModuleInit {
+  private readonly logger = new Logger('holds');
   private readonly store: OutboxStore<HoldNotice>;
 
   constructor(
@@ -22,6 +23,27 @@ export class HoldsService {
     relay: OutboxRelay,
   ) {
     this.store = new OutboxStore(notices, relay);
+  }
+
+  /**
+   * Gives the notices stored before they carried `parcelKey` theirs, before the service
+   * consumes anything: a parcel check looks notices up by it, and one it missed would let a
+   * clear answer be reused past a hold. Once per start; a notice is small and they are few
+   * (one per hold the registry ever pushed), and two instances doing it together write the
+   * same value.
+   */
+  async onModuleInit(): Promise<void> {
+    const unkeyed = await this.notices
+      .find({ parcelKey: { $exists: false } }, { parcel: 1 })
+      .lean<Pick<HoldNotice, '_id' | 'parcel'>[]>();
+    for (const notice of unkeyed)
+      await this.store.locked(notice._id, () =>
+        this.notices.updateOne(
+          { _id: notice._id },
+          { $set: { parcelKey: parcelKey(notice.parcel) } },
+        ),
+      );
+    if (unkeyed.length > 0) this.logger.log(`${unkeyed.length} hold notices keyed by parcel`);
   }
 
   /**
@@ -44,6 +66,7 @@ export class HoldsService {
       {
         _id: id,
         parcel: placement.parcel,
+        parcelKey: key,
         hold: placement.hold,
         placedAt: new Date(placement.placedAt),
         liftedAt,

@@ -12,6 +12,9 @@ import {
   testInfra,
 } from '@lien-thong/testing';
 import { signWebhook } from '@lien-thong/platform';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection, mongo } from 'mongoose';
+import { HoldsService } from '../holds/holds.service';
 import { SECURED_TRANSACTIONS_SERVICE } from '../service';
 
 const asOperator = () => authAs(SAMPLE_USERS.operator);
@@ -231,6 +234,45 @@ describe('parcel checks against the Justice registry (simulator)', () => {
     expect(await late.json()).toEqual({ accepted: false });
     await new Promise((r) => setTimeout(r, 1000));
     expect(probe.of(Topics.HoldPlaced, '00004/12/110')).toHaveLength(1);
+  });
+
+  it('keeps honouring a hold notice stored before notices carried their parcel key', async () => {
+    const ask = (dossierCode: string) =>
+      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
+        dossierCode,
+        stage: 'RECEIPT',
+        parcel: parcel(115),
+        certificateSerial: 'AA12345678',
+      });
+    await ask('HS-LEGACY-1');
+    const [first] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LEGACY-1');
+    // A clear answer: one a later check could reuse.
+    expect(first.payload).toMatchObject({ source: 'REGISTRY', result: { status: 'CLEAR' } });
+    // A lift recorded by an earlier version, as it stored notices: no parcelKey.
+    const notices = service.app.get<Connection>(getConnectionToken()).collection('hold_notices');
+    await notices.insertOne({
+      _id: '00004/12/115:90/QĐ-THA' as unknown as mongo.ObjectId,
+      parcel: parcel(115),
+      hold: {
+        authority: 'Chi cục Thi hành án dân sự',
+        documentNumber: '90/QĐ-THA',
+        issuedOn: '2026-11-21',
+        reason: 'Kê biên tài sản để thi hành án',
+      },
+      placedAt: new Date(Date.now() - 600_000),
+      liftedAt: new Date(),
+      outbox: [],
+      outboxRev: 0,
+      outboxPending: false,
+    });
+    // The next start keys it before the service consumes anything.
+    await service.app.get(HoldsService).onModuleInit();
+    expect(await notices.findOne({ parcel: parcel(115) })).toMatchObject({
+      parcelKey: '00004/12/115',
+    });
+    await ask('HS-LEGACY-2');
+    const [fresh] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LEGACY-2');
+    expect(fresh.payload).toMatchObject({ source: 'REGISTRY', result: { status: 'CLEAR' } });
   });
 
   it('waits out a registry outage instead of failing the check', async () => {

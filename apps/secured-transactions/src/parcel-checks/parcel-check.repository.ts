@@ -38,11 +38,8 @@ export class ParcelCheckRepository {
       .lean<ParcelCheck>();
     if (!latest || (latest.registryResult ?? latest.result).status !== 'CLEAR') return null;
     const asOf = latest.asOf ?? latest.checkedAt;
-    const [communeCode, mapSheetNumber, parcelNumber] = parcelKey.split('/');
     const changedSince = await this.connection.collection(HOLD_NOTICES).findOne({
-      'parcel.communeCode': communeCode,
-      'parcel.mapSheetNumber': Number(mapSheetNumber),
-      'parcel.parcelNumber': Number(parcelNumber),
+      parcelKey,
       $or: [{ placedAt: { $gte: asOf } }, { liftedAt: { $gte: asOf } }],
     });
     return changedSince ? null : latest;

@@ -15,6 +15,14 @@ export class HoldNotice {
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   parcel!: ParcelRefV1;
 
+  /**
+   * The parcel as one top-level string (`commune/sheet/number`): what the parcel checks look
+   * notices up by. FerretDB pushes no nested field down to PostgreSQL, so a look-up by
+   * `parcel.*` read every notice ever pushed (issue 18, `npm run bench`'s query plans).
+   */
+  @Prop({ type: String, required: true, index: true })
+  parcelKey!: string;
+
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   hold!: HoldV1;
 
