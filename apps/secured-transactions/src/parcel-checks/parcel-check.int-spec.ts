@@ -33,6 +33,15 @@ describe('parcel checks against the Justice registry (simulator)', () => {
   let probe: EventProbe;
   const namespace = uniqueName('st');
 
+  /** The land office asking on receipt about parcel n, for the dossier given each time. */
+  const askOnReceipt = (parcelNumber: number) => (dossierCode: string) =>
+    publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
+      dossierCode,
+      stage: 'RECEIPT',
+      parcel: parcel(parcelNumber),
+      certificateSerial: 'AA12345678',
+    });
+
   beforeAll(async () => {
     simulators = await spawnService('agency-simulators', {}, { quiet: true });
     service = await startService(SECURED_TRANSACTIONS_SERVICE, {
@@ -130,13 +139,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
       body: JSON.stringify({ parcel: parcel(107), hold }),
     });
     expect(placed.ok).toBe(true);
-    const ask = (dossierCode: string) =>
-      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
-        dossierCode,
-        stage: 'RECEIPT',
-        parcel: parcel(107),
-        certificateSerial: 'AA12345678',
-      });
+    const ask = askOnReceipt(107);
     await ask('HS-LIFT-1');
     const [blocked] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LIFT-1');
     expect(blocked.payload.result.status).toBe('BLOCKED');
@@ -155,13 +158,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
   });
 
   it('reuses a recent clear answer on receipt, but not once the registry has pushed a hold on the parcel', async () => {
-    const ask = (dossierCode: string) =>
-      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
-        dossierCode,
-        stage: 'RECEIPT',
-        parcel: parcel(108),
-        certificateSerial: 'AA12345678',
-      });
+    const ask = askOnReceipt(108);
     await ask('HS-REUSE-1');
     await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-REUSE-1');
     await ask('HS-REUSE-2');
@@ -191,13 +188,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
   });
 
   it('answers as of the registry time, and never reuses a clear answer past a lift it was told of', async () => {
-    const ask = (dossierCode: string) =>
-      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
-        dossierCode,
-        stage: 'RECEIPT',
-        parcel: parcel(110),
-        certificateSerial: 'AA12345678',
-      });
+    const ask = askOnReceipt(110);
     await ask('HS-ASOF-1');
     const [first] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-ASOF-1');
     const asOf = first.payload.result.asOf ?? '';
@@ -237,13 +228,7 @@ describe('parcel checks against the Justice registry (simulator)', () => {
   });
 
   it('keeps honouring a hold notice stored before notices carried their parcel key', async () => {
-    const ask = (dossierCode: string) =>
-      publishEvent(namespace, Topics.ParcelCheckRequested, dossierCode, {
-        dossierCode,
-        stage: 'RECEIPT',
-        parcel: parcel(115),
-        certificateSerial: 'AA12345678',
-      });
+    const ask = askOnReceipt(115);
     await ask('HS-LEGACY-1');
     const [first] = await probe.waitFor(Topics.ParcelCheckCompleted, 'HS-LEGACY-1');
     // A clear answer: one a later check could reuse.
