@@ -17,8 +17,6 @@ export interface SeenEvent {
   producedAt: number;
   bytes: number;
   retry: boolean;
-  /** The payload's assessmentId, where it has one (tax events): what a payment needs. */
-  assessmentId?: string;
 }
 
 export class StackObserver {
@@ -69,13 +67,7 @@ export class StackObserver {
     headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
   ): void {
     if (!value) return;
-    let envelope: {
-      eventId: string;
-      type: string;
-      dossierKey: string;
-      occurredAt: string;
-      payload?: { assessmentId?: unknown };
-    };
+    let envelope: { eventId: string; type: string; dossierKey: string; occurredAt: string };
     try {
       envelope = JSON.parse(value.toString()) as typeof envelope;
     } catch {
@@ -91,9 +83,6 @@ export class StackObserver {
       producedAt,
       bytes: value.length,
       retry: original !== undefined,
-      ...(typeof envelope.payload?.assessmentId === 'string'
-        ? { assessmentId: envelope.payload.assessmentId }
-        : {}),
     };
     this.events.push(event);
     this.lastEventAt = Date.now();

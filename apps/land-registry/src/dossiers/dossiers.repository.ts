@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, UpdateQuery } from 'mongoose';
-import { OutboxEntry, OutboxRelay, OutboxSnapshot, OutboxStore } from '@lien-thong/messaging';
+import {
+  MAX_STATEMENTS_PER_COMMAND,
+  OutboxEntry,
+  OutboxRelay,
+  OutboxSnapshot,
+  OutboxStore,
+} from '@lien-thong/messaging';
 import { dossierMetrics } from '@lien-thong/platform';
 import type { Agency } from '@lien-thong/contracts';
 import { DossierNotFoundException } from './dossiers.exceptions';
 import { Dossier, DossierRecord, DossierStatus, UNFINISHED } from './schemas/dossier.schema';
 
 export type NewDossier = Omit<Dossier, 'outbox' | 'rev' | 'handledEvents'>;
-
-/** Dossiers confirmed by one command at most (see confirmCadastral). */
-const CONFIRM_CHUNK = 10;
 
 @Injectable()
 export class DossiersRepository {
@@ -142,18 +145,15 @@ export class DossiersRepository {
   }
 
   /**
-   * Confirms the cadastral book update of these dossiers (`cadastralPending` cleared), ten
-   * per command (FerretDB holds a connection per statement of a command, as for the outbox's
-   * markings), each under its dossier's lock as every conditional write. `rev` is left
-   * alone: no step decides on the flag, and a step racing this writes only what it changes.
+   * Confirms the cadastral book update of these dossiers (`cadastralPending` cleared), one
+   * command per MAX_STATEMENTS_PER_COMMAND of them, each under its dossier's lock as every
+   * conditional write. `rev` is left alone: no step decides on the flag, and a step racing
+   * this writes only what it changes.
    */
   async confirmCadastral(codes: string[]): Promise<void> {
-    // One order everywhere, so that two instances locking overlapping dossiers never wait
-    // for each other.
-    const sorted = [...new Set(codes)].sort();
-    for (let i = 0; i < sorted.length; i += CONFIRM_CHUNK) {
-      const chunk = sorted.slice(i, i + CONFIRM_CHUNK);
-      await this.lockedAll(chunk, () =>
+    for (let i = 0; i < codes.length; i += MAX_STATEMENTS_PER_COMMAND) {
+      const chunk = codes.slice(i, i + MAX_STATEMENTS_PER_COMMAND);
+      await this.store.lockedAll(chunk, () =>
         this.dossiers.bulkWrite(
           chunk.map((code) => ({
             updateOne: {
@@ -165,12 +165,6 @@ export class DossiersRepository {
         ),
       );
     }
-  }
-
-  private lockedAll<T>(codes: string[], fn: () => Promise<T>): Promise<T> {
-    const [first, ...rest] = codes;
-    if (first === undefined) return fn();
-    return this.store.locked(first, () => this.lockedAll(rest, fn));
   }
 
   /** The land office's work of a unit (and its branches) in these steps, oldest first. */

@@ -16,7 +16,7 @@ const SWEEP_MS = 30_000;
  * the registrations of that second are confirmed by one command instead of one write each
  * (about one write per dossier in `npm run bench`, docs/benchmarks.md).
  */
-export const CONFIRM_DELAY_MS = 1000;
+const CONFIRM_DELAY_MS = 1000;
 
 /**
  * The cadastral book follows a registered dossier: the dossier is registered first (one

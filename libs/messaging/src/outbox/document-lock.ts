@@ -92,6 +92,31 @@ export function withDocumentLock<T>(db: Connection, key: string, fn: () => Promi
   return mine.run(key, fn);
 }
 
+/**
+ * Runs fn holding the locks of several documents of one database, taken in one order
+ * everywhere (sorted keys), so that two callers locking overlapping documents never wait
+ * for each other (with leases, across instances too). For a write that changes several
+ * documents in one command (see MAX_STATEMENTS_PER_COMMAND).
+ */
+export function withDocumentLocks<T>(
+  db: Connection,
+  keys: string[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  const sorted = [...new Set(keys)].sort();
+  const lockFrom = (i: number): Promise<T> =>
+    i === sorted.length ? fn() : withDocumentLock(db, sorted[i], () => lockFrom(i + 1));
+  return lockFrom(0);
+}
+
+/**
+ * Documents one update or insert command changes at most. FerretDB 1.x on PostgreSQL holds
+ * a connection for each statement of an update command until the command ends: a command of
+ * more statements than its pool has connections never finished and held the whole database
+ * still (found by the benchmark), so commands stay far below the pool (250).
+ */
+export const MAX_STATEMENTS_PER_COMMAND = 10;
+
 /** `collection:id`, the key of a document's lock. */
 export function documentKey(model: Pick<Model<unknown>, 'collection'>, id: unknown): string {
   return `${model.collection.name}:${String(id)}`;

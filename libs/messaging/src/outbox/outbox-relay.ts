@@ -4,7 +4,7 @@ import { TopicName } from '@lien-thong/contracts';
 import { BROKER_CLIENT, BrokerClient } from '../broker/broker-client';
 import { Topology } from '../topology/topology';
 import { OutboxEntry, WithOutbox } from './outbox-entry';
-import { withDocumentLock } from './document-lock';
+import { MAX_STATEMENTS_PER_COMMAND, withDocumentLocks } from './document-lock';
 import { tracePublish } from '../tracing/event-tracing';
 import { measureOutboxBacklog } from '../metrics/messaging-metrics';
 
@@ -59,14 +59,6 @@ const MAX_BATCH = 500;
  * before, and their consumers drop them.
  */
 export const MARK_DELAY_MS = 1000;
-
-/**
- * Documents marked by one update command at most. FerretDB 1.x on PostgreSQL holds a
- * connection for each statement of an update command until the command ends: a command of
- * more statements than its pool has connections never finished and held the whole database
- * still (found by the benchmark), so commands stay far below the pool (250).
- */
-const MARK_CHUNK = 10;
 
 /**
  * Publishes outbox entries: right after the write that stored them (publish()), and as a
@@ -319,12 +311,12 @@ export class OutboxRelay implements OnApplicationBootstrap {
     return found;
   }
 
-  /** Marks what is waiting, in commands of MARK_CHUNK documents. */
+  /** Marks what is waiting, MAX_STATEMENTS_PER_COMMAND documents per command. */
   private async markUnmarked(): Promise<void> {
     const waiting = [...this.unmarked.values()];
     this.marked = [new Map(waiting.map((p) => [p.key, p.eventIds])), this.marked[0]];
-    for (let i = 0; i < waiting.length; i += MARK_CHUNK) {
-      const chunk = waiting.slice(i, i + MARK_CHUNK);
+    for (let i = 0; i < waiting.length; i += MAX_STATEMENTS_PER_COMMAND) {
+      const chunk = waiting.slice(i, i + MAX_STATEMENTS_PER_COMMAND);
       try {
         await this.markPublished(chunk);
       } catch (err) {
@@ -347,28 +339,24 @@ export class OutboxRelay implements OnApplicationBootstrap {
     const byModel = new Map<OutboxModel, Published[]>();
     for (const p of published) byModel.set(p.model, [...(byModel.get(p.model) ?? []), p]);
     for (const [model, docs] of byModel) {
-      // Locked in one order everywhere: two instances marking overlapping documents with
-      // leases (DOCUMENT_LOCK=lease) would otherwise wait for each other.
-      docs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      await this.lockAll(model, docs, async () => {
-        const result = await model.bulkWrite(
-          docs.map((p) => ({
-            updateOne: {
-              filter: { _id: p.id, outboxRev: p.rev },
-              update: { $set: { outbox: [], outboxPending: false } },
-            },
-          })),
-          { ordered: false },
-        );
-        if (result.matchedCount < docs.length) await Promise.all(docs.map((p) => this.markOne(p)));
-      });
+      await withDocumentLocks(
+        model.db,
+        docs.map((p) => p.key),
+        async () => {
+          const result = await model.bulkWrite(
+            docs.map((p) => ({
+              updateOne: {
+                filter: { _id: p.id, outboxRev: p.rev },
+                update: { $set: { outbox: [], outboxPending: false } },
+              },
+            })),
+            { ordered: false },
+          );
+          if (result.matchedCount < docs.length)
+            await Promise.all(docs.map((p) => this.markOne(p)));
+        },
+      );
     }
-  }
-
-  private lockAll<T>(model: OutboxModel, docs: Published[], fn: () => Promise<T>): Promise<T> {
-    const [first, ...rest] = docs;
-    if (!first) return fn();
-    return withDocumentLock(model.db, first.key, () => this.lockAll(model, rest, fn));
   }
 
   /** One document that the grouped marking may have missed (its outboxRev moved). */

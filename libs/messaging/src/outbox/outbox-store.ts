@@ -1,7 +1,7 @@
 import { Model, QueryFilter, UpdateQuery, UpdateWriteOpResult } from 'mongoose';
 import { isDuplicateKey } from '@lien-thong/platform';
 import { newOutbox, OutboxEntry, withOutbox } from './outbox-entry';
-import { documentKey, withDocumentLock } from './document-lock';
+import { documentKey, withDocumentLock, withDocumentLocks } from './document-lock';
 import type { OutboxCollection, OutboxModel, OutboxRelay, OutboxSnapshot } from './outbox-relay';
 
 /**
@@ -70,6 +70,15 @@ export class OutboxStore<TDoc extends { _id: unknown }> implements OutboxCollect
   /** Runs fn holding the document's lock: for a conditional write that stores no event. */
   locked<T>(id: TDoc['_id'], fn: () => Promise<T>): Promise<T> {
     return withDocumentLock(this.model.db, this.key(id), fn);
+  }
+
+  /** Runs fn holding the locks of these documents: for one command that writes them all. */
+  lockedAll<T>(ids: TDoc['_id'][], fn: () => Promise<T>): Promise<T> {
+    return withDocumentLocks(
+      this.model.db,
+      ids.map((id) => this.key(id)),
+      fn,
+    );
   }
 
   /** Publishes the document's pending events now (the relay's poll would, later). */
