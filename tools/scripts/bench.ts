@@ -30,7 +30,7 @@ import {
 import { bsonSize, commandCounts, rawDbWrites, writeCommandCount } from './bench/db-raw';
 import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
 import { latencyChart } from './bench/chart';
-import { apiRequests, DossierDriver, Tracked } from './bench/dossiers';
+import { apiRequests, DossierDriver, DossierState, Tracked } from './bench/dossiers';
 import { readDocument, readInboxes, StackObserver } from './bench/observer';
 import { HopBuckets, hopCount, hopQuantileMs, readHopStreams, totalOf } from './bench/hop-metric';
 import { findInfraPids, machine, ProcWatch, readProc } from './bench/proc';
@@ -165,12 +165,11 @@ async function main(): Promise<void> {
   const landRegistryDb = await mongoose
     .createConnection(mongoUrl, { dbName: `${stack.namespace}-land-registry` })
     .asPromise();
-  const dossiers = landRegistryDb.collection<{ _id: string; status: string; unit: string }>(
-    'dossiers',
-  );
+  const dossiers = landRegistryDb.collection<DossierState & { _id: string }>('dossiers');
   const driver = new DossierDriver(
     stack.url['land-registry'],
-    (code) => dossiers.findOne({ _id: code }, { projection: { status: 1, unit: 1 } }),
+    (code) =>
+      dossiers.findOne({ _id: code }, { projection: { status: 1, unit: 1, assessment: 1 } }),
     payDelayMs === null ? sim : undefined,
   );
   observer.onEvent((e) => driver.onEvent(e));

@@ -36,6 +36,8 @@ export interface Tracked {
 export interface DossierState {
   status: string;
   unit: string;
+  /** The current assessment, once the tax service's has been applied. */
+  assessment?: { assessmentId: string } | null;
 }
 
 /** The contracts' date, unless the parcel's certificate is newer. */
@@ -92,7 +94,8 @@ export class DossierDriver {
    * With `simulatorsUrl`, the driver plays the citizen who pays at once: as soon as the land
    * registry shows the dossier WAITING_FOR_PAYMENT, it pays the order at the simulated
    * gateway (instead of the gateway's auto-pay, which can overtake the assessment).
-   * `stateOf` reads a dossier's status and unit where the land registry stores them.
+   * `stateOf` reads a dossier's status, unit and assessment where the land registry stores
+   * them.
    */
   constructor(
     landRegistryUrl: string,
@@ -106,15 +109,17 @@ export class DossierDriver {
   reviews = 0;
 
   /**
-   * The citizen pays the order the assessment announced (its id travels in the event) once
-   * the land registry shows the dossier waiting for payment: paid earlier, the payment
-   * overtakes the assessment there and goes round the retry topic (finding 5).
+   * The citizen pays the order of the dossier's assessment once the land registry shows it
+   * waiting for payment: paid earlier, the payment overtakes the assessment there and goes
+   * round the retry topic (finding 5).
    */
-  private async pay(code: string, assessmentId: string): Promise<void> {
-    if ((await this.waitWhile(code, 'WAITING_FOR_TAX'))?.status !== 'WAITING_FOR_PAYMENT') return;
+  private async pay(code: string): Promise<void> {
+    const state = await this.waitWhile(code, 'WAITING_FOR_TAX');
+    const id = state?.assessment?.assessmentId;
+    if (state?.status !== 'WAITING_FOR_PAYMENT' || !id) return;
     await http(
       'POST',
-      `${this.simulatorsUrl}/admin/payments/orders/${encodeURIComponent(assessmentId)}/pay`,
+      `${this.simulatorsUrl}/admin/payments/orders/${encodeURIComponent(id)}/pay`,
       {},
       SAMPLE_USERS.operator,
     );
@@ -123,10 +128,11 @@ export class DossierDriver {
 
   /**
    * The dossier's status once it is no longer `status`, read every 250 ms from the land
-   * registry's database (its status and unit alone). Not through the officer's view, as
-   * before: each such read is audited and gathers the dossier's documents and its messages
-   * from the notification service, one to three per dossier that the run counted as the
-   * pipeline's work (an audit record each) although nobody paying or reviewing causes them.
+   * registry's database (its status, unit and assessment alone). Not through the officer's
+   * view, as before: each such read is audited and gathers the dossier's documents and its
+   * messages from the notification service, one to three per dossier that the run counted
+   * as the pipeline's work (an audit record each) although nobody paying or reviewing
+   * causes them.
    */
   private async waitWhile(code: string, status: string): Promise<DossierState | null> {
     const deadline = Date.now() + 600_000;
@@ -265,8 +271,8 @@ export class DossierDriver {
   /** Feeds the driver what the observer sees: registrations free their parcels. */
   onEvent(e: SeenEvent): void {
     if (e.retry) return;
-    if (e.type === 'ObligationsAssessed' && this.simulatorsUrl && e.assessmentId) {
-      void this.pay(e.dossierKey, e.assessmentId).catch(() => undefined);
+    if (e.type === 'ObligationsAssessed' && this.simulatorsUrl) {
+      void this.pay(e.dossierKey).catch(() => undefined);
       return;
     }
     if (e.type === 'ObligationsPaid' && this.byCode.has(e.dossierKey)) {
