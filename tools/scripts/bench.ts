@@ -8,7 +8,9 @@
 //   --cpu-prof: V8 CPU profiles of every service over the full-speed step, written to dir
 //   (default tmp/bench-profiles/bench-<time>) and summarised (bench/cpu-profile-summary.ts),
 //   with the services' memory at their largest RSS (bench/memory.ts)
-//   npm run bench -- --soak 600 [--n 500]      ten minutes at half the maximum rate
+//   npm run bench -- --soak 600 [--n 500]      ten minutes at half the maximum rate, with
+//   [--heap-snapshots]                         each service's heap after full collections
+//                                              (bench/live-heap.ts; snapshots: what grew)
 //   npm run bench -- --history 200000          history: see docs/benchmarks.md (default 20,000;
 //                                              --history 0 measures on empty databases only)
 //
@@ -39,6 +41,7 @@ import { captureTemplates, HistoryLoaded, HistoryTemplates, loadHistory } from '
 import { printQueryPlans, QueryPlan, queryPlans } from './bench/query-plans';
 import { printCpuProfiles } from './bench/cpu-profile-summary';
 import { MemoryWatch } from './bench/memory';
+import { LiveHeap } from './bench/live-heap';
 import {
   Args,
   fmt,
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
   const historyCount = Math.max(0, Math.round(args.number('history', 20_000)));
   const profileArg = args.optional('cpu-prof');
   const profile = profileArg !== undefined;
+  const heapSnapshots = args.has('heap-snapshots');
   const skipLimits = args.has('skip-limits');
   const stallMs = args.number('stall-seconds', 120) * 1000;
   // By default the benchmark pays each order as soon as the land registry shows the dossier
@@ -116,6 +120,13 @@ async function main(): Promise<void> {
     ? resolve(profileArg)
     : join(process.cwd(), 'tmp', 'bench-profiles', `bench-${Date.now()}`);
   if (profile) mkdirSync(profileDir, { recursive: true });
+  // The soak measures each service's live heap (bench/heap-hook.cjs writes it here).
+  const heapDir = join(process.cwd(), 'tmp', 'bench-heap', `soak-${Date.now()}`);
+  if (soakSeconds > 0) mkdirSync(heapDir, { recursive: true });
+  const hooks = [
+    ...(profile ? [`--require ${join(__dirname, 'bench', 'profile-hook.cjs')}`] : []),
+    ...(soakSeconds > 0 ? [`--require ${join(__dirname, 'bench', 'heap-hook.cjs')}`] : []),
+  ];
   // Registered parcels are sold again; a burst needs n more at once.
   const seed = (burst ? 2 * n : n) + 20;
   log(
@@ -127,9 +138,12 @@ async function main(): Promise<void> {
       common: {
         LOG_LEVEL: 'warn',
         RETRY_DELAYS_MS: '500,2000,5000',
+        ...(hooks.length > 0 ? { NODE_OPTIONS: hooks.join(' ') } : {}),
+        ...(soakSeconds > 0
+          ? { BENCH_HEAP_DIR: heapDir, BENCH_HEAP_SNAPSHOTS: heapSnapshots ? '1' : '0' }
+          : {}),
         ...(profile
           ? {
-              NODE_OPTIONS: `--require ${join(__dirname, 'bench', 'profile-hook.cjs')}`,
               BENCH_PROFILE_DIR: profileDir,
               BENCH_PROFILE_INTERVAL_US: String(args.number('cpu-prof-interval', 2000)),
             }
@@ -772,7 +786,10 @@ async function main(): Promise<void> {
     await stack.stop();
   }
 
-  /** --soak: half the maximum rate for soakSeconds; RSS of each service at the start and the end. */
+  /**
+   * --soak: half the maximum rate for soakSeconds; RSS of each service at the start and the
+   * end, and what it holds on to after full collections (bench/live-heap.ts).
+   */
   async function soak(count: number): Promise<void> {
     log(`soak: measuring the maximum with ${count} dossiers first…`);
     const max = await phase(`max (${inFlight} in flight)`, count, 'closed');
@@ -790,11 +807,27 @@ async function main(): Promise<void> {
           STACK_SERVICES.map((s) => [s, readProc(pids[s])?.rssMb ?? Number.NaN]),
         ),
       });
+    // The live heap under the soak's load at 10, 30, 50, 70 and 90 % of it (snapshots at
+    // the first and the last): the first is well after the maximum's step, whose
+    // leftovers (timers, delayed markings) would read as a shrinking heap.
+    const heap = new LiveHeap(heapDir, pids, heapSnapshots);
+    const fractions = [0.1, 0.3, 0.5, 0.7, 0.9];
+    const soakStart = Date.now();
+    const measured = (async () => {
+      for (const [i, f] of fractions.entries()) {
+        await sleep(Math.max(0, soakStart + f * soakSeconds * 1000 - Date.now()));
+        await heap.sample(
+          `+${Math.round((Date.now() - soakStart) / 1000)} s`,
+          i === 0 || i === fractions.length - 1,
+        );
+      }
+    })();
     sample();
     const timer = setInterval(sample, 10_000);
     const r = await phase('soak', total, rate);
     clearInterval(timer);
     sample();
+    await measured;
     printPhase([r]);
     const first = samples[0];
     const last = samples[samples.length - 1];
@@ -810,6 +843,7 @@ async function main(): Promise<void> {
         ]),
       )}\n`,
     );
+    const heapGrowth = heap.print();
     console.log(
       JSON.stringify({
         soakSeconds: round((last.at - first.at) / 1000, 0),
@@ -819,6 +853,9 @@ async function main(): Promise<void> {
         hopP99Ms: round(r.hopMs.p99, 1),
         rssStartMb: Object.fromEntries(STACK_SERVICES.map((s) => [s, round(first.rss[s], 0)])),
         rssEndMb: Object.fromEntries(STACK_SERVICES.map((s) => [s, round(last.rss[s], 0)])),
+        liveHeapGrowthMb: Object.fromEntries(
+          Object.entries(heapGrowth).map(([s, mb]) => [s, mb === null ? null : round(mb, 1)]),
+        ),
       }),
     );
   }
