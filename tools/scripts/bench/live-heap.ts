@@ -12,6 +12,8 @@ export interface LiveHeapPoint {
   label: string;
   /** Per service: heap used after two full collections, MB (null when it did not answer). */
   usedMb: Record<string, number | null>;
+  /** Per service: its RSS at that moment, MB (what the operator's graphs show). */
+  rssMb: Record<string, number | null>;
   /** Per service: the file of its heap snapshot at this point, when snapshots are taken. */
   snapshots: Record<string, string>;
 }
@@ -45,20 +47,23 @@ export class LiveHeap {
       for (let i = 0; i < 240 && !existsSync(file(service)); i++) await sleep(500);
     }
     const usedMb: Record<string, number | null> = {};
+    const rssMb: Record<string, number | null> = {};
     const snapshots: Record<string, string> = {};
     for (const service of Object.keys(this.pids)) {
       if (!existsSync(file(service))) {
         usedMb[service] = null;
+        rssMb[service] = null;
         continue;
       }
       const { memory } = JSON.parse(readFileSync(file(service), 'utf8')) as {
-        memory: { heapUsed: number };
+        memory: { heapUsed: number; rss: number };
       };
       usedMb[service] = memory.heapUsed / MB;
+      rssMb[service] = memory.rss / MB;
       const heapSnapshot = join(this.dir, `${service}.heap.${n}.heapsnapshot`);
       if (existsSync(heapSnapshot)) snapshots[service] = heapSnapshot;
     }
-    const point = { label, usedMb, snapshots };
+    const point = { label, usedMb, rssMb, snapshots };
     this.points.push(point);
     return point;
   }
@@ -74,12 +79,16 @@ export class LiveHeap {
       growth[service] = a == null || b == null ? null : b - a;
       return [
         service,
-        ...this.points.map((p) => fmt(p.usedMb[service] ?? Number.NaN, 1)),
+        ...this.points.map(
+          (p) =>
+            `${fmt(p.usedMb[service] ?? Number.NaN, 1)} / ${fmt(p.rssMb[service] ?? Number.NaN, 0)}`,
+        ),
         fmt(growth[service] ?? Number.NaN, 1),
       ];
     });
     console.log(
-      `\nHeap still in use after two full collections (MB), at points of the soak (growth: the last less the first)\n` +
+      `\nHeap still in use after two full collections / RSS (MB), at points of the soak (growth: of the heap, the last less the first;\n` +
+        `a heap snapshot leaves the RSS of its service higher for good)\n` +
         table(['service', ...this.points.map((p) => p.label), 'growth'], rows),
     );
     if (this.snapshots && first && last && first !== last)
