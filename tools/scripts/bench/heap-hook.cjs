@@ -1,11 +1,11 @@
 // Live heap of a service when the benchmark asks for it (the soak's "no growth"). The
 // benchmark loads this file into every service with NODE_OPTIONS=--require when it soaks,
 // and sends SIGURG at each point it measures: the hook runs two full garbage collections
-// and writes what is left, the memory the service still holds
-// on to, to <BENCH_HEAP_DIR>/<service>.heap.<n>.json; while a file named "snapshot" is in
-// that folder, also a heap snapshot beside it, to find what grew (bench/live-heap.ts). RSS alone cannot tell
-// data kept alive from V8 sizing its heap up. SIGURG: Nest's shutdown hooks leave it alone,
-// and a process without this hook ignores it.
+// and writes what is left (the memory the service still holds on to) and its RSS to
+// <BENCH_HEAP_DIR>/<service>.heap.<n>.json. While a file named "snapshot" is in that
+// folder it also writes a heap snapshot beside it, to find what grew (bench/live-heap.ts).
+// RSS alone cannot tell data kept alive from V8 sizing its heap up. SIGURG: Nest's
+// shutdown hooks leave it alone, and a process without this hook ignores it.
 'use strict';
 const v8 = require('node:v8');
 const vm = require('node:vm');
