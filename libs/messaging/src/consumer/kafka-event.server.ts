@@ -16,12 +16,14 @@ import { noteCommitted } from '../metrics/messaging-metrics';
 const HEARTBEAT_EVERY_MS = 3_000;
 
 /**
- * How long the last offset of a batch waits before it is committed. At this system's rates
- * most batches hold one event, and each commit is a request the broker writes to its offsets
- * log, much like the event itself: the batches of a partition that come meanwhile are
- * committed once. What was handled is already recorded (the inbox, or the handler's own
- * documents), so a crash or a rebalance in between only delivers those events again, and
- * they are dropped as every redelivery is.
+ * How long the last offset of a batch waits before it is committed, at least (at most twice
+ * that). At this system's rates most batches hold one event, and each commit is a request the
+ * broker writes to its offsets log, much like the event itself: the batches of a partition
+ * that come meanwhile are committed once, and the deferred commits of every partition fall
+ * due on the same beat (a multiple of this delay), so that the client can send them in one
+ * request (the kafkajs adapter does). What was handled is already recorded (the inbox, or the
+ * handler's own documents), so a crash or a rebalance in between only delivers those events
+ * again, and they are dropped as every redelivery is.
  */
 export const COMMIT_DELAY_MS = 500;
 
@@ -200,7 +202,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const key = `${batch.topic}/${batch.partition}`;
     clearTimeout(this.deferred.get(key)?.timer);
     const delay = Math.min(COMMIT_DELAY_MS * (failures + 1), COMMIT_RETRY_MAX_MS);
-    const timer = setTimeout(() => void this.commitWaiting(key), delay);
+    const due = Math.ceil((Date.now() + delay) / COMMIT_DELAY_MS) * COMMIT_DELAY_MS;
+    const timer = setTimeout(() => void this.commitWaiting(key), due - Date.now());
     timer.unref();
     this.deferred.set(key, { batch, offset, timer, failures });
   }
