@@ -78,6 +78,8 @@ interface PhaseResult {
   retriesPerDossier: number;
   dbWritesPerDossier: number;
   cpuSec: Record<string, number>;
+  /** The Kafka broker's CPU seconds in the step by kind of thread (bench/proc.ts). */
+  brokerThreadsSec: Record<string, number>;
   /** Seconds from the first submission until every consumer had caught up. */
   allDoneSec: number;
   stalled?: string;
@@ -323,6 +325,7 @@ async function main(): Promise<void> {
     const doneAt = stalled ? Date.now() : await observer.waitQuiet(600_000).catch(() => Date.now());
     if (profiled) for (const pid of Object.values(pids)) if (pid > 0) process.kill(pid, 'SIGWINCH');
     const cpu = watch.cpuBetween(label);
+    const brokerThreads = Object.fromEntries(watch.brokerThreadsSince(label));
     const writesAfter = await writeCommandCount(mongoUrl);
     const hopsAfter = await readHopStreams(ours);
     const accepted = tracked.filter((t) => t.code);
@@ -357,6 +360,7 @@ async function main(): Promise<void> {
       retriesPerDossier: events.filter((e) => e.retry).length / Math.max(1, accepted.length),
       dbWritesPerDossier: (writesAfter.writes - writesBefore.writes) / Math.max(1, accepted.length),
       cpuSec: cpu,
+      brokerThreadsSec: brokerThreads,
       allDoneSec: (doneAt - t0) / 1000,
       ...(stalled ? { stalled } : {}),
     };
@@ -615,6 +619,7 @@ async function main(): Promise<void> {
       );
     }
     const maxSplit = printCpuSplit(watch, max);
+    const brokerByThread = printBrokerThreads(max);
 
     // Latency against offered load.
     const sweep: PhaseResult[] = [];
@@ -718,6 +723,7 @@ async function main(): Promise<void> {
       withHistory = await phase(`max with ${historyCount} in history`, n, 'closed');
       printPhase([max, withHistory]);
       printCpuSplit(watch, withHistory);
+      printBrokerThreads(withHistory);
       const strays = observer.events.filter((e) => loaded?.codes.has(e.dossierKey)).length;
       if (strays > 0) log(`  ${strays} events about history dossiers: the history is not inert`);
     }
@@ -764,6 +770,7 @@ async function main(): Promise<void> {
         cpuMsPerDossierByProcess: Object.fromEntries(
           Object.entries(maxSplit.byProcess).map(([k, v]) => [k, round(v, 1)]),
         ),
+        kafkaCpuMsPerDossierByThread: brokerByThread,
         writesPerDossier: round(max.dbWritesPerDossier, 2),
         historyRatio: round(historyRatio, 3),
         historyDossiers: loaded?.dossiers ?? 0,
@@ -859,6 +866,27 @@ async function main(): Promise<void> {
       }),
     );
   }
+}
+
+/**
+ * The Kafka broker's CPU per dossier by kind of thread. A broker started for the run spends
+ * much of its first minutes compiling (the JIT compiler's threads); one that has run for
+ * days does not.
+ */
+function printBrokerThreads(phase: PhaseResult): Record<string, number | null> {
+  const perDossier = Object.fromEntries(
+    Object.entries(phase.brokerThreadsSec)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, sec]) => [kind, round((sec * 1000) / Math.max(1, phase.registered), 1)]),
+  );
+  if (Object.keys(perDossier).length > 0)
+    console.log(
+      `Kafka broker in "${phase.label}", CPU ms per dossier by kind of thread: ` +
+        Object.entries(perDossier)
+          .map(([kind, ms]) => `${kind} ${fmt(ms ?? Number.NaN, 1)}`)
+          .join(', '),
+    );
+  return perDossier;
 }
 
 function printPhase(results: PhaseResult[]): void {

@@ -135,9 +135,48 @@ export function readTreeCpu(root: number): number | null {
   return ticks / CLOCK_TICKS;
 }
 
+/**
+ * What a JVM thread does, from its name (/proc/<pid>/task/<tid>/comm, 15 characters): the
+ * JIT compiler's threads work hardest in a JVM's first minutes, and a broker started for the
+ * run is in those minutes.
+ */
+export function jvmThreadKind(name: string): string {
+  if (/CompilerThre/.test(name)) return 'JIT compiler';
+  if (/^(GC |G1 |VM Periodic)/.test(name)) return 'garbage collector';
+  if (/^data-plane/.test(name)) return 'requests (network, handlers)';
+  if (/^(kafka-\d+-raft|quorum|kafka-\d+-metadat)/.test(name)) return 'KRaft metadata';
+  if (/^group-coord/.test(name)) return 'group coordinator';
+  return 'other';
+}
+
+/** CPU seconds of a process's threads, summed by kind (`kindOf` their names). */
+export function readThreadCpu(pid: number, kindOf: (name: string) => string): Map<string, number> {
+  const byKind = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byKind;
+  }
+  for (const tid of tids) {
+    try {
+      const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const kind = kindOf(name);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + (Number(f[11]) + Number(f[12])) / CLOCK_TICKS);
+    } catch {
+      // the thread ended meanwhile (its time stays in the process's, not in any kind)
+    }
+  }
+  return byKind;
+}
+
 /** Watches named processes: CPU seconds between two marks, RSS now, peak RSS. */
 export class ProcWatch {
   private marks = new Map<string, Record<string, ProcSample | null>>();
+  /** The Kafka broker's CPU by kind of thread at each mark (jvmThreadKind). */
+  private brokerMarks = new Map<string, Map<string, number>>();
 
   /** `trees`: the names whose CPU is the whole process tree's (PostgreSQL's postmaster). */
   constructor(
@@ -159,6 +198,15 @@ export class ProcWatch {
 
   mark(label: string): void {
     this.marks.set(label, this.sample());
+    if (this.pids.kafka) this.brokerMarks.set(label, readThreadCpu(this.pids.kafka, jvmThreadKind));
+  }
+
+  /** The broker's CPU seconds by kind of thread since a mark. */
+  brokerThreadsSince(from: string): Map<string, number> {
+    const a = this.brokerMarks.get(from);
+    const b = this.pids.kafka ? readThreadCpu(this.pids.kafka, jvmThreadKind) : new Map();
+    if (!a) return new Map();
+    return new Map([...b].map(([kind, sec]) => [kind, sec - (a.get(kind) ?? 0)] as const));
   }
 
   /** CPU seconds each process used between two marks (the second defaults to now). */
