@@ -141,9 +141,7 @@ async function main(): Promise<void> {
         LOG_LEVEL: 'warn',
         RETRY_DELAYS_MS: '500,2000,5000',
         ...(hooks.length > 0 ? { NODE_OPTIONS: hooks.join(' ') } : {}),
-        ...(soakSeconds > 0
-          ? { BENCH_HEAP_DIR: heapDir, BENCH_HEAP_SNAPSHOTS: heapSnapshots ? '1' : '0' }
-          : {}),
+        ...(soakSeconds > 0 ? { BENCH_HEAP_DIR: heapDir } : {}),
         ...(profile
           ? {
               BENCH_PROFILE_DIR: profileDir,
