@@ -813,8 +813,7 @@ async function main(): Promise<void> {
         ),
       });
     // The live heap under the soak's load at 10, 30, 50, 70 and 90 % of it (snapshots at
-    // the first and the last): the first is well after the maximum's step, whose
-    // leftovers (timers, delayed markings) would read as a shrinking heap.
+    // the first and the last), all after the soak has settled at its rate.
     const heap = new LiveHeap(heapDir, pids, heapSnapshots);
     const fractions = [0.1, 0.3, 0.5, 0.7, 0.9];
     const soakStart = Date.now();
