@@ -7,23 +7,12 @@ import {
 } from '@lien-thong/test-infra';
 import { BrokerClient, BrokerConsumer, PartitionBatch } from './broker-client';
 import { createBrokerClient, KAFKA_CLIENTS, KafkaClientName } from './broker-factory';
+import { fillTopic } from '../testing/fill-topic';
 
 jest.setTimeout(120_000);
 
 const MESSAGES = 40;
 
-/** Creates the topic and sends `count` messages to it, keyed by dossier. */
-async function fill(producer: BrokerClient, topic: string, partitions: number, count: number) {
-  await producer.ensureTopics([topic], partitions);
-  await producer.send(
-    Array.from({ length: count }, (_, i) => ({
-      topic,
-      key: `dossier-${i}`,
-      value: JSON.stringify({ i }),
-      headers: {},
-    })),
-  );
-}
 const PARTITIONS = 4;
 
 /**
@@ -74,7 +63,7 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       const topic = uniqueName('rebalance');
       const groupId = uniqueName('rebalance-group');
       const producer = client('rebalance-producer');
-      await fill(producer, topic, PARTITIONS, MESSAGES);
+      await fillTopic(producer, topic, PARTITIONS, MESSAGES);
 
       const handled = new Set<string>();
       let release!: () => void;
@@ -118,7 +107,7 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       const topic = uniqueName('rebalance-back');
       const groupId = uniqueName('rebalance-back-group');
       const producer = client('rebalance-back-producer');
-      await fill(producer, topic, 2, 10);
+      await fillTopic(producer, topic, 2, 10);
 
       // The first member fetches every message and is busy with its first batch when the
       // second one joins and takes a partition: the first drops what it had of that one.
@@ -187,7 +176,7 @@ describe('a group offset taken back by a late commit (platformatic)', () => {
       sasl: testInfra().kafkaSuperuser,
     };
     producer = createBrokerClient({ ...options, clientId: 'late-commit-producer' }, 'platformatic');
-    await fill(producer, topic, 1, 10);
+    await fillTopic(producer, topic, 1, 10);
     await admin.connect();
 
     let handled = 0;

@@ -3,6 +3,7 @@ import { eventually, testInfra, testKafka, uniqueName } from '@lien-thong/test-i
 import { BrokerClient, BrokerConsumer, PartitionBatch } from '../broker-client';
 import { createBrokerClient } from '../broker-factory';
 import { KafkajsConsumer } from './kafkajs-consumer';
+import { fillTopic } from '../../testing/fill-topic';
 
 jest.setTimeout(120_000);
 
@@ -40,15 +41,7 @@ describe('offsets committed together (kafkajs)', () => {
   it('sends the positions of several partitions reached together in one request, each the furthest its handler committed', async () => {
     const topic = uniqueName('commits-together');
     const groupId = uniqueName('commits-together-group');
-    await producer.ensureTopics([topic], PARTITIONS);
-    await producer.send(
-      Array.from({ length: MESSAGES }, (_, i) => ({
-        topic,
-        key: `dossier-${i}`,
-        value: JSON.stringify({ i }),
-        headers: {},
-      })),
-    );
+    await fillTopic(producer, topic, PARTITIONS, MESSAGES);
     // Every request the consumer's client sends, by name (kafkajs logs each one at debug).
     const requests: string[] = [];
     const kafka = new Kafka({
