@@ -20,11 +20,19 @@ export interface ProcSample {
   peakRssMb: number;
 }
 
+/**
+ * A process's or thread's /proc stat, from its state on (the command name before it, in
+ * parentheses, may contain spaces): [1] the parent, [11] + [12] its own user and system
+ * ticks, [13] + [14] those of the children it has reaped.
+ */
+function statFields(path: string): string[] {
+  const stat = readFileSync(path, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 export function readProc(pid: number): ProcSample | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) in parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(`/proc/${pid}/stat`);
     const ticks = Number(fields[11]) + Number(fields[12]);
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string) =>
@@ -111,8 +119,7 @@ export function readTreeCpu(root: number): number | null {
   const stats = new Map<number, { ppid: number; own: number; reaped: number }>();
   for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const f = statFields(`/proc/${p}/stat`);
       stats.set(Number(p), {
         ppid: Number(f[1]),
         own: Number(f[11]) + Number(f[12]),
@@ -161,8 +168,7 @@ export function readThreadCpu(pid: number, kindOf: (name: string) => string): Ma
   for (const tid of tids) {
     try {
       const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const f = statFields(`/proc/${pid}/task/${tid}/stat`);
       const kind = kindOf(name);
       byKind.set(kind, (byKind.get(kind) ?? 0) + (Number(f[11]) + Number(f[12])) / CLOCK_TICKS);
     } catch {
