@@ -52,6 +52,20 @@ describe('tax-obligation undoes what it filed and charged for a closed or correc
     eventually(() => (find().length >= count ? find() : undefined), 20_000, what);
   const assessmentOf = async (code: string) =>
     (await tax.service<AssessmentView>(`/assessments/${code}`)).body;
+  /**
+   * The assessment once its compensation is complete, as the tax office sees it then: the
+   * announcements (ObligationsCancelled, PaymentRefunded) go out just before it is marked
+   * done, so a read right after them may still show it under way.
+   */
+  const compensatedAssessmentOf = (code: string) =>
+    eventually(
+      async () => {
+        const assessment = await assessmentOf(code);
+        return assessment.compensation?.doneAt ? assessment : undefined;
+      },
+      20_000,
+      `the compensation of ${code} completed`,
+    );
   const orderOf = async (orderId: string) =>
     (
       await tax.simulators<PaymentOrderResponse>(
@@ -150,7 +164,7 @@ describe('tax-obligation undoes what it filed and charged for a closed or correc
       {},
     );
     expect(paying).toMatchObject({ status: 409, body: { code: 'PAYMENT.ORDER_CANCELLED' } });
-    expect(await assessmentOf(code)).toMatchObject({
+    expect(await compensatedAssessmentOf(code)).toMatchObject({
       status: 'CANCELLED',
       cancellationReason: 'REFUSED',
       compensation: { orderOutcome: 'CANCELLED', doneAt: expect.any(String) },
@@ -194,7 +208,7 @@ describe('tax-obligation undoes what it filed and charged for a closed or correc
     const [done] = await waitFor('ObligationsCancelled', () => cancelled(code));
     expect(done.payload).toMatchObject({ reason: 'WITHDRAWN', paymentOrderCancelled: false });
     expect((await filingOf(`${code}-R1-${SELLER}`)).status).toBe('VOIDED');
-    expect(await assessmentOf(code)).toMatchObject({
+    expect(await compensatedAssessmentOf(code)).toMatchObject({
       status: 'REFUNDED',
       compensation: { refund: { refundId: order.refundId, amountVnd: 100_000_000 } },
     });
