@@ -29,7 +29,7 @@ export function mongoPrerequisites() {
 }
 
 /** Names the build: a binary built with other patches is another cache entry. */
-const FERRETDB_PATCH = 'id-eq-1+gin-eq-2';
+const FERRETDB_PATCH = 'id-eq-1+gin-eq-2+untracked-1';
 
 function ferretBinary() {
   return cacheDir('ferretdb', `${versions.ferretdb}-${FERRETDB_PATCH}`, 'ferretdb');
@@ -214,6 +214,32 @@ func filterEqualAsReleased(p *metadata.Placeholder, k any, v any, operator strin
   );
 }
 
+/*
+ * FerretDB 1.24 tracks the lifetime of every iterator it opens (two or three per command):
+ * `resource.Track` adds it to a pprof profile, which records the caller's stack, and sets a
+ * finalizer that panics if the iterator is collected unclosed. In a release build that is a
+ * leak detector running on every command: 5 % of FerretDB's CPU in a profile of
+ * `npm run bench` (issue 18), plus the finalizers' work for the collector. The patch keeps it
+ * for FerretDB's debug builds only, as `debugbuild.Stack` already is.
+ */
+function patchResourceTracking(/** @type {string} */ work) {
+  const resource = join(work, 'internal/util/resource/resource.go');
+  for (const fn of ['Track', 'Untrack'])
+    patchSource(
+      resource,
+      `func ${fn}(obj any, token *Token) {
+	checkArgs(obj, token)
+`,
+      `func ${fn}(obj any, token *Token) {
+	checkArgs(obj, token)
+
+	if !debugbuild.Enabled { // lien-thong: a leak detector, for debug builds only
+		return
+	}
+`,
+    );
+}
+
 /**
  * Builds FerretDB from its module source. `go install …@v1.24.2` compiles, but the
  * binary panics at start because the module zip lacks build/version/version.txt,
@@ -239,6 +265,7 @@ export function ensureFerretDb(/** @type {(message: string) => void} */ log) {
     writeFileSync(join(work, 'build/version/version.txt'), `v${versions.ferretdb}\n`);
     patchIdEquality(work);
     patchSecondaryIndexes(work);
+    patchResourceTracking(work);
     mkdirSync(join(binary, '..'), { recursive: true });
     const partial = `${binary}.partial-${process.pid}`;
     const build = run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
@@ -354,6 +381,18 @@ async function startPostgres(pg) {
   };
 }
 
+/**
+ * How much FerretDB's heap may grow between two collections, in % of what the last one left
+ * (Go's GOGC; an explicit GOGC in the environment wins). FerretDB keeps 4–6 MB alive, so at
+ * Go's default (100) it collected every 20 ms or so under the benchmark's load, and the
+ * collector's workers were 28 % of its CPU samples (issue 18). At 1000: a collection every
+ * 300 ms or so, a 66 MB heap at most, 6.5 % of the samples, and FerretDB's CPU per dossier
+ * 94 → 59 ms.
+ */
+function ferretGogc() {
+  return process.env.GOGC || '1000';
+}
+
 /** @param {{ dataDir: string, log: (message: string) => void }} options */
 export async function startMongo({ dataDir, log }) {
   const port = await freePort();
@@ -386,10 +425,11 @@ export async function startMongo({ dataDir, log }) {
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${dataDir}`,
       '--telemetry=disable',
-      '--debug-addr=-',
+      // Go's profiler and metrics on that address when asked (e.g. 127.0.0.1:0: a free port).
+      `--debug-addr=${process.env.FERRETDB_DEBUG_ADDR || '-'}`,
       '--log-level=warn',
     ],
-    { logFile, removeOnOrphan: dataDir },
+    { logFile, removeOnOrphan: dataDir, env: { ...process.env, GOGC: ferretGogc() } },
   );
   // FerretDB first, then its PostgreSQL.
   const proc = {
