@@ -1,24 +1,72 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { Kafka, logLevel } from 'kafkajs';
 import { eventually, testInfra, testKafka, uniqueName } from '@lien-thong/test-infra';
-import { BrokerClient, BrokerConsumer, PartitionBatch } from '../broker-client';
-import { createBrokerClient } from '../broker-factory';
-import { KafkajsConsumer } from './kafkajs-consumer';
-import { fillTopic } from '../../testing/fill-topic';
+import { BrokerClient, BrokerConsumer, ConsumerOptions, PartitionBatch } from './broker-client';
+import { createBrokerClient, KafkaClientName } from './broker-factory';
+import { KafkajsConsumer } from './kafkajs/kafkajs-consumer';
+import { PlatformaticConsumer } from './platformatic/platformatic-consumer';
+import { fillTopic } from '../testing/fill-topic';
 
 jest.setTimeout(120_000);
 
 const PARTITIONS = 4;
 const MESSAGES = 40;
 
+/** Kafka's api key of OffsetCommit. */
+const OFFSET_COMMIT = 8;
+
+/** A consumer of the adapter, and how many OffsetCommit requests its client has sent. */
+type Counted = { consumer: BrokerConsumer; commitRequests: () => number; stop?: () => void };
+
+const counted: Record<KafkaClientName, (options: ConsumerOptions) => Promise<Counted>> = {
+  // kafkajs logs every request it sends at debug level.
+  kafkajs: async (options) => {
+    let commits = 0;
+    const kafka = new Kafka({
+      clientId: 'commits-together-member',
+      brokers: testInfra().kafkaBrokers.split(','),
+      sasl: testInfra().kafkaSuperuser,
+      logLevel: logLevel.DEBUG,
+      logCreator:
+        () =>
+        ({ log }) => {
+          if (/^Request OffsetCommit\b/.test(String(log.message))) commits++;
+        },
+    });
+    return {
+      consumer: await KafkajsConsumer.create(kafka, options),
+      commitRequests: () => commits,
+    };
+  },
+  // @platformatic/kafka announces every request on a diagnostics channel.
+  platformatic: async (options) => {
+    let commits = 0;
+    const channel = 'tracing:plt:kafka:connections:api:start';
+    const onRequest = (context: unknown) => {
+      if ((context as { apiKey?: number }).apiKey === OFFSET_COMMIT) commits++;
+    };
+    subscribe(channel, onRequest);
+    const consumer = await PlatformaticConsumer.create(
+      {
+        brokers: testInfra().kafkaBrokers.split(','),
+        clientId: 'commits-together-member',
+        sasl: testInfra().kafkaSuperuser,
+      },
+      options,
+    );
+    return { consumer, commitRequests: () => commits, stop: () => unsubscribe(channel, onRequest) };
+  },
+};
+
 /**
- * The event server's deferred commits of every partition fall due together; the kafkajs
- * adapter sends the offsets committed in the same turn in one request (issue 18: a request
- * per partition was most of the broker's offset commits), and each partition's committed
+ * The event server's deferred commits of every partition fall due together; each adapter
+ * sends the offsets committed in the same turn in one request (issue 18: a request per
+ * partition was most of the broker's offset commits), and each partition's committed
  * position must still be where its handler left it.
  */
-describe('offsets committed together (kafkajs)', () => {
+describe.each(['kafkajs', 'platformatic'] as const)('offsets committed together (%s)', (kind) => {
   let producer: BrokerClient;
-  let consumer: BrokerConsumer | undefined;
+  let member: Counted | undefined;
   const admin = testKafka('commits-together-admin').admin();
 
   beforeAll(async () => {
@@ -33,7 +81,8 @@ describe('offsets committed together (kafkajs)', () => {
     await admin.connect();
   });
   afterAll(async () => {
-    await consumer?.stop().catch(() => undefined);
+    await member?.consumer.stop().catch(() => undefined);
+    member?.stop?.();
     await producer.close();
     await admin.disconnect();
   });
@@ -42,28 +91,10 @@ describe('offsets committed together (kafkajs)', () => {
     const topic = uniqueName('commits-together');
     const groupId = uniqueName('commits-together-group');
     await fillTopic(producer, topic, PARTITIONS, MESSAGES);
-    // Every request the consumer's client sends, by name (kafkajs logs each one at debug).
-    const requests: string[] = [];
-    const kafka = new Kafka({
-      clientId: 'commits-together-member',
-      brokers: testInfra().kafkaBrokers.split(','),
-      sasl: testInfra().kafkaSuperuser,
-      logLevel: logLevel.DEBUG,
-      logCreator:
-        () =>
-        ({ log }) => {
-          const name = /^Request (\w+)/.exec(String(log.message))?.[1];
-          if (name) requests.push(name);
-        },
-    });
     const lastOf = new Map<number, { batch: PartitionBatch; first: string; last: string }>();
     let handled = 0;
-    consumer = await KafkajsConsumer.create(kafka, {
-      groupId,
-      topics: [topic],
-      concurrency: PARTITIONS,
-    });
-    await consumer.run(async (batch) => {
+    member = await counted[kind]({ groupId, topics: [topic], concurrency: PARTITIONS });
+    await member.consumer.run(async (batch) => {
       const first = lastOf.get(batch.partition)?.first ?? batch.messages[0].offset;
       const last = batch.messages[batch.messages.length - 1].offset;
       batch.handled(last);
@@ -78,7 +109,7 @@ describe('offsets committed together (kafkajs)', () => {
     expect(handled).toBe(MESSAGES);
     expect(lastOf.size).toBe(PARTITIONS);
 
-    const before = requests.filter((r) => r === 'OffsetCommit').length;
+    const before = member.commitRequests();
     // All at once, as deferred commits falling due on the same beat; partition 0 also
     // commits an earlier position in the same turn, which must not take it back.
     const commits = [...lastOf.values()].map(({ batch, last }) => batch.commit(last));
@@ -86,7 +117,7 @@ describe('offsets committed together (kafkajs)', () => {
     if (zero && zero.first !== zero.last) commits.push(zero.batch.commit(zero.first));
     await Promise.all(commits);
 
-    expect(requests.filter((r) => r === 'OffsetCommit').length - before).toBe(1);
+    expect(member.commitRequests() - before).toBe(1);
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
     const high = await admin.fetchTopicOffsets(topic);
     for (const p of high)

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Consumer, Kafka, TopicPartitionOffset } from 'kafkajs';
+import { Consumer, Kafka } from 'kafkajs';
 import {
   BrokerConsumer,
   ConsumerOptions,
@@ -7,6 +7,7 @@ import {
   Headers,
   PartitionBatch,
 } from '../broker-client';
+import { CommitsTogether } from '../commits-together';
 
 function headersOf(
   raw: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
@@ -21,12 +22,6 @@ function headersOf(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface PendingCommits {
-  /** By `topic/partition`: the position to commit (the offset after the last handled). */
-  offsets: Map<string, TopicPartitionOffset>;
-  waiters: { resolve: () => void; reject: (err: unknown) => void }[];
-}
-
 /** BrokerConsumer on kafkajs: eachBatch, no auto-commit, explicit offset commits. */
 export class KafkajsConsumer implements BrokerConsumer {
   private readonly logger: Logger;
@@ -37,8 +32,12 @@ export class KafkajsConsumer implements BrokerConsumer {
    * partition again from the committed offset, so a batch of an earlier one commits no more.
    */
   private generation = 0;
-  /** Offsets to send in the next commit request, by the consumer whose batches they end. */
-  private readonly pendingCommits = new Map<Consumer, PendingCommits>();
+  /** One commit request per turn of the event loop, by the consumer whose batches they end. */
+  private readonly commits = new CommitsTogether<Consumer>((consumer, positions) =>
+    consumer.commitOffsets(
+      positions.map(({ topic, partition, next }) => ({ topic, partition, offset: String(next) })),
+    ),
+  );
 
   private constructor(
     private readonly kafka: Kafka,
@@ -136,10 +135,10 @@ export class KafkajsConsumer implements BrokerConsumer {
             stillAssigned: () => generation === this.generation && !this.stopping,
             commit: async (offset) => {
               handled(offset);
-              await this.commitTogether(consumer, {
+              await this.commits.commit(consumer, {
                 topic: batch.topic,
                 partition: batch.partition,
-                offset: (BigInt(offset) + 1n).toString(),
+                next: BigInt(offset) + 1n,
               });
             },
           });
@@ -148,34 +147,6 @@ export class KafkajsConsumer implements BrokerConsumer {
         }
       },
     });
-  }
-
-  /**
-   * Commits an offset with every other one committed in the same turn of the event loop, in
-   * one request: the event server's deferred commits fall due together (COMMIT_DELAY_MS),
-   * and a request per partition was most of the broker's offset commits (issue 18). Each
-   * consumer commits its own partitions: a replaced one's are not sent with the new one's.
-   */
-  private commitTogether(consumer: Consumer, next: TopicPartitionOffset): Promise<void> {
-    let pending = this.pendingCommits.get(consumer);
-    if (!pending) {
-      const created: PendingCommits = { offsets: new Map(), waiters: [] };
-      this.pendingCommits.set(consumer, created);
-      setImmediate(() => {
-        this.pendingCommits.delete(consumer);
-        consumer.commitOffsets([...created.offsets.values()]).then(
-          () => created.waiters.forEach((w) => w.resolve()),
-          (err: unknown) => created.waiters.forEach((w) => w.reject(err)),
-        );
-      });
-      pending = created;
-    }
-    const key = `${next.topic}/${next.partition}`;
-    const known = pending.offsets.get(key);
-    // Two commits of one partition in the same turn: the later position covers both.
-    if (!known || BigInt(known.offset) < BigInt(next.offset)) pending.offsets.set(key, next);
-    const waiters = pending.waiters;
-    return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
   }
 
   private async replace(): Promise<void> {

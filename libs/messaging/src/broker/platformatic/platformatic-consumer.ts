@@ -15,6 +15,7 @@ import {
   IncomingMessage,
   PartitionBatch,
 } from '../broker-client';
+import { CommitsTogether } from '../commits-together';
 import { connectionOptions, watchErrors } from './platformatic-connection';
 
 type RawMessage = Message<string | undefined, Buffer, string, string>;
@@ -75,6 +76,18 @@ export class PlatformaticConsumer implements BrokerConsumer {
   private readonly lastCommits = new Map<string, Committed>();
   /** Commits of a partition under way (restoreCommits leaves those partitions alone). */
   private readonly committing = new Map<string, number>();
+  /** One commit request per turn of the event loop, by library consumer. */
+  private readonly commits = new CommitsTogether<Client>((consumer, positions) =>
+    consumer.commit({
+      offsets: positions.map(({ topic, partition, next }) => ({
+        topic,
+        partition,
+        offset: next,
+        // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
+        leaderEpoch: -1,
+      })),
+    }),
+  );
   /** The partitions held since the last rebalance (see refetchGained). */
   private held = new Set<string>();
   private watermarkTimer?: NodeJS.Timeout;
@@ -242,10 +255,7 @@ export class PlatformaticConsumer implements BrokerConsumer {
           const key = `${topic}:${partition}`;
           this.committing.set(key, (this.committing.get(key) ?? 0) + 1);
           try {
-            await consumer.commit({
-              // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
-              offsets: [{ topic, partition, offset: next, leaderEpoch: -1 }],
-            });
+            await this.commits.commit(consumer, { topic, partition, next });
           } finally {
             this.committing.set(key, (this.committing.get(key) ?? 1) - 1);
           }
