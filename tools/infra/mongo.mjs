@@ -29,7 +29,7 @@ export function mongoPrerequisites() {
 }
 
 /** Names the build: a binary built with other patches is another cache entry. */
-const FERRETDB_PATCH = 'id-eq-1+gin-eq-2+untracked-1';
+const FERRETDB_PATCH = 'id-eq-1+gin-eq-2+untracked-1+one-statement-1';
 
 function ferretBinary() {
   return cacheDir('ferretdb', `${versions.ferretdb}-${FERRETDB_PATCH}`, 'ferretdb');
@@ -240,6 +240,59 @@ function patchResourceTracking(/** @type {string} */ work) {
     );
 }
 
+/*
+ * FerretDB 1.24 wraps every insert and update command in BEGIN … COMMIT, also when it is one
+ * statement: an update of one document, an insert of as many as fit in one INSERT. A
+ * statement is atomic on its own, so the patch sends it alone and keeps the transaction for
+ * commands of several statements: two round trips to PostgreSQL fewer for most writes
+ * (issue 18: the transaction was 17 % of FerretDB's CPU samples, the statement included;
+ * with the patch FerretDB 59 → 55 and PostgreSQL 29 → 26 ms of CPU per dossier, one run each).
+ */
+function patchOneStatementWrites(/** @type {string} */ work) {
+  const collection = join(work, 'internal/backends/postgresql/collection.go');
+  patchSource(
+    collection,
+    `	"github.com/jackc/pgx/v5/pgconn"
+`,
+    `	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+`,
+  );
+  patchSource(
+    collection,
+    `	err = pool.InTransaction(ctx, p, func(tx pgx.Tx) error {
+		batchSize := c.r.BatchSize`,
+    `	err = inTransactionUnlessOne(ctx, p, len(params.Docs) <= c.r.BatchSize, func(tx execer) error {
+		batchSize := c.r.BatchSize`,
+  );
+  patchSource(
+    collection,
+    `	err = pool.InTransaction(ctx, p, func(tx pgx.Tx) error {
+		for _, doc := range params.Docs {`,
+    `	err = inTransactionUnlessOne(ctx, p, len(params.Docs) == 1, func(tx execer) error {
+		for _, doc := range params.Docs {`,
+  );
+  const source = readFileSync(collection, 'utf8');
+  writeFileSync(
+    collection,
+    `${source}
+// lien-thong: what a statement runs on, a transaction or the pool.
+type execer interface {
+	Exec(ctx context.Context, sql string, arguments ...any) (pgconn.CommandTag, error)
+}
+
+// lien-thong: f's one statement alone (atomic by itself), or its statements in a transaction.
+func inTransactionUnlessOne(ctx context.Context, p *pgxpool.Pool, one bool, f func(tx execer) error) error {
+	if one {
+		return f(p)
+	}
+
+	return pool.InTransaction(ctx, p, func(tx pgx.Tx) error { return f(tx) })
+}
+`,
+  );
+}
+
 /**
  * Builds FerretDB from its module source. `go install …@v1.24.2` compiles, but the
  * binary panics at start because the module zip lacks build/version/version.txt,
@@ -266,6 +319,7 @@ export function ensureFerretDb(/** @type {(message: string) => void} */ log) {
     patchIdEquality(work);
     patchSecondaryIndexes(work);
     patchResourceTracking(work);
+    patchOneStatementWrites(work);
     mkdirSync(join(binary, '..'), { recursive: true });
     const partial = `${binary}.partial-${process.pid}`;
     const build = run('go', ['build', '-trimpath', '-o', partial, './cmd/ferretdb'], {
