@@ -17,7 +17,8 @@ interface Pending {
  * due on the same beat (COMMIT_DELAY_MS), and a request per partition was most of the
  * broker's offset commits (issue 18). A partition committed twice in one turn keeps the
  * furthest position. Each library consumer commits its own partitions: a replaced one's are
- * not sent with the new one's. Every caller of a turn gets that request's outcome.
+ * not sent with the new one's. Every caller of a turn gets that request's outcome. Used by
+ * the kafkajs adapter; the platformatic one commits per partition (see there why).
  */
 export class CommitsTogether<Client extends object> {
   private readonly pending = new Map<Client, Pending>();

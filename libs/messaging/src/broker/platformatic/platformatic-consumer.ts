@@ -15,7 +15,6 @@ import {
   IncomingMessage,
   PartitionBatch,
 } from '../broker-client';
-import { CommitsTogether } from '../commits-together';
 import { connectionOptions, watchErrors } from './platformatic-connection';
 
 type RawMessage = Message<string | undefined, Buffer, string, string>;
@@ -76,18 +75,6 @@ export class PlatformaticConsumer implements BrokerConsumer {
   private readonly lastCommits = new Map<string, Committed>();
   /** Commits of a partition under way (restoreCommits leaves those partitions alone). */
   private readonly committing = new Map<string, number>();
-  /** One commit request per turn of the event loop, by library consumer. */
-  private readonly commits = new CommitsTogether<Client>((consumer, positions) =>
-    consumer.commit({
-      offsets: positions.map(({ topic, partition, next }) => ({
-        topic,
-        partition,
-        offset: next,
-        // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
-        leaderEpoch: -1,
-      })),
-    }),
-  );
   /** The partitions held since the last rebalance (see refetchGained). */
   private held = new Set<string>();
   private watermarkTimer?: NodeJS.Timeout;
@@ -255,7 +242,16 @@ export class PlatformaticConsumer implements BrokerConsumer {
           const key = `${topic}:${partition}`;
           this.committing.set(key, (this.committing.get(key) ?? 0) + 1);
           try {
-            await this.commits.commit(consumer, { topic, partition, next });
+            // One request per partition, not CommitsTogether (../commits-together.ts): the
+            // library repeats a commit refused during a rebalance once it has joined again,
+            // so a request of several partitions would put back the old offsets of every
+            // partition that went to another member meanwhile. Tried in the eighth pass
+            // (issue 18): a two-instance chaos run was left with a quiet partition's offset
+            // behind for good.
+            await consumer.commit({
+              // -1: no leader epoch (KIP-320's check is optional; the offset is what counts).
+              offsets: [{ topic, partition, offset: next, leaderEpoch: -1 }],
+            });
           } finally {
             this.committing.set(key, (this.committing.get(key) ?? 1) - 1);
           }
