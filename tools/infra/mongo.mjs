@@ -304,6 +304,7 @@ func inTransactionUnlessOne(ctx context.Context, p *pgxpool.Pool, one bool, f fu
  */
 function patchJsonDecoding(/** @type {string} */ work) {
   const dir = join(work, 'internal/handler/sjson');
+  let patched = 0;
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.go') || name.endsWith('_test.go')) continue;
     const file = join(dir, name);
@@ -315,15 +316,16 @@ function patchJsonDecoding(/** @type {string} */ work) {
     if (decoding === source) continue;
     // encoding/json stays imported where it is still used (encoding, its interfaces).
     const stillJson = /(^|[^o])json\.[A-Z]/m.test(decoding);
-    patchSource(
-      file,
-      source,
-      decoding.replace(
-        '\t"encoding/json"\n',
-        `${stillJson ? '\t"encoding/json"\n' : ''}\n\tgojson "github.com/goccy/go-json" // lien-thong\n`,
-      ),
-    );
+    const importLine = '\t"encoding/json"\n';
+    if (!decoding.includes(importLine))
+      throw new Error(`FerretDB's ${file} changed: a lien-thong patch no longer applies`);
+    const imports = `${stillJson ? importLine : ''}\n\tgojson "github.com/goccy/go-json" // lien-thong\n`;
+    writeFileSync(file, decoding.replace(importLine, imports));
+    patched++;
   }
+  // Loudly, as patchSource: a FerretDB whose decoding moved would otherwise build unpatched.
+  if (patched === 0)
+    throw new Error(`FerretDB's ${dir} changed: a lien-thong patch no longer applies`);
   const get = run('go', ['get', versions.ferretdbJsonDecoder], {
     cwd: work,
     stdio: ['ignore', 'pipe', 'pipe'],
