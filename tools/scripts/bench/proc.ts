@@ -229,6 +229,18 @@ export class ProcWatch {
   }
 }
 
+/**
+ * The machine's CPU time so far, all cores (/proc/stat): busy, and busy plus idle. Between
+ * two readings, busy ÷ all is the share of the machine's cores that were working.
+ */
+export function machineTicks(): { busy: number; all: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1);
+  // user nice system idle iowait irq softirq steal (guest time is inside user already)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const busy = user + nice + system + irq + softirq + (steal || 0);
+  return { busy, all: busy + idle + (iowait || 0) };
+}
+
 /** One line about the machine, for the report. */
 export function machine(): { cpu: string; cores: number; memGb: number; load: number[] } {
   const list = cpus();
