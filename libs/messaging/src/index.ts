@@ -1,5 +1,6 @@
 export * from './broker/broker-client';
 export * from './broker/broker-factory';
+export { patchKafkajsRequestQueue } from './broker/kafkajs/kafkajs-request-queue';
 export * from './topology/topology';
 export * from './topology/kafka-acls';
 export * from './broker/sasl';

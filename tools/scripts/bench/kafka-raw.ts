@@ -17,9 +17,12 @@ import {
   SASLMechanisms,
   stringSerializers,
 } from '@platformatic/kafka';
-import type { KafkaClientName } from '@lien-thong/messaging';
+import { patchKafkajsRequestQueue, type KafkaClientName } from '@lien-thong/messaging';
 import { testInfra } from '@lien-thong/testing';
 import { sleep, summarize, Summary } from './stats';
+
+// The raw client as the services run it (the adapter applies the same fix).
+patchKafkajsRequestQueue();
 
 /** The broker's super user (SASL/SCRAM) where the run's broker authenticates clients. */
 function superuser() {

@@ -23,6 +23,10 @@ import {
 } from '../broker-client';
 import { kafkajsLogCreator } from './kafkajs-logger';
 import { KafkajsConsumer } from './kafkajs-consumer';
+import { patchKafkajsRequestQueue } from './kafkajs-request-queue';
+
+// Before any connection exists: each one's queue then wakes up only when a request waits.
+patchKafkajsRequestQueue();
 
 function kafkajsSasl({ mechanism, username, password }: SaslCredentials): SASLOptions {
   return mechanism === 'scram-sha-256'
