@@ -58,7 +58,13 @@ async function raceAppends(mode: DocumentLockMode, perInstance: number) {
 
 describe('document lock across two instances on the real database', () => {
   it('with the in-process lock alone, two instances lose outbox appends (FerretDB)', async () => {
-    const { stored, leases, ferretDb } = await raceAppends('process', 40);
+    // A race: on FerretDB most rounds lose appends, not every one (a whole-suite run of the
+    // seventeenth session lost none in its one round), so up to five rounds, each on a fresh
+    // database, until one does.
+    let result = await raceAppends('process', 40);
+    for (let round = 1; round < 5 && result.ferretDb && result.stored === 80; round++)
+      result = await raceAppends('process', 40);
+    const { stored, leases, ferretDb } = result;
     expect(leases).toBe(0); // no database traffic of its own
     // MongoDB makes each update atomic: nothing is lost there even without a lease.
     if (ferretDb) expect(stored).toBeLessThan(80);
