@@ -34,7 +34,7 @@ import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
 import { latencyChart } from './bench/chart';
 import { apiRequests, DossierDriver, DossierState, Tracked } from './bench/dossiers';
 import { readDocument, readInboxes, StackObserver } from './bench/observer';
-import { HopBuckets, hopCount, hopQuantileMs, readHopStreams, totalOf } from './bench/hop-metric';
+import { HopBuckets, hopCount, hopQuantileMs, readHops, totalOf } from './bench/hop-metric';
 import { findInfraPids, machine, machineTicks, ProcWatch, readProc } from './bench/proc';
 import { isSimulators, printCpuSplit } from './bench/cpu-split';
 import { captureTemplates, HistoryLoaded, HistoryTemplates, loadHistory } from './bench/history';
@@ -72,6 +72,8 @@ interface PhaseResult {
   hopMs: HopQuantiles;
   /** The same by stream ("topic → group"), slowest p99 first. */
   hops: ({ hop: string } & HopQuantiles)[];
+  /** Where the hops' time went (relay, broker, waiting, handling), over all streams. */
+  hopSegments: ({ segment: string } & HopQuantiles)[];
   eventsPerDossier: number;
   /** The same by event type, e.g. "ParcelCheckRequested 2". */
   eventsByType: Record<string, number>;
@@ -303,7 +305,7 @@ async function main(): Promise<void> {
     // Every handled event's hop, as the consumers measure it (the inbox no longer records
     // the events of APPLIED_ONCE handlers).
     const ours = STACK_SERVICES.filter((s) => s !== 'agency-simulators').map((s) => stack.url[s]);
-    const hopsBefore = await readHopStreams(ours);
+    const hopsBefore = await readHops(ours);
     watch.mark(label);
     const ticksBefore = machineTicks();
     const firstEvent = observer.events.length;
@@ -329,7 +331,7 @@ async function main(): Promise<void> {
     const ticksAfter = machineTicks();
     const brokerThreads = Object.fromEntries(watch.brokerThreadsSince(label));
     const writesAfter = await writeCommandCount(mongoUrl);
-    const hopsAfter = await readHopStreams(ours);
+    const hopsAfter = await readHops(ours);
     const accepted = tracked.filter((t) => t.code);
     const registered = accepted.filter((t) => t.registeredAt !== undefined);
     const codes = new Set(accepted.map((t) => t.code));
@@ -347,11 +349,15 @@ async function main(): Promise<void> {
       dossiersPerSec: registered.length / ((lastRegistered - t0) / 1000),
       latencyMs: summarize(registered.map((t) => (t.registeredAt ?? 0) - t.submittedAt)),
       // The consumers' histogram: each quantile is the bound of the bucket it falls in.
-      hopMs: hopQuantiles(totalOf(hopsBefore), totalOf(hopsAfter)),
-      hops: [...hopsAfter]
-        .map(([hop, after]) => ({ hop, ...hopQuantiles(hopsBefore.get(hop), after) }))
+      hopMs: hopQuantiles(totalOf(hopsBefore.streams), totalOf(hopsAfter.streams)),
+      hops: [...hopsAfter.streams]
+        .map(([hop, after]) => ({ hop, ...hopQuantiles(hopsBefore.streams.get(hop), after) }))
         .filter((h) => h.n > 0)
         .sort((a, b) => b.p99 - a.p99 || b.p90 - a.p90 || a.hop.localeCompare(b.hop)),
+      hopSegments: HOP_SEGMENTS.flatMap((segment) => {
+        const after = hopsAfter.segments.get(segment);
+        return after ? [{ segment, ...hopQuantiles(hopsBefore.segments.get(segment), after) }] : [];
+      }),
       eventsPerDossier: events.filter((e) => !e.retry).length / Math.max(1, accepted.length),
       eventsByType: Object.fromEntries(
         [...new Set(events.map((e) => e.type))].map((type) => [
@@ -960,7 +966,26 @@ function printPhase(results: PhaseResult[]): void {
           last.hops.map((h) => [h.hop, String(h.n), fmt(h.p50, 0), fmt(h.p90, 0), fmt(h.p99, 0)]),
         ),
     );
+  if (last?.hopSegments.length)
+    console.log(
+      `\nwhere the hops' time went (${last.label}, all streams): relay = occurred → sent by the producer's client, ` +
+        `broker = → handed to the consumer (kafkajs: after its previous fetch's batches), waiting = → handling started, ` +
+        `handling = checks and handler\n` +
+        table(
+          ['segment', 'n', 'p50 ms ≤', 'p90 ms ≤', 'p99 ms ≤'],
+          last.hopSegments.map((h) => [
+            h.segment,
+            String(h.n),
+            fmt(h.p50, 0),
+            fmt(h.p90, 0),
+            fmt(h.p99, 0),
+          ]),
+        ),
+    );
 }
+
+/** The segments of a hop, in order (lien_thong_event_hop_segment_seconds). */
+const HOP_SEGMENTS = ['relay', 'broker', 'waiting', 'handling'];
 
 interface HopQuantiles {
   n: number;

@@ -130,6 +130,29 @@ describe.each(Object.keys(KAFKA_CLIENTS) as KafkaClientName[])(
       expect(await countMessages(service, Topics.DossierRefused)).toBe(2);
     });
 
+    it("tells on /metrics where a hop's time went: relay, broker, waiting and handling add up to the hop", async () => {
+      const service = await ledgerDeployment().start();
+      running.push(service);
+      const group = service.app.get(Topology).groupId;
+      const read = async () =>
+        hopSums(await (await fetch(`${service.baseUrl}/metrics`)).text(), group);
+      const before = await read();
+      await emit(service.baseUrl, 'src-hop', 'HS-HOP-1');
+      await eventually(
+        async () => ((await appliedCount(service, 'HS-HOP-1')) === 1 ? true : undefined),
+        20_000,
+        'the effect',
+      );
+      const after = await read();
+      const delta = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
+      expect(delta('hop_count')).toBe(1);
+      const segments = ['relay', 'broker', 'waiting', 'handling'];
+      for (const segment of segments) expect(delta(`${segment}_count`)).toBe(1);
+      const parts = segments.reduce((sum, segment) => sum + delta(`${segment}_sum`), 0);
+      expect(delta('hop_sum')).toBeGreaterThan(0);
+      expect(parts).toBeCloseTo(delta('hop_sum'), 6);
+    });
+
     it('a poison event ends in the dead letters after its retries while later events of the same dossier go through', async () => {
       const service = await ledgerDeployment({ RETRY_DELAYS_MS: '2000,4000,8000' }).start(); // a 14 s window, wide enough on a loaded machine
       running.push(service);
@@ -271,4 +294,21 @@ async function countMessagesOn(
   } finally {
     await broker.close();
   }
+}
+
+/**
+ * The hop histogram's and its segments' `_sum` and `_count` for one consumer group, summed
+ * over topics, from a /metrics text: `hop_sum`, `relay_count`, …
+ */
+function hopSums(text: string, group: string): Map<string, number> {
+  const totals = new Map<string, number>();
+  const line = /^lien_thong_event_hop(_segment)?_seconds_(sum|count)\{([^}]*)\} (\S+)$/;
+  for (const l of text.split('\n')) {
+    const m = line.exec(l);
+    if (!m || !m[3].includes(`group="${group}"`)) continue;
+    const segment = m[1] ? /segment="([^"]*)"/.exec(m[3])?.[1] : 'hop';
+    const key = `${segment}_${m[2]}`;
+    totals.set(key, (totals.get(key) ?? 0) + Number(m[4]));
+  }
+  return totals;
 }

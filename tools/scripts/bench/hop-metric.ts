@@ -1,28 +1,40 @@
 // The hop latency the services measure themselves (lien_thong_event_hop_seconds on /metrics:
-// event occurred → handled, by consumer group and topic). Since APPLIED_ONCE handlers write no
+// event occurred → handled, by consumer group and topic), and its segments
+// (lien_thong_event_hop_segment_seconds: relay, broker, waiting, handling). Since APPLIED_ONCE handlers write no
 // inbox record, the inbox no longer sees every hop; this histogram does.
 
 /** Cumulative bucket counts of the histogram, summed over groups and topics. */
 export type HopBuckets = Map<number, number>;
 
-const LINE = /^lien_thong_event_hop_seconds_bucket\{([^}]*)\} (\d+(?:\.\d+)?)$/;
+const LINE = /^lien_thong_event_hop(_segment)?_seconds_bucket\{([^}]*)\} (\d+(?:\.\d+)?)$/;
 
-/** The histograms of one /metrics text, by stream ("topic → group"). */
+/** The histograms of one /metrics text, by stream ("topic → group") or by segment name. */
 export type HopStreams = Map<string, HopBuckets>;
 
-/** Parses one /metrics text into cumulative counts per upper bound (le), by stream. */
-export function parseHopStreams(text: string, into: HopStreams = new Map()): HopStreams {
+/** The hops by stream, and their segments (relay, broker, waiting, handling) over all streams. */
+export interface Hops {
+  streams: HopStreams;
+  segments: HopStreams;
+}
+
+/** Parses one /metrics text into cumulative counts per upper bound (le). */
+export function parseHops(
+  text: string,
+  into: Hops = { streams: new Map(), segments: new Map() },
+): Hops {
   for (const line of text.split('\n')) {
     const m = LINE.exec(line);
     if (!m) continue;
-    const label = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[1])?.[1];
+    const label = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[2])?.[1];
     const le = label('le');
     if (!le) continue;
-    const stream = `${label('topic') ?? '?'} → ${label('group') ?? '?'}`;
-    const buckets = into.get(stream) ?? new Map<number, number>();
-    into.set(stream, buckets);
+    const [set, key] = m[1]
+      ? [into.segments, label('segment') ?? '?']
+      : [into.streams, `${label('topic') ?? '?'} → ${label('group') ?? '?'}`];
+    const buckets = set.get(key) ?? new Map<number, number>();
+    set.set(key, buckets);
     const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
-    buckets.set(bound, (buckets.get(bound) ?? 0) + Number(m[2]));
+    buckets.set(bound, (buckets.get(bound) ?? 0) + Number(m[3]));
   }
   return into;
 }
@@ -35,16 +47,16 @@ export function totalOf(streams: HopStreams): HopBuckets {
   return total;
 }
 
-/** The histograms of every service, by stream (instances of one group added up). */
-export async function readHopStreams(urls: string[]): Promise<HopStreams> {
-  const streams: HopStreams = new Map();
+/** The histograms of every service (instances of one group added up). */
+export async function readHops(urls: string[]): Promise<Hops> {
+  const hops: Hops = { streams: new Map(), segments: new Map() };
   for (const url of urls) {
     const text = await fetch(`${url}/metrics`)
       .then((r) => (r.ok ? r.text() : ''))
       .catch(() => '');
-    parseHopStreams(text, streams);
+    parseHops(text, hops);
   }
-  return streams;
+  return hops;
 }
 
 /** How many hops a histogram counted between two readings. */

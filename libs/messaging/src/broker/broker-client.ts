@@ -50,6 +50,10 @@ export interface IncomingMessage {
   key: string | null;
   value: Buffer | null;
   headers: Headers;
+  /** The record's timestamp (ms): when the producer's client sent it (CreateTime). */
+  timestamp?: number;
+  /** When the client handed the message to this consumer (ms), for the hop's segments. */
+  receivedAt?: number;
 }
 
 /** The messages of one partition handed to the consumer in one go, in partition order. */

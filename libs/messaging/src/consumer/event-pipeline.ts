@@ -11,7 +11,7 @@ import { EventSigning } from '../signing/event-signing';
 import { AgencyGate } from './agency-gate';
 import { nextStep } from './retry-policy';
 import { traceConsumed, withTraceContext } from '../tracing/event-tracing';
-import { eventHopSeconds } from '../metrics/messaging-metrics';
+import { observeHop } from '../metrics/messaging-metrics';
 
 /** What a handler receives besides the event: where it came from and which attempt this is. */
 export class EventMessageContext extends BaseRpcContext<[IncomingMessage, number]> {
@@ -87,6 +87,7 @@ export class EventPipeline {
       if (!batch.isRunning()) return 'interrupted';
       await sleep(250);
     }
+    const startedAt = Date.now();
     // The topic the event is handled as; on a retry topic, the one it first came from, which
     // its signature must name too.
     const topic = retry[RETRY_HEADERS.originalTopic] ?? this.topology.contractName(message.topic);
@@ -128,8 +129,13 @@ export class EventPipeline {
       }
       const handledAt = new Date();
       inbox.add({ eventId: envelope.eventId, topic, handledAt }, !handle.appliedOnce);
-      const hop = (handledAt.getTime() - Date.parse(envelope.occurredAt)) / 1000;
-      if (hop >= 0) eventHopSeconds.observe({ group: this.topology.groupId, topic }, hop);
+      observeHop(this.topology.groupId, topic, {
+        occurredAt: Date.parse(envelope.occurredAt),
+        sentAt: message.timestamp,
+        receivedAt: message.receivedAt,
+        startedAt,
+        handledAt: handledAt.getTime(),
+      });
       return 'handled';
     });
   }

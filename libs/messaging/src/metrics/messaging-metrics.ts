@@ -24,13 +24,59 @@ export const deadLetters = new Counter({
  * hop an operator sees as "the tax office got the slip 40 ms after the land office sent it".
  * The benchmark reads its p99 (buckets around the 50 ms goal of issue 18).
  */
+const HOP_BUCKETS = [0.005, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 export const eventHopSeconds = new Histogram({
   name: 'lien_thong_event_hop_seconds',
   help: 'Seconds from an event occurring to its handling by a consumer group, by contract topic',
   labelNames: ['group', 'topic'],
-  buckets: [0.005, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  buckets: HOP_BUCKETS,
   registers: [METRICS],
 });
+
+/**
+ * Where a hop's time went, so that a slow hop says which side to look at:
+ * - `relay`: event occurred → its record sent (the producer's write and its outbox relay);
+ * - `broker`: record sent → handed to this consumer (the broker, and the consumer's fetch:
+ *   kafkajs fetches again only once every batch of its previous fetch is handled);
+ * - `waiting`: handed over → its handling started (earlier messages of its partition, a
+ *   retry's delay, a deferral while an agency is down);
+ * - `handling`: checks (contract, signature, inbox) and the handler, to the end of the hop.
+ * The four add up to lien_thong_event_hop_seconds. `broker` compares the producer's clock with
+ * this consumer's, so it is exact on one machine and off by their difference across two.
+ */
+export const eventHopSegmentSeconds = new Histogram({
+  name: 'lien_thong_event_hop_segment_seconds',
+  help: 'Seconds of an event hop spent in each segment (relay, broker, waiting, handling), by consumer group and contract topic',
+  labelNames: ['group', 'topic', 'segment'],
+  buckets: HOP_BUCKETS,
+  registers: [METRICS],
+});
+
+/** Times of one handled message, in ms since the epoch. */
+export interface HopTimes {
+  occurredAt: number;
+  /** The record's timestamp; unknown for a client that gives none. */
+  sentAt?: number;
+  receivedAt?: number;
+  startedAt: number;
+  handledAt: number;
+}
+
+/** Records a handled event's hop and, where the client gave the times, its segments. */
+export function observeHop(group: string, topic: string, t: HopTimes): void {
+  const hop = t.handledAt - t.occurredAt;
+  // A producer whose clock is ahead of ours: nothing meaningful to record.
+  if (hop < 0) return;
+  eventHopSeconds.observe({ group, topic }, hop / 1000);
+  const segment = (name: string, ms: number) =>
+    eventHopSegmentSeconds.observe({ group, topic, segment: name }, Math.max(0, ms) / 1000);
+  segment('handling', t.handledAt - t.startedAt);
+  if (t.sentAt === undefined || t.receivedAt === undefined || !Number.isFinite(t.sentAt)) return;
+  segment('relay', t.sentAt - t.occurredAt);
+  segment('broker', t.receivedAt - t.sentAt);
+  segment('waiting', t.startedAt - t.receivedAt);
+}
 
 let backlog: () => number = () => 0;
 

@@ -113,6 +113,9 @@ export class KafkajsConsumer implements BrokerConsumer {
         // the batch (a deferred one) only commits, so that it never moves the position back.
         let inBatch = true;
         const generation = this.generation;
+        // kafkajs fetches again only once every batch of its last fetch is handled: a
+        // message produced meanwhile waits here (the hop's "broker" segment shows it).
+        const receivedAt = Date.now();
         const handled = (offset: string) => {
           if (inBatch) resolveOffset(offset);
         };
@@ -128,6 +131,8 @@ export class KafkajsConsumer implements BrokerConsumer {
               key: m.key?.toString() ?? null,
               value: m.value,
               headers: headersOf(m.headers),
+              timestamp: Number(m.timestamp),
+              receivedAt,
             })),
             heartbeat,
             isRunning: () => isRunning() && !isStale(),

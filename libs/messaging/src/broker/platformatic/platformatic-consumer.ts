@@ -193,6 +193,8 @@ export class PlatformaticConsumer implements BrokerConsumer {
       key: message.key ?? null,
       value: message.value ?? null,
       headers: Object.fromEntries(message.headers),
+      timestamp: Number(message.timestamp),
+      receivedAt: Date.now(),
     });
     this.buffered++;
     if (queue.messages.length === 1 && !queue.running) this.ready.push(key);
