@@ -22,9 +22,12 @@ export const deadLetters = new Counter({
 /**
  * How long an event took from its producer's write to the end of this group's handling: the
  * hop an operator sees as "the tax office got the slip 40 ms after the land office sent it".
- * The benchmark reads its p99 (buckets around the 50 ms goal of issue 18).
+ * The benchmark reads its p99 (buckets around the 50 ms goal of issue 18: a p99 in the 45 ms
+ * bucket is under the goal, one in the 50 ms bucket may be at it).
  */
-const HOP_BUCKETS = [0.005, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const HOP_BUCKETS = [
+  0.005, 0.01, 0.02, 0.035, 0.045, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+];
 
 export const eventHopSeconds = new Histogram({
   name: 'lien_thong_event_hop_seconds',
