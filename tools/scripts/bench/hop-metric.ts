@@ -1,7 +1,8 @@
 // The hop latency the services measure themselves (lien_thong_event_hop_seconds on /metrics:
 // event occurred → handled, by consumer group and topic), and its segments
-// (lien_thong_event_hop_segment_seconds: relay, broker, waiting, handling). Since APPLIED_ONCE handlers write no
-// inbox record, the inbox no longer sees every hop; this histogram does.
+// (lien_thong_event_hop_segment_seconds: relay, broker, waiting, handling). Since
+// APPLIED_ONCE handlers write no inbox record, the inbox no longer sees every hop; this
+// histogram does.
 
 /** Cumulative bucket counts of the histogram, summed over groups and topics. */
 export type HopBuckets = Map<number, number>;

@@ -114,7 +114,7 @@ export class KafkajsConsumer implements BrokerConsumer {
         let inBatch = true;
         const generation = this.generation;
         // kafkajs fetches again only once every batch of its last fetch is handled: a
-        // message produced meanwhile waits here (the hop's "broker" segment shows it).
+        // message produced meanwhile is handed over only then (the hop's "broker" segment).
         const receivedAt = Date.now();
         const handled = (offset: string) => {
           if (inBatch) resolveOffset(offset);
