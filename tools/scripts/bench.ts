@@ -34,6 +34,7 @@ import { kafkaPerfTools, rawKafkajs } from './bench/kafka-raw';
 import { latencyChart } from './bench/chart';
 import { apiRequests, DossierDriver, DossierState, Tracked } from './bench/dossiers';
 import { readDocument, readInboxes, StackObserver } from './bench/observer';
+import { HOP_SEGMENTS } from '@lien-thong/messaging';
 import { HopBuckets, hopCount, hopQuantileMs, readHops, totalOf } from './bench/hop-metric';
 import { findInfraPids, machine, machineTicks, ProcWatch, readProc } from './bench/proc';
 import { isSimulators, printCpuSplit } from './bench/cpu-split';
@@ -983,9 +984,6 @@ function printPhase(results: PhaseResult[]): void {
         ),
     );
 }
-
-/** The segments of a hop, in order (lien_thong_event_hop_segment_seconds). */
-const HOP_SEGMENTS = ['relay', 'broker', 'waiting', 'handling'];
 
 interface HopQuantiles {
   n: number;

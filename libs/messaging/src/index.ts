@@ -18,4 +18,4 @@ export * from './consumer/kafka-event.server';
 export * from './messaging.module';
 export * from './inbox/apply-once';
 export * from './signing/event-signing';
-export { eventHopSeconds } from './metrics/messaging-metrics';
+export { eventHopSeconds, HOP_SEGMENTS } from './metrics/messaging-metrics';

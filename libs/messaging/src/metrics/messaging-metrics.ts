@@ -49,9 +49,12 @@ export const eventHopSeconds = new Histogram({
  * retry's record, so it holds the earlier attempts. `broker` compares the producer's clock
  * with this consumer's, so it is exact on one machine and off by their difference across two.
  */
+export const HOP_SEGMENTS = ['relay', 'broker', 'waiting', 'handling'] as const;
+export type HopSegment = (typeof HOP_SEGMENTS)[number];
+
 export const eventHopSegmentSeconds = new Histogram({
   name: 'lien_thong_event_hop_segment_seconds',
-  help: 'Seconds of an event hop spent in each segment (relay, broker, waiting, handling), by consumer group and contract topic',
+  help: `Seconds of an event hop spent in each segment (${HOP_SEGMENTS.join(', ')}), by consumer group and contract topic`,
   labelNames: ['group', 'topic', 'segment'],
   buckets: HOP_BUCKETS,
   registers: [METRICS],
@@ -73,7 +76,7 @@ export function observeHop(group: string, topic: string, t: HopTimes): void {
   // A producer whose clock is ahead of ours: nothing meaningful to record.
   if (hop < 0) return;
   eventHopSeconds.observe({ group, topic }, hop / 1000);
-  const segment = (name: string, ms: number) =>
+  const segment = (name: HopSegment, ms: number) =>
     eventHopSegmentSeconds.observe({ group, topic, segment: name }, Math.max(0, ms) / 1000);
   segment('handling', t.handledAt - t.startedAt);
   if (t.sentAt === undefined || t.receivedAt === undefined || !Number.isFinite(t.sentAt)) return;
