@@ -25,7 +25,6 @@ export async function provisionContainers({ log = (m) => console.log(`[infra] ${
       KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
       KAFKA_NUM_PARTITIONS: '6',
       KAFKA_HEAP_OPTS: '-Xmx512m -Xms128m',
-      KAFKA_JVM_PERFORMANCE_OPTS: '-server -XX:+UseParallelGC -Djava.awt.headless=true',
     })
     .withExposedPorts({ container: port, host: port })
     .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))

@@ -113,17 +113,12 @@ export function kafkaSecurityProperties({ adminSecret, controllerSecret }) {
   ];
 }
 
-/**
- * The JVM arguments of a local node (heap as -Xmx takes it). The parallel collector, not
- * Kafka's default G1: on a 512 MB heap and two cores G1's concurrent work and write barriers
- * cost the broker about a tenth of its CPU under load (docs/benchmarks.md, issue 18), for
- * pauses it does not need at this size. deploy/README.md says when to go back to G1.
- */
+/** The JVM arguments of a local node (heap as -Xmx takes it). */
 export function kafkaJvm(/** @type {string} */ jars, { heap = '512m' } = {}) {
   return [
     `-Xmx${heap}`,
     '-Xms128m',
-    '-XX:+UseParallelGC',
+    '-XX:+UseG1GC',
     `-Dlog4j2.configurationFile=${join(repoRoot, 'tools/infra/kafka/log4j2.yaml')}`,
     '-cp',
     `${jars}/*`,
