@@ -117,8 +117,9 @@ export function kafkaSecurityProperties({ adminSecret, controllerSecret }) {
  * The JVM arguments of a local node (heap as -Xmx takes it). The collector settings are the
  * ones Kafka's own start script gives a broker (and so the image of docker-compose.yml):
  * with G1's default pause goal of 200 ms the broker paused up to 48 ms under the benchmark's
- * load, with Kafka's 20 ms at most 44 and seldom over 25. The parallel collector spent a
- * tenth less CPU but paused for up to 318 ms (docs/benchmarks.md, issue 18).
+ * load, with Kafka's 20 ms at most 44 and seldom over 25, for more of its CPU (more, smaller
+ * collections). The parallel collector spent a tenth less CPU than G1 but paused for up to
+ * 318 ms (docs/benchmarks.md, issue 18).
  */
 export function kafkaJvm(/** @type {string} */ jars, { heap = '512m' } = {}) {
   return [
