@@ -18,5 +18,6 @@ export * from './metrics/metrics';
 export * from './metrics/business-metrics';
 export * from './telemetry/tracing-state';
 export * from './database/mongo-errors';
+export * from './http/http-call';
 export * from './auth';
 export { describeValidator } from './openapi/validator-schema';

@@ -3,7 +3,7 @@ import type CircuitBreaker from 'opossum';
 import type { ParcelRefV1 } from '@lien-thong/contracts';
 import { LAND_REGISTRY_AGENCY_API, LandUseRightAnswer } from '@lien-thong/agency-contracts';
 import { policyFor, requestBreaker } from '@lien-thong/resilience';
-import { SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
+import { HttpAnswer, httpCall, SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
 import { ConstructionConfig } from '../config/construction.config';
 
 /** How a look-up ended, for the service to answer the officer. */
@@ -60,11 +60,11 @@ export class LandRegistryClient implements OnApplicationShutdown {
 
   private async get(path: string): Promise<LandRegistryAnswer> {
     const url = `${this.config.LAND_REGISTRY_URL.replace(/\/+$/, '')}${path}`;
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(url, {
+      res = await httpCall(url, {
         headers: { authorization: `Bearer ${await this.token.value()}` },
-        signal: AbortSignal.timeout(this.config.LAND_REGISTRY_TIMEOUT_MS),
+        timeoutMs: this.config.LAND_REGISTRY_TIMEOUT_MS,
       });
     } catch (err) {
       throw new LandRegistryFailure(`the land registry did not answer: ${(err as Error).message}`);
@@ -72,8 +72,9 @@ export class LandRegistryClient implements OnApplicationShutdown {
     if (res.status === 404) return { kind: 'not-found' };
     if (res.status === 403) return { kind: 'other-province' };
     if (res.status === 401) this.token.forget();
-    if (!res.ok) throw new LandRegistryFailure(`the land registry answered HTTP ${res.status}`);
-    return { kind: 'found', answer: (await res.json()) as LandUseRightAnswer };
+    if (res.status < 200 || res.status >= 300)
+      throw new LandRegistryFailure(`the land registry answered HTTP ${res.status}`);
+    return { kind: 'found', answer: JSON.parse(res.text) as LandUseRightAnswer };
   }
 
   onApplicationShutdown(): void {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type CircuitBreaker from 'opossum';
-import { SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
+import { HttpAnswer, httpCall, SERVICE_CONFIG, ServiceAccountToken } from '@lien-thong/platform';
 import { DEFAULT_POLICY, requestBreaker } from '@lien-thong/resilience';
 import { LandRegistryConfig } from '../config/land-registry.config';
 import type { NotificationRecord } from '../dossiers/schemas/dossier-notification.schema';
@@ -61,11 +61,11 @@ export class NotificationServiceClient implements OnApplicationShutdown {
   private async get(dossierCode: string): Promise<NotificationRecord[]> {
     const base = this.config.NOTIFICATION_URL.replace(/\/+$/, '');
     const url = `${base}/notifications?dossierCode=${encodeURIComponent(dossierCode)}`;
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(url, {
+      res = await httpCall(url, {
         headers: { authorization: `Bearer ${await this.token.value()}` },
-        signal: AbortSignal.timeout(this.config.NOTIFICATION_TIMEOUT_MS),
+        timeoutMs: this.config.NOTIFICATION_TIMEOUT_MS,
       });
     } catch (err) {
       throw new NotificationServiceFailure(
@@ -73,9 +73,9 @@ export class NotificationServiceClient implements OnApplicationShutdown {
       );
     }
     if (res.status === 401) this.token.forget();
-    if (!res.ok)
+    if (res.status < 200 || res.status >= 300)
       throw new NotificationServiceFailure(`the notification service answered HTTP ${res.status}`);
-    const body = (await res.json()) as { notifications: ListedNotification[] };
+    const body = JSON.parse(res.text) as { notifications: ListedNotification[] };
     return settledRecords(body.notifications);
   }
 

@@ -3,7 +3,7 @@ import { Agency, BreakerState } from '@lien-thong/contracts';
 import { AgencyFailedError, AgencyRejectedError, AgencyUnavailableError } from './agency-errors';
 import { AgencyPolicy } from './agency-policy';
 import { Bulkhead } from './bulkhead';
-import { currentContext } from '@lien-thong/platform';
+import { currentContext, HttpAnswer, httpCall, HttpTimeoutError } from '@lien-thong/platform';
 import { countUnavailable, measuredCall } from './agency-metrics';
 
 export interface AgencyRequest {
@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The one way to call an external agency: through its own circuit breaker, with a timeout
- * that really cancels the HTTP request (AbortSignal), retries with full jitter for
+ * that really cancels the HTTP request (httpCall), retries with full jitter for
  * idempotent calls only, and a bulkhead. A 4xx answer is our error: it is returned as
  * AgencyRejectedError and does not count against the agency.
  */
@@ -102,9 +102,9 @@ export class AgencyClient {
   }
 
   private async send(request: AgencyRequest): Promise<unknown> {
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(`${this.baseUrl}${request.path}`, {
+      response = await httpCall(`${this.baseUrl}${request.path}`, {
         method: request.method,
         headers: {
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -113,21 +113,20 @@ export class AgencyClient {
           ...correlationHeader(),
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(this.policy.timeoutMs),
+        timeoutMs: this.policy.timeoutMs,
       });
     } catch (err) {
-      const timedOut = (err as Error).name === 'TimeoutError';
       throw new AgencyFailedError(
         this.agency,
-        timedOut ? `no answer within ${this.policy.timeoutMs} ms` : (err as Error).message,
-        timedOut,
+        (err as Error).message,
+        err instanceof HttpTimeoutError,
       );
     }
-    const text = await response.text();
-    const body: unknown = text ? safeJson(text) : null;
+    const body: unknown = response.text ? safeJson(response.text) : null;
     if (response.status >= 400 && response.status < 500)
       throw new AgencyRejectedError(this.agency, response.status, body);
-    if (!response.ok) throw new AgencyFailedError(this.agency, `HTTP ${response.status}`);
+    if (response.status < 200 || response.status >= 300)
+      throw new AgencyFailedError(this.agency, `HTTP ${response.status}`);
     return body;
   }
 
