@@ -26,8 +26,9 @@ RUN npm prune --omit=dev --no-audit --no-fund --loglevel=error
 FROM node:24-slim AS runtime
 ARG SERVICE
 # HOST=0.0.0.0: a service listens on loopback unless told otherwise, which in a container
-# nobody else can reach.
-ENV NODE_ENV=production SERVICE=${SERVICE} HOST=0.0.0.0
+# nobody else can reach. MALLOC_ARENA_MAX is the manifest's processEnv (tools/services.json;
+# explained at PROCESS_ENV in tools/cli/services.mjs), checked by tools/checks/deploy.mjs.
+ENV NODE_ENV=production SERVICE=${SERVICE} HOST=0.0.0.0 MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=production-modules /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

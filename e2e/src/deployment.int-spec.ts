@@ -173,15 +173,17 @@ describe('deployment check', () => {
     expect(result.output).toContain('Dockerfile: the runtime stage must set HOST=0.0.0.0');
   });
 
-  it('fails a port or Node flags that differ from the manifest of services (tools/services.json)', () => {
+  it('fails a port, Node flags or process variables that differ from the manifest of services (tools/services.json)', () => {
     const compose = readFileSync(join(repo, 'docker-compose.yml'), 'utf8').replace(
       'PORT: 3000',
       'PORT: 3005',
     );
-    const dockerfile = readFileSync(join(repo, 'Dockerfile'), 'utf8').replace(
-      'node --enable-source-maps --max-semi-space-size=8 --heap-growing-percent=50',
-      'node --enable-source-maps --max-semi-space-size=8',
-    );
+    const dockerfile = readFileSync(join(repo, 'Dockerfile'), 'utf8')
+      .replace(
+        'node --enable-source-maps --max-semi-space-size=8 --heap-growing-percent=50',
+        'node --enable-source-maps --max-semi-space-size=8',
+      )
+      .replace(' MALLOC_ARENA_MAX=2', '');
     const k8s = join(dir, 'k8s-manifest');
     cpSync(join(repo, 'deploy/k8s'), k8s, { recursive: true });
     const deployment = join(k8s, 'base/notification.yaml');
@@ -199,6 +201,9 @@ describe('deployment check', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('compose land-registry: PORT=3005, the manifest says 3000');
     expect(result.output).toContain('Dockerfile: CMD runs node');
+    expect(result.output).toContain(
+      'Dockerfile: ENV MALLOC_ARENA_MAX=(unset); tools/services.json has 2',
+    );
     expect(result.output).toContain('notification: containerPort http must be 3003');
   });
 

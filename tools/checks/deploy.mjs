@@ -656,8 +656,8 @@ function checkPublicOrigin(
 
 /**
  * The image: installs without `npm ci` (npm 11 refused it on an earlier state of this lock,
- * commits f4241c7 and 6bd3741), listens on 0.0.0.0, and checks its health on a route that
- * exists.
+ * commits f4241c7 and 6bd3741), listens on 0.0.0.0, checks its health on a route that
+ * exists, and runs node with the manifest's flags and variables.
  */
 export function checkDockerfile(/** @type {string} */ text) {
   const code = text.replace(/^\s*#.*$/gm, '');
@@ -675,6 +675,17 @@ export function checkDockerfile(/** @type {string} */ text) {
     problems.push(
       `Dockerfile: CMD runs node ${flags.join(' ') || '(no flags)'}; tools/services.json has ${manifest.nodeFlags.join(' ')}`,
     );
+  // And its ENV sets the manifest's processEnv, with the same values.
+  const env = new Map(
+    [...code.matchAll(/^ENV\s+(.+)$/gm)].flatMap((m) =>
+      m[1].split(/\s+/).map((pair) => /** @type {[string, string]} */ (pair.split('=', 2))),
+    ),
+  );
+  for (const [name, value] of Object.entries(manifest.processEnv))
+    if (env.get(name) !== value)
+      problems.push(
+        `Dockerfile: ENV ${name}=${env.get(name) ?? '(unset)'}; tools/services.json has ${value}`,
+      );
   return problems;
 }
 

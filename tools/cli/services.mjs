@@ -63,6 +63,16 @@ export function gatewayEnv(env = process.env) {
 export const NODE_FLAGS = manifest.nodeFlags;
 
 /**
+ * Variables every service starts with unless the environment sets them: the manifest's
+ * `processEnv` (tools/services.json), which libs/testing reads too; the Dockerfile's ENV
+ * repeats them and tools/checks/deploy.mjs checks that it does. MALLOC_ARENA_MAX=2: glibc
+ * gives each thread that allocates (libuv's pool, V8's workers) an arena of its own and
+ * keeps what they free; capped at two, the land registry peaked 14 MB lower and the
+ * notification service 18 MB, with the same CPU per dossier (docs/benchmarks.md, issue 18).
+ */
+export const PROCESS_ENV = manifest.processEnv;
+
+/**
  * Starts one service (compiled by build.mjs first) with its output prefixed by its name.
  * @param {ServiceEntry} service
  * @param {NodeJS.ProcessEnv} env
@@ -71,6 +81,7 @@ export function startService(service, env) {
   const child = spawn(process.execPath, [...NODE_FLAGS, serviceEntry(service.name)], {
     cwd: repoRoot,
     env: {
+      ...PROCESS_ENV,
       ...env,
       PORT: String(servicePort(service, env)),
       // If npm start is killed outright, the services stop too.

@@ -29,6 +29,8 @@ import { repoRoot } from './paths.mjs';
 /**
  * @typedef {object} Manifest
  * @property {string[]} nodeFlags every service's Node flags (explained in tools/cli/services.mjs)
+ * @property {Record<string, string>} processEnv variables every service's process starts with
+ *   unless the environment sets them (explained in tools/cli/services.mjs)
  * @property {{ live: string, ready: string, start: string }} health the probes' paths: liveness,
  *   readiness, and what npm start and the harness wait for
  * @property {ServiceEntry[]} services
@@ -64,6 +66,13 @@ export function manifestProblems(/** @type {Manifest} */ manifest) {
   if ((manifest.services ?? []).filter((s) => s.gateway).length !== 1)
     problems.push('exactly one service is the gateway');
   if (!Array.isArray(manifest.nodeFlags)) problems.push('nodeFlags must be a list');
+  const env = manifest.processEnv;
+  if (
+    typeof env !== 'object' ||
+    env === null ||
+    Object.values(env).some((value) => typeof value !== 'string')
+  )
+    problems.push('processEnv must map variable names to strings');
   return problems;
 }
 

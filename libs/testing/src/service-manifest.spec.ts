@@ -35,5 +35,6 @@ describe('the manifest of services', () => {
     expect(SERVICE_MANIFEST.nodeFlags).toEqual(
       expect.arrayContaining(['--max-semi-space-size=8', '--heap-growing-percent=50']),
     );
+    expect(SERVICE_MANIFEST.processEnv).toEqual({ MALLOC_ARENA_MAX: '2' });
   });
 });

@@ -17,6 +17,8 @@ export interface ServiceManifestEntry {
 export interface ServiceManifest {
   /** Every service's Node flags (why: tools/cli/services.mjs, NODE_FLAGS). */
   nodeFlags: string[];
+  /** Variables every service starts with unless set (why: tools/cli/services.mjs, PROCESS_ENV). */
+  processEnv: Record<string, string>;
   health: { live: string; ready: string; start: string };
   services: ServiceManifestEntry[];
 }

@@ -39,6 +39,8 @@ export async function spawnService(
   const port = options.port ?? (await freePort());
   const simulator = SERVICE_MANIFEST.services.find((s) => s.name === name)?.simulator;
   const fullEnv: NodeJS.ProcessEnv = {
+    // As npm start (tools/cli/services.mjs, PROCESS_ENV).
+    ...SERVICE_MANIFEST.processEnv,
     ...process.env,
     ...envFor(name),
     KAFKA_BROKERS: kafkaBrokers,
