@@ -72,8 +72,7 @@ export class LandRegistryClient implements OnApplicationShutdown {
     if (res.status === 404) return { kind: 'not-found' };
     if (res.status === 403) return { kind: 'other-province' };
     if (res.status === 401) this.token.forget();
-    if (res.status < 200 || res.status >= 300)
-      throw new LandRegistryFailure(`the land registry answered HTTP ${res.status}`);
+    if (!res.ok) throw new LandRegistryFailure(`the land registry answered HTTP ${res.status}`);
     return { kind: 'found', answer: JSON.parse(res.text) as LandUseRightAnswer };
   }
 

@@ -73,7 +73,7 @@ export class NotificationServiceClient implements OnApplicationShutdown {
       );
     }
     if (res.status === 401) this.token.forget();
-    if (res.status < 200 || res.status >= 300)
+    if (!res.ok)
       throw new NotificationServiceFailure(`the notification service answered HTTP ${res.status}`);
     const body = JSON.parse(res.text) as { notifications: ListedNotification[] };
     return settledRecords(body.notifications);

@@ -64,7 +64,7 @@ describe('httpCall', () => {
       body,
       timeoutMs: 1_000,
     });
-    expect(answer).toEqual({ status: 201, text: '{"trạngThái":"đã gửi"}' });
+    expect(answer).toEqual({ status: 201, ok: true, text: '{"trạngThái":"đã gửi"}' });
     expect(peer.received).toEqual([
       expect.objectContaining({
         method: 'POST',
@@ -76,6 +76,18 @@ describe('httpCall', () => {
         }),
       }),
     ]);
+  });
+
+  it('returns an error status as an answer, not as a failure of the call', async () => {
+    peer.answer = (_req, res) => {
+      res.statusCode = 503;
+      res.end('{"code":"MAINTENANCE"}');
+    };
+    expect(await httpCall(`${base}/down`, { timeoutMs: 1_000 })).toEqual({
+      status: 503,
+      ok: false,
+      text: '{"code":"MAINTENANCE"}',
+    });
   });
 
   it('cancels a call past its timeout: the peer sees it cancelled, the caller a TimeoutError', async () => {

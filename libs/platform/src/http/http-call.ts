@@ -16,6 +16,8 @@ export interface HttpCall {
 
 export interface HttpAnswer {
   status: number;
+  /** A 2xx status, as fetch's Response.ok. */
+  ok: boolean;
   /** The body as UTF-8 text ('' when empty). */
   text: string;
 }
@@ -69,12 +71,14 @@ export function httpCall(url: string, call: HttpCall): Promise<HttpAnswer> {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
-          settle(() =>
+          settle(() => {
+            const status = response.statusCode ?? 0;
             resolve({
-              status: response.statusCode ?? 0,
+              status,
+              ok: status >= 200 && status < 300,
               text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          ),
+            });
+          }),
         );
         response.on('aborted', () =>
           settle(() => reject(new Error('the connection closed before the whole answer'))),

@@ -125,8 +125,7 @@ export class AgencyClient {
     const body: unknown = response.text ? safeJson(response.text) : null;
     if (response.status >= 400 && response.status < 500)
       throw new AgencyRejectedError(this.agency, response.status, body);
-    if (response.status < 200 || response.status >= 300)
-      throw new AgencyFailedError(this.agency, `HTTP ${response.status}`);
+    if (!response.ok) throw new AgencyFailedError(this.agency, `HTTP ${response.status}`);
     return body;
   }
 
